@@ -1,0 +1,96 @@
+import type * as Y from "yjs";
+import { addCalendarDays, type DateString } from "./dates";
+import { addDependency } from "./dependencyCommands";
+import type { ItemId } from "./ids";
+import { createItem, type NewItem } from "./itemCommands";
+import { addMilestone } from "./milestoneCommands";
+import type { CommandOrigin } from "./origin";
+import { updatePhase } from "./phaseCommands";
+import { assert } from "./result";
+import { initBoardFromTemplate, type TEMPLATE_LANES, type TEMPLATE_PHASES } from "./template";
+import { transact } from "./transact";
+
+type LaneName = (typeof TEMPLATE_LANES)[number]["name"];
+type PhaseName = (typeof TEMPLATE_PHASES)[number];
+
+/** [key, title, lane, phase, start offset in calendar days from the Monday given, duration, owners] */
+const DEMO_ITEMS: [string, string, LaneName, PhaseName, number, number, string[]][] = [
+  ["research", "User research & service blueprint", "Service design", "MVP", 0, 10, ["Ana"]],
+  ["mvpScope", "Define MVP feature set", "Service design", "MVP", 14, 5, ["Ana", "Ben"]],
+  ["booking", "Online booking (core)", "Development", "MVP", 21, 20, ["Chen"]],
+  ["payments", "Payments integration", "Development", "MVP", 35, 15, ["Dev"]],
+  ["mvpTests", "MVP test plan & QA", "Testing", "MVP", 49, 10, ["Eli"]],
+  ["pilotComms", "Pilot invitation campaign", "Communication", "Pilot", 56, 5, ["Fay"]],
+  ["pilotRun", "Pilot with two branches", "Operations", "Pilot", 70, 15, ["Gus"]],
+  ["feedback", "Pilot feedback synthesis", "Service design", "Pilot", 91, 5, ["Ana"]],
+  ["betaFeatures", "Notifications & reminders", "Development", "Beta", 98, 15, ["Chen", "Dev"]],
+  ["betaTests", "Beta usability testing", "Testing", "Beta", 119, 10, ["Eli"]],
+  ["pricing", "Pricing & packaging", "Go-to-market", "Beta", 105, 10, ["Hal"]],
+  ["launchPlan", "Launch communication plan", "Communication", "Roll-out", 133, 10, ["Fay"]],
+  ["sales", "Partner & channel enablement", "Go-to-market", "Roll-out", 140, 15, ["Hal"]],
+  ["support", "Support desk & runbooks", "Operations", "Roll-out", 140, 10, ["Gus"]],
+  ["analytics", "Self-service analytics", "Development", "Enhancements", 175, 20, ["Dev"]],
+];
+
+const DEMO_LINKS: [string, string, number][] = [
+  ["research", "mvpScope", 0],
+  ["mvpScope", "booking", 0],
+  ["booking", "mvpTests", 0],
+  ["payments", "mvpTests", 0],
+  ["mvpTests", "pilotRun", 0],
+  ["pilotComms", "pilotRun", 0],
+  ["pilotRun", "feedback", 0],
+  ["feedback", "betaFeatures", 0],
+  ["betaFeatures", "betaTests", 0],
+  ["betaTests", "launchPlan", 0],
+];
+
+/**
+ * A realistic demo board on the service-roadmap template: design, build, test, communicate,
+ * sell and operate a booking service from MVP to enhancements. `monday` anchors all dates.
+ */
+export function buildDemoBoard(doc: Y.Doc, origin: CommandOrigin, monday: DateString): void {
+  transact(doc, origin, () => {
+    const ids = initBoardFromTemplate(doc, origin, {
+      title: "Citizen booking service roadmap",
+      horizonStart: monday,
+      horizonEnd: addCalendarDays(monday, 7 * 36 - 3),
+    });
+    const at = (days: number) => addCalendarDays(monday, days);
+    const milestone = (title: string, days: number, kind: "release" | "deadline" | "pilot_start" | "go_live" | "launch_event") => {
+      const added = addMilestone(doc, origin, { title, date: at(days), kind });
+      assert(added.ok, "demo milestone rejected");
+      return added.value;
+    };
+    const mvpRelease = milestone("MVP release", 67, "release");
+    milestone("Pilot start", 70, "pilot_start");
+    const betaRelease = milestone("Beta release", 137, "release");
+    milestone("Go-live", 165, "go_live");
+    milestone("Launch event", 170, "launch_event");
+    updatePhase(doc, origin, ids.phases.MVP, { milestoneId: mvpRelease });
+    updatePhase(doc, origin, ids.phases.Beta, { milestoneId: betaRelease });
+
+    const items = new Map<string, ItemId>();
+    for (const [key, title, lane, phase, offset, duration, owners] of DEMO_ITEMS) {
+      const input: NewItem = {
+        title,
+        laneId: ids.lanes[lane],
+        phaseId: ids.phases[phase],
+        start: at(offset),
+        duration,
+        owners,
+        effort: duration,
+        priority: phase === "MVP" ? "must" : phase === "Enhancements" ? "could" : "should",
+        status: offset < 14 ? "in_progress" : "planned",
+        deadlineMilestoneId: phase === "MVP" ? mvpRelease : null,
+      };
+      const created = createItem(doc, origin, input);
+      assert(created.ok, `demo item rejected: ${created.ok ? "" : created.error}`);
+      items.set(key, created.value);
+    }
+    for (const [from, to, lag] of DEMO_LINKS) {
+      const linked = addDependency(doc, origin, { fromId: items.get(from)!, toId: items.get(to)!, lag });
+      assert(linked.ok, "demo dependency rejected");
+    }
+  });
+}

@@ -1,0 +1,54 @@
+import * as Y from "yjs";
+
+/**
+ * The layout of a board's Y.Doc. Every collection is a top-level Y.Map keyed by record id whose
+ * values are Y.Maps of fields, so two people editing different fields of one item both win, and
+ * a delete removes the whole record at once.
+ *
+ *   board        Y.Map<field>                 title, goal, horizon, calendar, time scale
+ *   lanes        Y.Map<LaneId, Y.Map>
+ *   phases       Y.Map<PhaseId, Y.Map>
+ *   items        Y.Map<ItemId, Y.Map>         + "description": Y.XmlFragment per item
+ *   dependencies Y.Map<DependencyId, Y.Map>
+ *   milestones   Y.Map<MilestoneId, Y.Map>
+ *   comments     reserved for comment threads (written by the server only)
+ */
+export const COLLECTIONS = ["lanes", "phases", "items", "dependencies", "milestones"] as const;
+export type CollectionName = (typeof COLLECTIONS)[number];
+
+export const BOARD_MAP = "board";
+/** Reserved so a later comments feature does not collide with roadmap data. */
+export const COMMENTS_MAP = "comments";
+/** Field of an item's Y.Map that holds its collaborative rich-text description. */
+export const DESCRIPTION_FIELD = "description";
+
+export type RecordMap = Y.Map<unknown>;
+
+export function boardMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(BOARD_MAP);
+}
+
+export function collection(doc: Y.Doc, name: CollectionName): Y.Map<RecordMap> {
+  return doc.getMap<RecordMap>(name);
+}
+
+/** Reads a record's Y.Map, or undefined when it is missing or not a map (foreign junk). */
+export function recordMap(doc: Y.Doc, name: CollectionName, id: string): RecordMap | undefined {
+  const value: unknown = collection(doc, name).get(id);
+  return value instanceof Y.Map ? (value as RecordMap) : undefined;
+}
+
+/** Builds a record's Y.Map from plain fields; only called inside a transaction. */
+export function newRecordMap(fields: Record<string, unknown>): RecordMap {
+  const map = new Y.Map<unknown>();
+  for (const [key, value] of Object.entries(fields)) {
+    if (value !== undefined) map.set(key, value);
+  }
+  return map;
+}
+
+/** The item's rich-text description fragment (created with the item). */
+export function itemDescription(doc: Y.Doc, itemId: string): Y.XmlFragment | undefined {
+  const value = recordMap(doc, "items", itemId)?.get(DESCRIPTION_FIELD);
+  return value instanceof Y.XmlFragment ? value : undefined;
+}

@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+/**
+ * Branded ids: an ItemId can never be passed where a LaneId is expected. Each kind is created
+ * by exactly one function here, and parsed at every boundary by its schema.
+ */
+declare const brand: unique symbol;
+type Brand<T, B extends string> = T & { readonly [brand]: B };
+
+export type BoardId = Brand<string, "BoardId">;
+export type LaneId = Brand<string, "LaneId">;
+export type PhaseId = Brand<string, "PhaseId">;
+export type ItemId = Brand<string, "ItemId">;
+export type DependencyId = Brand<string, "DependencyId">;
+export type MilestoneId = Brand<string, "MilestoneId">;
+
+/** Ids are URL- and room-name-safe so they can travel in paths and Yjs map keys unescaped. */
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const idString = z.string().regex(ID_PATTERN, "must be 1-64 letters, digits, '-' or '_'");
+
+export const boardIdSchema = idString.transform((s) => s as BoardId);
+export const laneIdSchema = idString.transform((s) => s as LaneId);
+export const phaseIdSchema = idString.transform((s) => s as PhaseId);
+export const itemIdSchema = idString.transform((s) => s as ItemId);
+export const dependencyIdSchema = idString.transform((s) => s as DependencyId);
+export const milestoneIdSchema = idString.transform((s) => s as MilestoneId);
+
+const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
+
+/**
+ * 16 random base-36 characters (~82 bits). Uses getRandomValues rather than randomUUID because
+ * randomUUID only exists in secure contexts, and workshop laptops often open the board over
+ * plain http on a LAN address.
+ */
+function randomId(prefix: string): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  let out = prefix;
+  for (const b of bytes) out += ALPHABET[b % 36];
+  return out;
+}
+
+export const newBoardId = (): BoardId => randomId("b") as BoardId;
+export const newLaneId = (): LaneId => randomId("l") as LaneId;
+export const newPhaseId = (): PhaseId => randomId("p") as PhaseId;
+export const newItemId = (): ItemId => randomId("i") as ItemId;
+export const newDependencyId = (): DependencyId => randomId("d") as DependencyId;
+export const newMilestoneId = (): MilestoneId => randomId("m") as MilestoneId;
+
+/** True when `s` is shaped like an id of any kind (used to reject junk keys early). */
+export function isIdShaped(s: string): boolean {
+  return ID_PATTERN.test(s);
+}

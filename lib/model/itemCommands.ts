@@ -1,0 +1,88 @@
+import type * as Y from "yjs";
+import * as YTypes from "yjs";
+import { z } from "zod";
+import { collection, DESCRIPTION_FIELD, newRecordMap, recordMap } from "./docLayout";
+import { ITEM_DEFAULTS } from "./defaults";
+import { newItemId, type ItemId } from "./ids";
+import type { CommandOrigin } from "./origin";
+import { err, ok, type Result } from "./result";
+import { itemSchema, type Item } from "./schemas";
+import { transact } from "./transact";
+
+const itemFields = itemSchema.omit({ id: true });
+
+/** What a user may set on an item; commands insist on a positive duration. */
+export const itemPatchSchema = itemFields
+  .extend({ duration: z.number().int().min(1, "duration must be at least 1 working day").max(10_000) })
+  .partial()
+  .strict();
+export type ItemPatch = z.input<typeof itemPatchSchema>;
+
+export const newItemSchema = itemPatchSchema.extend({ title: z.string().trim().min(1, "title is required").max(500) });
+export type NewItem = z.input<typeof newItemSchema>;
+
+function describe(error: z.ZodError): string {
+  return error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
+}
+
+/** Creates an item (with an empty rich-text description) and returns its id. */
+export function createItem(doc: Y.Doc, origin: CommandOrigin, input: NewItem): Result<ItemId> {
+  const parsed = newItemSchema.safeParse(input);
+  if (!parsed.success) return err(describe(parsed.error));
+  const id = newItemId();
+  transact(doc, origin, () => {
+    const map = newRecordMap({ ...ITEM_DEFAULTS, ...parsed.data });
+    map.set(DESCRIPTION_FIELD, new YTypes.XmlFragment());
+    collection(doc, "items").set(id, map);
+  });
+  return ok(id);
+}
+
+/** Changes some fields of an item; fields not named are left to concurrent editors. */
+export function updateItem(doc: Y.Doc, origin: CommandOrigin, id: ItemId, patch: ItemPatch): Result<void> {
+  const parsed = itemPatchSchema.safeParse(patch);
+  if (!parsed.success) return err(describe(parsed.error));
+  const map = recordMap(doc, "items", id);
+  if (!map) return err(`item ${id} does not exist (it may have been deleted)`);
+  transact(doc, origin, () => {
+    for (const [key, value] of Object.entries(parsed.data) as [keyof Item, unknown][]) {
+      if (value !== undefined && map.get(key) !== value) map.set(key, value);
+    }
+  });
+  return ok(undefined);
+}
+
+/** Moves an item in time and, optionally, to another lane: one gesture, one undo step. */
+export function moveItem(
+  doc: Y.Doc,
+  origin: CommandOrigin,
+  id: ItemId,
+  to: Pick<ItemPatch, "start" | "laneId">,
+): Result<void> {
+  return updateItem(doc, origin, id, { start: to.start, ...(to.laneId !== undefined ? { laneId: to.laneId } : {}) });
+}
+
+/** Deletes an item together with every dependency that touches it. */
+export function deleteItem(doc: Y.Doc, origin: CommandOrigin, id: ItemId): Result<void> {
+  const items = collection(doc, "items");
+  if (!items.has(id)) return err(`item ${id} does not exist (it may have been deleted)`);
+  transact(doc, origin, () => {
+    items.delete(id);
+    const deps = collection(doc, "dependencies");
+    for (const [depId, dep] of deps.entries()) {
+      if (dep.get("fromId") === id || dep.get("toId") === id) deps.delete(depId);
+    }
+  });
+  return ok(undefined);
+}
+
+/** Copies an item's fields (not its description or dependencies) to a new item. */
+export function duplicateItem(doc: Y.Doc, origin: CommandOrigin, id: ItemId): Result<ItemId> {
+  const map = recordMap(doc, "items", id);
+  if (!map) return err(`item ${id} does not exist (it may have been deleted)`);
+  const fields: Record<string, unknown> = {};
+  for (const key of Object.keys(itemFields.shape)) fields[key] = map.get(key);
+  const parsed = itemFields.safeParse(fields);
+  if (!parsed.success) return err(`item ${id} cannot be copied: ${describe(parsed.error)}`);
+  return createItem(doc, origin, { ...parsed.data, title: `${parsed.data.title || "Untitled"} (copy)` });
+}

@@ -1,0 +1,88 @@
+import type * as Y from "yjs";
+import { z } from "zod";
+import { collection, newRecordMap, recordMap } from "./docLayout";
+import { laneIdSchema, newLaneId, type LaneId } from "./ids";
+import { orderAtEnd, orderBetween } from "./orderKeys";
+import type { CommandOrigin } from "./origin";
+import { err, ok, type Result } from "./result";
+import { colorSchema } from "./schemas";
+import { transact } from "./transact";
+
+export const lanePatchSchema = z
+  .object({
+    name: z.string().trim().min(1, "lane name is required").max(200),
+    color: colorSchema,
+    capacity: z.number().finite().min(0).max(10_000),
+  })
+  .partial()
+  .strict();
+export type LanePatch = z.input<typeof lanePatchSchema>;
+
+function sortedLanes(doc: Y.Doc): { id: string; order: number }[] {
+  const out: { id: string; order: number }[] = [];
+  collection(doc, "lanes").forEach((map, id) => {
+    const order = map.get("order");
+    out.push({ id, order: typeof order === "number" ? order : 0 });
+  });
+  return out.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
+}
+
+/** Appends a lane at the bottom of the board. */
+export function addLane(
+  doc: Y.Doc,
+  origin: CommandOrigin,
+  input: { name: string; color?: string; capacity?: number },
+): Result<LaneId> {
+  const parsed = lanePatchSchema.safeParse({ color: "#64748b", capacity: 0, ...input });
+  if (!parsed.success || !parsed.data.name) return err(parsed.success ? "lane name is required" : parsed.error.issues[0]!.message);
+  const id = newLaneId();
+  const order = orderAtEnd(sortedLanes(doc).map((l) => l.order));
+  transact(doc, origin, () => collection(doc, "lanes").set(id, newRecordMap({ ...parsed.data, order })));
+  return ok(id);
+}
+
+export function updateLane(doc: Y.Doc, origin: CommandOrigin, id: LaneId, patch: LanePatch): Result<void> {
+  const parsed = lanePatchSchema.safeParse(patch);
+  if (!parsed.success) return err(parsed.error.issues[0]!.message);
+  const map = recordMap(doc, "lanes", id);
+  if (!map) return err(`lane ${id} does not exist`);
+  transact(doc, origin, () => {
+    for (const [key, value] of Object.entries(parsed.data)) if (value !== undefined) map.set(key, value);
+  });
+  return ok(undefined);
+}
+
+/** Moves a lane just before `beforeId`, or to the end when `beforeId` is null. */
+export function reorderLane(doc: Y.Doc, origin: CommandOrigin, id: LaneId, beforeId: LaneId | null): Result<void> {
+  const map = recordMap(doc, "lanes", id);
+  if (!map) return err(`lane ${id} does not exist`);
+  if (beforeId !== null && !laneIdSchema.safeParse(beforeId).success) return err("invalid lane id");
+  const others = sortedLanes(doc).filter((l) => l.id !== id);
+  const index = beforeId === null ? others.length : others.findIndex((l) => l.id === beforeId);
+  if (index < 0) return err(`lane ${beforeId} does not exist`);
+  const order = orderBetween(others[index - 1]?.order, others[index]?.order);
+  transact(doc, origin, () => map.set("order", order));
+  return ok(undefined);
+}
+
+/**
+ * Removes a lane. Its items move to `moveItemsTo`; without one, a lane that still holds items is
+ * kept, because silently orphaning a team's work is never what the user meant.
+ */
+export function removeLane(
+  doc: Y.Doc,
+  origin: CommandOrigin,
+  id: LaneId,
+  moveItemsTo: LaneId | null = null,
+): Result<void> {
+  const lanes = collection(doc, "lanes");
+  if (!lanes.has(id)) return err(`lane ${id} does not exist`);
+  if (moveItemsTo !== null && (moveItemsTo === id || !lanes.has(moveItemsTo))) return err("choose another existing lane for its items");
+  const items = [...collection(doc, "items").values()].filter((m) => m.get("laneId") === id);
+  if (items.length > 0 && moveItemsTo === null) return err(`lane still holds ${items.length} item(s); move them first`);
+  transact(doc, origin, () => {
+    for (const item of items) item.set("laneId", moveItemsTo);
+    lanes.delete(id);
+  });
+  return ok(undefined);
+}

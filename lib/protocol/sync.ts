@@ -1,0 +1,33 @@
+/**
+ * Names shared by the browser and the sync server. The wire protocol is the standard
+ * y-websocket one, so a stock `WebsocketProvider(`${origin}/sync`, boardId)` connects.
+ */
+
+/** WebSocket path prefix: a board's room is `${SYNC_PATH}/${boardId}`. */
+export const SYNC_PATH = "/sync";
+
+/** y-websocket message types (first varUint of every frame). */
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;
+
+/**
+ * Close codes the server uses. 4000-4999 are application codes; y-websocket reconnects after any
+ * close, so codes that must not be retried are also documented for custom clients.
+ */
+export const CloseCode = {
+  /** A frame that is not valid y-websocket protocol (bad varint, unknown type, bad update). */
+  BadMessage: 4400,
+  Unauthorized: 4401,
+  Forbidden: 4403,
+  /** Unknown board (also what non-members will get: the board looks nonexistent). */
+  NotFound: 4404,
+  /** A frame over the size limit. */
+  TooLarge: 4413,
+  /** The server is going away (shutdown); reconnecting is safe. */
+  GoingAway: 1001,
+  /** The server failed to load or store the board; reconnecting later is safe. */
+  ServerError: 1011,
+} as const;
+export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
