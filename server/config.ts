@@ -1,0 +1,45 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+
+/** Every environment variable the server reads, parsed once at start-up (README lists them). */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  WAYMARK_DATA_DIR: z.string().default("data"),
+  /** Set to 0 to start with an empty database (no demo board). */
+  WAYMARK_SEED: z.enum(["0", "1"]).default("1"),
+  WAYMARK_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
+  WAYMARK_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(30_000),
+  WAYMARK_COMPACT_THRESHOLD: z.coerce.number().int().min(2).default(500),
+});
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dev: boolean;
+  dataDir: string;
+  seedDemo: boolean;
+  maxMessageBytes: number;
+  unloadDelayMs: number;
+  compactThreshold: number;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`invalid environment: ${detail}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dev: e.NODE_ENV !== "production",
+    dataDir: resolve(e.WAYMARK_DATA_DIR),
+    seedDemo: e.WAYMARK_SEED === "1",
+    maxMessageBytes: e.WAYMARK_MAX_MESSAGE_BYTES,
+    unloadDelayMs: e.WAYMARK_UNLOAD_DELAY_MS,
+    compactThreshold: e.WAYMARK_COMPACT_THRESHOLD,
+  };
+}

@@ -1,0 +1,45 @@
+import type { BoardId } from "../../lib/model/ids";
+
+/** A board's row: what the home page lists. The roadmap itself lives in the update log. */
+export interface BoardRecord {
+  id: BoardId;
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What appending one board's updates did to its log. */
+export interface AppendResult {
+  /** Sequence number of the last row written; compaction folds rows up to it. */
+  lastSeq: number;
+  /** Rows in the board's log after the append (since the last snapshot). */
+  logLength: number;
+}
+
+export interface BoardUpdates {
+  boardId: BoardId;
+  updates: Uint8Array[];
+  /** Board title as the document now says, kept in the row for listings. */
+  title?: string;
+}
+
+/**
+ * Durable storage of boards and their Yjs update logs. Two functions matter for sync (load and
+ * append, as in Hocuspocus's database extension); the rest keep the log short and the board
+ * list readable. Implementations: SQLite (default) and, later, PostgreSQL.
+ */
+export interface BoardStore {
+  createBoard(board: { id: BoardId; title: string }, initialState: Uint8Array): Promise<BoardRecord>;
+  getBoard(id: BoardId): Promise<BoardRecord | null>;
+  listBoards(): Promise<BoardRecord[]>;
+  /** The snapshot (if any) followed by every logged update after it, in order. */
+  loadUpdates(id: BoardId): Promise<{ updates: Uint8Array[]; logLength: number }>;
+  /**
+   * Appends updates of several boards in ONE durable transaction (one per server tick). Resolves
+   * only once the data is committed: callers broadcast after this, never before.
+   */
+  appendUpdates(batch: BoardUpdates[]): Promise<Map<BoardId, AppendResult>>;
+  /** Replaces log rows up to `upToSeq` by `state`, which must include all of them. */
+  compact(id: BoardId, state: Uint8Array, upToSeq: number): Promise<void>;
+  close(): Promise<void>;
+}

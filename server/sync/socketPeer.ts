@@ -1,0 +1,82 @@
+import type { RawData, WebSocket } from "ws";
+import type { CloseCodeValue } from "../../lib/protocol/sync";
+import { CloseCode } from "../../lib/protocol/sync";
+import type { Logger } from "../log";
+import type { Peer } from "./peer";
+import type { Room } from "./room";
+
+export interface SocketPeerOptions {
+  maxMessageBytes: number;
+  /** Frames a connection may have waiting (e.g. while its board loads) before it is dropped. */
+  maxQueuedMessages: number;
+  log: Logger;
+}
+
+let nextPeer = 0;
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/**
+ * Binds a websocket to a room. Frames are handled strictly in arrival order, queued while the
+ * board loads; anything outside the protocol closes this socket with a named code, never
+ * throwing into ws or the process.
+ */
+export function attachSocketPeer(ws: WebSocket, roomReady: Promise<Room | null>, options: SocketPeerOptions) {
+  const peer: Peer = {
+    id: `c${++nextPeer}`,
+    send(message) {
+      if (ws.readyState !== ws.OPEN) return;
+      ws.send(message, (error) => {
+        if (error) options.log.debug({ peer: peer.id, err: String(error) }, "send failed");
+      });
+    },
+    close(code: CloseCodeValue, reason) {
+      if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason);
+    },
+  };
+  let room: Room | null = null;
+  let queued: Uint8Array[] | null = [];
+
+  const refuse = (code: CloseCodeValue, reason: string, detail: Record<string, unknown> = {}) => {
+    options.log.warn({ peer: peer.id, board: room?.boardId, code, reason, ...detail }, "closing connection");
+    room?.leave(peer);
+    peer.close(code, reason);
+  };
+
+  ws.on("message", (data, isBinary) => {
+    const frame = toBytes(data);
+    if (!isBinary) return refuse(CloseCode.BadMessage, "text frames are not part of the sync protocol");
+    if (frame.byteLength > options.maxMessageBytes) {
+      return refuse(CloseCode.TooLarge, `message of ${frame.byteLength} bytes exceeds ${options.maxMessageBytes}`);
+    }
+    if (queued) {
+      if (queued.length >= options.maxQueuedMessages) return refuse(CloseCode.TooLarge, "too many messages before the board loaded");
+      queued.push(frame);
+      return;
+    }
+    room?.receive(peer, frame);
+  });
+
+  roomReady.then(
+    (ready) => {
+      if (!ready) return refuse(CloseCode.NotFound, "board not found");
+      if (ws.readyState !== ws.OPEN) return;
+      room = ready;
+      room.join(peer);
+      const backlog = queued ?? [];
+      queued = null;
+      for (const frame of backlog) room.receive(peer, frame);
+    },
+    (error: unknown) => refuse(CloseCode.ServerError, "board could not be loaded", { err: String(error) }),
+  );
+
+  return {
+    peer,
+    /** The room this socket joined, once it has. */
+    room: () => room,
+  };
+}

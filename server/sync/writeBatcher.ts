@@ -1,0 +1,69 @@
+import type { BoardId } from "../../lib/model/ids";
+import type { AppendResult, BoardStore, BoardUpdates } from "../storage/boardStore";
+
+interface Pending {
+  updates: Uint8Array[];
+  title?: string;
+  waiters: { resolve: (r: AppendResult) => void; reject: (e: unknown) => void }[];
+}
+
+/**
+ * Collects the updates of every board that arrive within one event-loop turn and writes them in
+ * one storage transaction: one fsync per tick instead of one per keystroke. Batches are written
+ * one after another, so a board's updates reach storage in the order they were applied.
+ */
+export class WriteBatcher {
+  private pending = new Map<BoardId, Pending>();
+  private scheduled = false;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly store: BoardStore) {}
+
+  /** Resolves once `update` is committed to storage. */
+  append(boardId: BoardId, update: Uint8Array, title?: string): Promise<AppendResult> {
+    return new Promise((resolve, reject) => {
+      const entry = this.pending.get(boardId) ?? { updates: [], waiters: [] };
+      entry.updates.push(update);
+      if (title !== undefined) entry.title = title;
+      entry.waiters.push({ resolve, reject });
+      this.pending.set(boardId, entry);
+      this.schedule();
+    });
+  }
+
+  /** Resolves when everything appended so far is committed (or has failed). */
+  async drain(): Promise<void> {
+    while (this.pending.size > 0 || this.scheduled) {
+      await new Promise<void>((r) => setImmediate(r));
+      await this.writing;
+    }
+    await this.writing;
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      const batch = this.pending;
+      this.pending = new Map();
+      this.writing = this.writing.then(() => this.write(batch));
+    });
+  }
+
+  private async write(batch: Map<BoardId, Pending>): Promise<void> {
+    const rows: BoardUpdates[] = [...batch].map(([boardId, p]) => ({ boardId, updates: p.updates, title: p.title }));
+    try {
+      const results = await this.store.appendUpdates(rows);
+      for (const [boardId, p] of batch) {
+        const result = results.get(boardId);
+        for (const w of p.waiters) {
+          if (result) w.resolve(result);
+          else w.reject(new Error(`storage returned no result for board ${boardId}`));
+        }
+      }
+    } catch (error) {
+      for (const p of batch.values()) for (const w of p.waiters) w.reject(error);
+    }
+  }
+}
