@@ -63,12 +63,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     res.end("Not Found");
   });
   http.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if ((req.url ?? "").startsWith(`${SYNC_PATH}/`)) {
+    const path = (req.url ?? "").split("?")[0]!;
+    if (path === SYNC_PATH || path.startsWith(`${SYNC_PATH}/`)) {
       void sync.handleUpgrade(req, socket, head);
     } else if (web?.upgrade) {
       void web.upgrade(req, socket, head);
     } else {
-      socket.destroy();
+      socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
     }
   });
   await new Promise<void>((resolve, reject) => {
