@@ -1,0 +1,46 @@
+import type { ConnectionState } from "../collab/boardSession";
+
+/** Close codes a person can act on; everything else is "reconnecting". */
+function closedMessage(code: number): string {
+  switch (code) {
+    case 4404:
+      return "This board no longer exists";
+    case 4401:
+      return "Sign in again to keep editing";
+    case 4403:
+      return "You no longer have access";
+    default:
+      return "Disconnected";
+  }
+}
+
+/** Whether edits are reaching the others right now, in words and a coloured dot. */
+export function ConnectionBadge({ connection }: { connection: ConnectionState }) {
+  const { status, loaded, closed } = connection;
+  let text: string;
+  let dot: string;
+  if (closed) {
+    text = closedMessage(closed.code);
+    dot = "bg-rose-500";
+  } else if (status === "connected" && loaded) {
+    text = "Live";
+    dot = "bg-emerald-500";
+  } else if (status === "disconnected" && loaded) {
+    text = "Offline: edits sync on reconnect";
+    dot = "bg-amber-500";
+  } else {
+    text = loaded ? "Reconnecting…" : "Connecting…";
+    dot = "bg-amber-400 animate-pulse";
+  }
+  return (
+    <div
+      role="status"
+      data-testid="connection-status"
+      data-status={closed ? "closed" : status}
+      className="flex items-center gap-1.5 whitespace-nowrap rounded-full border border-slate-200 px-2.5 py-1 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-300"
+    >
+      <span aria-hidden className={`size-2 rounded-full ${dot}`} />
+      {text}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+"use client";
+
+import { useEffect, useState, useSyncExternalStore } from "react";
+import type { BoardSnapshot } from "../../lib/model/snapshot";
+import { BoardSession, type ConnectionState, type Peer } from "./boardSession";
+import type { Identity } from "./identity";
+
+/**
+ * Opens a board session for as long as the component is mounted. The session is bound to the
+ * first `boardId`: render the owner with `key={boardId}` so another board gets a new session.
+ */
+export function useBoardSession(boardId: string, identity: Identity | null): BoardSession {
+  const [session] = useState(() => new BoardSession(boardId));
+  useEffect(() => {
+    session.connect();
+    return () => session.disconnect();
+  }, [session]);
+  useEffect(() => {
+    if (identity) session.setIdentity(identity);
+  }, [session, identity]);
+  return session;
+}
+
+export function useConnection(session: BoardSession): ConnectionState {
+  const { subscribe, get } = session.connection;
+  return useSyncExternalStore(subscribe, get, get);
+}
+
+/** The board as plain data, re-read at most once per animation frame; null before first sync. */
+export function useSnapshot(session: BoardSession): BoardSnapshot | null {
+  const { subscribe, get } = session.snapshot;
+  return useSyncExternalStore(subscribe, get, get);
+}
+
+/** Everyone on the board, this browser first. */
+export function usePeers(session: BoardSession): Peer[] {
+  const { subscribe, get } = session.peers;
+  return useSyncExternalStore(subscribe, get, get);
+}

@@ -1,0 +1,34 @@
+import Link from "next/link";
+import type { BoardSummary } from "../../lib/protocol/appServices";
+
+const updatedFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+
+export function BoardList({ boards }: { boards: BoardSummary[] }) {
+  if (boards.length === 0) {
+    return (
+      <p className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500 dark:border-slate-700 dark:text-slate-400">
+        No roadmaps yet. Create the first one above.
+      </p>
+    );
+  }
+  return (
+    <ul className="grid gap-3 sm:grid-cols-2" aria-label="Roadmaps">
+      {boards.map((board) => (
+        <li key={board.id}>
+          <Link
+            href={`/boards/${board.id}`}
+            data-testid="board-link"
+            className="group flex h-full flex-col gap-1 rounded-xl border border-slate-200 bg-white p-4 shadow-sm transition hover:border-indigo-300 hover:shadow dark:border-slate-800 dark:bg-slate-900 dark:hover:border-indigo-700"
+          >
+            <span className="font-medium text-slate-900 group-hover:text-indigo-700 dark:text-slate-100 dark:group-hover:text-indigo-300">
+              {board.title || "Untitled roadmap"}
+            </span>
+            <span className="text-xs text-slate-500 dark:text-slate-400">
+              Updated {updatedFormat.format(new Date(board.updatedAt))}
+            </span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,108 @@
+import { memo, type KeyboardEvent, type PointerEvent } from "react";
+import type { ItemStatus } from "../../lib/model/schemas";
+import { BAR_HEIGHT } from "./geometry";
+import { STATUS_LABELS } from "./labels";
+
+export interface BarHandlers {
+  onPointerDown: (event: PointerEvent<HTMLDivElement>, id: string, laneId: string) => void;
+  onPointerMove: (event: PointerEvent<HTMLDivElement>) => void;
+  onPointerUp: (event: PointerEvent<HTMLDivElement>) => void;
+  onPointerCancel: (event: PointerEvent<HTMLDivElement>) => void;
+  onKeyDown: (event: KeyboardEvent<HTMLDivElement>, id: string, laneId: string) => void;
+}
+
+export interface ItemBarProps {
+  id: string;
+  /** The lane the bar is drawn in (the pseudo-lane id for orphans). */
+  laneId: string;
+  title: string;
+  status: ItemStatus;
+  color: string;
+  left: number;
+  top: number;
+  width: number;
+  /** Dates for the tooltip, already formatted. */
+  dates: string;
+  selected: boolean;
+  /** Someone else who has this item selected. */
+  peer: { name: string; color: string } | null;
+  /** Offset while being dragged (the bar follows the pointer), else null. */
+  drag: { x: number; y: number; label: string } | null;
+  handlers: BarHandlers;
+}
+
+/**
+ * One item on the timeline. Takes only primitives so memo skips every bar a snapshot did not
+ * change; a drag re-renders just the dragged bar.
+ */
+export const ItemBar = memo(function ItemBar(props: ItemBarProps) {
+  const { id, laneId, title, status, color, left, top, width, dates, selected, peer, drag, handlers } = props;
+  const label = title || "Untitled item";
+  return (
+    <div
+      role="button"
+      tabIndex={0}
+      aria-label={label}
+      aria-pressed={selected}
+      title={`${label}\n${dates} · ${STATUS_LABELS[status]}`}
+      data-testid="item-bar"
+      data-item-id={id}
+      data-status={status}
+      data-draggable="true"
+      onPointerDown={(e) => handlers.onPointerDown(e, id, laneId)}
+      onPointerMove={handlers.onPointerMove}
+      onPointerUp={handlers.onPointerUp}
+      onPointerCancel={handlers.onPointerCancel}
+      onKeyDown={(e) => handlers.onKeyDown(e, id, laneId)}
+      // The timeline behind clears the selection on click and creates items on double-click.
+      onClick={(e) => e.stopPropagation()}
+      onDoubleClick={(e) => e.stopPropagation()}
+      className={`absolute flex items-center gap-1.5 rounded-md px-2 text-xs font-medium text-slate-800 outline-none transition-shadow focus-visible:ring-2 focus-visible:ring-indigo-400 dark:text-slate-100 ${
+        drag ? "z-30 cursor-grabbing shadow-lg" : "z-10 cursor-grab hover:shadow-md"
+      } ${selected ? "ring-2 ring-indigo-500 dark:ring-indigo-400" : ""} ${status === "at_risk" && !selected ? "ring-1 ring-rose-500" : ""}`}
+      style={{
+        left,
+        top,
+        width: Math.max(width, 6),
+        height: BAR_HEIGHT,
+        background: `color-mix(in srgb, ${color} ${status === "done" ? 10 : 22}%, var(--bar-base))`,
+        boxShadow: `inset 3px 0 0 ${color}`,
+        outline: peer && !selected ? `2px solid ${peer.color}` : undefined,
+        transform: drag ? `translate(${drag.x}px, ${drag.y}px)` : undefined,
+      }}
+    >
+      <StatusMark status={status} color={color} />
+      {width >= 36 && <span className={`truncate ${status === "done" ? "opacity-60" : ""}`}>{label}</span>}
+      {peer && !selected && (
+        <span
+          className="pointer-events-none absolute -top-3.5 left-0 rounded px-1 text-[10px] leading-3.5 font-semibold text-white"
+          style={{ background: peer.color }}
+        >
+          {peer.name}
+        </span>
+      )}
+      {drag && (
+        <span className="pointer-events-none absolute -top-6 left-0 whitespace-nowrap rounded bg-slate-900 px-1.5 py-0.5 text-[11px] text-white dark:bg-slate-100 dark:text-slate-900">
+          {drag.label}
+        </span>
+      )}
+    </div>
+  );
+});
+
+function StatusMark({ status, color }: { status: ItemStatus; color: string }) {
+  switch (status) {
+    case "done":
+      return (
+        <svg aria-hidden viewBox="0 0 12 12" className="size-3 shrink-0 text-emerald-600 dark:text-emerald-400">
+          <path d="M2.5 6.5l2.2 2.2L9.5 3.8" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+        </svg>
+      );
+    case "at_risk":
+      return <span aria-hidden className="size-2 shrink-0 rounded-full bg-rose-500" />;
+    case "in_progress":
+      return <span aria-hidden className="size-2 shrink-0 rounded-full" style={{ background: color }} />;
+    case "planned":
+      return <span aria-hidden className="size-2 shrink-0 rounded-full border-[1.5px]" style={{ borderColor: color }} />;
+  }
+}

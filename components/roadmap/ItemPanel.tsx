@@ -1,0 +1,215 @@
+"use client";
+
+import { useState } from "react";
+import { finishDay, type WorkCalendar } from "../../lib/derive/calendar";
+import { fromDayNumber, isDateString, toDayNumber } from "../../lib/model/dates";
+import type { ItemPatch } from "../../lib/model/itemCommands";
+import { ITEM_STATUSES, PRIORITIES, type Item, type Lane, type Phase } from "../../lib/model/schemas";
+import { CommitInput } from "../ui/CommitInput";
+import { Field, inputClass } from "../ui/Field";
+import { PRIORITY_LABELS, STATUS_LABELS, formatLongDate } from "./labels";
+
+interface ItemPanelProps {
+  itemId: string;
+  /** Undefined when someone else deleted the item while it was open here. */
+  item: Item | undefined;
+  lanes: Lane[];
+  phases: Phase[];
+  calendar: WorkCalendar;
+  autoFocusTitle: boolean;
+  onUpdate: (itemId: string, patch: ItemPatch) => void;
+  onDelete: (itemId: string) => void;
+  onClose: () => void;
+}
+
+/** The side panel of the selected item. Each field writes one named command when it changes. */
+export function ItemPanel({ itemId, item, lanes, phases, calendar, autoFocusTitle, onUpdate, onDelete, onClose }: ItemPanelProps) {
+  return (
+    <aside
+      data-testid="item-panel"
+      aria-label="Item details"
+      className="flex w-80 shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+    >
+      <div className="flex h-11 items-center justify-between border-b border-slate-200 px-4 dark:border-slate-800">
+        <h2 className="text-sm font-semibold">Item</h2>
+        <button
+          type="button"
+          onClick={onClose}
+          aria-label="Close panel"
+          className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800 dark:hover:bg-slate-800 dark:hover:text-slate-100"
+        >
+          <svg aria-hidden viewBox="0 0 16 16" className="size-4">
+            <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+          </svg>
+        </button>
+      </div>
+      {item ? (
+        <ItemFields
+          key={itemId}
+          item={item}
+          lanes={lanes}
+          phases={phases}
+          calendar={calendar}
+          autoFocusTitle={autoFocusTitle}
+          update={(patch) => onUpdate(itemId, patch)}
+          remove={() => onDelete(itemId)}
+        />
+      ) : (
+        <p className="p-4 text-sm text-slate-500 dark:text-slate-400">This item was deleted by someone else.</p>
+      )}
+    </aside>
+  );
+}
+
+interface ItemFieldsProps {
+  item: Item;
+  lanes: Lane[];
+  phases: Phase[];
+  calendar: WorkCalendar;
+  autoFocusTitle: boolean;
+  update: (patch: ItemPatch) => void;
+  remove: () => void;
+}
+
+function ItemFields({ item, lanes, phases, calendar, autoFocusTitle, update, remove }: ItemFieldsProps) {
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const finish = item.start ? fromDayNumber(finishDay(calendar, toDayNumber(item.start), item.duration)) : null;
+  const laneKnown = item.laneId === null || lanes.some((l) => l.id === item.laneId);
+  return (
+    <div className="flex flex-1 flex-col gap-4 overflow-y-auto p-4">
+      <Field label="Title" htmlFor="item-title">
+        <CommitInput
+          id="item-title"
+          value={item.title}
+          maxLength={500}
+          autoFocus={autoFocusTitle}
+          onFocus={(e) => autoFocusTitle && e.currentTarget.select()}
+          onCommit={(title) => title.trim() && update({ title: title.trim() })}
+          className={`${inputClass} font-medium`}
+        />
+      </Field>
+      <div className="grid grid-cols-2 gap-3">
+        <Field label="Status" htmlFor="item-status">
+          <select
+            id="item-status"
+            value={item.status}
+            onChange={(e) => update({ status: e.target.value as Item["status"] })}
+            className={inputClass}
+          >
+            {ITEM_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Priority" htmlFor="item-priority">
+          <select
+            id="item-priority"
+            value={item.priority}
+            onChange={(e) => update({ priority: e.target.value as Item["priority"] })}
+            className={inputClass}
+          >
+            {PRIORITIES.map((p) => (
+              <option key={p} value={p}>
+                {PRIORITY_LABELS[p]}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <Field label="Lane" htmlFor="item-lane">
+        <select
+          id="item-lane"
+          value={item.laneId ?? ""}
+          onChange={(e) => update({ laneId: (e.target.value || null) as Item["laneId"] })}
+          className={inputClass}
+        >
+          {(item.laneId === null || !laneKnown) && <option value={item.laneId ?? ""}>No lane</option>}
+          {lanes.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label="Phase" htmlFor="item-phase">
+        <select
+          id="item-phase"
+          value={item.phaseId ?? ""}
+          onChange={(e) => update({ phaseId: (e.target.value || null) as Item["phaseId"] })}
+          className={inputClass}
+        >
+          <option value="">No phase</option>
+          {phases.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div className="grid grid-cols-2 gap-3">
+        <Field label="Start" htmlFor="item-start">
+          <input
+            id="item-start"
+            type="date"
+            value={item.start ?? ""}
+            // A date input reports "" while half typed; only whole dates are written.
+            onChange={(e) => isDateString(e.target.value) && update({ start: e.target.value })}
+            className={inputClass}
+          />
+        </Field>
+        <Field label="Working days" htmlFor="item-duration">
+          <CommitInput
+            id="item-duration"
+            type="number"
+            min={1}
+            max={10000}
+            value={String(item.duration)}
+            onCommit={(raw) => {
+              const n = Number(raw);
+              if (Number.isInteger(n) && n >= 1) update({ duration: n });
+            }}
+            className={inputClass}
+          />
+        </Field>
+      </div>
+      <p className="-mt-2 text-xs text-slate-500 dark:text-slate-400" data-testid="item-schedule">
+        {item.start && finish ? (
+          <>
+            {formatLongDate(item.start)} → {formatLongDate(finish)}
+            <button type="button" onClick={() => update({ start: null })} className="ml-2 text-indigo-600 hover:underline dark:text-indigo-400">
+              Unschedule
+            </button>
+          </>
+        ) : (
+          "Unscheduled: pick a start date to place it on the timeline."
+        )}
+      </p>
+      <Field label="Owners" htmlFor="item-owners" hint="Separate names with commas.">
+        <CommitInput
+          id="item-owners"
+          value={item.owners.join(", ")}
+          onCommit={(raw) => update({ owners: [...new Set(raw.split(",").map((s) => s.trim()).filter(Boolean))].slice(0, 50) })}
+          className={inputClass}
+        />
+      </Field>
+      <div className="mt-auto border-t border-slate-200 pt-4 dark:border-slate-800">
+        {confirmDelete ? (
+          <div className="flex items-center gap-2">
+            <button type="button" onClick={remove} className="rounded-md bg-rose-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-rose-500">
+              Delete for everyone
+            </button>
+            <button type="button" onClick={() => setConfirmDelete(false)} className="rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+              Keep
+            </button>
+          </div>
+        ) : (
+          <button type="button" onClick={() => setConfirmDelete(true)} className="rounded-md px-3 py-1.5 text-sm font-medium text-rose-600 hover:bg-rose-50 dark:text-rose-400 dark:hover:bg-rose-500/10">
+            Delete item
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

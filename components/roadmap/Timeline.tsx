@@ -1,0 +1,214 @@
+"use client";
+
+import { useCallback, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from "react";
+import { NO_LANE, type BoardLayout } from "../../lib/derive/boardLayout";
+import { finishDay, isWorkingDay, nextWorkingDay, previousWorkingDay, type WorkCalendar } from "../../lib/derive/calendar";
+import { fromDayNumber, type DateString } from "../../lib/model/dates";
+import type { BoardSnapshot } from "../../lib/model/snapshot";
+import { LANE_HEADER_WIDTH, bandAt, barTop, dayToX, xToDay, type TimelineGeometry } from "./geometry";
+import { ItemBar, type BarHandlers } from "./ItemBar";
+import { formatShortDate } from "./labels";
+import { LaneHeaders } from "./LaneHeaders";
+import { TimelineGrid } from "./TimelineGrid";
+import { TimelineHeader } from "./TimelineHeader";
+import { useItemDrag } from "./useItemDrag";
+
+export interface TimelineProps {
+  snapshot: BoardSnapshot;
+  layout: BoardLayout;
+  geometry: TimelineGeometry;
+  calendar: WorkCalendar;
+  todayDay: number | null;
+  selectedId: string | null;
+  /** Item id → someone else who has it selected. */
+  peerSelections: ReadonlyMap<string, { name: string; color: string }>;
+  onSelect: (itemId: string | null) => void;
+  /** `laneId` null keeps the item's lane. */
+  onMove: (itemId: string, start: DateString, laneId: string | null) => void;
+  onCreateAt: (laneId: string | null, start: DateString) => void;
+}
+
+/** Moving a start onto a day off lands on the nearest working day in the direction of travel. */
+function snapStart(calendar: WorkCalendar, start: number, delta: number): number {
+  const day = start + delta;
+  if (isWorkingDay(calendar, day)) return day;
+  return delta < 0 ? previousWorkingDay(calendar, day) : nextWorkingDay(calendar, day);
+}
+
+/** The scrolling timeline: sticky axis on top, sticky lane names on the left, bars on a canvas. */
+export function Timeline(props: TimelineProps) {
+  const { snapshot, layout, geometry, calendar, todayDay, selectedId, peerSelections, onSelect, onMove, onCreateAt } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLDivElement>(null);
+
+  const bars = useMemo(() => {
+    const bandById = new Map(geometry.bands.map((b) => [b.id, b]));
+    return snapshot.items.flatMap((item) => {
+      const span = layout.spans.get(item.id);
+      const band = bandById.get(item.laneId ?? NO_LANE) ?? bandById.get(NO_LANE);
+      if (!span || !band) return [];
+      return [{
+        item,
+        span,
+        band,
+        left: dayToX(geometry, span.startDay),
+        top: barTop(band, span.row),
+        width: (span.finishDay - span.startDay + 1) * geometry.pxPerDay,
+        dates: `${formatShortDate(span.start)} – ${formatShortDate(span.finish)}`,
+      }];
+    });
+  }, [snapshot, layout, geometry]);
+
+  const counts = useMemo(() => {
+    const out = new Map<string, number>();
+    for (const bar of bars) out.set(bar.band.id, (out.get(bar.band.id) ?? 0) + 1);
+    return out;
+  }, [bars]);
+
+  const nonWorkingDays = useMemo(() => {
+    if (geometry.pxPerDay < 6) return [];
+    const out: number[] = [];
+    for (let d = geometry.axis.startDay; d < geometry.axis.endDay; d++) if (!isWorkingDay(calendar, d)) out.push(d);
+    return out;
+  }, [geometry, calendar]);
+
+  const byId = useMemo(() => new Map(bars.map((b) => [b.item.id as string, b])), [bars]);
+
+  const drop = useCallback(
+    (itemId: string, dayDelta: number, laneId: string) => {
+      const bar = byId.get(itemId);
+      if (!bar) return;
+      const start = snapStart(calendar, bar.span.startDay, dayDelta);
+      const lane = laneId === NO_LANE || laneId === bar.band.id ? null : laneId;
+      if (start !== bar.span.startDay || lane !== null) onMove(itemId, fromDayNumber(start), lane);
+    },
+    [byId, calendar, onMove],
+  );
+
+  const drag = useItemDrag({ canvas: canvasRef, geometry, onClick: onSelect, onDrop: drop });
+  const { cancel } = drag;
+
+  const onBarKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLDivElement>, itemId: string) => {
+      if (event.key === "Escape" && cancel()) return;
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        onSelect(itemId);
+      } else if (event.key === "ArrowLeft" || event.key === "ArrowRight") {
+        // Keyboard moves: a working day per press, a week with Shift.
+        event.preventDefault();
+        const bar = byId.get(itemId);
+        if (!bar) return;
+        const step = (event.shiftKey ? 7 : 1) * (event.key === "ArrowLeft" ? -1 : 1);
+        onMove(itemId, fromDayNumber(snapStart(calendar, bar.span.startDay, step)), null);
+      }
+    },
+    [byId, calendar, cancel, onMove, onSelect],
+  );
+
+  const handlers: BarHandlers = useMemo(
+    () => ({
+      onPointerDown: drag.onPointerDown,
+      onPointerMove: drag.onPointerMove,
+      onPointerUp: drag.onPointerUp,
+      onPointerCancel: drag.onPointerCancel,
+      onKeyDown: onBarKeyDown,
+    }),
+    [drag.onPointerDown, drag.onPointerMove, drag.onPointerUp, drag.onPointerCancel, onBarKeyDown],
+  );
+
+  // Keep the same date at the left edge when zooming; open near today.
+  const anchorDay = useRef<number | null>(null);
+  const { startDay: axisStart, endDay: axisEnd } = geometry.axis;
+  const { pxPerDay } = geometry;
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    if (anchorDay.current === null) {
+      anchorDay.current = todayDay !== null && todayDay > axisStart && todayDay < axisEnd ? todayDay - 14 : axisStart;
+    }
+    el.scrollLeft = Math.max(0, (anchorDay.current - axisStart) * pxPerDay);
+  }, [axisStart, axisEnd, pxPerDay, todayDay]);
+
+  const onScroll = () => {
+    const el = scrollRef.current;
+    if (el) anchorDay.current = axisStart + el.scrollLeft / pxPerDay;
+  };
+
+  const canvasPoint = (event: MouseEvent<HTMLDivElement>) => {
+    const rect = event.currentTarget.getBoundingClientRect();
+    return { x: event.clientX - rect.left, y: event.clientY - rect.top };
+  };
+
+  const onCanvasDoubleClick = (event: MouseEvent<HTMLDivElement>) => {
+    const { x, y } = canvasPoint(event);
+    const band = bandAt(geometry, y);
+    const day = nextWorkingDay(calendar, xToDay(geometry, x));
+    onCreateAt(band && band.id !== NO_LANE ? band.id : null, fromDayNumber(day));
+  };
+
+  const preview = drag.preview;
+  return (
+    <div ref={scrollRef} onScroll={onScroll} className="relative h-full overflow-auto" data-testid="timeline">
+      <div className="relative min-h-full" style={{ width: LANE_HEADER_WIDTH + geometry.width }}>
+        <div className="sticky top-0 z-30 flex border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
+          <div
+            className="sticky left-0 z-10 flex shrink-0 flex-col justify-end border-r border-slate-200 bg-white px-4 pb-2 text-[11px] font-medium uppercase tracking-wide text-slate-400 dark:border-slate-800 dark:bg-slate-950"
+            style={{ width: LANE_HEADER_WIDTH, height: geometry.header.height }}
+          >
+            <span className="absolute left-4" style={{ top: geometry.header.phasesTop + 4 }}>Phases</span>
+            <span>Milestones</span>
+          </div>
+          <TimelineHeader geometry={geometry} todayDay={todayDay} />
+        </div>
+        <div className="flex">
+          <LaneHeaders bands={geometry.bands} counts={counts} dropLaneId={preview?.laneId ?? null} />
+          <div
+            ref={canvasRef}
+            className="relative isolate"
+            style={{ width: geometry.width, height: geometry.lanesHeight }}
+            onClick={() => onSelect(null)}
+            onDoubleClick={onCanvasDoubleClick}
+            data-testid="timeline-canvas"
+          >
+            <TimelineGrid geometry={geometry} nonWorkingDays={nonWorkingDays} todayDay={todayDay} />
+            {bars.map(({ item, span, band, left, top, width, dates }) => {
+              const dragging = preview?.itemId === item.id ? preview : null;
+              let dragInfo: { x: number; y: number; label: string } | null = null;
+              if (dragging) {
+                const start = snapStart(calendar, span.startDay, dragging.dayDelta);
+                const finish = finishDay(calendar, start, item.duration);
+                const laneName = geometry.bands.find((b) => b.id === dragging.laneId)?.name;
+                dragInfo = {
+                  x: (start - span.startDay) * geometry.pxPerDay,
+                  y: dragging.dy,
+                  label: `${formatShortDate(fromDayNumber(start))} – ${formatShortDate(fromDayNumber(finish))}${
+                    dragging.laneId !== band.id && laneName ? ` · ${laneName}` : ""
+                  }`,
+                };
+              }
+              return (
+                <ItemBar
+                  key={item.id}
+                  id={item.id}
+                  laneId={band.id}
+                  title={item.title}
+                  status={item.status}
+                  color={band.color}
+                  left={left}
+                  top={top}
+                  width={width}
+                  dates={dates}
+                  selected={item.id === selectedId}
+                  peer={peerSelections.get(item.id) ?? null}
+                  drag={dragInfo}
+                  handlers={handlers}
+                />
+              );
+            })}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

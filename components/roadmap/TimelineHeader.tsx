@@ -1,0 +1,96 @@
+import { memo } from "react";
+import {
+  AXIS_TIER_HEIGHT,
+  MILESTONE_ROW_HEIGHT,
+  PHASE_ROW_HEIGHT,
+  dayToX,
+  type TimelineGeometry,
+} from "./geometry";
+import { MILESTONE_KIND_LABELS, formatLongDate, phaseTint } from "./labels";
+
+interface TimelineHeaderProps {
+  geometry: TimelineGeometry;
+  todayDay: number | null;
+}
+
+/** The sticky top of the timeline: two tiers of dates, the phase bands and the milestones. */
+export const TimelineHeader = memo(function TimelineHeader({ geometry, todayDay }: TimelineHeaderProps) {
+  const { axis, header } = geometry;
+  const todayX = todayDay !== null && todayDay >= axis.startDay && todayDay < axis.endDay ? dayToX(geometry, todayDay) : null;
+  return (
+    <div className="relative" style={{ width: geometry.width, height: header.height }} data-testid="time-axis">
+      {axis.major.map((tick) => (
+        <div
+          key={`M${tick.startDay}`}
+          className="absolute top-0 flex items-center border-l border-slate-200 px-2 text-xs font-semibold text-slate-700 dark:border-slate-800 dark:text-slate-200"
+          style={{ left: dayToX(geometry, tick.startDay), width: (tick.endDay - tick.startDay) * geometry.pxPerDay, height: AXIS_TIER_HEIGHT }}
+        >
+          <span className="truncate">{tick.label}</span>
+        </div>
+      ))}
+      {axis.minor.map((tick) => (
+        <div
+          key={`m${tick.startDay}`}
+          className="absolute flex items-center border-l border-t border-slate-200 px-1.5 text-[11px] text-slate-500 dark:border-slate-800 dark:text-slate-400"
+          style={{
+            top: AXIS_TIER_HEIGHT,
+            left: dayToX(geometry, tick.startDay),
+            width: (tick.endDay - tick.startDay) * geometry.pxPerDay,
+            height: AXIS_TIER_HEIGHT,
+          }}
+        >
+          <span className="truncate">{tick.label}</span>
+        </div>
+      ))}
+      {todayX !== null && (
+        <div
+          className="absolute z-10 -translate-x-1/2 rounded-full bg-rose-500 px-1.5 text-[10px] font-semibold leading-4 text-white"
+          style={{ left: todayX + geometry.pxPerDay / 2, top: AXIS_TIER_HEIGHT + 4 }}
+        >
+          Today
+        </div>
+      )}
+      {geometry.phases.map((phase) => (
+        <div
+          key={phase.phaseId}
+          data-testid="phase-band"
+          className={`absolute flex items-center overflow-hidden rounded-md px-2 text-[11px] font-medium ${phaseTint(phase.colorIndex)}`}
+          style={{
+            left: phase.left,
+            width: Math.max(phase.width, 4),
+            top: header.phasesTop + phase.row * PHASE_ROW_HEIGHT + 2,
+            height: PHASE_ROW_HEIGHT - 4,
+          }}
+          title={phase.name}
+        >
+          <span className="truncate">{phase.name}</span>
+        </div>
+      ))}
+      {geometry.milestones.map((m) => (
+        <div
+          key={m.id}
+          data-testid="milestone"
+          className="absolute flex items-center gap-1.5 whitespace-nowrap text-[11px] font-medium text-slate-700 dark:text-slate-200"
+          style={{ left: m.x - 6, top: header.milestonesTop + m.row * MILESTONE_ROW_HEIGHT, height: MILESTONE_ROW_HEIGHT }}
+          title={`${MILESTONE_KIND_LABELS[m.kind]} · ${formatLongDate(m.date)}`}
+        >
+          <span aria-hidden className={`inline-block size-3 shrink-0 rotate-45 rounded-[2px] ${milestoneColor(m.kind)}`} />
+          <span>{m.title}</span>
+        </div>
+      ))}
+    </div>
+  );
+});
+
+/** Releases stand out; other dated points stay quieter. */
+export function milestoneColor(kind: string): string {
+  switch (kind) {
+    case "release":
+    case "go_live":
+      return "bg-indigo-600 dark:bg-indigo-400";
+    case "deadline":
+      return "bg-rose-500";
+    default:
+      return "bg-slate-500 dark:bg-slate-400";
+  }
+}

@@ -1,0 +1,150 @@
+import { NO_LANE, type BoardLayout } from "../../lib/derive/boardLayout";
+import { packRows } from "../../lib/derive/laneRows";
+import { timeAxis, type TimeAxis } from "../../lib/derive/timeAxis";
+import { toDayNumber } from "../../lib/model/dates";
+import type { MilestoneKind, TimeScale } from "../../lib/model/schemas";
+import type { BoardSnapshot } from "../../lib/model/snapshot";
+
+/**
+ * Pixels: where each lane, row, day, phase and milestone label sits on screen. Computed once
+ * per snapshot and zoom; everything that draws reads this instead of redoing the arithmetic.
+ */
+export const PX_PER_DAY: Record<TimeScale, number> = { weeks: 24, months: 7, quarters: 2.5 };
+export const LANE_HEADER_WIDTH = 216;
+export const ROW_HEIGHT = 36;
+export const BAR_HEIGHT = 28;
+export const LANE_PADDING = 8;
+export const AXIS_TIER_HEIGHT = 24;
+export const PHASE_ROW_HEIGHT = 22;
+export const MILESTONE_ROW_HEIGHT = 20;
+const HEADER_GAP = 6;
+
+export interface LaneBand {
+  id: string;
+  name: string;
+  color: string;
+  top: number;
+  height: number;
+  /** True for the pseudo-lane that holds items whose lane was deleted. */
+  orphan: boolean;
+}
+
+export interface PhaseBar {
+  phaseId: string;
+  name: string;
+  left: number;
+  width: number;
+  row: number;
+  colorIndex: number;
+}
+
+export interface MilestoneMark {
+  id: string;
+  title: string;
+  kind: MilestoneKind;
+  date: string;
+  x: number;
+  row: number;
+}
+
+export interface TimelineGeometry {
+  axis: TimeAxis;
+  pxPerDay: number;
+  width: number;
+  bands: LaneBand[];
+  lanesHeight: number;
+  phases: PhaseBar[];
+  phaseRows: number;
+  milestones: MilestoneMark[];
+  milestoneRows: number;
+  /** Offsets of the header sections, from the top of the header. */
+  header: { phasesTop: number; milestonesTop: number; height: number };
+}
+
+/** A label's width is estimated, not measured: good enough to keep labels from overlapping. */
+const estimateLabelWidth = (text: string) => 22 + text.length * 6.5;
+
+export function dayToX(geometry: Pick<TimelineGeometry, "axis" | "pxPerDay">, day: number): number {
+  return (day - geometry.axis.startDay) * geometry.pxPerDay;
+}
+
+export function xToDay(geometry: Pick<TimelineGeometry, "axis" | "pxPerDay">, x: number): number {
+  return geometry.axis.startDay + Math.floor(x / geometry.pxPerDay);
+}
+
+export function bandAt(geometry: TimelineGeometry, y: number): LaneBand | undefined {
+  return geometry.bands.find((b) => y >= b.top && y < b.top + b.height);
+}
+
+export function barTop(band: LaneBand, row: number): number {
+  return band.top + LANE_PADDING + row * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2;
+}
+
+export function timelineGeometry(snapshot: BoardSnapshot, layout: BoardLayout, scale: TimeScale): TimelineGeometry {
+  const days: number[] = [];
+  for (const span of layout.spans.values()) days.push(span.startDay, span.finishDay);
+  for (const m of snapshot.milestones) days.push(toDayNumber(m.date));
+  const axis = timeAxis({ horizonStart: snapshot.board.horizonStart, horizonEnd: snapshot.board.horizonEnd, days }, scale);
+  const pxPerDay = PX_PER_DAY[scale];
+  const base = { axis, pxPerDay };
+  const width = (axis.endDay - axis.startDay) * pxPerDay;
+
+  const bands: LaneBand[] = [];
+  let top = 0;
+  const addBand = (id: string, name: string, color: string, orphan: boolean) => {
+    const rows = layout.laneRows.get(id) ?? 1;
+    const height = rows * ROW_HEIGHT + 2 * LANE_PADDING;
+    bands.push({ id, name, color, top, height, orphan });
+    top += height;
+  };
+  for (const lane of snapshot.lanes) addBand(lane.id, lane.name || "Untitled lane", lane.color, false);
+  if (layout.laneRows.has(NO_LANE)) addBand(NO_LANE, "No lane", "#94a3b8", true);
+
+  const phaseOrder = new Map(snapshot.phases.map((p, i) => [p.id as string, { index: i, name: p.name }]));
+  const phaseSpans = layout.phaseSpans.map((s) => ({ ...s, start: toDayNumber(s.start), finish: toDayNumber(s.finish) }));
+  const phaseRowsOf = packRows(phaseSpans.map((s) => ({ id: s.phaseId, start: s.start, finish: s.finish })));
+  const phases = phaseSpans.map((s): PhaseBar => {
+    const info = phaseOrder.get(s.phaseId);
+    return {
+      phaseId: s.phaseId,
+      name: info?.name || "Phase",
+      left: dayToX(base, s.start),
+      width: (s.finish - s.start + 1) * pxPerDay,
+      row: phaseRowsOf.rowOf.get(s.phaseId) ?? 0,
+      colorIndex: info?.index ?? 0,
+    };
+  });
+
+  // Milestone labels sit right of their diamond; close milestones stack instead of overlapping.
+  const marks = snapshot.milestones.map((m) => ({ m, x: dayToX(base, toDayNumber(m.date)) + pxPerDay / 2 }));
+  const labelRows = packRows(
+    marks.map(({ m, x }) => ({ id: m.id, start: Math.round(x - 8), finish: Math.round(x + estimateLabelWidth(m.title)) })),
+  );
+  const milestones = marks.map(({ m, x }): MilestoneMark => ({
+    id: m.id,
+    title: m.title,
+    kind: m.kind,
+    date: m.date,
+    x,
+    row: labelRows.rowOf.get(m.id) ?? 0,
+  }));
+
+  const phaseRows = Math.max(1, phaseRowsOf.rowCount);
+  const milestoneRows = Math.max(1, labelRows.rowCount);
+  const phasesTop = 2 * AXIS_TIER_HEIGHT + HEADER_GAP;
+  const milestonesTop = phasesTop + phaseRows * PHASE_ROW_HEIGHT + HEADER_GAP;
+  const height = milestonesTop + milestoneRows * MILESTONE_ROW_HEIGHT + HEADER_GAP;
+
+  return {
+    axis,
+    pxPerDay,
+    width,
+    bands,
+    lanesHeight: top,
+    phases,
+    phaseRows,
+    milestones,
+    milestoneRows,
+    header: { phasesTop, milestonesTop, height },
+  };
+}

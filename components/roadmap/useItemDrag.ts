@@ -1,0 +1,113 @@
+"use client";
+
+import { useCallback, useLayoutEffect, useRef, useState, type PointerEvent, type RefObject } from "react";
+import { bandAt, type TimelineGeometry } from "./geometry";
+
+/** What a drag in progress looks like to the renderer. */
+export interface DragPreview {
+  itemId: string;
+  /** Whole days the pointer moved horizontally (snapped). */
+  dayDelta: number;
+  /** Raw vertical offset: the bar follows the pointer, the lane snaps on drop. */
+  dy: number;
+  /** The lane under the pointer (the item's own lane when outside every lane). */
+  laneId: string;
+}
+
+interface DragOptions {
+  canvas: RefObject<HTMLDivElement | null>;
+  geometry: TimelineGeometry;
+  onClick: (itemId: string) => void;
+  /** Called once per gesture, on release, only when the drag changed something. */
+  onDrop: (itemId: string, dayDelta: number, laneId: string) => void;
+}
+
+interface Gesture {
+  itemId: string;
+  pointerId: number;
+  originX: number;
+  originY: number;
+  fromLane: string;
+  moved: boolean;
+  preview: DragPreview;
+}
+
+/** Movement under this many pixels is a click, not a drag (hands shake on trackpads). */
+const CLICK_SLOP = 4;
+
+/**
+ * Pointer dragging of bars. The bar captures the pointer, so moves and the release reach it
+ * even outside the timeline; the gesture lives in a ref (no re-render per event beyond the
+ * preview) and the document is written once, on release.
+ */
+export function useItemDrag(options: DragOptions) {
+  const latest = useRef(options);
+  useLayoutEffect(() => {
+    latest.current = options;
+  });
+  const gesture = useRef<Gesture | null>(null);
+  const [preview, setPreview] = useState<DragPreview | null>(null);
+
+  const onPointerDown = useCallback((event: PointerEvent<HTMLDivElement>, itemId: string, laneId: string) => {
+    if (event.button !== 0 || gesture.current) return;
+    event.preventDefault();
+    event.currentTarget.focus({ preventScroll: true });
+    event.currentTarget.setPointerCapture(event.pointerId);
+    gesture.current = {
+      itemId,
+      pointerId: event.pointerId,
+      originX: event.clientX,
+      originY: event.clientY,
+      fromLane: laneId,
+      moved: false,
+      preview: { itemId, dayDelta: 0, dy: 0, laneId },
+    };
+  }, []);
+
+  const onPointerMove = useCallback((event: PointerEvent<HTMLDivElement>) => {
+    const g = gesture.current;
+    if (!g || event.pointerId !== g.pointerId) return;
+    const dx = event.clientX - g.originX;
+    const dy = event.clientY - g.originY;
+    if (!g.moved && Math.hypot(dx, dy) < CLICK_SLOP) return;
+    g.moved = true;
+    const { geometry, canvas } = latest.current;
+    const rect = canvas.current?.getBoundingClientRect();
+    const band = rect ? bandAt(geometry, event.clientY - rect.top) : undefined;
+    const next: DragPreview = {
+      itemId: g.itemId,
+      dayDelta: Math.round(dx / geometry.pxPerDay),
+      dy,
+      laneId: band?.id ?? g.fromLane,
+    };
+    if (next.dayDelta !== g.preview.dayDelta || next.dy !== g.preview.dy || next.laneId !== g.preview.laneId) {
+      g.preview = next;
+      setPreview(next);
+    }
+  }, []);
+
+  const finish = useCallback((event: PointerEvent<HTMLDivElement>, commit: boolean) => {
+    const g = gesture.current;
+    if (!g || event.pointerId !== g.pointerId) return;
+    gesture.current = null;
+    setPreview(null);
+    if (!commit) return;
+    if (!g.moved) latest.current.onClick(g.itemId);
+    else if (g.preview.dayDelta !== 0 || g.preview.laneId !== g.fromLane) {
+      latest.current.onDrop(g.itemId, g.preview.dayDelta, g.preview.laneId);
+    }
+  }, []);
+
+  const onPointerUp = useCallback((event: PointerEvent<HTMLDivElement>) => finish(event, true), [finish]);
+  const onPointerCancel = useCallback((event: PointerEvent<HTMLDivElement>) => finish(event, false), [finish]);
+
+  /** Escape during a drag: the bar goes back and nothing is written. */
+  const cancel = useCallback((): boolean => {
+    if (!gesture.current) return false;
+    gesture.current = null;
+    setPreview(null);
+    return true;
+  }, []);
+
+  return { preview, onPointerDown, onPointerMove, onPointerUp, onPointerCancel, cancel };
+}
