@@ -21,6 +21,10 @@ export interface ItemBarProps {
   left: number;
   top: number;
   width: number;
+  /** Draw the title right of the bar because the bar is too short for it. */
+  labelOutside: boolean;
+  /** The stored start date, exposed as data for tests and tools. */
+  start: string;
   /** Dates for the tooltip, already formatted. */
   dates: string;
   selected: boolean;
@@ -36,8 +40,14 @@ export interface ItemBarProps {
  * change; a drag re-renders just the dragged bar.
  */
 export const ItemBar = memo(function ItemBar(props: ItemBarProps) {
-  const { id, laneId, title, status, color, left, top, width, dates, selected, peer, drag, handlers } = props;
+  const { id, laneId, title, status, color, left, top, width, labelOutside, start, dates, selected, peer, drag, handlers } = props;
   const label = title || "Untitled item";
+  // One box-shadow carries the lane accent, the selection ring and the drag lift (classes
+  // would be overridden by the inline accent).
+  const shadows = [`inset 3px 0 0 ${color}`];
+  if (selected) shadows.push("0 0 0 2px #6366f1");
+  else if (status === "at_risk") shadows.push("0 0 0 1px #f43f5e");
+  if (drag) shadows.push("0 10px 20px -4px rgb(15 23 42 / 0.25)");
   return (
     <div
       role="button"
@@ -47,6 +57,8 @@ export const ItemBar = memo(function ItemBar(props: ItemBarProps) {
       title={`${label}\n${dates} · ${STATUS_LABELS[status]}`}
       data-testid="item-bar"
       data-item-id={id}
+      data-lane-id={laneId}
+      data-start={start}
       data-status={status}
       data-draggable="true"
       onPointerDown={(e) => handlers.onPointerDown(e, id, laneId)}
@@ -57,22 +69,30 @@ export const ItemBar = memo(function ItemBar(props: ItemBarProps) {
       // The timeline behind clears the selection on click and creates items on double-click.
       onClick={(e) => e.stopPropagation()}
       onDoubleClick={(e) => e.stopPropagation()}
-      className={`absolute flex items-center gap-1.5 rounded-md px-2 text-xs font-medium text-slate-800 outline-none transition-shadow focus-visible:ring-2 focus-visible:ring-indigo-400 dark:text-slate-100 ${
-        drag ? "z-30 cursor-grabbing shadow-lg" : "z-10 cursor-grab hover:shadow-md"
-      } ${selected ? "ring-2 ring-indigo-500 dark:ring-indigo-400" : ""} ${status === "at_risk" && !selected ? "ring-1 ring-rose-500" : ""}`}
+      className={`absolute flex items-center gap-1.5 rounded-md px-2 text-xs font-medium text-slate-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-400 dark:text-slate-100 ${
+        drag ? "z-30 cursor-grabbing" : "z-10 cursor-grab hover:brightness-[0.97] dark:hover:brightness-110"
+      }`}
       style={{
         left,
         top,
         width: Math.max(width, 6),
         height: BAR_HEIGHT,
         background: `color-mix(in srgb, ${color} ${status === "done" ? 10 : 22}%, var(--bar-base))`,
-        boxShadow: `inset 3px 0 0 ${color}`,
+        boxShadow: shadows.join(", "),
         outline: peer && !selected ? `2px solid ${peer.color}` : undefined,
         transform: drag ? `translate(${drag.x}px, ${drag.y}px)` : undefined,
       }}
     >
-      <StatusMark status={status} color={color} />
-      {width >= 36 && <span className={`truncate ${status === "done" ? "opacity-60" : ""}`}>{label}</span>}
+      {width >= 20 && <StatusMark status={status} color={color} />}
+      {labelOutside ? (
+        <span
+          className={`absolute left-full ml-1.5 max-w-64 truncate whitespace-nowrap text-slate-700 dark:text-slate-200 ${status === "done" ? "opacity-60" : ""}`}
+        >
+          {label}
+        </span>
+      ) : (
+        <span className={`truncate ${status === "done" ? "opacity-60" : ""}`}>{label}</span>
+      )}
       {peer && !selected && (
         <span
           className="pointer-events-none absolute -top-3.5 left-0 rounded px-1 text-[10px] leading-3.5 font-semibold text-white"

@@ -5,7 +5,7 @@ import { NO_LANE, type BoardLayout } from "../../lib/derive/boardLayout";
 import { finishDay, isWorkingDay, nextWorkingDay, previousWorkingDay, type WorkCalendar } from "../../lib/derive/calendar";
 import { fromDayNumber, type DateString } from "../../lib/model/dates";
 import type { BoardSnapshot } from "../../lib/model/snapshot";
-import { LANE_HEADER_WIDTH, bandAt, barTop, dayToX, xToDay, type TimelineGeometry } from "./geometry";
+import { LANE_HEADER_WIDTH, bandAt, xToDay, type TimelineGeometry } from "./geometry";
 import { ItemBar, type BarHandlers } from "./ItemBar";
 import { formatShortDate } from "./labels";
 import { LaneHeaders } from "./LaneHeaders";
@@ -45,17 +45,10 @@ export function Timeline(props: TimelineProps) {
     const bandById = new Map(geometry.bands.map((b) => [b.id, b]));
     return snapshot.items.flatMap((item) => {
       const span = layout.spans.get(item.id);
-      const band = bandById.get(item.laneId ?? NO_LANE) ?? bandById.get(NO_LANE);
-      if (!span || !band) return [];
-      return [{
-        item,
-        span,
-        band,
-        left: dayToX(geometry, span.startDay),
-        top: barTop(band, span.row),
-        width: (span.finishDay - span.startDay + 1) * geometry.pxPerDay,
-        dates: `${formatShortDate(span.start)} – ${formatShortDate(span.finish)}`,
-      }];
+      const box = geometry.bars.get(item.id);
+      const band = box && bandById.get(box.bandId);
+      if (!span || !box || !band) return [];
+      return [{ item, span, band, box, dates: `${formatShortDate(span.start)} – ${formatShortDate(span.finish)}` }];
     });
   }, [snapshot, layout, geometry]);
 
@@ -66,7 +59,7 @@ export function Timeline(props: TimelineProps) {
   }, [bars]);
 
   const nonWorkingDays = useMemo(() => {
-    if (geometry.pxPerDay < 6) return [];
+    if (geometry.pxPerDay < 12) return []; // at months and quarters, day stripes are noise
     const out: number[] = [];
     for (let d = geometry.axis.startDay; d < geometry.axis.endDay; d++) if (!isWorkingDay(calendar, d)) out.push(d);
     return out;
@@ -125,7 +118,9 @@ export function Timeline(props: TimelineProps) {
     const el = scrollRef.current;
     if (!el) return;
     if (anchorDay.current === null) {
-      anchorDay.current = todayDay !== null && todayDay > axisStart && todayDay < axisEnd ? todayDay - 14 : axisStart;
+      // Today sits a little in from the left edge, with some of the recent past in view.
+      const lead = Math.round(160 / pxPerDay);
+      anchorDay.current = todayDay !== null && todayDay > axisStart && todayDay < axisEnd ? todayDay - lead : axisStart;
     }
     el.scrollLeft = Math.max(0, (anchorDay.current - axisStart) * pxPerDay);
   }, [axisStart, axisEnd, pxPerDay, todayDay]);
@@ -172,7 +167,7 @@ export function Timeline(props: TimelineProps) {
             data-testid="timeline-canvas"
           >
             <TimelineGrid geometry={geometry} nonWorkingDays={nonWorkingDays} todayDay={todayDay} />
-            {bars.map(({ item, span, band, left, top, width, dates }) => {
+            {bars.map(({ item, span, band, box, dates }) => {
               const dragging = preview?.itemId === item.id ? preview : null;
               let dragInfo: { x: number; y: number; label: string } | null = null;
               if (dragging) {
@@ -195,9 +190,11 @@ export function Timeline(props: TimelineProps) {
                   title={item.title}
                   status={item.status}
                   color={band.color}
-                  left={left}
-                  top={top}
-                  width={width}
+                  left={box.left}
+                  top={box.top}
+                  width={box.width}
+                  labelOutside={box.labelOutside}
+                  start={span.start}
                   dates={dates}
                   selected={item.id === selectedId}
                   peer={peerSelections.get(item.id) ?? null}

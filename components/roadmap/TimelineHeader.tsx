@@ -1,6 +1,7 @@
 import { memo } from "react";
 import {
   AXIS_TIER_HEIGHT,
+  LANE_HEADER_WIDTH,
   MILESTONE_ROW_HEIGHT,
   PHASE_ROW_HEIGHT,
   dayToX,
@@ -25,7 +26,10 @@ export const TimelineHeader = memo(function TimelineHeader({ geometry, todayDay 
           className="absolute top-0 flex items-center border-l border-slate-200 px-2 text-xs font-semibold text-slate-700 dark:border-slate-800 dark:text-slate-200"
           style={{ left: dayToX(geometry, tick.startDay), width: (tick.endDay - tick.startDay) * geometry.pxPerDay, height: AXIS_TIER_HEIGHT }}
         >
-          <span className="truncate">{tick.label}</span>
+          {/* Sticks to the lane column's edge so the period's name stays visible while scrolling. */}
+          <span className="sticky truncate" style={{ left: LANE_HEADER_WIDTH + 8 }}>
+            {tick.label}
+          </span>
         </div>
       ))}
       {axis.minor.map((tick) => (
@@ -43,12 +47,20 @@ export const TimelineHeader = memo(function TimelineHeader({ geometry, todayDay 
         </div>
       ))}
       {todayX !== null && (
-        <div
-          className="absolute z-10 -translate-x-1/2 rounded-full bg-rose-500 px-1.5 text-[10px] font-semibold leading-4 text-white"
-          style={{ left: todayX + geometry.pxPerDay / 2, top: AXIS_TIER_HEIGHT + 4 }}
-        >
-          Today
-        </div>
+        <>
+          <div
+            aria-hidden
+            className="absolute w-0.5 bg-rose-500/80"
+            style={{ left: todayX + geometry.pxPerDay / 2 - 1, top: AXIS_TIER_HEIGHT - 4, bottom: 0 }}
+          />
+          {/* On the seam between header and lanes, where no date or phase label lives. */}
+          <div
+            className="absolute z-10 -translate-x-1/2 rounded-full bg-rose-500 px-1.5 text-[10px] font-semibold leading-4 text-white"
+            style={{ left: todayX + geometry.pxPerDay / 2, top: header.height - 9 }}
+          >
+            Today
+          </div>
+        </>
       )}
       {geometry.phases.map((phase) => (
         <div

@@ -29,6 +29,17 @@ export interface LaneBand {
   orphan: boolean;
 }
 
+/** Where one scheduled item's bar sits. */
+export interface BarBox {
+  itemId: string;
+  bandId: string;
+  left: number;
+  top: number;
+  width: number;
+  /** The bar is too short for its title, which is then drawn just right of it. */
+  labelOutside: boolean;
+}
+
 export interface PhaseBar {
   phaseId: string;
   name: string;
@@ -52,6 +63,7 @@ export interface TimelineGeometry {
   pxPerDay: number;
   width: number;
   bands: LaneBand[];
+  bars: Map<string, BarBox>;
   lanesHeight: number;
   phases: PhaseBar[];
   phaseRows: number;
@@ -61,8 +73,12 @@ export interface TimelineGeometry {
   header: { phasesTop: number; milestonesTop: number; height: number };
 }
 
-/** A label's width is estimated, not measured: good enough to keep labels from overlapping. */
+/** Label widths are estimated, not measured: good enough to keep labels from overlapping. */
 const estimateLabelWidth = (text: string) => 22 + text.length * 6.5;
+/** A bar's title needs its status mark, padding and about 6.3 px per character (12 px font). */
+const barLabelWidth = (text: string) => Math.min(280, 30 + Math.max(text.length, 12) * 6.3);
+const LABEL_GAP = 6;
+const BAR_GAP = 4;
 
 export function dayToX(geometry: Pick<TimelineGeometry, "axis" | "pxPerDay">, day: number): number {
   return (day - geometry.axis.startDay) * geometry.pxPerDay;
@@ -89,16 +105,49 @@ export function timelineGeometry(snapshot: BoardSnapshot, layout: BoardLayout, s
   const base = { axis, pxPerDay };
   const width = (axis.endDay - axis.startDay) * pxPerDay;
 
+  // Rows are packed by what is drawn, the bar plus a title that does not fit inside it, so no
+  // title is hidden behind the next bar. Same packing as laneRows, in pixels instead of days.
+  const laneIds = new Set(snapshot.lanes.map((l) => l.id as string));
+  const extents = new Map<string, { id: string; start: number; finish: number }[]>();
+  const boxes: BarBox[] = [];
+  for (const item of snapshot.items) {
+    const span = layout.spans.get(item.id);
+    if (!span) continue;
+    const bandId = item.laneId !== null && laneIds.has(item.laneId) ? item.laneId : NO_LANE;
+    const left = dayToX(base, span.startDay);
+    const barWidth = (span.finishDay - span.startDay + 1) * pxPerDay;
+    const labelWidth = barLabelWidth(item.title || "Untitled item");
+    const labelOutside = barWidth < labelWidth;
+    const right = labelOutside ? left + barWidth + LABEL_GAP + labelWidth - 22 : left + barWidth;
+    boxes.push({ itemId: item.id, bandId, left, top: 0, width: barWidth, labelOutside });
+    const list = extents.get(bandId) ?? [];
+    list.push({ id: item.id, start: Math.floor(left), finish: Math.ceil(right) + BAR_GAP });
+    extents.set(bandId, list);
+  }
+  const rowOf = new Map<string, number>();
+  const rowCount = new Map<string, number>();
+  for (const [bandId, list] of extents) {
+    const packed = packRows(list);
+    rowCount.set(bandId, packed.rowCount);
+    for (const [id, row] of packed.rowOf) rowOf.set(id, row);
+  }
+
   const bands: LaneBand[] = [];
   let top = 0;
   const addBand = (id: string, name: string, color: string, orphan: boolean) => {
-    const rows = layout.laneRows.get(id) ?? 1;
+    const rows = Math.max(1, rowCount.get(id) ?? 1);
     const height = rows * ROW_HEIGHT + 2 * LANE_PADDING;
     bands.push({ id, name, color, top, height, orphan });
     top += height;
   };
   for (const lane of snapshot.lanes) addBand(lane.id, lane.name || "Untitled lane", lane.color, false);
-  if (layout.laneRows.has(NO_LANE)) addBand(NO_LANE, "No lane", "#94a3b8", true);
+  if (extents.has(NO_LANE)) addBand(NO_LANE, "No lane", "#94a3b8", true);
+  const bandById = new Map(bands.map((b) => [b.id, b]));
+  const bars = new Map<string, BarBox>();
+  for (const box of boxes) {
+    box.top = barTop(bandById.get(box.bandId)!, rowOf.get(box.itemId) ?? 0);
+    bars.set(box.itemId, box);
+  }
 
   const phaseOrder = new Map(snapshot.phases.map((p, i) => [p.id as string, { index: i, name: p.name }]));
   const phaseSpans = layout.phaseSpans.map((s) => ({ ...s, start: toDayNumber(s.start), finish: toDayNumber(s.finish) }));
@@ -140,6 +189,7 @@ export function timelineGeometry(snapshot: BoardSnapshot, layout: BoardLayout, s
     pxPerDay,
     width,
     bands,
+    bars,
     lanesHeight: top,
     phases,
     phaseRows,

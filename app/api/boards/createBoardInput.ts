@@ -4,10 +4,10 @@ import { z } from "zod";
 export const createBoardInputSchema = z
   .object({
     title: z
-      .string({ error: "title must be a string" })
+      .string({ error: "must be a string" })
       .trim()
-      .min(1, "title is required")
-      .max(200, "title must be at most 200 characters"),
+      .min(1, "must not be empty")
+      .max(200, "must be at most 200 characters"),
   })
   .strict();
 
