@@ -81,23 +81,27 @@ export function Timeline(props: TimelineProps) {
   const drag = useItemDrag({ canvas: canvasRef, geometry, onClick: onSelect, onDrop: drop });
   const { cancel } = drag;
 
-  const onBarKeyDown = useCallback(
-    (event: KeyboardEvent<HTMLDivElement>, itemId: string) => {
-      if (event.key === "Escape" && cancel()) return;
-      if (event.key === "Enter" || event.key === " ") {
-        event.preventDefault();
-        onSelect(itemId);
-      } else if (event.key === "ArrowLeft" || event.key === "ArrowRight") {
-        // Keyboard moves: a working day per press, a week with Shift.
-        event.preventDefault();
-        const bar = byId.get(itemId);
-        if (!bar) return;
-        const step = (event.shiftKey ? 7 : 1) * (event.key === "ArrowLeft" ? -1 : 1);
-        onMove(itemId, fromDayNumber(snapStart(calendar, bar.span.startDay, step)), null);
-      }
-    },
-    [byId, calendar, cancel, onMove, onSelect],
-  );
+  // Bar handlers read the latest bars through a ref so they stay stable across snapshots and
+  // memoised bars that did not change skip re-rendering.
+  const latest = useRef({ byId, calendar, onMove, onSelect, cancel });
+  useLayoutEffect(() => {
+    latest.current = { byId, calendar, onMove, onSelect, cancel };
+  });
+  const onBarKeyDown = useCallback((event: KeyboardEvent<HTMLDivElement>, itemId: string) => {
+    const { byId: bars, calendar: cal, onMove: move, onSelect: choose, cancel: cancelDrag } = latest.current;
+    if (event.key === "Escape" && cancelDrag()) return;
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      choose(itemId);
+    } else if (event.key === "ArrowLeft" || event.key === "ArrowRight") {
+      // Keyboard moves: a working day per press, a week with Shift.
+      event.preventDefault();
+      const bar = bars.get(itemId);
+      if (!bar) return;
+      const step = (event.shiftKey ? 7 : 1) * (event.key === "ArrowLeft" ? -1 : 1);
+      move(itemId, fromDayNumber(snapStart(cal, bar.span.startDay, step)), null);
+    }
+  }, []);
 
   const handlers: BarHandlers = useMemo(
     () => ({
@@ -144,68 +148,81 @@ export function Timeline(props: TimelineProps) {
 
   const preview = drag.preview;
   return (
-    <div ref={scrollRef} onScroll={onScroll} className="relative h-full overflow-auto" data-testid="timeline">
-      <div className="relative min-h-full" style={{ width: LANE_HEADER_WIDTH + geometry.width }}>
-        <div className="sticky top-0 z-30 flex border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
-          <div
-            className="sticky left-0 z-10 flex shrink-0 flex-col justify-end border-r border-slate-200 bg-white px-4 pb-2 text-[11px] font-medium uppercase tracking-wide text-slate-400 dark:border-slate-800 dark:bg-slate-950"
-            style={{ width: LANE_HEADER_WIDTH, height: geometry.header.height }}
-          >
-            <span className="absolute left-4" style={{ top: geometry.header.phasesTop + 4 }}>Phases</span>
-            <span>Milestones</span>
+    <div className="relative h-full">
+      <div ref={scrollRef} onScroll={onScroll} className="h-full overflow-auto" data-testid="timeline">
+        <div className="relative min-h-full" style={{ width: LANE_HEADER_WIDTH + geometry.width }}>
+          <div className="sticky top-0 z-30 flex border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
+            <div
+              className="sticky left-0 z-10 shrink-0 border-r border-slate-200 bg-white text-[11px] font-medium uppercase tracking-wide text-slate-400 dark:border-slate-800 dark:bg-slate-950"
+              style={{ width: LANE_HEADER_WIDTH, height: geometry.header.height }}
+            >
+              <span className="absolute left-4" style={{ top: geometry.header.phasesTop + 4 }}>Phases</span>
+              <span className="absolute left-4" style={{ top: geometry.header.milestonesTop + 3 }}>Milestones</span>
+            </div>
+            <TimelineHeader geometry={geometry} todayDay={todayDay} />
           </div>
-          <TimelineHeader geometry={geometry} todayDay={todayDay} />
-        </div>
-        <div className="flex">
-          <LaneHeaders bands={geometry.bands} counts={counts} dropLaneId={preview?.laneId ?? null} />
-          <div
-            ref={canvasRef}
-            className="relative isolate"
-            style={{ width: geometry.width, height: geometry.lanesHeight }}
-            onClick={() => onSelect(null)}
-            onDoubleClick={onCanvasDoubleClick}
-            data-testid="timeline-canvas"
-          >
-            <TimelineGrid geometry={geometry} nonWorkingDays={nonWorkingDays} todayDay={todayDay} />
-            {bars.map(({ item, span, band, box, dates }) => {
-              const dragging = preview?.itemId === item.id ? preview : null;
-              let dragInfo: { x: number; y: number; label: string } | null = null;
-              if (dragging) {
-                const start = snapStart(calendar, span.startDay, dragging.dayDelta);
-                const finish = finishDay(calendar, start, item.duration);
-                const laneName = geometry.bands.find((b) => b.id === dragging.laneId)?.name;
-                dragInfo = {
-                  x: (start - span.startDay) * geometry.pxPerDay,
-                  y: dragging.dy,
-                  label: `${formatShortDate(fromDayNumber(start))} – ${formatShortDate(fromDayNumber(finish))}${
-                    dragging.laneId !== band.id && laneName ? ` · ${laneName}` : ""
-                  }`,
-                };
-              }
-              return (
-                <ItemBar
-                  key={item.id}
-                  id={item.id}
-                  laneId={band.id}
-                  title={item.title}
-                  status={item.status}
-                  color={band.color}
-                  left={box.left}
-                  top={box.top}
-                  width={box.width}
-                  labelOutside={box.labelOutside}
-                  start={span.start}
-                  dates={dates}
-                  selected={item.id === selectedId}
-                  peer={peerSelections.get(item.id) ?? null}
-                  drag={dragInfo}
-                  handlers={handlers}
-                />
-              );
-            })}
+          <div className="flex">
+            <LaneHeaders bands={geometry.bands} counts={counts} dropLaneId={preview?.laneId ?? null} />
+            <div
+              ref={canvasRef}
+              className="relative isolate"
+              style={{ width: geometry.width, height: geometry.lanesHeight }}
+              onClick={() => onSelect(null)}
+              onDoubleClick={onCanvasDoubleClick}
+              data-testid="timeline-canvas"
+            >
+              <TimelineGrid geometry={geometry} nonWorkingDays={nonWorkingDays} todayDay={todayDay} />
+              {bars.map(({ item, span, band, box, dates }) => {
+                const dragging = preview?.itemId === item.id ? preview : null;
+                let dragInfo: { x: number; y: number; label: string } | null = null;
+                if (dragging) {
+                  const start = snapStart(calendar, span.startDay, dragging.dayDelta);
+                  const finish = finishDay(calendar, start, item.duration);
+                  const laneName = geometry.bands.find((b) => b.id === dragging.laneId)?.name;
+                  dragInfo = {
+                    x: (start - span.startDay) * geometry.pxPerDay,
+                    y: dragging.dy,
+                    label: `${formatShortDate(fromDayNumber(start))} – ${formatShortDate(fromDayNumber(finish))}${
+                      dragging.laneId !== band.id && laneName ? ` · ${laneName}` : ""
+                    }`,
+                  };
+                }
+                return (
+                  <ItemBar
+                    key={item.id}
+                    id={item.id}
+                    laneId={band.id}
+                    title={item.title}
+                    status={item.status}
+                    color={band.color}
+                    left={box.left}
+                    top={box.top}
+                    width={box.width}
+                    labelOutside={box.labelOutside}
+                    start={span.start}
+                    dates={dates}
+                    selected={item.id === selectedId}
+                    peer={peerSelections.get(item.id) ?? null}
+                    drag={dragInfo}
+                    handlers={handlers}
+                  />
+                );
+              })}
+            </div>
           </div>
         </div>
       </div>
+      {snapshot.items.length === 0 && (
+        // Outside the scrolling content so it stays centred in view however far one scrolls.
+        <div
+          className="pointer-events-none absolute right-0 flex items-center justify-center"
+          style={{ left: LANE_HEADER_WIDTH, top: geometry.header.height, height: geometry.lanesHeight }}
+        >
+          <p className="rounded-lg bg-white/90 px-4 py-2 text-sm text-slate-600 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900/90 dark:text-slate-300 dark:ring-slate-700">
+            Nothing planned yet. Use <strong className="font-medium">Add item</strong>, or double-click a lane at a date.
+          </p>
+        </div>
+      )}
     </div>
   );
 }
