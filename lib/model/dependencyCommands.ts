@@ -1,6 +1,6 @@
 import type * as Y from "yjs";
 import { z } from "zod";
-import { collection, newRecordMap, recordMap } from "./docLayout";
+import { collection, newRecordMap, recordMap, records } from "./docLayout";
 import { itemIdSchema, newDependencyId, type DependencyId } from "./ids";
 import type { CommandOrigin } from "./origin";
 import { err, ok, type Result } from "./result";
@@ -16,7 +16,7 @@ export type NewDependency = z.input<typeof newDependencySchema>;
 /** True when `toId` already reaches `fromId`, i.e. adding from→to would close a loop. */
 function wouldCycle(doc: Y.Doc, fromId: string, toId: string): boolean {
   const successors = new Map<string, string[]>();
-  for (const dep of collection(doc, "dependencies").values()) {
+  for (const [, dep] of records(doc, "dependencies")) {
     const f = dep.get("fromId");
     const t = dep.get("toId");
     if (typeof f !== "string" || typeof t !== "string") continue;
@@ -47,7 +47,7 @@ export function addDependency(doc: Y.Doc, origin: CommandOrigin, input: NewDepen
   if (fromId === toId) return err("an item cannot depend on itself");
   if (!recordMap(doc, "items", fromId)) return err(`item ${fromId} does not exist`);
   if (!recordMap(doc, "items", toId)) return err(`item ${toId} does not exist`);
-  for (const dep of collection(doc, "dependencies").values()) {
+  for (const [, dep] of records(doc, "dependencies")) {
     if (dep.get("fromId") === fromId && dep.get("toId") === toId) return err("these items are already linked");
   }
   if (wouldCycle(doc, fromId, toId)) return err("this dependency would create a cycle");

@@ -38,6 +38,19 @@ export function recordMap(doc: Y.Doc, name: CollectionName, id: string): RecordM
   return value instanceof Y.Map ? (value as RecordMap) : undefined;
 }
 
+/**
+ * The records of a collection as [id, Y.Map] pairs, skipping values that are not Y.Maps. Any peer
+ * can write any value into a collection; commands that scan one must step over such junk (the
+ * snapshot reports it) instead of throwing and locking every user out of the command.
+ */
+export function records(doc: Y.Doc, name: CollectionName): [string, RecordMap][] {
+  const out: [string, RecordMap][] = [];
+  collection(doc, name).forEach((value: unknown, id) => {
+    if (value instanceof Y.Map) out.push([id, value as RecordMap]);
+  });
+  return out;
+}
+
 /** Builds a record's Y.Map from plain fields; only called inside a transaction. */
 export function newRecordMap(fields: Record<string, unknown>): RecordMap {
   const map = new Y.Map<unknown>();

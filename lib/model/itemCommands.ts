@@ -1,7 +1,7 @@
 import type * as Y from "yjs";
 import * as YTypes from "yjs";
 import { z } from "zod";
-import { collection, DESCRIPTION_FIELD, newRecordMap, recordMap } from "./docLayout";
+import { collection, DESCRIPTION_FIELD, newRecordMap, recordMap, records } from "./docLayout";
 import { ITEM_DEFAULTS } from "./defaults";
 import { newItemId, type ItemId } from "./ids";
 import type { CommandOrigin } from "./origin";
@@ -69,7 +69,7 @@ export function deleteItem(doc: Y.Doc, origin: CommandOrigin, id: ItemId): Resul
   transact(doc, origin, () => {
     items.delete(id);
     const deps = collection(doc, "dependencies");
-    for (const [depId, dep] of deps.entries()) {
+    for (const [depId, dep] of records(doc, "dependencies")) {
       if (dep.get("fromId") === id || dep.get("toId") === id) deps.delete(depId);
     }
   });

@@ -1,6 +1,6 @@
 import type * as Y from "yjs";
 import { z } from "zod";
-import { collection, newRecordMap, recordMap } from "./docLayout";
+import { collection, newRecordMap, recordMap, records } from "./docLayout";
 import { laneIdSchema, newLaneId, type LaneId } from "./ids";
 import { orderAtEnd, orderBetween } from "./orderKeys";
 import type { CommandOrigin } from "./origin";
@@ -20,10 +20,10 @@ export type LanePatch = z.input<typeof lanePatchSchema>;
 
 function sortedLanes(doc: Y.Doc): { id: string; order: number }[] {
   const out: { id: string; order: number }[] = [];
-  collection(doc, "lanes").forEach((map, id) => {
+  for (const [id, map] of records(doc, "lanes")) {
     const order = map.get("order");
-    out.push({ id, order: typeof order === "number" ? order : 0 });
-  });
+    out.push({ id, order: typeof order === "number" && Number.isFinite(order) ? order : 0 });
+  }
   return out.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
 }
 
@@ -77,8 +77,8 @@ export function removeLane(
 ): Result<void> {
   const lanes = collection(doc, "lanes");
   if (!lanes.has(id)) return err(`lane ${id} does not exist`);
-  if (moveItemsTo !== null && (moveItemsTo === id || !lanes.has(moveItemsTo))) return err("choose another existing lane for its items");
-  const items = [...collection(doc, "items").values()].filter((m) => m.get("laneId") === id);
+  if (moveItemsTo !== null && (moveItemsTo === id || !recordMap(doc, "lanes", moveItemsTo))) return err("choose another existing lane for its items");
+  const items = records(doc, "items").map(([, m]) => m).filter((m) => m.get("laneId") === id);
   if (items.length > 0 && moveItemsTo === null) return err(`lane still holds ${items.length} item(s); move them first`);
   transact(doc, origin, () => {
     for (const item of items) item.set("laneId", moveItemsTo);

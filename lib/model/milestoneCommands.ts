@@ -1,7 +1,7 @@
 import type * as Y from "yjs";
 import { z } from "zod";
 import { dateStringSchema } from "./dates";
-import { collection, newRecordMap, recordMap } from "./docLayout";
+import { collection, newRecordMap, recordMap, records } from "./docLayout";
 import { newMilestoneId, type MilestoneId } from "./ids";
 import type { CommandOrigin } from "./origin";
 import { err, ok, type Result } from "./result";
@@ -45,10 +45,10 @@ export function deleteMilestone(doc: Y.Doc, origin: CommandOrigin, id: Milestone
   const milestones = collection(doc, "milestones");
   if (!milestones.has(id)) return err(`milestone ${id} does not exist`);
   transact(doc, origin, () => {
-    for (const item of collection(doc, "items").values()) {
+    for (const [, item] of records(doc, "items")) {
       if (item.get("deadlineMilestoneId") === id) item.set("deadlineMilestoneId", null);
     }
-    for (const phase of collection(doc, "phases").values()) {
+    for (const [, phase] of records(doc, "phases")) {
       if (phase.get("milestoneId") === id) phase.set("milestoneId", null);
     }
     milestones.delete(id);

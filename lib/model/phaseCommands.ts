@@ -1,6 +1,6 @@
 import type * as Y from "yjs";
 import { z } from "zod";
-import { collection, newRecordMap, recordMap } from "./docLayout";
+import { collection, newRecordMap, recordMap, records } from "./docLayout";
 import { milestoneIdSchema, newPhaseId, type PhaseId } from "./ids";
 import { orderAtEnd, orderBetween } from "./orderKeys";
 import type { CommandOrigin } from "./origin";
@@ -18,10 +18,10 @@ export type PhasePatch = z.input<typeof phasePatchSchema>;
 
 function sortedPhases(doc: Y.Doc): { id: string; order: number }[] {
   const out: { id: string; order: number }[] = [];
-  collection(doc, "phases").forEach((map, id) => {
+  for (const [id, map] of records(doc, "phases")) {
     const order = map.get("order");
-    out.push({ id, order: typeof order === "number" ? order : 0 });
-  });
+    out.push({ id, order: typeof order === "number" && Number.isFinite(order) ? order : 0 });
+  }
   return out.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
 }
 
@@ -63,7 +63,7 @@ export function removePhase(doc: Y.Doc, origin: CommandOrigin, id: PhaseId): Res
   const phases = collection(doc, "phases");
   if (!phases.has(id)) return err(`phase ${id} does not exist`);
   transact(doc, origin, () => {
-    for (const item of collection(doc, "items").values()) if (item.get("phaseId") === id) item.set("phaseId", null);
+    for (const [, item] of records(doc, "items")) if (item.get("phaseId") === id) item.set("phaseId", null);
     phases.delete(id);
   });
   return ok(undefined);
