@@ -134,7 +134,23 @@ export function readSnapshot(doc: Y.Doc): BoardSnapshot {
 
   const snapshot: BoardSnapshot = { board, lanes, phases, items, dependencies, milestones, problems };
   flagMissingReferences(snapshot);
+  // Problems are found in Y.Map iteration order, which is the order keys first reached this
+  // replica; sort them so every replica derives the same list (and the same conflict ids).
+  problems.sort(byProblem);
   return snapshot;
+}
+
+const PROBLEM_SOURCES: readonly string[] = ["board", "lanes", "phases", "items", "dependencies", "milestones"];
+const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function byProblem(a: SnapshotProblem, b: SnapshotProblem): number {
+  return (
+    PROBLEM_SOURCES.indexOf(a.collection) - PROBLEM_SOURCES.indexOf(b.collection) ||
+    compareStrings(a.id, b.id) ||
+    compareStrings(a.kind, b.kind) ||
+    compareStrings("field" in a ? a.field : "", "field" in b ? b.field : "") ||
+    compareStrings(JSON.stringify(a), JSON.stringify(b))
+  );
 }
 
 function flagMissingReferences(s: BoardSnapshot): void {
