@@ -2,12 +2,13 @@ import { memo, type KeyboardEvent, type PointerEvent } from "react";
 import type { ItemStatus } from "../../lib/model/schemas";
 import { BAR_HEIGHT } from "./geometry";
 import { STATUS_LABELS } from "./labels";
+import type { DragMode } from "./useItemDrag";
 
 export interface BarHandlers {
-  onPointerDown: (event: PointerEvent<HTMLDivElement>, id: string, laneId: string) => void;
-  onPointerMove: (event: PointerEvent<HTMLDivElement>) => void;
-  onPointerUp: (event: PointerEvent<HTMLDivElement>) => void;
-  onPointerCancel: (event: PointerEvent<HTMLDivElement>) => void;
+  onPointerDown: (event: PointerEvent<HTMLElement>, id: string, laneId: string, mode: DragMode) => void;
+  onPointerMove: (event: PointerEvent<HTMLElement>) => void;
+  onPointerUp: (event: PointerEvent<HTMLElement>) => void;
+  onPointerCancel: (event: PointerEvent<HTMLElement>) => void;
   onKeyDown: (event: KeyboardEvent<HTMLDivElement>, id: string, laneId: string) => void;
 }
 
@@ -30,8 +31,8 @@ export interface ItemBarProps {
   selected: boolean;
   /** Someone else who has this item selected. */
   peer: { name: string; color: string } | null;
-  /** Offset while being dragged (the bar follows the pointer), else null. */
-  drag: { x: number; y: number; label: string } | null;
+  /** Offset (and, while resizing, width) during a drag: the bar follows the pointer. */
+  drag: { x: number; y: number; width: number; label: string } | null;
   handlers: BarHandlers;
 }
 
@@ -61,7 +62,7 @@ export const ItemBar = memo(function ItemBar(props: ItemBarProps) {
       data-start={start}
       data-status={status}
       data-draggable="true"
-      onPointerDown={(e) => handlers.onPointerDown(e, id, laneId)}
+      onPointerDown={(e) => handlers.onPointerDown(e, id, laneId, "move")}
       onPointerMove={handlers.onPointerMove}
       onPointerUp={handlers.onPointerUp}
       onPointerCancel={handlers.onPointerCancel}
@@ -75,7 +76,7 @@ export const ItemBar = memo(function ItemBar(props: ItemBarProps) {
       style={{
         left,
         top,
-        width: Math.max(width, 6),
+        width: Math.max(drag ? drag.width : width, 6),
         height: BAR_HEIGHT,
         background: `color-mix(in srgb, ${color} ${status === "done" ? 10 : 22}%, var(--bar-base))`,
         boxShadow: shadows.join(", "),
@@ -93,16 +94,28 @@ export const ItemBar = memo(function ItemBar(props: ItemBarProps) {
       ) : (
         <span className={`truncate ${status === "done" ? "opacity-60" : ""}`}>{label}</span>
       )}
+      {width >= 16 && (
+        <span
+          aria-hidden
+          data-testid="item-resize"
+          title="Drag to change the duration"
+          onPointerDown={(e) => handlers.onPointerDown(e, id, laneId, "resize")}
+          className="group absolute inset-y-0 -right-1 flex w-3 cursor-ew-resize items-center justify-center"
+        >
+          <span className="h-3.5 w-0.5 rounded-full bg-slate-500/0 group-hover:bg-slate-500/60" />
+        </span>
+      )}
       {peer && !selected && (
         <span
-          className="pointer-events-none absolute -top-3.5 left-0 rounded px-1 text-[10px] leading-3.5 font-semibold text-white"
+          className="pointer-events-none absolute -top-2.5 left-1 rounded px-1 text-[10px] leading-3.5 font-semibold text-white"
           style={{ background: peer.color }}
         >
           {peer.name}
         </span>
       )}
       {drag && (
-        <span className="pointer-events-none absolute -top-6 left-0 whitespace-nowrap rounded bg-slate-900 px-1.5 py-0.5 text-[11px] text-white dark:bg-slate-100 dark:text-slate-900">
+        // Below the bar: above it, the first row's tag would slide under the sticky header.
+        <span className="pointer-events-none absolute left-0 top-full mt-1.5 whitespace-nowrap rounded bg-slate-900 px-1.5 py-0.5 text-[11px] text-white shadow dark:bg-slate-100 dark:text-slate-900">
           {drag.label}
         </span>
       )}

@@ -78,6 +78,8 @@ export function RoadmapView({ session, snapshot, peers }: RoadmapViewProps) {
     createAt(snapshot.lanes[0]?.id ?? null, fromDayNumber(nextWorkingDay(calendar, base)));
   };
 
+  const resize = useCallback((itemId: string, duration: number) => commands.update(itemId, { duration }), [commands]);
+
   const unscheduled = useMemo(() => {
     const ids = new Set(layout.unscheduled);
     return snapshot.items.filter((i) => ids.has(i.id));
@@ -116,6 +118,7 @@ export function RoadmapView({ session, snapshot, peers }: RoadmapViewProps) {
             peerSelections={peerSelections}
             onSelect={select}
             onMove={commands.move}
+            onResize={resize}
             onCreateAt={createAt}
           />
         </div>

@@ -2,7 +2,14 @@
 
 import { useCallback, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from "react";
 import { NO_LANE, type BoardLayout } from "../../lib/derive/boardLayout";
-import { finishDay, isWorkingDay, nextWorkingDay, previousWorkingDay, type WorkCalendar } from "../../lib/derive/calendar";
+import {
+  finishDay,
+  isWorkingDay,
+  nextWorkingDay,
+  previousWorkingDay,
+  workingDaysBetween,
+  type WorkCalendar,
+} from "../../lib/derive/calendar";
 import { fromDayNumber, type DateString } from "../../lib/model/dates";
 import type { BoardSnapshot } from "../../lib/model/snapshot";
 import { LANE_HEADER_WIDTH, bandAt, xToDay, type TimelineGeometry } from "./geometry";
@@ -11,7 +18,7 @@ import { formatShortDate } from "./labels";
 import { LaneHeaders } from "./LaneHeaders";
 import { TimelineGrid } from "./TimelineGrid";
 import { TimelineHeader } from "./TimelineHeader";
-import { useItemDrag } from "./useItemDrag";
+import { useItemDrag, type DragPreview } from "./useItemDrag";
 
 export interface TimelineProps {
   snapshot: BoardSnapshot;
@@ -25,6 +32,8 @@ export interface TimelineProps {
   onSelect: (itemId: string | null) => void;
   /** `laneId` null keeps the item's lane. */
   onMove: (itemId: string, start: DateString, laneId: string | null) => void;
+  /** New duration in working days, from dragging a bar's end. */
+  onResize: (itemId: string, duration: number) => void;
   onCreateAt: (laneId: string | null, start: DateString) => void;
 }
 
@@ -35,9 +44,15 @@ function snapStart(calendar: WorkCalendar, start: number, delta: number): number
   return delta < 0 ? previousWorkingDay(calendar, day) : nextWorkingDay(calendar, day);
 }
 
+/** Working days from the start to a finish moved by `delta` days (at least 1). */
+function resizedDuration(calendar: WorkCalendar, startDay: number, finish: number, delta: number): number {
+  const start = nextWorkingDay(calendar, startDay);
+  return Math.max(1, workingDaysBetween(calendar, start, previousWorkingDay(calendar, finish + delta)));
+}
+
 /** The scrolling timeline: sticky axis on top, sticky lane names on the left, bars on a canvas. */
 export function Timeline(props: TimelineProps) {
-  const { snapshot, layout, geometry, calendar, todayDay, selectedId, peerSelections, onSelect, onMove, onCreateAt } = props;
+  const { snapshot, layout, geometry, calendar, todayDay, selectedId, peerSelections, onSelect, onMove, onResize, onCreateAt } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
 
@@ -68,14 +83,19 @@ export function Timeline(props: TimelineProps) {
   const byId = useMemo(() => new Map(bars.map((b) => [b.item.id as string, b])), [bars]);
 
   const drop = useCallback(
-    (itemId: string, dayDelta: number, laneId: string) => {
-      const bar = byId.get(itemId);
+    (preview: DragPreview) => {
+      const bar = byId.get(preview.itemId);
       if (!bar) return;
-      const start = snapStart(calendar, bar.span.startDay, dayDelta);
-      const lane = laneId === NO_LANE || laneId === bar.band.id ? null : laneId;
-      if (start !== bar.span.startDay || lane !== null) onMove(itemId, fromDayNumber(start), lane);
+      if (preview.mode === "resize") {
+        const duration = resizedDuration(calendar, bar.span.startDay, bar.span.finishDay, preview.dayDelta);
+        if (duration !== bar.item.duration) onResize(preview.itemId, duration);
+        return;
+      }
+      const start = snapStart(calendar, bar.span.startDay, preview.dayDelta);
+      const lane = preview.laneId === NO_LANE || preview.laneId === bar.band.id ? null : preview.laneId;
+      if (start !== bar.span.startDay || lane !== null) onMove(preview.itemId, fromDayNumber(start), lane);
     },
-    [byId, calendar, onMove],
+    [byId, calendar, onMove, onResize],
   );
 
   const drag = useItemDrag({ canvas: canvasRef, geometry, onClick: onSelect, onDrop: drop });
@@ -147,6 +167,29 @@ export function Timeline(props: TimelineProps) {
   };
 
   const preview = drag.preview;
+  /** Where the dragged bar is drawn and what its tag says, using the same snapping as the drop. */
+  const dragView = (p: DragPreview, duration: number, span: { startDay: number; finishDay: number }, laneId: string) => {
+    const px = geometry.pxPerDay;
+    if (p.mode === "resize") {
+      const days = resizedDuration(calendar, span.startDay, span.finishDay, p.dayDelta);
+      const finish = finishDay(calendar, span.startDay, days);
+      return {
+        x: 0,
+        y: 0,
+        width: (finish - span.startDay + 1) * px,
+        label: `${formatShortDate(fromDayNumber(finish))} · ${days} working day${days === 1 ? "" : "s"}`,
+      };
+    }
+    const start = snapStart(calendar, span.startDay, p.dayDelta);
+    const finish = finishDay(calendar, start, duration);
+    const laneName = p.laneId !== laneId ? geometry.bands.find((b) => b.id === p.laneId)?.name : undefined;
+    return {
+      x: (start - span.startDay) * px,
+      y: p.dy,
+      width: (finish - start + 1) * px,
+      label: `${formatShortDate(fromDayNumber(start))} – ${formatShortDate(fromDayNumber(finish))}${laneName ? ` · ${laneName}` : ""}`,
+    };
+  };
   return (
     <div className="relative h-full">
       <div ref={scrollRef} onScroll={onScroll} className="h-full overflow-auto" data-testid="timeline">
@@ -162,7 +205,7 @@ export function Timeline(props: TimelineProps) {
             <TimelineHeader geometry={geometry} todayDay={todayDay} />
           </div>
           <div className="flex">
-            <LaneHeaders bands={geometry.bands} counts={counts} dropLaneId={preview?.laneId ?? null} />
+            <LaneHeaders bands={geometry.bands} counts={counts} dropLaneId={preview?.mode === "move" ? preview.laneId : null} />
             <div
               ref={canvasRef}
               className="relative isolate"
@@ -174,20 +217,8 @@ export function Timeline(props: TimelineProps) {
               <TimelineGrid geometry={geometry} nonWorkingDays={nonWorkingDays} todayDay={todayDay} />
               {bars.map(({ item, span, band, box, dates }) => {
                 const dragging = preview?.itemId === item.id ? preview : null;
-                let dragInfo: { x: number; y: number; label: string } | null = null;
-                if (dragging) {
-                  const start = snapStart(calendar, span.startDay, dragging.dayDelta);
-                  const finish = finishDay(calendar, start, item.duration);
-                  const laneName = geometry.bands.find((b) => b.id === dragging.laneId)?.name;
-                  dragInfo = {
-                    x: (start - span.startDay) * geometry.pxPerDay,
-                    y: dragging.dy,
-                    label: `${formatShortDate(fromDayNumber(start))} – ${formatShortDate(fromDayNumber(finish))}${
-                      dragging.laneId !== band.id && laneName ? ` · ${laneName}` : ""
-                    }`,
-                  };
-                }
-                return (
+              const dragInfo = dragging ? dragView(dragging, item.duration, span, band.id) : null;
+              return (
                   <ItemBar
                     key={item.id}
                     id={item.id}

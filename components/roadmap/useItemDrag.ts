@@ -3,10 +3,14 @@
 import { useCallback, useLayoutEffect, useRef, useState, type PointerEvent, type RefObject } from "react";
 import { bandAt, type TimelineGeometry } from "./geometry";
 
+/** Dragging the body moves an item; dragging its right edge changes its duration. */
+export type DragMode = "move" | "resize";
+
 /** What a drag in progress looks like to the renderer. */
 export interface DragPreview {
   itemId: string;
-  /** Whole days the pointer moved horizontally (snapped). */
+  mode: DragMode;
+  /** Whole days the pointer moved horizontally (snapped): the start's shift, or the finish's. */
   dayDelta: number;
   /** Raw vertical offset: the bar follows the pointer, the lane snaps on drop. */
   dy: number;
@@ -19,7 +23,7 @@ interface DragOptions {
   geometry: TimelineGeometry;
   onClick: (itemId: string) => void;
   /** Called once per gesture, on release, only when the drag changed something. */
-  onDrop: (itemId: string, dayDelta: number, laneId: string) => void;
+  onDrop: (preview: DragPreview) => void;
 }
 
 interface Gesture {
@@ -48,10 +52,12 @@ export function useItemDrag(options: DragOptions) {
   const gesture = useRef<Gesture | null>(null);
   const [preview, setPreview] = useState<DragPreview | null>(null);
 
-  const onPointerDown = useCallback((event: PointerEvent<HTMLDivElement>, itemId: string, laneId: string) => {
+  const onPointerDown = useCallback((event: PointerEvent<HTMLElement>, itemId: string, laneId: string, mode: DragMode) => {
     if (event.button !== 0 || gesture.current) return;
     event.preventDefault();
-    event.currentTarget.focus({ preventScroll: true });
+    event.stopPropagation();
+    // Focus the bar (also when the grip was pressed) so Escape reaches it and cancels.
+    event.currentTarget.closest<HTMLElement>("[tabindex]")?.focus({ preventScroll: true });
     event.currentTarget.setPointerCapture(event.pointerId);
     gesture.current = {
       itemId,
@@ -60,11 +66,11 @@ export function useItemDrag(options: DragOptions) {
       originY: event.clientY,
       fromLane: laneId,
       moved: false,
-      preview: { itemId, dayDelta: 0, dy: 0, laneId },
+      preview: { itemId, mode, dayDelta: 0, dy: 0, laneId },
     };
   }, []);
 
-  const onPointerMove = useCallback((event: PointerEvent<HTMLDivElement>) => {
+  const onPointerMove = useCallback((event: PointerEvent<HTMLElement>) => {
     const g = gesture.current;
     if (!g || event.pointerId !== g.pointerId) return;
     const dx = event.clientX - g.originX;
@@ -73,11 +79,13 @@ export function useItemDrag(options: DragOptions) {
     g.moved = true;
     const { geometry, canvas } = latest.current;
     const rect = canvas.current?.getBoundingClientRect();
-    const band = rect ? bandAt(geometry, event.clientY - rect.top) : undefined;
+    const resizing = g.preview.mode === "resize";
+    const band = rect && !resizing ? bandAt(geometry, event.clientY - rect.top) : undefined;
     const next: DragPreview = {
       itemId: g.itemId,
+      mode: g.preview.mode,
       dayDelta: Math.round(dx / geometry.pxPerDay),
-      dy,
+      dy: resizing ? 0 : dy,
       laneId: band?.id ?? g.fromLane,
     };
     if (next.dayDelta !== g.preview.dayDelta || next.dy !== g.preview.dy || next.laneId !== g.preview.laneId) {
@@ -86,20 +94,18 @@ export function useItemDrag(options: DragOptions) {
     }
   }, []);
 
-  const finish = useCallback((event: PointerEvent<HTMLDivElement>, commit: boolean) => {
+  const finish = useCallback((event: PointerEvent<HTMLElement>, commit: boolean) => {
     const g = gesture.current;
     if (!g || event.pointerId !== g.pointerId) return;
     gesture.current = null;
     setPreview(null);
     if (!commit) return;
     if (!g.moved) latest.current.onClick(g.itemId);
-    else if (g.preview.dayDelta !== 0 || g.preview.laneId !== g.fromLane) {
-      latest.current.onDrop(g.itemId, g.preview.dayDelta, g.preview.laneId);
-    }
+    else if (g.preview.dayDelta !== 0 || g.preview.laneId !== g.fromLane) latest.current.onDrop(g.preview);
   }, []);
 
-  const onPointerUp = useCallback((event: PointerEvent<HTMLDivElement>) => finish(event, true), [finish]);
-  const onPointerCancel = useCallback((event: PointerEvent<HTMLDivElement>) => finish(event, false), [finish]);
+  const onPointerUp = useCallback((event: PointerEvent<HTMLElement>) => finish(event, true), [finish]);
+  const onPointerCancel = useCallback((event: PointerEvent<HTMLElement>) => finish(event, false), [finish]);
 
   /** Escape during a drag: the bar goes back and nothing is written. */
   const cancel = useCallback((): boolean => {

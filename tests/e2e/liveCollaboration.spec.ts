@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { openBoard, personAt } from "./people";
+import { barNamed, openBoard, personAt } from "./people";
 
 /** What "live" means to people in a workshop: another person's edit shows up within a second. */
 const LIVE = { timeout: 1_000 };
@@ -29,8 +29,8 @@ test("two people on one board see each other and each other's edits live, and ed
   await expect(title).toBeFocused();
   await title.fill("Pilot signage");
   await title.press("Enter");
-  const aliceBar = alice.getByRole("button", { name: "Pilot signage", exact: true });
-  const bobBar = bob.getByRole("button", { name: "Pilot signage", exact: true });
+  const aliceBar = barNamed(alice, "Pilot signage");
+  const bobBar = barNamed(bob, "Pilot signage");
   await expect(aliceBar).toBeVisible();
   await expect(bobBar).toBeVisible(LIVE);
   const firstStart = await aliceBar.getAttribute("data-start");

@@ -19,3 +19,8 @@ export async function openBoard(page: Page, boardPath: string): Promise<void> {
   await expect(page.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
   await expect(page.getByTestId("timeline")).toBeVisible();
 }
+
+/** An item's bar on the timeline by title (not its chip in the unscheduled tray). */
+export function barNamed(page: Page, title: string) {
+  return page.getByTestId("item-bar").and(page.getByRole("button", { name: title, exact: true }));
+}

@@ -2,13 +2,17 @@ import { z } from "zod";
 
 /** The body of POST /api/boards. The title limit matches the board settings schema. */
 export const createBoardInputSchema = z
-  .object({
-    title: z
-      .string({ error: "must be a string" })
-      .trim()
-      .min(1, "must not be empty")
-      .max(200, "must be at most 200 characters"),
-  })
+  .object(
+    {
+      title: z
+        .string({ error: (issue) => (issue.input === undefined ? "is required" : "must be a string") })
+        .trim()
+        .min(1, "must not be empty")
+        .max(200, "must be at most 200 characters"),
+    },
+    // Only the "not an object at all" case gets this wording; other issues keep zod's own.
+    { error: (issue) => (issue.code === "invalid_type" ? 'body must be a JSON object like {"title": "My roadmap"}' : undefined) },
+  )
   .strict();
 
 export type CreateBoardInput = z.infer<typeof createBoardInputSchema>;
