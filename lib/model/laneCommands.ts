@@ -2,7 +2,7 @@ import type * as Y from "yjs";
 import { z } from "zod";
 import { collection, newRecordMap, recordMap, records } from "./docLayout";
 import { laneIdSchema, newLaneId, type LaneId } from "./ids";
-import { orderAtEnd, orderBetween } from "./orderKeys";
+import { orderAtEnd, planReorder } from "./orderKeys";
 import type { CommandOrigin } from "./origin";
 import { err, ok, type Result } from "./result";
 import { colorSchema } from "./schemas";
@@ -52,16 +52,25 @@ export function updateLane(doc: Y.Doc, origin: CommandOrigin, id: LaneId, patch:
   return ok(undefined);
 }
 
-/** Moves a lane just before `beforeId`, or to the end when `beforeId` is null. */
+/**
+ * Moves a lane just before `beforeId`, or to the end when `beforeId` is null; before itself
+ * is where it already is. Usually writes one order key (see planReorder).
+ */
 export function reorderLane(doc: Y.Doc, origin: CommandOrigin, id: LaneId, beforeId: LaneId | null): Result<void> {
   const map = recordMap(doc, "lanes", id);
   if (!map) return err(`lane ${id} does not exist`);
   if (beforeId !== null && !laneIdSchema.safeParse(beforeId).success) return err("invalid lane id");
+  if (beforeId === id) return ok(undefined);
   const others = sortedLanes(doc).filter((l) => l.id !== id);
   const index = beforeId === null ? others.length : others.findIndex((l) => l.id === beforeId);
   if (index < 0) return err(`lane ${beforeId} does not exist`);
-  const order = orderBetween(others[index - 1]?.order, others[index]?.order);
-  transact(doc, origin, () => map.set("order", order));
+  const writes = planReorder(others, id, index);
+  transact(doc, origin, () => {
+    for (const [laneId, order] of writes) {
+      const lane = recordMap(doc, "lanes", laneId);
+      if (lane && lane.get("order") !== order) lane.set("order", order);
+    }
+  });
   return ok(undefined);
 }
 

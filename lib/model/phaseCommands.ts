@@ -2,7 +2,7 @@ import type * as Y from "yjs";
 import { z } from "zod";
 import { collection, newRecordMap, recordMap, records } from "./docLayout";
 import { milestoneIdSchema, newPhaseId, type PhaseId } from "./ids";
-import { orderAtEnd, orderBetween } from "./orderKeys";
+import { orderAtEnd, planReorder } from "./orderKeys";
 import type { CommandOrigin } from "./origin";
 import { err, ok, type Result } from "./result";
 import { transact } from "./transact";
@@ -46,15 +46,24 @@ export function updatePhase(doc: Y.Doc, origin: CommandOrigin, id: PhaseId, patc
   return ok(undefined);
 }
 
-/** Moves a phase just before `beforeId`, or to the end when `beforeId` is null. */
+/**
+ * Moves a phase just before `beforeId`, or to the end when `beforeId` is null; before itself
+ * is where it already is. Usually writes one order key (see planReorder).
+ */
 export function reorderPhase(doc: Y.Doc, origin: CommandOrigin, id: PhaseId, beforeId: PhaseId | null): Result<void> {
   const map = recordMap(doc, "phases", id);
   if (!map) return err(`phase ${id} does not exist`);
+  if (beforeId === id) return ok(undefined);
   const others = sortedPhases(doc).filter((p) => p.id !== id);
   const index = beforeId === null ? others.length : others.findIndex((p) => p.id === beforeId);
   if (index < 0) return err(`phase ${beforeId} does not exist`);
-  const order = orderBetween(others[index - 1]?.order, others[index]?.order);
-  transact(doc, origin, () => map.set("order", order));
+  const writes = planReorder(others, id, index);
+  transact(doc, origin, () => {
+    for (const [phaseId, order] of writes) {
+      const phase = recordMap(doc, "phases", phaseId);
+      if (phase && phase.get("order") !== order) phase.set("order", order);
+    }
+  });
   return ok(undefined);
 }
 
