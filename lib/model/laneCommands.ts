@@ -1,5 +1,6 @@
 import type * as Y from "yjs";
 import { z } from "zod";
+import { LANE_DEFAULTS } from "./defaults";
 import { collection, newRecordMap, recordMap, records } from "./docLayout";
 import { laneIdSchema, newLaneId, type LaneId } from "./ids";
 import { orderAtEnd, planReorder } from "./orderKeys";
@@ -33,7 +34,13 @@ export function addLane(
   origin: CommandOrigin,
   input: { name: string; color?: string; capacity?: number },
 ): Result<LaneId> {
-  const parsed = lanePatchSchema.safeParse({ color: "#64748b", capacity: 0, ...input });
+  // `?? default` rather than spreading defaults first: an explicit `color: undefined` would
+  // otherwise override the default and store a lane without a colour.
+  const parsed = lanePatchSchema.safeParse({
+    ...input,
+    color: input.color ?? LANE_DEFAULTS.color,
+    capacity: input.capacity ?? LANE_DEFAULTS.capacity,
+  });
   if (!parsed.success || !parsed.data.name) return err(parsed.success ? "lane name is required" : parsed.error.issues[0]!.message);
   const id = newLaneId();
   const order = orderAtEnd(sortedLanes(doc).map((l) => l.order));
