@@ -25,10 +25,32 @@ function describe(error: z.ZodError): string {
   return error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
 }
 
+const REFERENCES = [
+  ["laneId", "lanes", "lane"],
+  ["phaseId", "phases", "phase"],
+  ["deadlineMilestoneId", "milestones", "milestone"],
+] as const;
+
+/**
+ * A user may only point an item at a lane, phase or milestone that exists on their replica
+ * (a concurrent delete can still orphan it; the snapshot flags that). A value equal to the
+ * current one passes, so an item someone else orphaned stays editable.
+ */
+function missingReference(doc: Y.Doc, fields: Partial<Item>, current?: YTypes.Map<unknown>): string | undefined {
+  for (const [field, target, label] of REFERENCES) {
+    const id = fields[field];
+    if (id === undefined || id === null || current?.get(field) === id) continue;
+    if (!recordMap(doc, target, id)) return `${field}: ${label} ${id} does not exist (it may have been deleted)`;
+  }
+  return undefined;
+}
+
 /** Creates an item (with an empty rich-text description) and returns its id. */
 export function createItem(doc: Y.Doc, origin: CommandOrigin, input: NewItem): Result<ItemId> {
   const parsed = newItemSchema.safeParse(input);
   if (!parsed.success) return err(describe(parsed.error));
+  const missing = missingReference(doc, parsed.data);
+  if (missing) return err(missing);
   const id = newItemId();
   transact(doc, origin, () => {
     const map = newRecordMap({ ...ITEM_DEFAULTS, ...parsed.data });
@@ -44,6 +66,8 @@ export function updateItem(doc: Y.Doc, origin: CommandOrigin, id: ItemId, patch:
   if (!parsed.success) return err(describe(parsed.error));
   const map = recordMap(doc, "items", id);
   if (!map) return err(`item ${id} does not exist (it may have been deleted)`);
+  const missing = missingReference(doc, parsed.data, map);
+  if (missing) return err(missing);
   transact(doc, origin, () => {
     for (const [key, value] of Object.entries(parsed.data) as [keyof Item, unknown][]) {
       if (value !== undefined && map.get(key) !== value) map.set(key, value);
@@ -76,6 +100,8 @@ export function deleteItem(doc: Y.Doc, origin: CommandOrigin, id: ItemId): Resul
   return ok(undefined);
 }
 
+const COPY_SUFFIX = " (copy)";
+
 /** Copies an item's fields (not its description or dependencies) to a new item. */
 export function duplicateItem(doc: Y.Doc, origin: CommandOrigin, id: ItemId): Result<ItemId> {
   const map = recordMap(doc, "items", id);
@@ -84,5 +110,7 @@ export function duplicateItem(doc: Y.Doc, origin: CommandOrigin, id: ItemId): Re
   for (const key of Object.keys(itemFields.shape)) fields[key] = map.get(key);
   const parsed = itemFields.safeParse(fields);
   if (!parsed.success) return err(`item ${id} cannot be copied: ${describe(parsed.error)}`);
-  return createItem(doc, origin, { ...parsed.data, title: `${parsed.data.title || "Untitled"} (copy)` });
+  // Shortened so a title at the length limit still leaves room for the suffix.
+  const title = `${(parsed.data.title || "Untitled").slice(0, 500 - COPY_SUFFIX.length)}${COPY_SUFFIX}`;
+  return createItem(doc, origin, { ...parsed.data, title });
 }

@@ -40,6 +40,11 @@ export function updatePhase(doc: Y.Doc, origin: CommandOrigin, id: PhaseId, patc
   if (!parsed.success) return err(parsed.error.issues[0]!.message);
   const map = recordMap(doc, "phases", id);
   if (!map) return err(`phase ${id} does not exist`);
+  const milestoneId = parsed.data.milestoneId;
+  // Only a milestone that exists here may be chosen; keeping the current (maybe orphaned) one is fine.
+  if (milestoneId && milestoneId !== map.get("milestoneId") && !recordMap(doc, "milestones", milestoneId)) {
+    return err(`milestone ${milestoneId} does not exist (it may have been deleted)`);
+  }
   transact(doc, origin, () => {
     for (const [key, value] of Object.entries(parsed.data)) if (value !== undefined) map.set(key, value);
   });
