@@ -1,6 +1,6 @@
 import { memo, type KeyboardEvent, type PointerEvent } from "react";
 import type { ItemStatus } from "../../lib/model/schemas";
-import { BAR_HEIGHT } from "./geometry";
+import { BAR_HEIGHT, LANE_HEADER_WIDTH } from "./geometry";
 import { STATUS_LABELS } from "./labels";
 import type { DragMode } from "./useItemDrag";
 
@@ -82,6 +82,9 @@ export const ItemBar = memo(function ItemBar(props: ItemBarProps) {
         boxShadow: shadows.join(", "),
         outline: peer && !selected ? `2px solid ${peer.color}` : undefined,
         transform: drag ? `translate(${drag.x}px, ${drag.y}px)` : undefined,
+        scrollMarginLeft: LANE_HEADER_WIDTH + 16,
+        scrollMarginRight: labelOutside ? 200 : 16,
+        scrollMarginTop: 160,
       }}
     >
       {width >= 20 && <StatusMark status={status} color={color} />}

@@ -149,6 +149,14 @@ export function Timeline(props: TimelineProps) {
     el.scrollLeft = Math.max(0, (anchorDay.current - axisStart) * pxPerDay);
   }, [axisStart, axisEnd, pxPerDay, todayDay]);
 
+  // A newly selected bar may sit under the panel that just opened: bring it into view. The
+  // scroll margins keep it clear of the sticky lane names and axis.
+  useLayoutEffect(() => {
+    if (!selectedId) return;
+    const el = canvasRef.current?.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(selectedId)}"]`);
+    el?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [selectedId]);
+
   const onScroll = () => {
     const el = scrollRef.current;
     if (el) anchorDay.current = axisStart + el.scrollLeft / pxPerDay;

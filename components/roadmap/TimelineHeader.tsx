@@ -66,7 +66,7 @@ export const TimelineHeader = memo(function TimelineHeader({ geometry, todayDay 
         <div
           key={phase.phaseId}
           data-testid="phase-band"
-          className={`absolute flex items-center overflow-hidden rounded-md px-2 text-[11px] font-medium ${phaseTint(phase.colorIndex)}`}
+          className={`absolute flex items-center rounded-md px-2 text-[11px] font-medium ${phaseTint(phase.colorIndex)}`}
           style={{
             left: phase.left,
             width: Math.max(phase.width, 4),
@@ -75,7 +75,10 @@ export const TimelineHeader = memo(function TimelineHeader({ geometry, todayDay 
           }}
           title={phase.name}
         >
-          <span className="truncate">{phase.name}</span>
+          {/* No overflow clipping on the chip: it would stop the name from sticking. */}
+          <span className="sticky max-w-full truncate" style={{ left: LANE_HEADER_WIDTH + 8 }}>
+            {phase.name}
+          </span>
         </div>
       ))}
       {geometry.milestones.map((m) => (
