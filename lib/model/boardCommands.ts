@@ -2,6 +2,7 @@ import type * as Y from "yjs";
 import type { z } from "zod";
 import { isDateString } from "./dates";
 import { boardMap } from "./docLayout";
+import { describeIssues } from "./issues";
 import type { CommandOrigin } from "./origin";
 import { err, ok, type Result } from "./result";
 import { boardSettingsSchema } from "./schemas";
@@ -16,7 +17,7 @@ export type BoardPatch = z.input<typeof boardPatchSchema>;
 /** Changes board-wide settings: title, goal, horizon, calendar, time scale. */
 export function updateBoard(doc: Y.Doc, origin: CommandOrigin, patch: BoardPatch): Result<void> {
   const parsed = boardPatchSchema.safeParse(patch);
-  if (!parsed.success) return err(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  if (!parsed.success) return err(describeIssues(parsed.error));
   const map = boardMap(doc);
   // The horizon must still run forwards once the patch lands on the current settings. Only
   // concurrent edits may produce a reversed horizon; the derive layer reports that.

@@ -2,6 +2,7 @@ import type * as Y from "yjs";
 import { z } from "zod";
 import { collection, newRecordMap, recordMap, records } from "./docLayout";
 import { itemIdSchema, newDependencyId, type DependencyId } from "./ids";
+import { describeIssues } from "./issues";
 import type { CommandOrigin } from "./origin";
 import { err, ok, type Result } from "./result";
 import { transact } from "./transact";
@@ -42,7 +43,7 @@ function wouldCycle(doc: Y.Doc, fromId: string, toId: string): boolean {
  */
 export function addDependency(doc: Y.Doc, origin: CommandOrigin, input: NewDependency): Result<DependencyId> {
   const parsed = newDependencySchema.safeParse(input);
-  if (!parsed.success) return err(parsed.error.issues.map((i) => i.message).join("; "));
+  if (!parsed.success) return err(describeIssues(parsed.error));
   const { fromId, toId, lag } = parsed.data;
   if (fromId === toId) return err("an item cannot depend on itself");
   if (!recordMap(doc, "items", fromId)) return err(`item ${fromId} does not exist`);

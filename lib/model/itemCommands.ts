@@ -4,6 +4,7 @@ import { z } from "zod";
 import { collection, DESCRIPTION_FIELD, newRecordMap, recordMap, records } from "./docLayout";
 import { ITEM_DEFAULTS } from "./defaults";
 import { newItemId, type ItemId } from "./ids";
+import { describeIssues } from "./issues";
 import type { CommandOrigin } from "./origin";
 import { err, ok, type Result } from "./result";
 import { itemSchema, type Item } from "./schemas";
@@ -20,10 +21,6 @@ export type ItemPatch = z.input<typeof itemPatchSchema>;
 
 export const newItemSchema = itemPatchSchema.extend({ title: z.string().trim().min(1, "title is required").max(500) });
 export type NewItem = z.input<typeof newItemSchema>;
-
-function describe(error: z.ZodError): string {
-  return error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
-}
 
 const REFERENCES = [
   ["laneId", "lanes", "lane"],
@@ -48,7 +45,7 @@ function missingReference(doc: Y.Doc, fields: Partial<Item>, current?: YTypes.Ma
 /** Creates an item (with an empty rich-text description) and returns its id. */
 export function createItem(doc: Y.Doc, origin: CommandOrigin, input: NewItem): Result<ItemId> {
   const parsed = newItemSchema.safeParse(input);
-  if (!parsed.success) return err(describe(parsed.error));
+  if (!parsed.success) return err(describeIssues(parsed.error));
   const missing = missingReference(doc, parsed.data);
   if (missing) return err(missing);
   const id = newItemId();
@@ -63,7 +60,7 @@ export function createItem(doc: Y.Doc, origin: CommandOrigin, input: NewItem): R
 /** Changes some fields of an item; fields not named are left to concurrent editors. */
 export function updateItem(doc: Y.Doc, origin: CommandOrigin, id: ItemId, patch: ItemPatch): Result<void> {
   const parsed = itemPatchSchema.safeParse(patch);
-  if (!parsed.success) return err(describe(parsed.error));
+  if (!parsed.success) return err(describeIssues(parsed.error));
   const map = recordMap(doc, "items", id);
   if (!map) return err(`item ${id} does not exist (it may have been deleted)`);
   const missing = missingReference(doc, parsed.data, map);
@@ -109,7 +106,7 @@ export function duplicateItem(doc: Y.Doc, origin: CommandOrigin, id: ItemId): Re
   const fields: Record<string, unknown> = {};
   for (const key of Object.keys(itemFields.shape)) fields[key] = map.get(key);
   const parsed = itemFields.safeParse(fields);
-  if (!parsed.success) return err(`item ${id} cannot be copied: ${describe(parsed.error)}`);
+  if (!parsed.success) return err(`item ${id} cannot be copied: ${describeIssues(parsed.error)}`);
   // Shortened so a title at the length limit still leaves room for the suffix.
   const title = `${(parsed.data.title || "Untitled").slice(0, 500 - COPY_SUFFIX.length)}${COPY_SUFFIX}`;
   return createItem(doc, origin, { ...parsed.data, title });

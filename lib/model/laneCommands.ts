@@ -3,6 +3,7 @@ import { z } from "zod";
 import { LANE_DEFAULTS } from "./defaults";
 import { collection, newRecordMap, recordMap, records } from "./docLayout";
 import { laneIdSchema, newLaneId, type LaneId } from "./ids";
+import { describeIssues } from "./issues";
 import { orderAtEnd, planReorder } from "./orderKeys";
 import type { CommandOrigin } from "./origin";
 import { err, ok, type Result } from "./result";
@@ -41,7 +42,7 @@ export function addLane(
     color: input.color ?? LANE_DEFAULTS.color,
     capacity: input.capacity ?? LANE_DEFAULTS.capacity,
   });
-  if (!parsed.success || !parsed.data.name) return err(parsed.success ? "lane name is required" : parsed.error.issues[0]!.message);
+  if (!parsed.success || !parsed.data.name) return err(parsed.success ? "name: lane name is required" : describeIssues(parsed.error));
   const id = newLaneId();
   const order = orderAtEnd(sortedLanes(doc).map((l) => l.order));
   transact(doc, origin, () => collection(doc, "lanes").set(id, newRecordMap({ ...parsed.data, order })));
@@ -50,7 +51,7 @@ export function addLane(
 
 export function updateLane(doc: Y.Doc, origin: CommandOrigin, id: LaneId, patch: LanePatch): Result<void> {
   const parsed = lanePatchSchema.safeParse(patch);
-  if (!parsed.success) return err(parsed.error.issues[0]!.message);
+  if (!parsed.success) return err(describeIssues(parsed.error));
   const map = recordMap(doc, "lanes", id);
   if (!map) return err(`lane ${id} does not exist`);
   transact(doc, origin, () => {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { dateStringSchema } from "./dates";
 import { collection, newRecordMap, recordMap, records } from "./docLayout";
 import { newMilestoneId, type MilestoneId } from "./ids";
+import { describeIssues } from "./issues";
 import type { CommandOrigin } from "./origin";
 import { err, ok, type Result } from "./result";
 import { milestoneKindSchema } from "./schemas";
@@ -23,7 +24,7 @@ export type NewMilestone = z.input<typeof newMilestoneSchema>;
 
 export function addMilestone(doc: Y.Doc, origin: CommandOrigin, input: NewMilestone): Result<MilestoneId> {
   const parsed = newMilestoneSchema.safeParse(input);
-  if (!parsed.success) return err(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  if (!parsed.success) return err(describeIssues(parsed.error));
   const id = newMilestoneId();
   transact(doc, origin, () => collection(doc, "milestones").set(id, newRecordMap(parsed.data)));
   return ok(id);
@@ -31,7 +32,7 @@ export function addMilestone(doc: Y.Doc, origin: CommandOrigin, input: NewMilest
 
 export function updateMilestone(doc: Y.Doc, origin: CommandOrigin, id: MilestoneId, patch: MilestonePatch): Result<void> {
   const parsed = milestonePatchSchema.safeParse(patch);
-  if (!parsed.success) return err(parsed.error.issues[0]!.message);
+  if (!parsed.success) return err(describeIssues(parsed.error));
   const map = recordMap(doc, "milestones", id);
   if (!map) return err(`milestone ${id} does not exist`);
   transact(doc, origin, () => {

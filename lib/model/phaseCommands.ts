@@ -2,6 +2,7 @@ import type * as Y from "yjs";
 import { z } from "zod";
 import { collection, newRecordMap, recordMap, records } from "./docLayout";
 import { milestoneIdSchema, newPhaseId, type PhaseId } from "./ids";
+import { describeIssues } from "./issues";
 import { orderAtEnd, planReorder } from "./orderKeys";
 import type { CommandOrigin } from "./origin";
 import { err, ok, type Result } from "./result";
@@ -28,7 +29,7 @@ function sortedPhases(doc: Y.Doc): { id: string; order: number }[] {
 /** Appends a phase after the last one. */
 export function addPhase(doc: Y.Doc, origin: CommandOrigin, input: { name: string }): Result<PhaseId> {
   const parsed = phasePatchSchema.safeParse({ milestoneId: null, ...input });
-  if (!parsed.success || !parsed.data.name) return err(parsed.success ? "phase name is required" : parsed.error.issues[0]!.message);
+  if (!parsed.success || !parsed.data.name) return err(parsed.success ? "name: phase name is required" : describeIssues(parsed.error));
   const id = newPhaseId();
   const order = orderAtEnd(sortedPhases(doc).map((p) => p.order));
   transact(doc, origin, () => collection(doc, "phases").set(id, newRecordMap({ ...parsed.data, order })));
@@ -37,7 +38,7 @@ export function addPhase(doc: Y.Doc, origin: CommandOrigin, input: { name: strin
 
 export function updatePhase(doc: Y.Doc, origin: CommandOrigin, id: PhaseId, patch: PhasePatch): Result<void> {
   const parsed = phasePatchSchema.safeParse(patch);
-  if (!parsed.success) return err(parsed.error.issues[0]!.message);
+  if (!parsed.success) return err(describeIssues(parsed.error));
   const map = recordMap(doc, "phases", id);
   if (!map) return err(`phase ${id} does not exist`);
   const milestoneId = parsed.data.milestoneId;

@@ -43,7 +43,7 @@ describe("addLane", () => {
   it.each<[string, unknown, RegExp]>([
     ["a blank name", { name: "  " }, /name is required/],
     ["a colour that is not #rrggbb", { name: "x", color: "red" }, /colour/],
-    ["a negative capacity", { name: "x", capacity: -1 }, /capacity|>=/],
+    ["a negative capacity", { name: "x", capacity: -1 }, /capacity/],
     ["an unknown field", { name: "x", order: 3 }, /order|unrecognized/i],
   ])("refuses %s and changes nothing", (_what, input, message) => {
     const { doc } = templateBoard();
@@ -61,7 +61,7 @@ describe("updateLane", () => {
 
   it.each<[string, LanePatch, RegExp]>([
     ["a blank name", { name: "" }, /name is required/],
-    ["an infinite capacity", { capacity: Infinity }, /./],
+    ["an infinite capacity", { capacity: Infinity }, /capacity/],
   ])("refuses %s and changes nothing", (_what, patch, message) => {
     const { doc, ids } = templateBoard();
     expectError(expectNoChange(doc, () => updateLane(doc, alice, ids.lanes.Testing, patch)), message);
