@@ -39,11 +39,18 @@ export function previousWorkingDay(cal: WorkCalendar, day: number): number {
   return day;
 }
 
-/** Moves `n` working days from a working day (backwards when n < 0). */
+/**
+ * Commands cap durations and lags at 10 000 working days, but a snapshot keeps any integer a
+ * peer wrote, and this loop runs on every replica: an unbounded count would freeze them all
+ * (and run past the dates a DateString can hold). No plan needs more than this (~380 years).
+ */
+export const MAX_WORKING_DAYS = 100_000;
+
+/** Moves `n` working days from a working day (backwards when n < 0); |n| is capped at MAX_WORKING_DAYS. */
 export function addWorkingDays(cal: WorkCalendar, day: number, n: number): number {
   let d = day;
   const step = n < 0 ? -1 : 1;
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.min(Math.abs(n), MAX_WORKING_DAYS); left > 0; ) {
     d += step;
     if (isWorkingDay(cal, d)) left--;
   }

@@ -1,0 +1,61 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { packRows, type Bar } from "../../../lib/derive/laneRows";
+
+const bar = (id: string, start: number, finish: number): Bar => ({ id, start, finish });
+
+/** The most bars that share one day: no packing can use fewer rows. */
+function maxOverlap(bars: readonly Bar[]): number {
+  let best = 0;
+  for (const b of bars) best = Math.max(best, bars.filter((o) => o.start <= b.start && b.start <= o.finish).length);
+  return best;
+}
+
+function overlapsInARow(bars: readonly Bar[], rowOf: Map<string, number>): string[] {
+  const bad: string[] = [];
+  for (const x of bars)
+    for (const y of bars)
+      if (x.id < y.id && rowOf.get(x.id) === rowOf.get(y.id) && x.start <= y.finish && y.start <= x.finish) bad.push(`${x.id}/${y.id}`);
+  return bad;
+}
+
+describe("packRows", () => {
+  it.each<[string, Bar[], number]>([
+    ["no bars need no rows", [], 0],
+    ["one bar needs one row", [bar("a", 0, 4)], 1],
+    ["bars that follow each other share a row", [bar("a", 0, 4), bar("b", 5, 9), bar("c", 10, 10)], 1],
+    ["a bar starting the day another finishes overlaps it", [bar("a", 0, 4), bar("b", 4, 9)], 2],
+    ["three bars on one day need three rows", [bar("a", 3, 3), bar("b", 1, 5), bar("c", 3, 8)], 3],
+    ["a gap in row 0 is reused", [bar("a", 0, 2), bar("b", 1, 9), bar("c", 3, 4)], 2],
+  ])("%s", (_what, bars, rows) => {
+    const { rowOf, rowCount } = packRows(bars);
+    expect(rowCount).toBe(rows);
+    expect([...rowOf.keys()].sort()).toEqual(bars.map((b) => b.id).sort());
+    expect(overlapsInARow(bars, rowOf)).toEqual([]);
+  });
+
+  const bars = fc
+    .array(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 15 })), { maxLength: 25 })
+    .map((list) => list.map(([start, len], i) => bar(`b${i}`, start, start + len)));
+
+  it("uses the fewest rows possible and never overlaps two bars in a row", () => {
+    fc.assert(
+      fc.property(bars, (list) => {
+        const { rowOf, rowCount } = packRows(list);
+        expect(rowCount).toBe(maxOverlap(list));
+        expect(overlapsInARow(list, rowOf)).toEqual([]);
+        for (const row of rowOf.values()) expect(row).toBeLessThan(rowCount);
+      }),
+      { seed: 42, numRuns: 300 },
+    );
+  });
+
+  it("gives the same rows whatever order the bars come in", () => {
+    fc.assert(
+      fc.property(bars.chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length }))), ([list, shuffled]) => {
+        expect(packRows(shuffled).rowOf).toEqual(packRows(list).rowOf);
+      }),
+      { seed: 7, numRuns: 300 },
+    );
+  });
+});
