@@ -55,7 +55,13 @@ export function PresenceBar({ peers, identity, onIdentityChange }: PresenceBarPr
           <span className="text-xs text-slate-400">(you)</span>
         </button>
       )}
-      {editing && identity && <IdentityEditor identity={identity} onSave={onIdentityChange} onClose={() => setEditing(false)} />}
+      {editing && identity && (
+        <>
+          {/* A click anywhere else closes the editor without saving. */}
+          <div aria-hidden className="fixed inset-0 z-40" onClick={() => setEditing(false)} />
+          <IdentityEditor identity={identity} onSave={onIdentityChange} onClose={() => setEditing(false)} />
+        </>
+      )}
     </div>
   );
 }

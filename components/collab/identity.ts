@@ -37,7 +37,11 @@ export function randomIdentity(): Identity {
 
 let cache: { raw: string | null; identity: Identity } | null = null;
 
-/** Reads the stored identity, creating and storing one on first use. Stable across calls. */
+/**
+ * Reads the stored identity, creating and storing one on first use. Stable across calls (the
+ * same object until storage changes), as useSyncExternalStore requires; the one write on first
+ * use is idempotent, so calling this during render is safe.
+ */
 function readIdentity(): Identity {
   let raw: string | null = null;
   try {
