@@ -43,7 +43,9 @@ export const TimelineHeader = memo(function TimelineHeader({ geometry, todayDay 
             height: AXIS_TIER_HEIGHT,
           }}
         >
-          <span className="truncate">{tick.label}</span>
+          <span className="sticky truncate" style={{ left: LANE_HEADER_WIDTH + 6 }}>
+            {tick.label}
+          </span>
         </div>
       ))}
       {todayX !== null && (
