@@ -16,8 +16,3 @@ export const createBoardInputSchema = z
   .strict();
 
 export type CreateBoardInput = z.infer<typeof createBoardInputSchema>;
-
-/** One readable sentence out of zod issues, for a 422 body. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
-}

@@ -1,6 +1,7 @@
 import { connection } from "next/server";
 import { appServices, type AppServices } from "../../../lib/protocol/appServices";
-import { createBoardInputSchema, describeIssues } from "./createBoardInput";
+import { describeIssues } from "../../../lib/model/issues";
+import { createBoardInputSchema } from "./createBoardInput";
 
 /** Services exist only inside the running Waymark server; a bare `next start` gets a clear 503. */
 function services(): AppServices | Response {
