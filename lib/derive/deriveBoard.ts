@@ -1,0 +1,28 @@
+import type { BoardSnapshot } from "../model/snapshot";
+import { findConflicts } from "./conflicts/index";
+import { Scheduler } from "./schedule";
+import type { DerivedBoard, DeriveOptions } from "./types";
+
+/**
+ * Everything every participant sees, derived from a snapshot: the schedule, the phase spans and
+ * the conflicts. Pure and deterministic: the same snapshot (in any record order) and options
+ * give byte-identical JSON on every replica.
+ */
+export function deriveBoard(snapshot: BoardSnapshot, options: DeriveOptions): DerivedBoard {
+  return new BoardDeriver().derive(snapshot, options);
+}
+
+/**
+ * deriveBoard for a live board: keep one per board and feed it each new snapshot (from
+ * LiveSnapshot, whose unchanged records keep their identity). The scheduler reuses the
+ * dependency graph and per-item work between calls; the output is always equal to
+ * deriveBoard's for the same snapshot.
+ */
+export class BoardDeriver {
+  private readonly scheduler = new Scheduler();
+
+  derive(snapshot: BoardSnapshot, options: DeriveOptions): DerivedBoard {
+    const { schedule, phaseSpans } = this.scheduler.run(snapshot);
+    return { schedule, phaseSpans, conflicts: findConflicts(snapshot, schedule, options) };
+  }
+}

@@ -1,0 +1,106 @@
+import type { Dependency, Item } from "../model/schemas";
+import type { BoardSnapshot } from "../model/snapshot";
+import { makeCalendar, workIndex, type WorkCalendar } from "./calendar";
+import { criticalPaths } from "./criticalPaths";
+import { MAX_DAY, MIN_DAY, parseDay } from "./dayStrings";
+import { buildGraph, sortedById, type ScheduleGraph } from "./scheduleGraph";
+import { itemInputs, type ItemInputs } from "./scheduleInputs";
+import { buildEntries, dateNames, phaseSpansOf, type PreviousEntries } from "./scheduleOutput";
+import { runPasses } from "./schedulePasses";
+import type { PhaseSpan, Schedule } from "./types";
+
+/**
+ * Schedules a board: pinned items where the user put them (a pinned weekend start is drawn
+ * from the next working day), unpinned items as early as their finish-to-start links and lags
+ * allow but never before the board's start, unpinned items without a scheduled predecessor
+ * listed as unscheduled. Links inside a cycle are ignored and the cycle reported; links to
+ * missing items are ignored; durations under 1 count as 1 (conflicts report both). Then the
+ * critical path method: late dates against the board's end and each item's deadlines, total
+ * slack (negative when a deadline cannot be met, never clamped), and the critical paths.
+ *
+ * Deterministic: the output depends on the records, not on the order of the snapshot's arrays.
+ */
+export function computeSchedule(snapshot: BoardSnapshot): Schedule {
+  return new Scheduler().run(snapshot).schedule;
+}
+
+export interface ScheduleResult {
+  schedule: Schedule;
+  /** Phase spans from the same computation (see computePhaseSpans). */
+  phaseSpans: PhaseSpan[];
+}
+
+/**
+ * computeSchedule with memory, for a live board: fed successive snapshots (as LiveSnapshot
+ * produces them, unchanged records keeping their identity), it rebuilds the dependency graph
+ * only when item ids or links change, recomputes per-item inputs only for changed records,
+ * and hands back the previous ScheduledItem object for every item whose dates did not move.
+ * Its output always equals computeSchedule's for the same snapshot.
+ */
+export class Scheduler {
+  private board: BoardSnapshot["board"] | undefined;
+  private cal: WorkCalendar | undefined;
+  private graph: ScheduleGraph | undefined;
+  private inputItems: readonly Item[] = [];
+  private inputDeps: readonly Dependency[] = [];
+  private inputs: ItemInputs | undefined;
+  private previous: PreviousEntries | undefined;
+
+  /** The board's calendar (reused while the board settings keep their identity). */
+  calendar(board: BoardSnapshot["board"]): WorkCalendar {
+    if (this.cal && this.board === board) return this.cal;
+    this.board = board;
+    this.cal = makeCalendar(board);
+    // Everything cached holds work indices or dates of the old calendar.
+    this.inputs = undefined;
+    this.previous = undefined;
+    return this.cal;
+  }
+
+  run(snapshot: BoardSnapshot): ScheduleResult {
+    const cal = this.calendar(snapshot.board);
+    const { graph, reused } = this.graphFor(snapshot.items, snapshot.dependencies);
+    const inputs = itemInputs(cal, graph.items, snapshot, reused ? this.inputs : undefined);
+    this.graph = graph;
+    this.inputs = inputs;
+    const min = workIndex(cal, MIN_DAY);
+    const max = workIndex(cal, MAX_DAY + 1) - 1;
+    const horizon = Math.min(max, workIndex(cal, parseDay(snapshot.board.horizonStart)));
+    const passes = runPasses({ graph, ...inputs, horizon, min, max });
+    const dateOf = dateNames(cal, passes);
+    const { items, unscheduled, entries } = buildEntries(graph, passes, inputs, dateOf, reused ? this.previous : undefined);
+    this.previous = { passes, entries };
+    const schedule: Schedule = {
+      items,
+      unscheduled,
+      cycles: graph.cycles,
+      boardFinish: passes.boardEnd === null ? null : dateOf(passes.boardEnd),
+      criticalPaths: criticalPaths({ graph, passes, milestones: inputs.table.milestones, ownTie: inputs.ownTie, phaseTie: inputs.phaseTie, dateOf }),
+    };
+    return { schedule, phaseSpans: phaseSpansOf(inputs, passes, dateOf) };
+  }
+
+  /** The previous graph when the item ids (in order) and the link records are the same. */
+  private graphFor(items: readonly Item[], deps: readonly Dependency[]): { graph: ScheduleGraph; reused: boolean } {
+    const prev = this.graph;
+    const same = prev !== undefined && sameIds(items, this.inputItems) && sameRecords(deps, this.inputDeps);
+    this.inputItems = items;
+    this.inputDeps = deps;
+    if (!same) return { graph: buildGraph(items, deps), reused: false };
+    // Same ids in the same input order give the same sorted order: only the records changed.
+    return { graph: { ...prev, items: sortedById(items) }, reused: true };
+  }
+}
+
+function sameIds(a: readonly Item[], b: readonly Item[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && a[i]!.id !== b[i]!.id) return false;
+  return true;
+}
+
+function sameRecords<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

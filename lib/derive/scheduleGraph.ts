@@ -1,0 +1,207 @@
+import type { DependencyId, ItemId } from "../model/ids";
+import type { Dependency, Item } from "../model/schemas";
+import { clampWorkingDays } from "./calendar";
+
+/**
+ * The dependency graph of a board in the form the scheduler's hot loops want: items as
+ * integer indices (in id order, so "ties by id" is "ties by index"), links as flat typed
+ * arrays grouped by predecessor, strongly connected components, and a topological order of
+ * the components. Built once per change of the item ids or the links; a change to an item's
+ * dates or duration reuses it.
+ */
+export interface ScheduleGraph {
+  /** Items sorted by id; position = index. */
+  items: readonly Item[];
+  indexOf: IdIndex;
+  /** Links of item v are edgeTo/edgeLag[edgeStart[v] .. edgeStart[v + 1]), in dependency-id order. */
+  edgeStart: Int32Array;
+  edgeTo: Int32Array;
+  edgeLag: Int32Array;
+  /** Component of each item; links inside one component close a cycle and are ignored. */
+  comp: Int32Array;
+  /** Items in topological order of their components (predecessors first). */
+  topo: Int32Array;
+  cycles: { itemIds: ItemId[]; dependencyIds: DependencyId[] }[];
+}
+
+/**
+ * Id → position, as a prototype-free object rather than a Map: V8 internalizes strings used as
+ * property keys, so the same id strings (which snapshots share from one change to the next)
+ * are found by pointer comparison: several times faster than Map lookups on 10,000 ids.
+ */
+export type IdIndex = Readonly<Record<string, number | undefined>>;
+
+/** Position of each record by id. */
+export function indexById(records: readonly { id: string }[]): IdIndex {
+  const index = Object.create(null) as Record<string, number | undefined>;
+  for (let i = 0; i < records.length; i++) index[records[i]!.id] = i;
+  return index;
+}
+
+const compareIds = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The list itself when already sorted by id (the snapshot's order), else a sorted copy. */
+export function sortedById<T extends { id: string }>(list: readonly T[]): readonly T[] {
+  for (let i = 1; i < list.length; i++) if (list[i - 1]!.id > list[i]!.id) return [...list].sort(compareIds);
+  return list;
+}
+
+/** Builds the graph. Links whose ends do not exist are skipped (conflicts report them). */
+export function buildGraph(itemsInAnyOrder: readonly Item[], depsInAnyOrder: readonly Dependency[]): ScheduleGraph {
+  const items = sortedById(itemsInAnyOrder);
+  const deps = sortedById(depsInAnyOrder);
+  const n = items.length;
+  const indexOf = indexById(items);
+
+  // Counting sort by predecessor: stable, so each item's links stay in dependency-id order.
+  const from = new Int32Array(deps.length);
+  const to = new Int32Array(deps.length);
+  const edgeStart = new Int32Array(n + 1);
+  const kept = new Int32Array(deps.length);
+  let m = 0;
+  for (let d = 0; d < deps.length; d++) {
+    const f = indexOf[deps[d]!.fromId];
+    const t = indexOf[deps[d]!.toId];
+    if (f === undefined || t === undefined) continue;
+    from[m] = f;
+    to[m] = t;
+    kept[m++] = d;
+    edgeStart[f + 1]!++;
+  }
+  for (let v = 0; v < n; v++) edgeStart[v + 1]! += edgeStart[v]!;
+  const fill = edgeStart.slice(0, n);
+  const edgeTo = new Int32Array(m);
+  const edgeLag = new Int32Array(m);
+  const edgeDep = new Int32Array(m);
+  for (let e = 0; e < m; e++) {
+    const slot = fill[from[e]!]!++;
+    edgeTo[slot] = to[e]!;
+    edgeLag[slot] = clampWorkingDays(deps[kept[e]!]!.lag);
+    edgeDep[slot] = kept[e]!;
+  }
+
+  const { comp, topo, compSize } = components(n, edgeStart, edgeTo);
+  const cycles = findCycles({ items, deps, edgeStart, edgeTo, edgeDep, comp, compSize });
+  return { items, indexOf, edgeStart, edgeTo, edgeLag, comp, topo, cycles };
+}
+
+/**
+ * Tarjan's strongly connected components, iterative (an explicit call stack) so that a chain
+ * of 10,000 links cannot overflow the JavaScript stack. Tarjan emits components sinks first;
+ * read backwards, the emission order is a topological order.
+ */
+function components(n: number, edgeStart: Int32Array, edgeTo: Int32Array) {
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const stack = new Int32Array(n);
+  const callNode = new Int32Array(n);
+  const callEdge = new Int32Array(n);
+  const comp = new Int32Array(n);
+  const emitted = new Int32Array(n);
+  const compSize: number[] = [];
+  let sp = 0;
+  let counter = 0;
+  let emittedCount = 0;
+  for (let root = 0; root < n; root++) {
+    if (index[root] !== -1) continue;
+    let csp = 0;
+    let next = root;
+    for (;;) {
+      if (next !== -1) {
+        // Enter `next`: what a recursive call would do on entry.
+        index[next] = low[next] = counter++;
+        stack[sp++] = next;
+        onStack[next] = 1;
+        callNode[csp] = next;
+        callEdge[csp++] = edgeStart[next]!;
+        next = -1;
+      }
+      if (csp === 0) break;
+      const v = callNode[csp - 1]!;
+      const e = callEdge[csp - 1]!;
+      if (e < edgeStart[v + 1]!) {
+        callEdge[csp - 1] = e + 1;
+        const w = edgeTo[e]!;
+        if (index[w] === -1) next = w;
+        else if (onStack[w] && index[w]! < low[v]!) low[v] = index[w]!;
+        continue;
+      }
+      csp--;
+      if (low[v] === index[v]) {
+        const id = compSize.length;
+        let size = 0;
+        for (;;) {
+          const w = stack[--sp]!;
+          onStack[w] = 0;
+          comp[w] = id;
+          emitted[emittedCount++] = w;
+          size++;
+          if (w === v) break;
+        }
+        compSize.push(size);
+      }
+      if (csp > 0) {
+        const u = callNode[csp - 1]!;
+        if (low[v]! < low[u]!) low[u] = low[v]!;
+      }
+    }
+  }
+  return { comp, topo: emitted.reverse(), compSize };
+}
+
+interface CycleInput {
+  items: readonly Item[];
+  deps: readonly Dependency[];
+  edgeStart: Int32Array;
+  edgeTo: Int32Array;
+  edgeDep: Int32Array;
+  comp: Int32Array;
+  compSize: readonly number[];
+}
+
+/**
+ * Each component with more than one item, or with a self-link, is one cycle. Its items are
+ * listed from the smallest id, following links (to the smallest id first), so a simple cycle
+ * reads in cycle order; its links are every link inside it, by id. Sorted by first item id.
+ */
+function findCycles(g: CycleInput): ScheduleGraph["cycles"] {
+  const members = new Map<number, number[]>();
+  for (let v = 0; v < g.items.length; v++) {
+    const c = g.comp[v]!;
+    let cyclic = g.compSize[c]! > 1;
+    if (!cyclic) for (let e = g.edgeStart[v]!; e < g.edgeStart[v + 1]!; e++) cyclic ||= g.edgeTo[e] === v;
+    if (!cyclic) continue;
+    const list = members.get(c);
+    if (list) list.push(v);
+    else members.set(c, [v]);
+  }
+  const cycles: (ScheduleGraph["cycles"][number] & { first: number })[] = [];
+  for (const [c, list] of members) {
+    const first = list[0]!; // members were collected in index (= id) order
+    const seen = new Set<number>();
+    const order: number[] = [];
+    const depIds: DependencyId[] = [];
+    const pending = [first];
+    while (pending.length) {
+      const v = pending.pop()!;
+      if (seen.has(v)) continue;
+      seen.add(v);
+      order.push(v);
+      const next: number[] = [];
+      for (let e = g.edgeStart[v]!; e < g.edgeStart[v + 1]!; e++) {
+        const w = g.edgeTo[e]!;
+        if (g.comp[w] !== c) continue;
+        depIds.push(g.deps[g.edgeDep[e]!]!.id);
+        if (!seen.has(w)) next.push(w);
+      }
+      // Depth first, smallest id first: pushed largest first so the smallest is popped next.
+      next.sort((a, b) => b - a);
+      for (const w of next) pending.push(w);
+    }
+    depIds.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    cycles.push({ first, itemIds: order.map((v) => g.items[v]!.id), dependencyIds: depIds });
+  }
+  cycles.sort((a, b) => a.first - b.first);
+  return cycles.map(({ itemIds, dependencyIds }) => ({ itemIds, dependencyIds }));
+}

@@ -1,0 +1,107 @@
+import type { DateString } from "../model/dates";
+import type { ItemId } from "../model/ids";
+import { dayOfWorkIndex, type WorkCalendar } from "./calendar";
+import { formatDay } from "./dayStrings";
+import type { ScheduleGraph } from "./scheduleGraph";
+import type { ItemInputs } from "./scheduleInputs";
+import type { PassResult } from "./schedulePasses";
+import type { PhaseSpan, ScheduledItem } from "./types";
+
+/**
+ * Work index → date string, each distinct index formatted once. Dense over the range the
+ * schedule uses (a few thousand working days on a real board), so a lookup is an array read.
+ */
+export function dateNames(cal: WorkCalendar, passes: PassResult): (index: number) => DateString {
+  let low = Infinity;
+  let high = -Infinity;
+  const { scheduled, earlyStart, lateFinish } = passes;
+  for (let v = 0; v < scheduled.length; v++) {
+    if (!scheduled[v]) continue;
+    // Late dates can sit before early ones (negative slack), so take the extremes of both.
+    const a = Math.min(earlyStart[v]!, passes.lateStart[v]!);
+    const b = Math.max(passes.earlyFinish[v]!, lateFinish[v]!);
+    if (a < low) low = a;
+    if (b > high) high = b;
+  }
+  const dense = low <= high && high - low < 1_000_000 ? new Array<DateString | undefined>(high - low + 1) : undefined;
+  const name = (index: number) => formatDay(dayOfWorkIndex(cal, index));
+  return (index) => {
+    const slot = index - low;
+    if (!dense || slot < 0 || slot >= dense.length) return name(index);
+    return (dense[slot] ??= name(index));
+  };
+}
+
+/** Previous output, to hand back unchanged entries (same object) when nothing moved. */
+export interface PreviousEntries {
+  passes: PassResult;
+  entries: (ScheduledItem | undefined)[];
+}
+
+/** The ScheduledItem of every scheduled item and the ids of the others, both in id order. */
+export function buildEntries(
+  graph: ScheduleGraph,
+  passes: PassResult,
+  inputs: ItemInputs,
+  dateOf: (index: number) => DateString,
+  prev: PreviousEntries | undefined,
+) {
+  const { scheduled, earlyStart: es, earlyFinish: ef, lateStart: ls, lateFinish: lf } = passes;
+  const p = prev?.passes;
+  const items: ScheduledItem[] = [];
+  const unscheduled: ItemId[] = [];
+  const entries = new Array<ScheduledItem | undefined>(graph.items.length);
+  for (let v = 0; v < graph.items.length; v++) {
+    const id = graph.items[v]!.id;
+    if (!scheduled[v]) {
+      unscheduled.push(id);
+      continue;
+    }
+    const pinned = inputs.pinned[v] === inputs.pinned[v]; // not NaN
+    const old = prev?.entries[v];
+    let entry: ScheduledItem;
+    if (old && p && old.itemId === id && old.pinned === pinned && p.earlyStart[v] === es[v] && p.earlyFinish[v] === ef[v] && p.lateStart[v] === ls[v] && p.lateFinish[v] === lf[v]) {
+      entry = old;
+    } else {
+      const slack = ls[v]! - es[v]!;
+      const start = dateOf(es[v]!);
+      const finish = dateOf(ef[v]!);
+      entry = {
+        itemId: id,
+        pinned,
+        start,
+        finish,
+        earlyStart: start,
+        earlyFinish: finish,
+        lateStart: dateOf(ls[v]!),
+        lateFinish: dateOf(lf[v]!),
+        totalSlack: slack,
+        critical: slack <= 0,
+      };
+    }
+    entries[v] = entry;
+    items.push(entry);
+  }
+  return { items, unscheduled, entries };
+}
+
+/**
+ * Each phase's span, from the first start to the last finish of its scheduled items, in phase
+ * order (order, then id); phases with nothing scheduled have none.
+ */
+export function phaseSpansOf(inputs: ItemInputs, passes: PassResult, dateOf: (index: number) => DateString): PhaseSpan[] {
+  const phases = inputs.table.phases;
+  const first = new Float64Array(phases.length).fill(Infinity);
+  const last = new Float64Array(phases.length).fill(-Infinity);
+  for (let v = 0; v < inputs.phase.length; v++) {
+    const k = inputs.phase[v]!;
+    if (k < 0 || !passes.scheduled[v]) continue;
+    if (passes.earlyStart[v]! < first[k]!) first[k] = passes.earlyStart[v]!;
+    if (passes.earlyFinish[v]! > last[k]!) last[k] = passes.earlyFinish[v]!;
+  }
+  const spans: PhaseSpan[] = [];
+  phases.forEach((phase, k) => {
+    if (first[k]! <= last[k]!) spans.push({ phaseId: phase.id, start: dateOf(first[k]!), finish: dateOf(last[k]!) });
+  });
+  return spans;
+}
