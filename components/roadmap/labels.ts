@@ -38,6 +38,19 @@ export const phaseTint = (index: number) => PHASE_TINTS[index % PHASE_TINTS.leng
 const SHORT_DATE = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", timeZone: "UTC" });
 const LONG_DATE = new Intl.DateTimeFormat("en", { weekday: "short", month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
 
-/** Dates are calendar dates without a zone: format them in UTC so no zone shifts the day. */
-export const formatShortDate = (date: string) => SHORT_DATE.format(new Date(`${date}T00:00:00Z`));
+/**
+ * Dates are calendar dates without a zone: format them in UTC so no zone shifts the day. Short
+ * dates label every bar's tooltip on every redraw, and Intl formatting is slow next to a map
+ * lookup, so each date is formatted once (a board spans a few hundred distinct days).
+ */
+const shortDates = new Map<string, string>();
+export function formatShortDate(date: string): string {
+  let text = shortDates.get(date);
+  if (text === undefined) {
+    text = SHORT_DATE.format(new Date(`${date}T00:00:00Z`));
+    if (shortDates.size > 20_000) shortDates.clear();
+    shortDates.set(date, text);
+  }
+  return text;
+}
 export const formatLongDate = (date: string) => LONG_DATE.format(new Date(`${date}T00:00:00Z`));
