@@ -1,12 +1,18 @@
-import { fromDayNumber, toDayNumber, type DateString } from "../model/dates";
+import type { DateString } from "../model/dates";
 import type { BoardSnapshot } from "../model/snapshot";
-import { finishDay, makeCalendar } from "./calendar";
-import { packRows } from "./laneRows";
+import { parseDay } from "./dayStrings";
+import { packRows, type Bar } from "./laneRows";
+import { computePhaseSpans } from "./phaseSpans";
+import { Scheduler } from "./schedule";
+import { sortedById } from "./scheduleGraph";
+import type { PhaseSpan, Schedule } from "./types";
+
+export type { PhaseSpan } from "./types";
 
 /**
- * What the timeline draws, derived from a snapshot: each pinned item's span, its row within
- * its lane, each lane's row count, and phase spans. Items without a start are "unscheduled"
- * (automatic scheduling after dependencies comes with the full scheduler).
+ * What the timeline draws, derived from a snapshot and its schedule: each scheduled item's
+ * span (pinned where the user put it, unpinned after its dependencies), its row within its
+ * lane, each lane's row count, the unscheduled items and the phase spans.
  */
 export interface ItemSpan {
   itemId: string;
@@ -15,12 +21,6 @@ export interface ItemSpan {
   startDay: number;
   finishDay: number;
   row: number;
-}
-
-export interface PhaseSpan {
-  phaseId: string;
-  start: DateString;
-  finish: DateString;
 }
 
 export interface BoardLayout {
@@ -34,43 +34,66 @@ export interface BoardLayout {
 /** Items whose lane is missing are drawn in this pseudo-lane so they stay visible. */
 export const NO_LANE = "";
 
-export function layoutBoard(snapshot: BoardSnapshot): BoardLayout {
-  const cal = makeCalendar(snapshot.board);
-  const laneIds = new Set(snapshot.lanes.map((l) => l.id as string));
-  const byLane = new Map<string, { id: string; start: number; finish: number }[]>();
-  const spans = new Map<string, ItemSpan>();
-  const unscheduled: string[] = [];
-  for (const item of snapshot.items) {
-    if (item.start === null) {
-      unscheduled.push(item.id);
-      continue;
+/**
+ * Lays a board out. Pass the schedule (and its phase spans) when they are already derived,
+ * as deriveBoard returns them, so the board is not scheduled twice; without them it schedules.
+ */
+export function layoutBoard(snapshot: BoardSnapshot, schedule?: Schedule, phaseSpans?: PhaseSpan[]): BoardLayout {
+  return new BoardLayouter().layout(snapshot, schedule, phaseSpans);
+}
+
+/**
+ * layoutBoard with memory, for a live board: a lane whose bars did not change keeps its rows
+ * without being packed again. Rows depend only on the lane's bars (packRows sorts them by
+ * start, then id), so the output always equals layoutBoard's.
+ */
+export class BoardLayouter {
+  private lanes = new Map<string, { bars: Bar[]; rowOf: Map<string, number>; rowCount: number }>();
+
+  layout(snapshot: BoardSnapshot, schedule?: Schedule, phaseSpans?: PhaseSpan[]): BoardLayout {
+    if (!schedule) ({ schedule, phaseSpans } = new Scheduler().run(snapshot));
+    const laneIds = new Set<string>(snapshot.lanes.map((l) => l.id));
+    const byLane = new Map<string, Bar[]>();
+    const spans = new Map<string, ItemSpan>();
+    // Both lists are in id order: one merge walk pairs each entry with its record.
+    const items = sortedById(snapshot.items);
+    let i = 0;
+    for (const entry of schedule.items) {
+      while (i < items.length && items[i]!.id < entry.itemId) i++;
+      const item = items[i]?.id === entry.itemId ? items[i] : undefined;
+      const lane = item && item.laneId !== null && laneIds.has(item.laneId) ? item.laneId : NO_LANE;
+      const startDay = parseDay(entry.start);
+      const finishDay = parseDay(entry.finish);
+      let bars = byLane.get(lane);
+      if (!bars) byLane.set(lane, (bars = []));
+      bars.push({ id: entry.itemId, start: startDay, finish: finishDay });
+      spans.set(entry.itemId, { itemId: entry.itemId, start: entry.start, finish: entry.finish, startDay, finishDay, row: 0 });
     }
-    const start = toDayNumber(item.start);
-    const finish = finishDay(cal, start, item.duration);
-    const lane = item.laneId !== null && laneIds.has(item.laneId) ? item.laneId : NO_LANE;
-    const list = byLane.get(lane) ?? [];
-    list.push({ id: item.id, start, finish });
-    byLane.set(lane, list);
-    spans.set(item.id, { itemId: item.id, start: item.start, finish: fromDayNumber(finish), startDay: start, finishDay: finish, row: 0 });
-  }
-  const laneRows = new Map<string, number>();
-  for (const lane of snapshot.lanes) laneRows.set(lane.id, 1);
-  for (const [lane, bars] of byLane) {
-    const { rowOf, rowCount } = packRows(bars);
-    laneRows.set(lane, Math.max(1, rowCount));
-    for (const [id, row] of rowOf) spans.get(id)!.row = row;
-  }
-  const phaseSpans: PhaseSpan[] = [];
-  for (const phase of snapshot.phases) {
-    let first = Infinity;
-    let last = -Infinity;
-    for (const item of snapshot.items) {
-      const span = item.phaseId === phase.id ? spans.get(item.id) : undefined;
-      if (!span) continue;
-      first = Math.min(first, span.startDay);
-      last = Math.max(last, span.finishDay);
+    const laneRows = new Map<string, number>();
+    for (const lane of snapshot.lanes) laneRows.set(lane.id, 1);
+    const packed = new Map<string, { bars: Bar[]; rowOf: Map<string, number>; rowCount: number }>();
+    for (const [lane, bars] of byLane) {
+      const previous = this.lanes.get(lane);
+      const rows = previous && sameBars(previous.bars, bars) ? previous : { bars, ...packRows(bars) };
+      packed.set(lane, rows);
+      laneRows.set(lane, Math.max(1, rows.rowCount));
+      for (const [id, row] of rows.rowOf) spans.get(id)!.row = row;
     }
-    if (first <= last) phaseSpans.push({ phaseId: phase.id, start: fromDayNumber(first), finish: fromDayNumber(last) });
+    this.lanes = packed;
+    return {
+      spans,
+      laneRows,
+      unscheduled: [...schedule.unscheduled],
+      phaseSpans: phaseSpans ?? computePhaseSpans(snapshot, schedule),
+    };
   }
-  return { spans, laneRows, unscheduled, phaseSpans };
+}
+
+function sameBars(a: readonly Bar[], b: readonly Bar[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const [x, y] = [a[i]!, b[i]!];
+    if (x.id !== y.id || x.start !== y.start || x.finish !== y.finish) return false;
+  }
+  return true;
 }
