@@ -94,56 +94,91 @@ function fieldsOf(map: Y.Map<unknown>, keys: readonly string[]): Record<string, 
   return out;
 }
 
-function readCollection<S extends AnyObjectSchema>(
-  doc: Y.Doc,
-  name: CollectionName,
-  schema: S,
-  defaults: Record<string, unknown>,
+/** The records of each collection, as the snapshot holds them. */
+export interface CollectionRecords {
+  lanes: Lane;
+  phases: Phase;
+  items: Item;
+  dependencies: Dependency;
+  milestones: Milestone;
+}
+
+const COLLECTION_SCHEMAS: { [C in CollectionName]: { schema: AnyObjectSchema; defaults: Record<string, unknown>; keys: string[] } } = {
+  lanes: { schema: laneSchema, defaults: LANE_DEFAULTS, keys: [] },
+  phases: { schema: phaseSchema, defaults: PHASE_DEFAULTS, keys: [] },
+  items: { schema: itemSchema, defaults: ITEM_DEFAULTS, keys: [] },
+  dependencies: { schema: dependencySchema, defaults: DEPENDENCY_DEFAULTS, keys: [] },
+  milestones: { schema: milestoneSchema, defaults: MILESTONE_DEFAULTS, keys: [] },
+};
+for (const entry of Object.values(COLLECTION_SCHEMAS)) entry.keys = Object.keys(entry.schema.shape).filter((k) => k !== "id");
+
+/**
+ * Reads one entry of a collection (`value` is what the collection holds under `id`): the
+ * record, or undefined when it cannot be read, with what was odd pushed onto `problems`.
+ * readSnapshot reads every entry with it; LiveSnapshot re-reads only the entries that changed.
+ */
+export function readCollectionEntry<C extends CollectionName>(
+  name: C,
+  id: string,
+  value: unknown,
   problems: SnapshotProblem[],
-): z.infer<S>[] {
-  const keys = Object.keys(schema.shape).filter((k) => k !== "id");
-  const out: z.infer<S>[] = [];
+): CollectionRecords[C] | undefined {
+  if (!isIdShaped(id) || !(value instanceof Y.Map)) {
+    problems.push({ kind: "unreadable-record", collection: name, id, message: "not a record" });
+    return undefined;
+  }
+  const { schema, defaults, keys } = COLLECTION_SCHEMAS[name];
+  const fields = { ...fieldsOf(value as Y.Map<unknown>, keys), id };
+  return readRecord(schema, defaults, fields, { collection: name, id }, problems) as CollectionRecords[C] | undefined;
+}
+
+function readCollection<C extends CollectionName>(doc: Y.Doc, name: C, problems: SnapshotProblem[]): CollectionRecords[C][] {
+  const out: CollectionRecords[C][] = [];
   collection(doc, name).forEach((value, id) => {
-    if (!isIdShaped(id) || !(value instanceof Y.Map)) {
-      problems.push({ kind: "unreadable-record", collection: name, id, message: "not a record" });
-      return;
-    }
-    const record = readRecord(schema, defaults, { ...fieldsOf(value, keys), id }, { collection: name, id }, problems);
+    const record = readCollectionEntry(name, id, value, problems);
     if (record) out.push(record);
   });
   return out;
 }
 
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const byOrderThenId = (a: { id: string; order: number }, b: { id: string; order: number }) =>
+/** Reads the board's settings, replacing unreadable ones by defaults (flagged). */
+export function readBoardSettings(doc: Y.Doc, problems: SnapshotProblem[]): BoardSettings {
+  const boardKeys = Object.keys(boardSettingsSchema.shape);
+  return (
+    readRecord(boardSettingsSchema, BOARD_DEFAULTS, fieldsOf(boardMap(doc), boardKeys), { collection: "board", id: "board" }, problems) ??
+    BOARD_DEFAULTS
+  );
+}
+
+/** The order of items, dependencies and milestones in a snapshot. */
+export const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** The order of lanes and phases in a snapshot (ties, from concurrent reorders, by id). */
+export const byOrderThenId = (a: { id: string; order: number }, b: { id: string; order: number }) =>
   a.order - b.order || byId(a, b);
 
 /** Reads a board document into a snapshot. Never throws on document content. */
 export function readSnapshot(doc: Y.Doc): BoardSnapshot {
   const problems: SnapshotProblem[] = [];
-  const boardKeys = Object.keys(boardSettingsSchema.shape);
-  const board =
-    readRecord(boardSettingsSchema, BOARD_DEFAULTS, fieldsOf(boardMap(doc), boardKeys), { collection: "board", id: "board" }, problems) ??
-    BOARD_DEFAULTS;
-
-  const lanes = readCollection(doc, "lanes", laneSchema, LANE_DEFAULTS, problems).sort(byOrderThenId);
-  const phases = readCollection(doc, "phases", phaseSchema, PHASE_DEFAULTS, problems).sort(byOrderThenId);
-  const items = readCollection(doc, "items", itemSchema, ITEM_DEFAULTS, problems).sort(byId);
-  const dependencies = readCollection(doc, "dependencies", dependencySchema, DEPENDENCY_DEFAULTS, problems).sort(byId);
-  const milestones = readCollection(doc, "milestones", milestoneSchema, MILESTONE_DEFAULTS, problems).sort(byId);
+  const board = readBoardSettings(doc, problems);
+  const lanes = readCollection(doc, "lanes", problems).sort(byOrderThenId);
+  const phases = readCollection(doc, "phases", problems).sort(byOrderThenId);
+  const items = readCollection(doc, "items", problems).sort(byId);
+  const dependencies = readCollection(doc, "dependencies", problems).sort(byId);
+  const milestones = readCollection(doc, "milestones", problems).sort(byId);
 
   const snapshot: BoardSnapshot = { board, lanes, phases, items, dependencies, milestones, problems };
   flagMissingReferences(snapshot);
   // Problems are found in Y.Map iteration order, which is the order keys first reached this
   // replica; sort them so every replica derives the same list (and the same conflict ids).
-  problems.sort(byProblem);
+  problems.sort(compareProblems);
   return snapshot;
 }
 
 const PROBLEM_SOURCES: readonly string[] = ["board", "lanes", "phases", "items", "dependencies", "milestones"];
 const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function byProblem(a: SnapshotProblem, b: SnapshotProblem): number {
+/** The order of a snapshot's problems: the same on every replica, whatever order they were found in. */
+export function compareProblems(a: SnapshotProblem, b: SnapshotProblem): number {
   return (
     PROBLEM_SOURCES.indexOf(a.collection) - PROBLEM_SOURCES.indexOf(b.collection) ||
     compareStrings(a.id, b.id) ||
@@ -153,6 +188,33 @@ function byProblem(a: SnapshotProblem, b: SnapshotProblem): number {
   );
 }
 
+/** A reference a record holds to another record. */
+export interface RecordReference {
+  field: string;
+  targetCollection: "lanes" | "phases" | "items" | "milestones";
+  targetId: string;
+}
+
+/** The references a record holds (null ones left out), in a fixed order. */
+export function referencesOf<C extends CollectionName>(name: C, record: CollectionRecords[C]): RecordReference[] {
+  const out: RecordReference[] = [];
+  const add = (field: string, targetCollection: RecordReference["targetCollection"], targetId: string | null) => {
+    if (targetId !== null) out.push({ field, targetCollection, targetId });
+  };
+  if (name === "phases") add("milestoneId", "milestones", (record as Phase).milestoneId);
+  else if (name === "items") {
+    const item = record as Item;
+    add("laneId", "lanes", item.laneId);
+    add("phaseId", "phases", item.phaseId);
+    add("deadlineMilestoneId", "milestones", item.deadlineMilestoneId);
+  } else if (name === "dependencies") {
+    const dep = record as Dependency;
+    add("fromId", "items", dep.fromId);
+    add("toId", "items", dep.toId);
+  }
+  return out;
+}
+
 function flagMissingReferences(s: BoardSnapshot): void {
   const ids = {
     lanes: new Set<string>(s.lanes.map((l) => l.id)),
@@ -160,25 +222,14 @@ function flagMissingReferences(s: BoardSnapshot): void {
     items: new Set<string>(s.items.map((i) => i.id)),
     milestones: new Set<string>(s.milestones.map((m) => m.id)),
   };
-  const check = (
-    collectionName: CollectionName,
-    id: string,
-    field: string,
-    targetCollection: keyof typeof ids,
-    targetId: string | null,
-  ) => {
-    if (targetId !== null && !ids[targetCollection].has(targetId)) {
-      s.problems.push({ kind: "missing-reference", collection: collectionName, id, field, targetCollection, targetId });
+  const check = <C extends CollectionName>(name: C, record: CollectionRecords[C]) => {
+    for (const { field, targetCollection, targetId } of referencesOf(name, record)) {
+      if (!ids[targetCollection].has(targetId)) {
+        s.problems.push({ kind: "missing-reference", collection: name, id: record.id, field, targetCollection, targetId });
+      }
     }
   };
-  for (const phase of s.phases) check("phases", phase.id, "milestoneId", "milestones", phase.milestoneId);
-  for (const item of s.items) {
-    check("items", item.id, "laneId", "lanes", item.laneId);
-    check("items", item.id, "phaseId", "phases", item.phaseId);
-    check("items", item.id, "deadlineMilestoneId", "milestones", item.deadlineMilestoneId);
-  }
-  for (const dep of s.dependencies) {
-    check("dependencies", dep.id, "fromId", "items", dep.fromId);
-    check("dependencies", dep.id, "toId", "items", dep.toId);
-  }
+  for (const phase of s.phases) check("phases", phase);
+  for (const item of s.items) check("items", item);
+  for (const dep of s.dependencies) check("dependencies", dep);
 }
