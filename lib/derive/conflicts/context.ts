@@ -1,0 +1,229 @@
+import type { DateString } from "../../model/dates";
+import type { Dependency, Item, Lane, Milestone, Phase } from "../../model/schemas";
+import type { BoardSnapshot } from "../../model/snapshot";
+import { clampWorkingDays, dayOfWorkIndex, makeCalendar, workIndex, workingDaysBetween, type WorkCalendar } from "../calendar";
+import { formatDay, parseDay } from "../dayStrings";
+import type { Schedule, ScheduledItem } from "../types";
+import { compareStrings, nameList, quote, UNTITLED_ITEM } from "./text";
+
+/** A date as a day number (days since 1970-01-01): the one place rules convert. */
+export const dayOf = (date: DateString): number => parseDay(date);
+/** A day number as a date, clamped to the years a DateString can hold. */
+export const dateOf = (day: number): DateString => formatDay(day);
+
+/**
+ * Lookups every rule shares, built once per findConflicts call in linear time.
+ *
+ * Items are addressed by their position in `items` (an "item index") and their dates kept in
+ * typed arrays: on a 10,000-item board a Map or an object per item costs more than all the
+ * rules' own work. Rules never rely on the order of the snapshot's arrays: they walk items in
+ * id order (`order`), and everything else order-sensitive is sorted, so shuffled input gives
+ * identical output.
+ */
+export interface ConflictContext {
+  readonly snapshot: BoardSnapshot;
+  readonly schedule: Schedule;
+  readonly cal: WorkCalendar;
+  /** The snapshot's items; a position in this array is an item index. */
+  readonly items: readonly Item[];
+  /** Item indices in id order. */
+  readonly order: Int32Array;
+  /** The item index of an id, or -1 when no such item exists. */
+  indexOf(itemId: string): number;
+  /** Per item index: 1 when the schedule placed it (then start, finish and entry are set). */
+  readonly scheduled: Uint8Array;
+  readonly pinned: Uint8Array;
+  /** First and last day as day numbers; finish is never before start. */
+  readonly start: Float64Array;
+  readonly finish: Float64Array;
+  readonly entry: readonly (ScheduledItem | undefined)[];
+  /** The snapshot's dependencies, with their ends as item indices (-1: missing) in depFrom/depTo. */
+  readonly dependencies: readonly Dependency[];
+  readonly depFrom: Int32Array;
+  readonly depTo: Int32Array;
+  dependency(id: string): Dependency | undefined;
+  readonly lanes: ReadonlyMap<string, Lane>;
+  readonly phases: ReadonlyMap<string, Phase>;
+  /** Position of each phase as drawn (order, then id). */
+  readonly phaseRank: ReadonlyMap<string, number>;
+  readonly milestones: ReadonlyMap<string, Milestone>;
+  /** Links the scheduler ignored because they close a cycle (reported as dependency-cycle). */
+  readonly cycleDependencyIds: ReadonlySet<string>;
+  /** Horizon as day numbers, or null when it runs backwards (reported as invalid-dates). */
+  readonly horizon: { start: number; end: number } | null;
+  /** The item's title in quotes, "Untitled item" when it has none. */
+  title(index: number): string;
+  /** The same by id, for ids that may not exist. */
+  titleOf(itemId: string): string;
+  /**
+   * The first day a successor may start after a predecessor finishing on `finish`: the
+   * scheduler's own arithmetic (start = finish + 1 + lag, in working days), so a pinned item
+   * the scheduler would have placed on day X is allowed on day X exactly.
+   */
+  startAfter(finish: number, lag: number): number;
+  /**
+   * The earliest start all of an item's incoming links allow, or null when no scheduled
+   * predecessor constrains it. Links in cycles are ignored, as the scheduler ignores them.
+   */
+  requiredStart(index: number): number | null;
+  /**
+   * What each scheduled item asks per working day (by item index): its effort spread evenly
+   * over its working days when it has an effort, else 1 (one person, roughly). Computed once,
+   * shared by the lane and person rules.
+   */
+  dailyLoads(): Float64Array;
+}
+
+/**
+ * Any finite effort is a valid field, but two near Number.MAX_VALUE add up to Infinity, and
+ * Infinity - Infinity is NaN, which would poison a load sweep. No real item needs more than a
+ * million people a day, so daily loads are capped there and sums stay finite.
+ */
+const MAX_DAILY_LOAD = 1_000_000;
+
+/** Up to `max` items by title, and how many more: “A”, “B”, “C” and 4 more. */
+export function itemList(ctx: ConflictContext, indices: readonly number[], max = 3): string {
+  const shown = indices.length <= max ? indices : indices.slice(0, max);
+  return nameList(shown.map((v) => ctx.title(v)), indices.length);
+}
+
+/**
+ * Items done or decided against (won't have) no longer need capacity or a date: load and
+ * deadline rules skip them. The other rules still check them, because a done item with a
+ * broken link or a junk date is still wrong data.
+ */
+export const isSettled = (item: Item): boolean => item.status === "done" || item.priority === "wont";
+
+function indexById<T extends { id: string }>(list: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const record of list) map.set(record.id, record);
+  return map;
+}
+
+/** Item indices in id order: 0..n-1 when the items already are (the snapshot sorts them), else sorted. */
+function idOrder(items: readonly Item[]): Int32Array {
+  const order = new Int32Array(items.length);
+  let sorted = true;
+  for (let v = 0; v < items.length; v++) {
+    order[v] = v;
+    if (v > 0 && items[v - 1]!.id > items[v]!.id) sorted = false;
+  }
+  return sorted ? order : order.sort((a, b) => compareStrings(items[a]!.id, items[b]!.id));
+}
+
+export function buildContext(snapshot: BoardSnapshot, schedule: Schedule): ConflictContext {
+  const cal = makeCalendar(snapshot.board);
+  const items = snapshot.items;
+  const n = items.length;
+  const index = new Map<string, number>();
+  for (let v = 0; v < n; v++) index.set(items[v]!.id, v);
+  const indexOf = (id: string) => index.get(id) ?? -1;
+
+  const scheduled = new Uint8Array(n);
+  const pinned = new Uint8Array(n);
+  const start = new Float64Array(n);
+  const finish = new Float64Array(n);
+  const entry = new Array<ScheduledItem | undefined>(n);
+  for (const e of schedule.items) {
+    const v = indexOf(e.itemId);
+    if (v < 0) continue;
+    const s = dayOf(e.start);
+    const f = dayOf(e.finish);
+    scheduled[v] = 1;
+    pinned[v] = e.pinned ? 1 : 0;
+    start[v] = s;
+    finish[v] = f < s ? s : f;
+    entry[v] = e;
+  }
+
+  const dependencies = snapshot.dependencies;
+  const depFrom = new Int32Array(dependencies.length);
+  const depTo = new Int32Array(dependencies.length);
+  for (let d = 0; d < dependencies.length; d++) {
+    depFrom[d] = indexOf(dependencies[d]!.fromId);
+    depTo[d] = indexOf(dependencies[d]!.toId);
+  }
+
+  const cycleDependencyIds = new Set<string>();
+  for (const cycle of schedule.cycles) for (const id of cycle.dependencyIds) cycleDependencyIds.add(id);
+
+  const phaseRank = new Map<string, number>();
+  [...snapshot.phases].sort((a, b) => a.order - b.order || compareStrings(a.id, b.id)).forEach((p, i) => phaseRank.set(p.id, i));
+
+  const horizonStart = dayOf(snapshot.board.horizonStart);
+  const horizonEnd = dayOf(snapshot.board.horizonEnd);
+  const startAfter = (f: number, lag: number) => dayOfWorkIndex(cal, workIndex(cal, f) + 1 + clampWorkingDays(lag));
+
+  let byDepId: Map<string, Dependency> | undefined;
+  let loads: Float64Array | undefined;
+  let incoming: { first: Int32Array; deps: Int32Array } | undefined;
+  const required = new Map<number, number | null>();
+
+  const dailyLoads = () => {
+    if (loads) return loads;
+    loads = new Float64Array(n);
+    for (let v = 0; v < n; v++) {
+      const effort = items[v]!.effort;
+      if (!scheduled[v]) continue;
+      loads[v] = effort > 0 ? Math.min(MAX_DAILY_LOAD, effort / Math.max(1, workingDaysBetween(cal, start[v]!, finish[v]!))) : 1;
+    }
+    return loads;
+  };
+
+  return {
+    snapshot,
+    schedule,
+    cal,
+    items,
+    order: idOrder(items),
+    indexOf,
+    scheduled,
+    pinned,
+    start,
+    finish,
+    entry,
+    dependencies,
+    depFrom,
+    depTo,
+    // Only cycles and a few problems look links up by id: built on first use.
+    dependency: (id) => (byDepId ??= indexById(dependencies)).get(id),
+    lanes: indexById(snapshot.lanes),
+    phases: indexById(snapshot.phases),
+    phaseRank,
+    milestones: indexById(snapshot.milestones),
+    cycleDependencyIds,
+    horizon: horizonEnd >= horizonStart ? { start: horizonStart, end: horizonEnd } : null,
+    title: (v) => quote(items[v]?.title ?? UNTITLED_ITEM),
+    titleOf: (id) => quote(items[index.get(id) ?? -1]?.title ?? UNTITLED_ITEM),
+    startAfter,
+    dailyLoads,
+    requiredStart(v) {
+      const known = required.get(v);
+      if (known !== undefined) return known;
+      incoming ??= incomingLinks(n, depTo);
+      let latest: number | null = null;
+      for (let k = incoming.first[v]!; k < incoming.first[v + 1]!; k++) {
+        const d = incoming.deps[k]!;
+        const from = depFrom[d]!;
+        if (from < 0 || from === v || !scheduled[from] || cycleDependencyIds.has(dependencies[d]!.id)) continue;
+        const earliest = startAfter(finish[from]!, dependencies[d]!.lag);
+        if (latest === null || earliest > latest) latest = earliest;
+      }
+      required.set(v, latest);
+      return latest;
+    },
+  };
+}
+
+/** Incoming links per item as compressed rows: deps[first[v] .. first[v + 1]) end at item v. */
+function incomingLinks(n: number, depTo: Int32Array): { first: Int32Array; deps: Int32Array } {
+  const first = new Int32Array(n + 1);
+  for (const to of depTo) if (to >= 0) first[to + 1]!++;
+  for (let v = 0; v < n; v++) first[v + 1]! += first[v]!;
+  const fill = first.slice(0, n);
+  const deps = new Int32Array(first[n]!);
+  depTo.forEach((to, d) => {
+    if (to >= 0) deps[fill[to]!++] = d;
+  });
+  return { first, deps };
+}

@@ -1,0 +1,130 @@
+import type { ItemId } from "../../model/ids";
+import type { SnapshotProblem } from "../../model/snapshot";
+import { isWorkingDay, nextWorkingDay } from "../calendar";
+import type { Conflict } from "../types";
+import { dateOf, dayOf, type ConflictContext } from "./context";
+import { quote, recordName } from "./text";
+
+type InvalidField = Extract<SnapshotProblem, { kind: "invalid-field" }>;
+
+/** Fields that hold dates, durations, lags or the calendar. */
+export const DATE_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  board: ["horizonStart", "horizonEnd", "workingDays", "holidays"],
+  items: ["start", "duration"],
+  dependencies: ["lag"],
+  milestones: ["date"],
+};
+
+export const isDateField = (p: { collection: string; field: string }): boolean => DATE_FIELDS[p.collection]?.includes(p.field) ?? false;
+
+/** An unreadable milestone is one whose date could not be read (the only field without a default). */
+export const isUnreadableMilestoneDate = (p: SnapshotProblem): boolean =>
+  p.kind === "unreadable-record" && p.collection === "milestones" && /(^|; )date:/.test(p.message);
+
+const BOARD_FIELD_NAMES: Record<string, string> = {
+  horizonStart: "horizon start",
+  horizonEnd: "horizon end",
+  workingDays: "working weekdays",
+  holidays: "holidays",
+};
+
+/**
+ * invalid-dates: what makes dates meaningless. Errors: a duration under 1 working day, a
+ * horizon that ends before it starts, and date, duration or lag fields a peer wrote junk into
+ * (the snapshot substituted a default, which the message names). Warnings: a pinned start on a
+ * non-working day (drawn from the next working day, fix: move it there) and a calendar with no
+ * working weekday (every day is then treated as worked).
+ */
+export function invalidDatesConflicts(ctx: ConflictContext): Conflict[] {
+  const out: Conflict[] = [];
+  const { board } = ctx.snapshot;
+  if (!ctx.horizon) {
+    out.push({
+      id: "invalid-dates:board:horizon",
+      kind: "invalid-dates",
+      severity: "error",
+      objectIds: [],
+      message: `The board's horizon ends on ${board.horizonEnd}, before it starts on ${board.horizonStart}, so items cannot be checked against it. Set the horizon end after its start in the board settings.`,
+      fix: null,
+    });
+  }
+  if (!board.workingDays.some((d) => d >= 1 && d <= 7)) {
+    out.push({
+      id: "invalid-dates:board:workingDays:none",
+      kind: "invalid-dates",
+      severity: "warning",
+      objectIds: [],
+      message: "The board's calendar has no working weekday, so every day is treated as a working day. Choose the working weekdays in the board settings.",
+      fix: null,
+    });
+  }
+  for (const item of ctx.items) {
+    if (item.duration < 1) {
+      out.push({
+        id: `invalid-dates:items:${item.id}:duration`,
+        kind: "invalid-dates",
+        severity: "error",
+        objectIds: [item.id],
+        message: `${quote(item.title)} lasts ${item.duration} working days; it is drawn as 1 day. Give it a duration of at least 1 working day.`,
+        fix: { kind: "set-duration", itemId: item.id, duration: 1 },
+      });
+    }
+    if (item.start !== null) {
+      const day = dayOf(item.start);
+      const next = isWorkingDay(ctx.cal, day) ? day : nextWorkingDay(ctx.cal, day);
+      if (next !== day) {
+        out.push({
+          id: `invalid-dates:items:${item.id}:start`,
+          kind: "invalid-dates",
+          severity: "warning",
+          objectIds: [item.id],
+          message: `${quote(item.title)} is pinned to start on ${item.start}, which is not a working day, so it starts on ${dateOf(next)}. Move it to ${dateOf(next)}.`,
+          fix: { kind: "move-item", itemId: item.id, start: dateOf(next) },
+        });
+      }
+    }
+  }
+  for (const problem of ctx.snapshot.problems) {
+    if (problem.kind === "invalid-field" && isDateField(problem)) out.push(unreadableField(ctx, problem));
+    else if (isUnreadableMilestoneDate(problem)) {
+      out.push({
+        id: `invalid-dates:milestones:${problem.id}:date`,
+        kind: "invalid-dates",
+        severity: "error",
+        objectIds: [problem.id],
+        message: "A milestone has a date that cannot be read, so it is left off the board and anything tied to it is reported as missing. Delete it or ask whoever added it to set its date again.",
+        fix: null,
+      });
+    }
+  }
+  return out;
+}
+
+function unreadableField(ctx: ConflictContext, p: InvalidField): Conflict {
+  const where = p.collection === "board" ? "board" : `${p.collection}:${p.id}`;
+  const base = { id: `invalid-dates:${where}:${p.field}`, kind: "invalid-dates" as const, severity: "error" as const };
+  if (p.collection === "items") {
+    const itemId = p.id as ItemId;
+    const title = ctx.titleOf(itemId);
+    return p.field === "duration"
+      ? { ...base, objectIds: [p.id], message: `${title} has a duration that cannot be read, so it is drawn as 1 working day. Set its duration again.`, fix: { kind: "set-duration", itemId, duration: 1 } }
+      : { ...base, objectIds: [p.id], message: `${title} has a start date that cannot be read, so it is scheduled as if it had none. Set its start again.`, fix: null };
+  }
+  if (p.collection === "dependencies") {
+    const dep = ctx.dependency(p.id);
+    const link = dep ? `The link from ${ctx.titleOf(dep.fromId)} to ${ctx.titleOf(dep.toId)}` : "A link";
+    return {
+      ...base,
+      objectIds: dep ? [dep.toId, dep.fromId, p.id] : [p.id],
+      message: `${link} has a lag that cannot be read, so it is treated as 0 working days. Set the lag again.`,
+      fix: null,
+    };
+  }
+  if (p.collection === "board") {
+    const value = ctx.snapshot.board[p.field as keyof typeof ctx.snapshot.board];
+    const shown = Array.isArray(value) ? (value.length ? value.join(", ") : "none") : String(value);
+    const name = BOARD_FIELD_NAMES[p.field] ?? p.field;
+    return { ...base, objectIds: [], message: `The board's ${name} could not be read, so the default (${shown}) is used. Set it again in the board settings.`, fix: null };
+  }
+  return { ...base, objectIds: [p.id], message: `A ${recordName(p.collection)} has a ${p.field} that cannot be read. Set it again.`, fix: null };
+}

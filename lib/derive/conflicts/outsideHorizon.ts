@@ -1,0 +1,62 @@
+import { addWorkingDays, clampWorkingDays, finishDay, nextWorkingDay, previousWorkingDay } from "../calendar";
+import type { Conflict } from "../types";
+import { dateOf, type ConflictContext } from "./context";
+
+/**
+ * outside-horizon: a scheduled item starting before the board's horizon or finishing after it.
+ * A warning when it lies entirely outside (nobody sees it on the timeline), info when it only
+ * sticks out of an edge. For a pinned item the fix moves it just inside the edge it crosses,
+ * when it fits there without breaking its own dependencies; an unpinned item is placed by its
+ * dependencies, so moving (pinning) it would only trade this for a violated link. Skipped when
+ * the horizon runs backwards: invalid-dates reports that, and every item would be "outside".
+ */
+export function outsideHorizonConflicts(ctx: ConflictContext): Conflict[] {
+  const horizon = ctx.horizon;
+  if (!horizon) return [];
+  const { horizonStart, horizonEnd } = ctx.snapshot.board;
+  const out: Conflict[] = [];
+  for (const v of ctx.order) {
+    if (!ctx.scheduled[v]) continue;
+    const early = ctx.start[v]! < horizon.start;
+    const late = ctx.finish[v]! > horizon.end;
+    if (!early && !late) continue;
+    const title = ctx.title(v);
+    const { start, finish } = ctx.entry[v]!;
+    const outside = ctx.finish[v]! < horizon.start || ctx.start[v]! > horizon.end;
+    const target = early && late ? null : fitInside(ctx, v, horizon, early);
+    const problem = outside
+      ? `${title} (${start} to ${finish}) lies entirely ${early ? "before" : "after"} the board's horizon (${horizonStart} to ${horizonEnd}), so it is not on the timeline.`
+      : early && late
+        ? `${title} (${start} to ${finish}) is longer than the board's horizon (${horizonStart} to ${horizonEnd}).`
+        : early
+          ? `${title} starts on ${start}, before the board's horizon starts on ${horizonStart}.`
+          : `${title} finishes on ${finish}, after the board's horizon ends on ${horizonEnd}.`;
+    const todo =
+      target !== null
+        ? `Move it to start ${dateOf(target)}, or extend the horizon.`
+        : ctx.pinned[v]
+          ? "Extend the horizon, or shorten it and move it inside."
+          : "Its dependencies place it there: extend the horizon, or shorten the work before it.";
+    const itemId = ctx.items[v]!.id;
+    out.push({
+      id: `outside-horizon:${itemId}`,
+      kind: "outside-horizon",
+      severity: outside ? "warning" : "info",
+      objectIds: [itemId],
+      message: `${problem} ${todo}`,
+      fix: target === null ? null : { kind: "move-item", itemId, start: dateOf(target) },
+    });
+  }
+  return out;
+}
+
+/** The start that puts a pinned item just inside the edge it crosses, or null if it does not fit. */
+function fitInside(ctx: ConflictContext, v: number, horizon: { start: number; end: number }, early: boolean): number | null {
+  if (!ctx.pinned[v]) return null;
+  const first = nextWorkingDay(ctx.cal, Math.max(horizon.start, ctx.requiredStart(v) ?? -Infinity));
+  const last = previousWorkingDay(ctx.cal, horizon.end);
+  const duration = clampWorkingDays(Math.max(1, ctx.items[v]!.duration));
+  if (early) return finishDay(ctx.cal, first, duration) <= last ? first : null;
+  const start = addWorkingDays(ctx.cal, last, -(duration - 1));
+  return start >= first ? start : null;
+}

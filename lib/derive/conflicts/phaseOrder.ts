@@ -1,0 +1,41 @@
+import type { Conflict } from "../types";
+import type { ConflictContext } from "./context";
+import { quote } from "./text";
+
+/**
+ * phase-order-violated (warning): an item of an earlier phase waits on an item of a later one
+ * ("MVP item X waits on Beta item Y"), judged by the phase order as drawn (order key, then id).
+ * Only direct links count; a chain through a later phase shows up on its own links. The fix
+ * pulls the predecessor into the successor's phase, since the successor's phase is the one that
+ * needs it; the message also offers the other way round.
+ */
+export function phaseOrderConflicts(ctx: ConflictContext): Conflict[] {
+  const out: Conflict[] = [];
+  if (ctx.phaseRank.size < 2) return out;
+  const { dependencies, depFrom, depTo, items } = ctx;
+  for (let d = 0; d < dependencies.length; d++) {
+    const [from, to] = [depFrom[d]!, depTo[d]!];
+    if (from < 0 || to < 0 || from === to) continue;
+    const successor = items[to]!;
+    const predecessor = items[from]!;
+    if (successor.phaseId === null || predecessor.phaseId === null || successor.phaseId === predecessor.phaseId) continue;
+    const early = ctx.phaseRank.get(successor.phaseId);
+    const late = ctx.phaseRank.get(predecessor.phaseId);
+    if (early === undefined || late === undefined || early >= late) continue;
+    const earlyName = quote(ctx.phases.get(successor.phaseId)?.name ?? "", "unnamed");
+    const lateName = quote(ctx.phases.get(predecessor.phaseId)?.name ?? "", "unnamed");
+    const [after, before] = [ctx.title(to), ctx.title(from)];
+    const dep = dependencies[d]!;
+    out.push({
+      id: `phase-order-violated:${dep.id}`,
+      kind: "phase-order-violated",
+      severity: "warning",
+      objectIds: [successor.id, predecessor.id, dep.id, successor.phaseId, predecessor.phaseId],
+      message:
+        `${after} in phase ${earlyName} waits on ${before} in the later phase ${lateName}. ` +
+        `Pull ${before} into ${earlyName}, or move ${after} to ${lateName} or later.`,
+      fix: { kind: "set-item-phase", itemId: predecessor.id, phaseId: successor.phaseId },
+    });
+  }
+  return out;
+}
