@@ -7,8 +7,8 @@ import { SYNC_PATH } from "../lib/protocol/sync";
 import { createBoardService } from "./boardService";
 import type { ServerConfig } from "./config";
 import { createLogger, type Logger } from "./log";
-import type { BoardStore } from "./storage/boardStore";
-import { openSqliteStore } from "./storage/sqliteStore";
+import type { Storage } from "./storage/storage";
+import { openSqliteStorage } from "./storage/sqlite/openSqliteStorage";
 import { createSyncServer } from "./sync/syncServer";
 
 /** The web app's request and upgrade handlers (Next.js in production; absent in sync-only tests). */
@@ -22,13 +22,13 @@ export interface StartOptions {
   log?: Logger;
   /** Builds the web handlers once services are registered; omitted = sync server only. */
   web?: () => Promise<WebHandlers>;
-  store?: BoardStore;
+  store?: Storage;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
-  store: BoardStore;
+  store: Storage;
   boards: ReturnType<typeof createBoardService>;
   sync: ReturnType<typeof createSyncServer>;
   close(): Promise<void>;
@@ -41,7 +41,7 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config } = options;
   const log = options.log ?? createLogger();
-  const store = options.store ?? openSqliteStore(join(config.dataDir, "waymark.sqlite"));
+  const store = options.store ?? openSqliteStorage(join(config.dataDir, "waymark.sqlite"));
   const boards = createBoardService(store);
   registerAppServices(boards);
   if (config.seedDemo && (await store.listBoards()).length === 0) {

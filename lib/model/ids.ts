@@ -13,6 +13,7 @@ export type PhaseId = Brand<string, "PhaseId">;
 export type ItemId = Brand<string, "ItemId">;
 export type DependencyId = Brand<string, "DependencyId">;
 export type MilestoneId = Brand<string, "MilestoneId">;
+export type UserId = Brand<string, "UserId">;
 
 /** Ids are URL- and room-name-safe so they can travel in paths and Yjs map keys unescaped. */
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -24,6 +25,7 @@ export const phaseIdSchema = idString.transform((s) => s as PhaseId);
 export const itemIdSchema = idString.transform((s) => s as ItemId);
 export const dependencyIdSchema = idString.transform((s) => s as DependencyId);
 export const milestoneIdSchema = idString.transform((s) => s as MilestoneId);
+export const userIdSchema = idString.transform((s) => s as UserId);
 
 const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 
@@ -46,6 +48,8 @@ export const newPhaseId = (): PhaseId => randomId("p") as PhaseId;
 export const newItemId = (): ItemId => randomId("i") as ItemId;
 export const newDependencyId = (): DependencyId => randomId("d") as DependencyId;
 export const newMilestoneId = (): MilestoneId => randomId("m") as MilestoneId;
+/** Users are created by the server only; the id is opaque and never derived from the email. */
+export const newUserId = (): UserId => randomId("u") as UserId;
 
 /** True when `s` is shaped like an id of any kind (used to reject junk keys early). */
 export function isIdShaped(s: string): boolean {

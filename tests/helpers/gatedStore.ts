@@ -1,4 +1,4 @@
-import type { BoardStore } from "../../server/storage/boardStore";
+import type { Storage } from "../../server/storage/storage";
 
 /** A gate a test opens by hand. */
 export function gate() {
@@ -11,10 +11,10 @@ export function gate() {
  * Wraps a real store so a test can hold loads and appends at the storage boundary, to observe
  * what clients receive while data is not yet stored.
  */
-export function gatedStore(inner: BoardStore) {
+export function gatedStore(inner: Storage) {
   const gates = { load: Promise.resolve(), append: Promise.resolve() };
   let appendsStarted = 0;
-  const store: BoardStore = {
+  const store: Storage = {
     ...inner,
     async loadUpdates(id) {
       await gates.load;

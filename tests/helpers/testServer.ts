@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ServerConfig } from "../../server/config";
 import { createLogger } from "../../server/log";
-import type { BoardStore } from "../../server/storage/boardStore";
+import type { Storage } from "../../server/storage/storage";
 import { startServer, type RunningServer } from "../../server/startServer";
 
 export interface TestServer extends RunningServer {
@@ -14,7 +14,7 @@ export interface TestServer extends RunningServer {
 /** Starts the real sync server on port 0 with its own data folder (no Next.js). */
 export async function startTestServer(
   overrides: Partial<ServerConfig> = {},
-  store?: BoardStore,
+  store?: Storage,
 ): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), "waymark-test-"));
   const config: ServerConfig = {

@@ -3,7 +3,7 @@ import { date } from "../../lib/model/dates";
 import { createItem } from "../../lib/model/itemCommands";
 import { createOrigin } from "../../lib/model/origin";
 import { readSnapshot } from "../../lib/model/snapshot";
-import { openSqliteStore } from "../../server/storage/sqliteStore";
+import { openSqliteStorage } from "../../server/storage/sqlite/openSqliteStorage";
 import { gate, gatedStore } from "../helpers/gatedStore";
 import { connectClient, eventually, type TestClient } from "../helpers/syncClient";
 import { removeDataDir, startTestServer, type TestServer } from "../helpers/testServer";
@@ -25,7 +25,7 @@ afterEach(async () => {
 
 async function serverWithGatedStore() {
   const dataDir = mkdtempSync(join(tmpdir(), "waymark-gated-"));
-  const gated = gatedStore(openSqliteStore(join(dataDir, "waymark.sqlite")));
+  const gated = gatedStore(openSqliteStorage(join(dataDir, "waymark.sqlite")));
   s = await startTestServer({ dataDir }, gated.store);
   return gated;
 }

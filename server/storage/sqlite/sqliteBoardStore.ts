@@ -1,38 +1,15 @@
-import Database from "better-sqlite3";
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-import type { BoardId } from "../../lib/model/ids";
-import type { AppendResult, BoardRecord, BoardStore, BoardUpdates } from "./boardStore";
+import type Database from "better-sqlite3";
+import type { BoardId } from "../../../lib/model/ids";
+import type { AppendResult, BoardRecord, BoardStore, BoardUpdates } from "../boardStore";
 
-/** Schema migrations, applied in order; PRAGMA user_version records how many ran. */
-const MIGRATIONS = [
-  `CREATE TABLE boards (
-     id TEXT PRIMARY KEY,
-     title TEXT NOT NULL,
-     created_at TEXT NOT NULL,
-     updated_at TEXT NOT NULL
-   );
-   CREATE TABLE board_snapshots (
-     board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
-     state BLOB NOT NULL,
-     up_to_seq INTEGER NOT NULL
-   );
-   CREATE TABLE board_updates (
-     seq INTEGER PRIMARY KEY AUTOINCREMENT,
-     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
-     data BLOB NOT NULL
-   );
-   CREATE INDEX board_updates_by_board ON board_updates(board_id, seq);`,
-];
-
-interface BoardRow {
+export interface BoardRow {
   id: string;
   title: string;
   created_at: string;
   updated_at: string;
 }
 
-const toRecord = (row: BoardRow): BoardRecord => ({
+export const toBoardRecord = (row: BoardRow): BoardRecord => ({
   id: row.id as BoardId,
   title: row.title,
   createdAt: row.created_at,
@@ -40,20 +17,21 @@ const toRecord = (row: BoardRow): BoardRecord => ({
 });
 
 /**
- * The embedded default: one SQLite file in WAL mode. better-sqlite3 is synchronous, so every
- * method finishes its transaction before its promise settles; synchronous=FULL makes a
- * committed append survive power loss, not only a crash of this process.
+ * Boards and their update logs in SQLite. better-sqlite3 is synchronous, so every method has
+ * finished its transaction before its promise settles.
  */
-export function openSqliteStore(file: string): BoardStore {
-  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = FULL");
-  db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 5000");
-  migrate(db);
-
+/** Inserts a board row and its first state; run inside a caller's transaction. */
+export function boardInserter(db: Database.Database) {
   const insertBoard = db.prepare("INSERT INTO boards (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)");
+  const insertUpdate = db.prepare("INSERT INTO board_updates (board_id, data) VALUES (?, ?)");
+  return (id: string, title: string, state: Uint8Array, now: string) => {
+    insertBoard.run(id, title, now, now);
+    insertUpdate.run(id, Buffer.from(state));
+  };
+}
+
+export function sqliteBoardStore(db: Database.Database): Omit<BoardStore, "close"> {
+  const insertBoardWithState = boardInserter(db);
   const selectBoard = db.prepare<[string], BoardRow>("SELECT * FROM boards WHERE id = ?");
   const selectBoards = db.prepare<[], BoardRow>("SELECT * FROM boards ORDER BY updated_at DESC, id");
   const selectSnapshot = db.prepare<[string], { state: Buffer; up_to_seq: number }>(
@@ -69,10 +47,7 @@ export function openSqliteStore(file: string): BoardStore {
   );
   const deleteLogUpTo = db.prepare("DELETE FROM board_updates WHERE board_id = ? AND seq <= ?");
 
-  const createTx = db.transaction((id: string, title: string, state: Uint8Array, now: string) => {
-    insertBoard.run(id, title, now, now);
-    insertUpdate.run(id, Buffer.from(state));
-  });
+  const createTx = db.transaction(insertBoardWithState);
 
   const appendTx = db.transaction((batch: BoardUpdates[], now: string) => {
     const results = new Map<BoardId, AppendResult>();
@@ -98,10 +73,10 @@ export function openSqliteStore(file: string): BoardStore {
     },
     async getBoard(id) {
       const row = selectBoard.get(id);
-      return row ? toRecord(row) : null;
+      return row ? toBoardRecord(row) : null;
     },
     async listBoards() {
-      return selectBoards.all().map(toRecord);
+      return selectBoards.all().map(toBoardRecord);
     },
     async loadUpdates(id) {
       const read = db.transaction(() => {
@@ -117,18 +92,5 @@ export function openSqliteStore(file: string): BoardStore {
     async compact(id, state, upToSeq) {
       compactTx(id, state, upToSeq);
     },
-    async close() {
-      db.close();
-    },
   };
-}
-
-function migrate(db: Database.Database): void {
-  const version = db.pragma("user_version", { simple: true }) as number;
-  for (let v = version; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[v]!);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
-  }
 }

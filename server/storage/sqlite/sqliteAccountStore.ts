@@ -1,0 +1,171 @@
+import type Database from "better-sqlite3";
+import type { BoardId, UserId } from "../../../lib/model/ids";
+import type { Role } from "../../../lib/protocol/roles";
+import type { AccountStore, InvitationRecord, MemberRecord, ShareLinkRecord, UserWithSecret } from "../accountStore";
+import { boardInserter, toBoardRecord, type BoardRow } from "./sqliteBoardStore";
+
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  created_at: string;
+}
+interface InvitationRow {
+  id: string;
+  board_id: string;
+  email: string;
+  role: string;
+  invited_by: string;
+  created_at: string;
+}
+interface ShareLinkRow {
+  id: string;
+  board_id: string;
+  created_by: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+const toUser = (r: UserRow): UserWithSecret => ({
+  id: r.id as UserId,
+  email: r.email,
+  name: r.name,
+  createdAt: r.created_at,
+  passwordHash: r.password_hash,
+});
+const withoutSecret = ({ passwordHash: _secret, ...user }: UserWithSecret) => user;
+const toInvitation = (r: InvitationRow): InvitationRecord => ({
+  id: r.id,
+  boardId: r.board_id as BoardId,
+  email: r.email,
+  role: r.role as Role,
+  invitedBy: r.invited_by as UserId,
+  createdAt: r.created_at,
+});
+const toShareLink = (r: ShareLinkRow): ShareLinkRecord => ({
+  id: r.id,
+  boardId: r.board_id as BoardId,
+  createdBy: r.created_by as UserId,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+});
+
+/** Accounts and access in the same SQLite file as the boards. */
+export function sqliteAccountStore(db: Database.Database): AccountStore {
+  const insertBoardWithState = boardInserter(db);
+  const q = {
+    insertUser: db.prepare("INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)"),
+    userByEmail: db.prepare<[string], UserRow>("SELECT * FROM users WHERE email = ?"),
+    userById: db.prepare<[string], UserRow>("SELECT * FROM users WHERE id = ?"),
+    countUsers: db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM users"),
+    invitationsByEmail: db.prepare<[string], InvitationRow>("SELECT * FROM invitations WHERE email = ?"),
+    deleteInvitationsByEmail: db.prepare("DELETE FROM invitations WHERE email = ?"),
+    upsertMember: db.prepare(
+      `INSERT INTO memberships (board_id, user_id, role) VALUES (?, ?, ?)
+       ON CONFLICT(board_id, user_id) DO UPDATE SET role = excluded.role`,
+    ),
+    deleteMember: db.prepare("DELETE FROM memberships WHERE board_id = ? AND user_id = ?"),
+    roleOf: db.prepare<[string, string], { role: string }>("SELECT role FROM memberships WHERE board_id = ? AND user_id = ?"),
+    members: db.prepare<[string], { user_id: string; email: string; name: string; role: string }>(
+      `SELECT m.user_id, u.email, u.name, m.role FROM memberships m JOIN users u ON u.id = m.user_id
+       WHERE m.board_id = ? ORDER BY u.name, u.email`,
+    ),
+    boardsOf: db.prepare<[string], BoardRow & { role: string }>(
+      `SELECT b.*, m.role FROM boards b JOIN memberships m ON m.board_id = b.id
+       WHERE m.user_id = ? ORDER BY b.updated_at DESC, b.id`,
+    ),
+    deleteBoard: db.prepare("DELETE FROM boards WHERE id = ?"),
+    upsertInvitation: db.prepare(
+      `INSERT INTO invitations (id, board_id, email, role, invited_by, created_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(board_id, email) DO UPDATE SET id = excluded.id, role = excluded.role,
+         invited_by = excluded.invited_by, created_at = excluded.created_at`,
+    ),
+    invitations: db.prepare<[string], InvitationRow>("SELECT * FROM invitations WHERE board_id = ? ORDER BY created_at, id"),
+    deleteInvitation: db.prepare("DELETE FROM invitations WHERE board_id = ? AND id = ?"),
+    insertShareLink: db.prepare(
+      "INSERT INTO share_links (id, board_id, secret_hash, created_by, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, NULL)",
+    ),
+    shareLinks: db.prepare<[string], ShareLinkRow>("SELECT * FROM share_links WHERE board_id = ? ORDER BY created_at, id"),
+    revokeShareLink: db.prepare("UPDATE share_links SET revoked_at = ? WHERE board_id = ? AND id = ? AND revoked_at IS NULL"),
+    shareLinkBySecret: db.prepare<[string], ShareLinkRow>("SELECT * FROM share_links WHERE secret_hash = ?"),
+  };
+
+  const createUserTx = db.transaction((u: { id: string; email: string; name: string; passwordHash: string | null }, now: string) => {
+    if (q.userByEmail.get(u.email)) return false;
+    q.insertUser.run(u.id, u.email, u.name, u.passwordHash, now);
+    for (const invitation of q.invitationsByEmail.all(u.email)) q.upsertMember.run(invitation.board_id, u.id, invitation.role);
+    q.deleteInvitationsByEmail.run(u.email);
+    return true;
+  });
+  const createOwnedBoardTx = db.transaction((id: string, title: string, ownerId: string, state: Uint8Array, now: string) => {
+    insertBoardWithState(id, title, state, now);
+    q.upsertMember.run(id, ownerId, "owner");
+  });
+
+  return {
+    async createUser(user) {
+      const now = new Date().toISOString();
+      if (!createUserTx(user, now)) return null;
+      return { id: user.id, email: user.email, name: user.name, createdAt: now };
+    },
+    async findUserByEmail(email) {
+      const row = q.userByEmail.get(email);
+      return row ? toUser(row) : null;
+    },
+    async getUser(id) {
+      const row = q.userById.get(id);
+      return row ? withoutSecret(toUser(row)) : null;
+    },
+    async countUsers() {
+      return q.countUsers.get()!.n;
+    },
+    async createOwnedBoard({ id, title, ownerId }, initialState) {
+      const now = new Date().toISOString();
+      createOwnedBoardTx(id, title, ownerId, initialState, now);
+      return { id, title, createdAt: now, updatedAt: now };
+    },
+    async deleteBoard(id) {
+      q.deleteBoard.run(id);
+    },
+    async listBoardsOf(userId) {
+      return q.boardsOf.all(userId).map((row) => ({ ...toBoardRecord(row), role: row.role as Role }));
+    },
+    async roleOf(boardId, userId) {
+      return (q.roleOf.get(boardId, userId)?.role as Role | undefined) ?? null;
+    },
+    async listMembers(boardId) {
+      return q.members.all(boardId).map(
+        (r): MemberRecord => ({ userId: r.user_id as UserId, email: r.email, name: r.name, role: r.role as Role }),
+      );
+    },
+    async setRole(boardId, userId, role) {
+      q.upsertMember.run(boardId, userId, role);
+    },
+    async removeMember(boardId, userId) {
+      q.deleteMember.run(boardId, userId);
+    },
+    async createInvitation(i) {
+      q.upsertInvitation.run(i.id, i.boardId, i.email, i.role, i.invitedBy, i.createdAt);
+    },
+    async listInvitations(boardId) {
+      return q.invitations.all(boardId).map(toInvitation);
+    },
+    async deleteInvitation(boardId, id) {
+      return q.deleteInvitation.run(boardId, id).changes > 0;
+    },
+    async createShareLink(link, secretHash) {
+      q.insertShareLink.run(link.id, link.boardId, secretHash, link.createdBy, link.createdAt);
+    },
+    async listShareLinks(boardId) {
+      return q.shareLinks.all(boardId).map(toShareLink);
+    },
+    async revokeShareLink(boardId, id, at) {
+      return q.revokeShareLink.run(at, boardId, id).changes > 0;
+    },
+    async findShareLinkBySecretHash(secretHash) {
+      const row = q.shareLinkBySecret.get(secretHash);
+      return row ? toShareLink(row) : null;
+    },
+  };
+}
