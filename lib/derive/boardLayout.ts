@@ -5,7 +5,8 @@ import { packRows, type Bar } from "./laneRows";
 import { computePhaseSpans } from "./phaseSpans";
 import { Scheduler } from "./schedule";
 import { sortedById } from "./scheduleGraph";
-import type { PhaseSpan, Schedule } from "./types";
+import { scheduleIndexOf } from "./scheduleIndex";
+import type { PhaseSpan, Schedule, ScheduledItem } from "./types";
 
 export type { PhaseSpan } from "./types";
 
@@ -48,38 +49,63 @@ export function layoutBoard(snapshot: BoardSnapshot, schedule?: Schedule, phaseS
  * start, then id), so the output always equals layoutBoard's.
  */
 export class BoardLayouter {
-  private lanes = new Map<string, { bars: Bar[]; rowOf: Map<string, number>; rowCount: number }>();
+  private lanes = new Map<string, PackedLane>();
+  private spans = new Map<string, ItemSpan>();
 
   layout(snapshot: BoardSnapshot, schedule?: Schedule, phaseSpans?: PhaseSpan[]): BoardLayout {
     if (!schedule) ({ schedule, phaseSpans } = new Scheduler().run(snapshot));
     const laneIds = new Set<string>(snapshot.lanes.map((l) => l.id));
     const byLane = new Map<string, Bar[]>();
-    const spans = new Map<string, ItemSpan>();
-    // Both lists are in id order: one merge walk pairs each entry with its record.
-    const items = sortedById(snapshot.items);
-    let i = 0;
-    for (const entry of schedule.items) {
-      while (i < items.length && items[i]!.id < entry.itemId) i++;
-      const item = items[i]?.id === entry.itemId ? items[i] : undefined;
-      const lane = item && item.laneId !== null && laneIds.has(item.laneId) ? item.laneId : NO_LANE;
-      const startDay = parseDay(entry.start);
-      const finishDay = parseDay(entry.finish);
+    const placed: { entry: ScheduledItem; bar: Bar }[] = [];
+    const place = (entry: ScheduledItem, laneId: string | null | undefined, start: number, finish: number) => {
+      const lane = laneId !== null && laneId !== undefined && laneIds.has(laneId) ? laneId : NO_LANE;
+      const bar = { id: entry.itemId, start, finish };
       let bars = byLane.get(lane);
       if (!bars) byLane.set(lane, (bars = []));
-      bars.push({ id: entry.itemId, start: startDay, finish: finishDay });
-      spans.set(entry.itemId, { itemId: entry.itemId, start: entry.start, finish: entry.finish, startDay, finishDay, row: 0 });
+      bars.push(bar);
+      placed.push({ entry, bar });
+    };
+    const index = scheduleIndexOf(schedule);
+    if (index) {
+      // The scheduler's own arrays: no id lookups, no date parsing.
+      for (let v = 0; v < index.items.length; v++) {
+        const entry = index.entries[v];
+        if (entry) place(entry, index.items[v]!.laneId, index.startDay[v]!, index.finishDay[v]!);
+      }
+    } else {
+      // Both lists are in id order: one merge walk pairs each entry with its record.
+      const items = sortedById(snapshot.items);
+      let i = 0;
+      for (const entry of schedule.items) {
+        while (i < items.length && items[i]!.id < entry.itemId) i++;
+        const item = items[i]?.id === entry.itemId ? items[i] : undefined;
+        place(entry, item?.laneId, parseDay(entry.start), parseDay(entry.finish));
+      }
     }
     const laneRows = new Map<string, number>();
     for (const lane of snapshot.lanes) laneRows.set(lane.id, 1);
-    const packed = new Map<string, { bars: Bar[]; rowOf: Map<string, number>; rowCount: number }>();
+    const packed = new Map<string, PackedLane>();
+    const rowOf = new Map<string, number>();
     for (const [lane, bars] of byLane) {
       const previous = this.lanes.get(lane);
       const rows = previous && sameBars(previous.bars, bars) ? previous : { bars, ...packRows(bars) };
       packed.set(lane, rows);
       laneRows.set(lane, Math.max(1, rows.rowCount));
-      for (const [id, row] of rows.rowOf) spans.get(id)!.row = row;
+      for (const [id, row] of rows.rowOf) rowOf.set(id, row);
+    }
+    const spans = new Map<string, ItemSpan>();
+    for (const { entry, bar } of placed) {
+      const row = rowOf.get(bar.id) ?? 0;
+      const old = this.spans.get(bar.id);
+      // An unchanged bar keeps its span object, so memoized bars need not re-render.
+      const span =
+        old && old.start === entry.start && old.finish === entry.finish && old.row === row
+          ? old
+          : { itemId: entry.itemId, start: entry.start, finish: entry.finish, startDay: bar.start, finishDay: bar.finish, row };
+      spans.set(bar.id, span);
     }
     this.lanes = packed;
+    this.spans = spans;
     return {
       spans,
       laneRows,
@@ -87,6 +113,12 @@ export class BoardLayouter {
       phaseSpans: phaseSpans ?? computePhaseSpans(snapshot, schedule),
     };
   }
+}
+
+interface PackedLane {
+  bars: Bar[];
+  rowOf: Map<string, number>;
+  rowCount: number;
 }
 
 function sameBars(a: readonly Bar[], b: readonly Bar[]): boolean {

@@ -5,9 +5,11 @@ import { criticalPaths } from "./criticalPaths";
 import { MAX_DAY, MIN_DAY, parseDay } from "./dayStrings";
 import { buildGraph, sortedById, type ScheduleGraph } from "./scheduleGraph";
 import { itemInputs, type ItemInputs } from "./scheduleInputs";
-import { buildEntries, dateNames, phaseSpansOf, type PreviousEntries } from "./scheduleOutput";
-import { runPasses } from "./schedulePasses";
-import type { PhaseSpan, Schedule } from "./types";
+import { attachScheduleIndex } from "./scheduleIndex";
+import { buildEntries, phaseSpansOf, type PreviousEntries } from "./scheduleOutput";
+import { runPasses, type PassResult } from "./schedulePasses";
+import type { PhaseSpan, Schedule, ScheduledItem } from "./types";
+import { WorkDays } from "./workDays";
 
 /**
  * Schedules a board: pinned items where the user put them (a pinned weekend start is drawn
@@ -40,6 +42,7 @@ export interface ScheduleResult {
 export class Scheduler {
   private board: BoardSnapshot["board"] | undefined;
   private cal: WorkCalendar | undefined;
+  private days: WorkDays | undefined;
   private graph: ScheduleGraph | undefined;
   private inputItems: readonly Item[] = [];
   private inputDeps: readonly Dependency[] = [];
@@ -51,6 +54,7 @@ export class Scheduler {
     if (this.cal && this.board === board) return this.cal;
     this.board = board;
     this.cal = makeCalendar(board);
+    this.days = new WorkDays(this.cal);
     // Everything cached holds work indices or dates of the old calendar.
     this.inputs = undefined;
     this.previous = undefined;
@@ -59,6 +63,7 @@ export class Scheduler {
 
   run(snapshot: BoardSnapshot): ScheduleResult {
     const cal = this.calendar(snapshot.board);
+    const days = this.days!;
     const { graph, reused } = this.graphFor(snapshot.items, snapshot.dependencies);
     const inputs = itemInputs(cal, graph.items, snapshot, reused ? this.inputs : undefined);
     this.graph = graph;
@@ -67,7 +72,8 @@ export class Scheduler {
     const max = workIndex(cal, MAX_DAY + 1) - 1;
     const horizon = Math.min(max, workIndex(cal, parseDay(snapshot.board.horizonStart)));
     const passes = runPasses({ graph, ...inputs, horizon, min, max });
-    const dateOf = dateNames(cal, passes);
+    days.cover(passes);
+    const dateOf = (index: number) => days.date(index);
     const { items, unscheduled, entries } = buildEntries(graph, passes, inputs, dateOf, reused ? this.previous : undefined);
     this.previous = { passes, entries };
     const schedule: Schedule = {
@@ -77,18 +83,22 @@ export class Scheduler {
       boardFinish: passes.boardEnd === null ? null : dateOf(passes.boardEnd),
       criticalPaths: criticalPaths({ graph, passes, milestones: inputs.table.milestones, ownTie: inputs.ownTie, phaseTie: inputs.phaseTie, dateOf }),
     };
+    attachScheduleIndex(indexOf(schedule, cal, days, graph, inputs, passes, entries, snapshot.dependencies));
     return { schedule, phaseSpans: phaseSpansOf(inputs, passes, dateOf) };
   }
 
   /** The previous graph when the item ids (in order) and the link records are the same. */
   private graphFor(items: readonly Item[], deps: readonly Dependency[]): { graph: ScheduleGraph; reused: boolean } {
     const prev = this.graph;
-    const same = prev !== undefined && sameIds(items, this.inputItems) && sameRecords(deps, this.inputDeps);
+    const previousItems = this.inputItems;
+    const same = prev !== undefined && sameIds(items, previousItems) && sameRecords(deps, this.inputDeps);
     this.inputItems = items;
     this.inputDeps = deps;
     if (!same) return { graph: buildGraph(items, deps), reused: false };
     // Same ids in the same input order give the same sorted order: only the records changed.
-    return { graph: { ...prev, items: sortedById(items) }, reused: true };
+    // (Input that was sorted last time is sorted now: no need to check 10,000 ids again.)
+    const wasSorted = prev.items === previousItems;
+    return { graph: { ...prev, items: wasSorted ? items : sortedById(items) }, reused: true };
   }
 }
 
@@ -103,4 +113,44 @@ function sameRecords<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+function indexOf(
+  schedule: Schedule,
+  calendar: WorkCalendar,
+  days: WorkDays,
+  graph: ScheduleGraph,
+  inputs: ItemInputs,
+  passes: PassResult,
+  entries: (ScheduledItem | undefined)[],
+  dependencies: BoardSnapshot["dependencies"],
+) {
+  const n = graph.items.length;
+  const pinned = new Uint8Array(n);
+  const startDay = new Float64Array(n).fill(NaN);
+  const finishDay = new Float64Array(n).fill(NaN);
+  const requiredStartDay = new Float64Array(n).fill(NaN);
+  for (let v = 0; v < n; v++) {
+    if (!passes.scheduled[v]) continue;
+    pinned[v] = inputs.pinned[v] === inputs.pinned[v] ? 1 : 0;
+    startDay[v] = days.day(passes.earlyStart[v]!);
+    finishDay[v] = days.day(passes.earlyFinish[v]!);
+    const linkStart = passes.linkStart[v]!;
+    if (linkStart > -Infinity) requiredStartDay[v] = days.day(linkStart);
+  }
+  return {
+    schedule,
+    calendar,
+    items: graph.items,
+    indexOf: graph.indexOf,
+    scheduled: passes.scheduled,
+    pinned,
+    startDay,
+    finishDay,
+    requiredStartDay,
+    entries,
+    dependencies,
+    depFrom: graph.depFrom,
+    depTo: graph.depTo,
+  };
 }

@@ -21,6 +21,9 @@ export interface ScheduleGraph {
   comp: Int32Array;
   /** Items in topological order of their components (predecessors first). */
   topo: Int32Array;
+  /** For each link of the dependencies given (same order): its ends as item indices, -1 when missing. */
+  depFrom: Int32Array;
+  depTo: Int32Array;
   cycles: { itemIds: ItemId[]; dependencyIds: DependencyId[] }[];
 }
 
@@ -63,6 +66,8 @@ export function buildGraph(itemsInAnyOrder: readonly Item[], deps: readonly Depe
   // Counting sort by predecessor, reading each link record once.
   const from = new Int32Array(deps.length);
   const to = new Int32Array(deps.length);
+  const depFrom = new Int32Array(deps.length);
+  const depTo = new Int32Array(deps.length);
   const edgeStart = new Int32Array(n + 1);
   const lag = new Int32Array(deps.length);
   const kept = new Int32Array(deps.length);
@@ -71,6 +76,8 @@ export function buildGraph(itemsInAnyOrder: readonly Item[], deps: readonly Depe
     const dep = deps[d]!;
     const f = indexOf[dep.fromId];
     const t = indexOf[dep.toId];
+    depFrom[d] = f ?? -1;
+    depTo[d] = t ?? -1;
     if (f === undefined || t === undefined) continue;
     from[m] = f;
     to[m] = t;
@@ -92,7 +99,7 @@ export function buildGraph(itemsInAnyOrder: readonly Item[], deps: readonly Depe
 
   const { comp, topo, compSize } = components(n, edgeStart, edgeTo);
   const cycles = findCycles({ items, deps, edgeStart, edgeTo, edgeDep, comp, compSize });
-  return { items, indexOf, edgeStart, edgeTo, edgeLag, comp, topo, cycles };
+  return { items, indexOf, edgeStart, edgeTo, edgeLag, comp, topo, depFrom, depTo, cycles };
 }
 
 /**

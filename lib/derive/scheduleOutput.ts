@@ -1,36 +1,9 @@
 import type { DateString } from "../model/dates";
 import type { ItemId } from "../model/ids";
-import { dayOfWorkIndex, type WorkCalendar } from "./calendar";
-import { formatDay } from "./dayStrings";
 import type { ScheduleGraph } from "./scheduleGraph";
 import type { ItemInputs } from "./scheduleInputs";
 import type { PassResult } from "./schedulePasses";
 import type { PhaseSpan, ScheduledItem } from "./types";
-
-/**
- * Work index → date string, each distinct index formatted once. Dense over the range the
- * schedule uses (a few thousand working days on a real board), so a lookup is an array read.
- */
-export function dateNames(cal: WorkCalendar, passes: PassResult): (index: number) => DateString {
-  let low = Infinity;
-  let high = -Infinity;
-  const { scheduled, earlyStart, lateFinish } = passes;
-  for (let v = 0; v < scheduled.length; v++) {
-    if (!scheduled[v]) continue;
-    // Late dates can sit before early ones (negative slack), so take the extremes of both.
-    const a = Math.min(earlyStart[v]!, passes.lateStart[v]!);
-    const b = Math.max(passes.earlyFinish[v]!, lateFinish[v]!);
-    if (a < low) low = a;
-    if (b > high) high = b;
-  }
-  const dense = low <= high && high - low < 1_000_000 ? new Array<DateString | undefined>(high - low + 1) : undefined;
-  const name = (index: number) => formatDay(dayOfWorkIndex(cal, index));
-  return (index) => {
-    const slot = index - low;
-    if (!dense || slot < 0 || slot >= dense.length) return name(index);
-    return (dense[slot] ??= name(index));
-  };
-}
 
 /** Previous output, to hand back unchanged entries (same object) when nothing moved. */
 export interface PreviousEntries {

@@ -31,6 +31,11 @@ export interface PassResult {
    * when none does (pinned elsewhere, held back by the horizon, or no predecessor).
    */
   driver: Int32Array;
+  /**
+   * The earliest start the item's scheduled predecessors allow through links outside cycles
+   * (the latest of their finish + 1 + lag), -Infinity when none constrains it.
+   */
+  linkStart: Float64Array;
   /** Latest early finish over all scheduled items, or null when nothing is scheduled. */
   boardEnd: number | null;
 }
@@ -94,5 +99,5 @@ export function runPasses(input: PassInput): PassResult {
     lateFinish[v] = lf;
     lateStart[v] = clamp(lf - duration[v]! + 1);
   }
-  return { scheduled, earlyStart, earlyFinish, lateStart, lateFinish, driver, boardEnd: boardEnd > -Infinity ? boardEnd : null };
+  return { scheduled, earlyStart, earlyFinish, lateStart, lateFinish, driver, linkStart: offered, boardEnd: boardEnd > -Infinity ? boardEnd : null };
 }
