@@ -1,15 +1,11 @@
-import type { DateString } from "../../model/dates";
 import type { Dependency, Item, Lane, Milestone, Phase } from "../../model/schemas";
 import type { BoardSnapshot } from "../../model/snapshot";
-import { clampWorkingDays, dayOfWorkIndex, makeCalendar, workIndex, workingDaysBetween, type WorkCalendar } from "../calendar";
-import { formatDay, parseDay } from "../dayStrings";
+import { clampWorkingDays, dayOfWorkIndex, makeCalendar, workIndex, type WorkCalendar } from "../calendar";
 import type { Schedule, ScheduledItem } from "../types";
+import { dayOf, itemIndex, linkEnds, placeItems, type ContextMemory } from "./lookups";
 import { compareStrings, nameList, quote, UNTITLED_ITEM } from "./text";
 
-/** A date as a day number (days since 1970-01-01): the one place rules convert. */
-export const dayOf = (date: DateString): number => parseDay(date);
-/** A day number as a date, clamped to the years a DateString can hold. */
-export const dateOf = (day: number): DateString => formatDay(day);
+export { dateOf, dayOf } from "./lookups";
 
 /**
  * Lookups every rule shares, built once per findConflicts call in linear time.
@@ -100,49 +96,23 @@ function indexById<T extends { id: string }>(list: readonly T[]): Map<string, T>
   return map;
 }
 
-/** Item indices in id order: 0..n-1 when the items already are (the snapshot sorts them), else sorted. */
-function idOrder(items: readonly Item[]): Int32Array {
-  const order = new Int32Array(items.length);
-  let sorted = true;
-  for (let v = 0; v < items.length; v++) {
-    order[v] = v;
-    if (v > 0 && items[v - 1]!.id > items[v]!.id) sorted = false;
-  }
-  return sorted ? order : order.sort((a, b) => compareStrings(items[a]!.id, items[b]!.id));
-}
-
-export function buildContext(snapshot: BoardSnapshot, schedule: Schedule): ConflictContext {
+/**
+ * Builds the lookups. Given `memory` (kept by a ConflictFinder between calls on one board), it
+ * reuses what did not change since the last call and leaves what it built for the next.
+ */
+export function buildContext(snapshot: BoardSnapshot, schedule: Schedule, memory?: { last?: ContextMemory }): ConflictContext {
   const cal = makeCalendar(snapshot.board);
   const items = snapshot.items;
   const n = items.length;
-  const index = new Map<string, number>();
-  for (let v = 0; v < n; v++) index.set(items[v]!.id, v);
+  const { index, order, reused } = itemIndex(items, memory?.last);
+  // Everything else remembered is in item indices: only valid while the index is.
+  const last = reused ? memory?.last : undefined;
   const indexOf = (id: string) => index.get(id) ?? -1;
-
-  const scheduled = new Uint8Array(n);
-  const pinned = new Uint8Array(n);
-  const start = new Float64Array(n);
-  const finish = new Float64Array(n);
-  const entry = new Array<ScheduledItem | undefined>(n);
-  for (const e of schedule.items) {
-    const v = indexOf(e.itemId);
-    if (v < 0) continue;
-    const s = dayOf(e.start);
-    const f = dayOf(e.finish);
-    scheduled[v] = 1;
-    pinned[v] = e.pinned ? 1 : 0;
-    start[v] = s;
-    finish[v] = f < s ? s : f;
-    entry[v] = e;
-  }
-
+  const { placement, entryIndex } = placeItems(n, schedule.items, indexOf, last);
+  const { scheduled, pinned, start, finish, entry } = placement;
   const dependencies = snapshot.dependencies;
-  const depFrom = new Int32Array(dependencies.length);
-  const depTo = new Int32Array(dependencies.length);
-  for (let d = 0; d < dependencies.length; d++) {
-    depFrom[d] = indexOf(dependencies[d]!.fromId);
-    depTo[d] = indexOf(dependencies[d]!.toId);
-  }
+  const { depFrom, depTo } = linkEnds(dependencies, indexOf, last);
+  if (memory) memory.last = { items, order, index, dependencies, depFrom, depTo, scheduleItems: schedule.items, entryIndex, placement };
 
   const cycleDependencyIds = new Set<string>();
   for (const cycle of schedule.cycles) for (const id of cycle.dependencyIds) cycleDependencyIds.add(id);
@@ -165,7 +135,8 @@ export function buildContext(snapshot: BoardSnapshot, schedule: Schedule): Confl
     for (let v = 0; v < n; v++) {
       const effort = items[v]!.effort;
       if (!scheduled[v]) continue;
-      loads[v] = effort > 0 ? Math.min(MAX_DAILY_LOAD, effort / Math.max(1, workingDaysBetween(cal, start[v]!, finish[v]!))) : 1;
+      // An item's working days are its duration (as the scheduler counts it: at least 1, capped).
+      loads[v] = effort > 0 ? Math.min(MAX_DAILY_LOAD, effort / Math.max(1, clampWorkingDays(items[v]!.duration))) : 1;
     }
     return loads;
   };
@@ -175,7 +146,7 @@ export function buildContext(snapshot: BoardSnapshot, schedule: Schedule): Confl
     schedule,
     cal,
     items,
-    order: idOrder(items),
+    order,
     indexOf,
     scheduled,
     pinned,

@@ -17,17 +17,28 @@ import { quote, workingDays } from "./text";
 export function deadlineMissedConflicts(ctx: ConflictContext): Conflict[] {
   const out: Conflict[] = [];
   if (ctx.milestones.size === 0) return out;
+  // Per phase, the milestone it ends in (if it exists), looked up once rather than per item.
+  const phaseMilestone = new Map<string, Milestone>();
+  for (const phase of ctx.phases.values()) {
+    const milestone = phase.milestoneId === null ? undefined : ctx.milestones.get(phase.milestoneId);
+    if (milestone) phaseMilestone.set(phase.id, milestone);
+  }
+  const dayOfMilestone = new Map<Milestone, number>();
+  const missed = (v: number, milestone: Milestone) => {
+    let day = dayOfMilestone.get(milestone);
+    if (day === undefined) dayOfMilestone.set(milestone, (day = dayOf(milestone.date)));
+    return ctx.finish[v]! > day;
+  };
   for (const v of ctx.order) {
     const item = ctx.items[v]!;
-    if (!ctx.scheduled[v] || (item.deadlineMilestoneId === null && item.phaseId === null) || isSettled(item)) continue;
-    const phase = item.phaseId === null ? undefined : ctx.phases.get(item.phaseId);
+    if (!ctx.scheduled[v]) continue;
+    const viaPhase = item.phaseId === null ? undefined : phaseMilestone.get(item.phaseId);
     const direct = item.deadlineMilestoneId === null ? undefined : ctx.milestones.get(item.deadlineMilestoneId);
-    const viaPhase = phase?.milestoneId ? ctx.milestones.get(phase.milestoneId) : undefined;
-    for (const milestone of direct && viaPhase && direct.id === viaPhase.id ? [direct] : [direct, viaPhase]) {
-      if (!milestone || ctx.finish[v]! <= dayOf(milestone.date)) continue;
-      const through =
-        milestone === direct ? "" : ` (the ${milestone.kind === "release" ? "release" : "milestone"} its phase ${quote(phase?.name ?? "", "unnamed")} ends in)`;
-      out.push(conflict(ctx, v, milestone, through));
+    if ((!viaPhase && !direct) || isSettled(item)) continue;
+    if (direct && missed(v, direct)) out.push(conflict(ctx, v, direct, ""));
+    if (viaPhase && viaPhase !== direct && missed(v, viaPhase)) {
+      const word = viaPhase.kind === "release" ? "release" : "milestone";
+      out.push(conflict(ctx, v, viaPhase, ` (the ${word} its phase ${quote(ctx.phases.get(item.phaseId!)?.name ?? "", "unnamed")} ends in)`));
     }
   }
   return out;

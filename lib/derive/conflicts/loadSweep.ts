@@ -60,10 +60,18 @@ const EPSILON = 1e-9;
 export function findOverloads(cal: WorkCalendar, loads: Loads, limit: (group: number) => number): Overload[] {
   const m = loads.count;
   if (m === 0) return [];
-  const order = sortedEvents(loads);
+  const { order, dayAt, base, days } = sortedEvents(loads);
   const span = 2 * m;
+  // Event days repeat across groups (a few hundred distinct days, tens of thousands of events):
+  // look each one's next working day up once.
+  const nextWorked = new Float64Array(days <= 4 * span + 4096 ? days : 0).fill(NaN);
+  const firstWorkedFrom = (day: number) => {
+    const slot = day - base;
+    if (slot >= nextWorked.length) return nextWorkingDay(cal, day);
+    const known = nextWorked[slot]!;
+    return known === known ? known : (nextWorked[slot] = nextWorkingDay(cal, day));
+  };
   const groupOf = (e: number) => loads.group[e < m ? e : e - m]!;
-  const dayOf = (e: number) => (e < m ? loads.start[e]! : loads.finish[e - m]! + 1);
 
   const runs: Overload[] = [];
   let run: Overload | null = null;
@@ -71,8 +79,8 @@ export function findOverloads(cal: WorkCalendar, loads: Loads, limit: (group: nu
   let active = 0;
   for (let k = 0; k < span; ) {
     const group = groupOf(order[k]!);
-    const today = dayOf(order[k]!);
-    for (; k < span && groupOf(order[k]!) === group && dayOf(order[k]!) === today; k++) {
+    const today = dayAt[order[k]!]!;
+    for (; k < span && dayAt[order[k]!] === today && groupOf(order[k]!) === group; k++) {
       const e = order[k]!;
       if (e < m) {
         load += loads.rate[e]!;
@@ -88,8 +96,8 @@ export function findOverloads(cal: WorkCalendar, loads: Loads, limit: (group: nu
       run = null;
       continue;
     }
-    const segmentEnd = dayOf(order[k]!) - 1; // a group's last event ends a share, so k < span here
-    const firstWorked = nextWorkingDay(cal, today);
+    const segmentEnd = dayAt[order[k]!]! - 1; // a group's last event ends a share, so k < span here
+    const firstWorked = firstWorkedFrom(today);
     if (firstWorked > segmentEnd) continue; // no working day until the next event
     if (load > limit(group) + EPSILON) {
       if (!run) runs.push((run = { group, start: firstWorked, finish: firstWorked, peak: load, items: [] }));
@@ -103,36 +111,46 @@ export function findOverloads(cal: WorkCalendar, loads: Loads, limit: (group: nu
 
 /**
  * Event indices (e < m: share e starts; e ≥ m: share e - m ends the day after its finish) sorted
- * by group, day, then index. Packed into one number each and sorted natively when the keys stay
- * exact (below 2^53, true of any real board); with a comparator otherwise (junk dates 9,000
- * years apart on a huge board).
+ * by group, then day, then index. Two stable counting-sort passes (by day, then by group): O(n)
+ * plus the number of days spanned, several times faster than a comparison sort here. A span of
+ * days far larger than the number of events (junk dates centuries apart) falls back to a
+ * comparison sort rather than allocate a counter per day.
  */
-function sortedEvents(loads: Loads): Float64Array | Int32Array {
+function sortedEvents(loads: Loads): { order: Int32Array; dayAt: Float64Array; base: number; days: number } {
   const m = loads.count;
   const span = 2 * m;
+  const dayAt = new Float64Array(span);
   let base = Infinity;
   let top = -Infinity;
   let groups = 0;
   for (let i = 0; i < m; i++) {
-    base = Math.min(base, loads.start[i]!);
-    top = Math.max(top, loads.finish[i]! + 1);
+    dayAt[i] = loads.start[i]!;
+    dayAt[m + i] = loads.finish[i]! + 1;
+    base = Math.min(base, dayAt[i]!);
+    top = Math.max(top, dayAt[m + i]!);
     groups = Math.max(groups, loads.group[i]! + 1);
   }
+  const groupAt = (e: number) => loads.group[e < m ? e : e - m]!;
   const days = top - base + 1;
-  if (groups * days * span < Number.MAX_SAFE_INTEGER) {
-    const keys = new Float64Array(span);
-    for (let i = 0; i < m; i++) {
-      const g = loads.group[i]! * days;
-      keys[i] = (g + loads.start[i]! - base) * span + i;
-      keys[m + i] = (g + loads.finish[i]! + 1 - base) * span + m + i;
-    }
-    keys.sort();
-    for (let k = 0; k < span; k++) keys[k] = keys[k]! % span;
-    return keys;
+  if (days > 4 * span + 4096) {
+    const order = Int32Array.from({ length: span }, (_, e) => e).sort((a, b) => groupAt(a) - groupAt(b) || dayAt[a]! - dayAt[b]! || a - b);
+    return { order, dayAt, base, days };
   }
-  const day = (e: number) => (e < m ? loads.start[e]! : loads.finish[e - m]! + 1);
-  const group = (e: number) => loads.group[e < m ? e : e - m]!;
-  return Int32Array.from({ length: span }, (_, e) => e).sort((a, b) => group(a) - group(b) || day(a) - day(b) || a - b);
+  const byDay = countingSort(span, days, (e) => dayAt[e]! - base, null);
+  return { order: countingSort(span, groups, groupAt, byDay), dayAt, base, days };
+}
+
+/** Stable counting sort of `input` (or 0..n-1) by an integer key in [0, buckets). */
+function countingSort(n: number, buckets: number, key: (e: number) => number, input: Int32Array | null): Int32Array {
+  const next = new Int32Array(buckets + 1);
+  for (let e = 0; e < n; e++) next[key(e) + 1]!++;
+  for (let b = 0; b < buckets; b++) next[b + 1]! += next[b]!;
+  const out = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const e = input ? input[k]! : k;
+    out[next[key(e)]!++] = e;
+  }
+  return out;
 }
 
 /** Names each run's items: the shares of its group overlapping it, by binary search over the group's runs. */

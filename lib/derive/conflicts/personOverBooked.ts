@@ -4,7 +4,10 @@ import { findOverloads, Loads } from "./loadSweep";
 import { compareStrings, roundLoad } from "./text";
 
 /** "Ana", " ana " and "ANA" are the same person: owners are free text typed by many people. */
-export const ownerKey = (name: string): string => name.trim().replace(/\s+/g, " ").toLowerCase();
+export const ownerKey = (name: string): string => tidy(name).toLowerCase();
+
+/** Trimmed, inner runs of spaces made one; the regex only runs on names that need it. */
+const tidy = (name: string): string => (/^\S+( \S+)*$/.test(name) ? name : name.trim().replace(/\s+/g, " "));
 
 interface Person {
   key: string;
@@ -30,8 +33,8 @@ export function personOverBookedConflicts(ctx: ConflictContext): Conflict[] {
   const find = (raw: string): number => {
     const known = personOf.get(raw);
     if (known !== undefined) return known;
-    const key = ownerKey(raw);
-    const name = raw.trim().replace(/\s+/g, " ");
+    const name = tidy(raw);
+    const key = name.toLowerCase();
     let p = key === "" ? -1 : (byKey.get(key) ?? -1);
     if (key !== "" && p < 0) {
       byKey.set(key, (p = people.length));
