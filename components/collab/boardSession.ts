@@ -2,10 +2,12 @@ import { Awareness } from "y-protocols/awareness";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { createOrigin, type CommandOrigin } from "../../lib/model/origin";
-import { readSnapshot, type BoardSnapshot } from "../../lib/model/snapshot";
+import { LiveSnapshot } from "../../lib/model/liveSnapshot";
+import type { BoardSnapshot } from "../../lib/model/snapshot";
 import { SYNC_PATH } from "../../lib/protocol/sync";
 import { identitySchema, type Identity } from "./identity";
 import { ValueStore } from "./store";
+import { timed } from "./timing";
 
 export type ConnectionStatus = "connecting" | "connected" | "disconnected";
 
@@ -52,6 +54,8 @@ export class BoardSession {
   readonly snapshot = new ValueStore<BoardSnapshot | null>(null);
   readonly peers = new ValueStore<Peer[]>([]);
 
+  /** Created at the first sync; from then on only the records a change touched are re-read. */
+  private live: LiveSnapshot | null = null;
   private provider: WebsocketProvider | null = null;
   private awareness: Awareness | null = null;
   private presence: LocalPresence = { user: null, selection: null };
@@ -59,7 +63,7 @@ export class BoardSession {
 
   constructor(readonly boardId: string) {
     this.origin = createOrigin("local", `browser:${this.doc.clientID}`);
-    this.doc.on("update", this.onUpdate);
+    this.doc.on("afterTransaction", this.onTransaction);
   }
 
   connect(): void {
@@ -71,6 +75,7 @@ export class BoardSession {
     provider.on("status", ({ status }) => this.patchConnection({ status }));
     provider.on("sync", (synced) => {
       if (synced && !this.connection.get().loaded) {
+        this.live = timed("waymark:snapshot", () => new LiveSnapshot(this.doc));
         this.flush();
         this.patchConnection({ loaded: true });
       }
@@ -108,8 +113,9 @@ export class BoardSession {
     this.connection.set({ ...this.connection.get(), ...patch });
   }
 
-  private readonly onUpdate = (_update: Uint8Array, origin: unknown): void => {
-    if (!this.connection.get().loaded) return;
+  private readonly onTransaction = (transaction: Y.Transaction): void => {
+    if (!this.live) return;
+    const { origin } = transaction;
     // A local command is drawn at once, so a dropped bar never flashes back to where it was;
     // remote updates arrive in bursts and are coalesced to one read per animation frame.
     if (origin === this.origin) {
@@ -125,7 +131,9 @@ export class BoardSession {
   private flush(): void {
     if (this.frame !== null) cancelAnimationFrame(this.frame);
     this.frame = null;
-    this.snapshot.set(readSnapshot(this.doc));
+    // The same object when nothing the snapshot holds changed: no re-render, no re-derivation.
+    const live = this.live;
+    if (live) this.snapshot.set(timed("waymark:snapshot", () => live.snapshot));
   }
 
   private readonly onAwareness = (): void => {
