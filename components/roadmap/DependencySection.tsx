@@ -5,6 +5,10 @@ import type { Dependency, Item } from "../../lib/model/schemas";
 import { CommitInput } from "../ui/CommitInput";
 import { inputClass } from "../ui/Field";
 
+/** inputClass is full width; lags are short numbers that must leave the titles room. */
+const lagInputClass =
+  "w-14 rounded-md border border-slate-300 bg-white px-1.5 py-0.5 text-xs outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20 dark:border-slate-700 dark:bg-slate-900";
+
 /** The dependency commands as the panel uses them: each returns why it was refused, or null. */
 export interface DependencyActions {
   add: (fromId: string, toId: string, lag: number) => string | null;
@@ -101,7 +105,7 @@ function LinkList({ label, empty, links, other, brokenLinks, actions, report }: 
                   aria-label={`Lag after ${other(d)}`}
                   value={String(d.lag)}
                   onCommit={(raw) => report(actions.setLag(d.id, Number(raw)))}
-                  className={`${inputClass} w-14 px-1.5 py-0.5 text-xs`}
+                  className={lagInputClass}
                 />
               </label>
               <button
@@ -159,14 +163,9 @@ function AddPredecessor({ itemId, items, predecessors, onAdd }: AddPredecessorPr
           ))}
         </select>
       </label>
-      <label className="flex w-14 flex-col gap-1 text-xs text-slate-500 dark:text-slate-400">
+      <label className="flex flex-col gap-1 text-xs text-slate-500 dark:text-slate-400">
         Lag
-        <input
-          type="number"
-          value={lag}
-          onChange={(e) => setLag(e.target.value)}
-          className={`${inputClass} px-1.5 py-1 text-xs`}
-        />
+        <input type="number" value={lag} onChange={(e) => setLag(e.target.value)} className={`${lagInputClass} py-1`} />
       </label>
       <button
         type="submit"

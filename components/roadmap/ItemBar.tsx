@@ -1,5 +1,7 @@
 import { memo, type KeyboardEvent, type PointerEvent } from "react";
+import type { Severity } from "../../lib/derive/types";
 import type { ItemStatus } from "../../lib/model/schemas";
+import { SEVERITY_DOT } from "./conflictLabels";
 import { BAR_HEIGHT, LANE_HEADER_WIDTH } from "./geometry";
 import { STATUS_LABELS } from "./labels";
 import type { DragMode } from "./useItemDrag";
@@ -28,6 +30,16 @@ export interface ItemBarProps {
   start: string;
   /** Dates for the tooltip, already formatted. */
   dates: string;
+  /** False when the scheduler placed it after its dependencies (drawn with a dashed edge). */
+  pinned: boolean;
+  /** With the critical-path view on: stand out, or step back. */
+  emphasis: "critical" | "dimmed" | null;
+  /** Slack in words, for the tooltip. */
+  slack: string;
+  /** The worst severity of the conflicts the item is in, their count and messages. */
+  badgeSeverity: Severity | null;
+  badgeCount: number;
+  badgeText: string;
   selected: boolean;
   /** Someone else who has this item selected. */
   peer: { name: string; color: string } | null;
@@ -42,11 +54,14 @@ export interface ItemBarProps {
  */
 export const ItemBar = memo(function ItemBar(props: ItemBarProps) {
   const { id, laneId, title, status, color, left, top, width, labelOutside, start, dates, selected, peer, drag, handlers } = props;
+  const { pinned, emphasis, slack, badgeSeverity, badgeCount, badgeText } = props;
   const label = title || "Untitled item";
-  // One box-shadow carries the lane accent, the selection ring and the drag lift (classes
-  // would be overridden by the inline accent).
-  const shadows = [`inset 3px 0 0 ${color}`];
+  // One box-shadow carries the lane accent, the selection ring, the critical ring and the drag
+  // lift (classes would be overridden by the inline accent). An automatically placed bar gets a
+  // dashed accent instead, drawn by a child, so pinned and placed bars tell apart at a glance.
+  const shadows = pinned ? [`inset 3px 0 0 ${color}`] : [];
   if (selected) shadows.push("0 0 0 2px #6366f1");
+  else if (emphasis === "critical") shadows.push("0 0 0 2px #f97316");
   else if (status === "at_risk") shadows.push("0 0 0 1px #f43f5e");
   if (drag) shadows.push("0 10px 20px -4px rgb(15 23 42 / 0.25)");
   return (
@@ -55,12 +70,15 @@ export const ItemBar = memo(function ItemBar(props: ItemBarProps) {
       tabIndex={0}
       aria-label={label}
       aria-pressed={selected}
-      title={`${label}\n${dates} · ${STATUS_LABELS[status]}`}
+      title={`${label}\n${dates} · ${STATUS_LABELS[status]}\n${slack}${pinned ? "" : "\nPlaced after its dependencies"}`}
       data-testid="item-bar"
       data-item-id={id}
       data-lane-id={laneId}
       data-start={start}
       data-status={status}
+      data-pinned={pinned}
+      data-critical={emphasis === "critical" || undefined}
+      data-dimmed={emphasis === "dimmed" || undefined}
       data-draggable="true"
       onPointerDown={(e) => handlers.onPointerDown(e, id, laneId, "move")}
       onPointerMove={handlers.onPointerMove}
@@ -82,11 +100,15 @@ export const ItemBar = memo(function ItemBar(props: ItemBarProps) {
         boxShadow: shadows.join(", "),
         outline: peer && !selected ? `2px solid ${peer.color}` : undefined,
         transform: drag ? `translate(${drag.x}px, ${drag.y}px)` : undefined,
+        opacity: emphasis === "dimmed" && !selected && !drag ? 0.35 : undefined,
         scrollMarginLeft: LANE_HEADER_WIDTH + 16,
         scrollMarginRight: labelOutside ? 200 : 16,
         scrollMarginTop: 160,
       }}
     >
+      {!pinned && (
+        <span aria-hidden className="pointer-events-none absolute inset-y-0 left-0 border-l-[3px] border-dashed" style={{ borderColor: color }} />
+      )}
       {width >= 20 && <StatusMark status={status} color={color} />}
       {labelOutside ? (
         <span
@@ -114,6 +136,16 @@ export const ItemBar = memo(function ItemBar(props: ItemBarProps) {
           style={{ background: peer.color }}
         >
           {peer.name}
+        </span>
+      )}
+      {badgeSeverity && (
+        <span
+          data-testid="conflict-badge"
+          data-severity={badgeSeverity}
+          title={badgeText}
+          className={`absolute -right-1.5 -top-1.5 flex h-3.5 min-w-3.5 items-center justify-center rounded-full px-0.5 text-[9px] font-bold leading-none text-white ring-2 ring-white dark:ring-slate-950 ${SEVERITY_DOT[badgeSeverity]}`}
+        >
+          {badgeCount}
         </span>
       )}
       {drag && (

@@ -1,7 +1,8 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { finishDay, type WorkCalendar } from "../../lib/derive/calendar";
+import type { ScheduledItem } from "../../lib/derive/types";
 import { fromDayNumber, isDateString, toDayNumber } from "../../lib/model/dates";
 import type { ItemPatch } from "../../lib/model/itemCommands";
 import { ITEM_STATUSES, PRIORITIES, type Item, type Lane, type Phase } from "../../lib/model/schemas";
@@ -16,14 +17,21 @@ interface ItemPanelProps {
   lanes: Lane[];
   phases: Phase[];
   calendar: WorkCalendar;
+  /** Where the scheduler placed the item; undefined while it is unscheduled. */
+  scheduled: ScheduledItem | undefined;
+  /** With predecessors, clearing the start hands the item to the scheduler instead of the tray. */
+  hasPredecessors: boolean;
   autoFocusTitle: boolean;
   onUpdate: (itemId: string, patch: ItemPatch) => void;
   onDelete: (itemId: string) => void;
   onClose: () => void;
+  /** Derived facts and dependencies, drawn below the dates. */
+  children?: ReactNode;
 }
 
 /** The side panel of the selected item. Each field writes one named command when it changes. */
-export function ItemPanel({ itemId, item, lanes, phases, calendar, autoFocusTitle, onUpdate, onDelete, onClose }: ItemPanelProps) {
+export function ItemPanel(props: ItemPanelProps) {
+  const { itemId, item, lanes, phases, calendar, scheduled, hasPredecessors, autoFocusTitle, onUpdate, onDelete, onClose, children } = props;
   return (
     <aside
       data-testid="item-panel"
@@ -50,10 +58,14 @@ export function ItemPanel({ itemId, item, lanes, phases, calendar, autoFocusTitl
           lanes={lanes}
           phases={phases}
           calendar={calendar}
+          scheduled={scheduled}
+          hasPredecessors={hasPredecessors}
           autoFocusTitle={autoFocusTitle}
           update={(patch) => onUpdate(itemId, patch)}
           remove={() => onDelete(itemId)}
-        />
+        >
+          {children}
+        </ItemFields>
       ) : (
         <p className="p-4 text-sm text-slate-500 dark:text-slate-400">This item was deleted by someone else.</p>
       )}
@@ -66,14 +78,19 @@ interface ItemFieldsProps {
   lanes: Lane[];
   phases: Phase[];
   calendar: WorkCalendar;
+  scheduled: ScheduledItem | undefined;
+  hasPredecessors: boolean;
   autoFocusTitle: boolean;
   update: (patch: ItemPatch) => void;
   remove: () => void;
+  children?: ReactNode;
 }
 
-function ItemFields({ item, lanes, phases, calendar, autoFocusTitle, update, remove }: ItemFieldsProps) {
+function ItemFields(props: ItemFieldsProps) {
+  const { item, lanes, phases, calendar, scheduled, hasPredecessors, autoFocusTitle, update, remove, children } = props;
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const finish = item.start ? fromDayNumber(finishDay(calendar, toDayNumber(item.start), item.duration)) : null;
+  // The scheduler's dates when it has them (a start on a day off moves to a working day).
+  const finish = scheduled?.finish ?? (item.start ? fromDayNumber(finishDay(calendar, toDayNumber(item.start), item.duration)) : null);
   const laneKnown = item.laneId === null || lanes.some((l) => l.id === item.laneId);
   return (
     <div className="flex flex-1 flex-col gap-4 overflow-y-auto p-4">
@@ -177,15 +194,25 @@ function ItemFields({ item, lanes, phases, calendar, autoFocusTitle, update, rem
       <p className="-mt-2 text-xs text-slate-500 dark:text-slate-400" data-testid="item-schedule">
         {item.start && finish ? (
           <>
-            {formatLongDate(item.start)} → {formatLongDate(finish)}
-            <button type="button" onClick={() => update({ start: null })} className="ml-2 text-indigo-600 hover:underline dark:text-indigo-400">
-              Unschedule
+            {formatLongDate(scheduled?.start ?? item.start)} → {formatLongDate(finish)}
+            <button
+              type="button"
+              onClick={() => update({ start: null })}
+              title={hasPredecessors ? "Let the scheduler place it right after its dependencies" : undefined}
+              className="ml-2 text-indigo-600 hover:underline dark:text-indigo-400"
+            >
+              {hasPredecessors ? "Unpin" : "Unschedule"}
             </button>
           </>
+        ) : scheduled ? (
+          <>
+            Placed after its dependencies: {formatLongDate(scheduled.start)} → {formatLongDate(scheduled.finish)}. Pick a start to pin it.
+          </>
         ) : (
-          "Unscheduled: pick a start date to place it on the timeline."
+          "Unscheduled: pick a start date, or add a predecessor, to place it on the timeline."
         )}
       </p>
+      {children}
       <Field label="Owners" htmlFor="item-owners" hint="Separate names with commas.">
         <CommitInput
           id="item-owners"

@@ -1,19 +1,29 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { layoutBoard } from "../../lib/derive/boardLayout";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { BoardLayouter } from "../../lib/derive/boardLayout";
 import { makeCalendar, nextWorkingDay } from "../../lib/derive/calendar";
+import type { Conflict } from "../../lib/derive/types";
 import { fromDayNumber, toDayNumber, type DateString } from "../../lib/model/dates";
 import type { TimeScale } from "../../lib/model/schemas";
 import type { BoardSnapshot } from "../../lib/model/snapshot";
 import type { BoardSession, Peer } from "../collab/boardSession";
+import { indexConflicts } from "./conflictIndex";
+import { ConflictsPanel } from "./ConflictsPanel";
+import { criticalLinkIds } from "./criticalLinks";
+import { DependencySection } from "./DependencySection";
 import { timelineGeometry } from "./geometry";
+import { formatLongDate } from "./labels";
 import { ItemPanel } from "./ItemPanel";
-import { Timeline } from "./Timeline";
+import { RoadmapToolbar } from "./RoadmapToolbar";
+import { ScheduleFacts } from "./ScheduleFacts";
+import { Timeline, type TimelineDecor } from "./Timeline";
 import { UnscheduledTray } from "./UnscheduledTray";
+import { useDependencyActions } from "./useDependencyActions";
+import { useDerivedBoard } from "./useDerivedBoard";
+import { useFixAction } from "./useFixAction";
 import { useItemCommands } from "./useItemCommands";
 import { useToday } from "./useToday";
-import { ZoomControl } from "./ZoomControl";
 
 interface RoadmapViewProps {
   session: BoardSession;
@@ -22,6 +32,7 @@ interface RoadmapViewProps {
 }
 
 const NEW_ITEM_DURATION = 5;
+const NO_CONFLICTS: readonly Conflict[] = [];
 
 /** The board once loaded: toolbar, timeline, the selected item's panel, the unscheduled tray. */
 export function RoadmapView({ session, snapshot, peers }: RoadmapViewProps) {
@@ -31,11 +42,32 @@ export function RoadmapView({ session, snapshot, peers }: RoadmapViewProps) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [freshId, setFreshId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [criticalView, setCriticalView] = useState(false);
+  const [conflictsOpen, setConflictsOpen] = useState(false);
+  const [reveal, setReveal] = useState<{ id: string; seq: number } | null>(null);
   const noticeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const rootRef = useRef<HTMLDivElement>(null);
   const today = useToday();
 
+  // `today` is null only while server-rendering, which never draws a synced board; the
+  // horizon's start keeps the derivation total rather than special-casing it.
+  const derived = useDerivedBoard(snapshot, today ?? snapshot.board.horizonStart);
+  const { schedule } = derived;
   const calendar = useMemo(() => makeCalendar(snapshot.board), [snapshot.board]);
-  const layout = useMemo(() => layoutBoard(snapshot), [snapshot]);
+  // Bars come from the schedule; one layouter per view keeps the rows of lanes that did not change.
+  const [layouter] = useState(() => new BoardLayouter());
+  const layout = useMemo(
+    () => layouter.layout(snapshot, schedule, derived.phaseSpans),
+    [layouter, snapshot, schedule, derived.phaseSpans],
+  );
+  const dependencyIds = useMemo(() => new Set<string>(snapshot.dependencies.map((d) => d.id)), [snapshot.dependencies]);
+  const conflicts = useMemo(() => indexConflicts(derived.conflicts, dependencyIds), [derived.conflicts, dependencyIds]);
+  const scheduled = useMemo(() => new Map(schedule.items.map((s) => [s.itemId as string, s])), [schedule.items]);
+  const criticalLinks = useMemo(() => criticalLinkIds(schedule, snapshot.dependencies), [schedule, snapshot.dependencies]);
+  const decor: TimelineDecor = useMemo(
+    () => ({ scheduled, conflicts, criticalView, criticalLinks }),
+    [scheduled, conflicts, criticalView, criticalLinks],
+  );
   const geometry = useMemo(() => timelineGeometry(snapshot, layout, scale), [snapshot, layout, scale]);
   const todayDay = today ? toDayNumber(today) : null;
 
@@ -48,6 +80,8 @@ export function RoadmapView({ session, snapshot, peers }: RoadmapViewProps) {
     noticeTimer.current = setTimeout(() => setNotice(null), 5000);
   }, []);
   const commands = useItemCommands(session.doc, session.origin, showNotice);
+  const dependencyActions = useDependencyActions(session.doc, session.origin);
+  const applyFix = useFixAction(session.doc, session.origin);
 
   const peerSelections = useMemo(() => {
     const out = new Map<string, { name: string; color: string }>();
@@ -78,34 +112,53 @@ export function RoadmapView({ session, snapshot, peers }: RoadmapViewProps) {
     createAt(snapshot.lanes[0]?.id ?? null, fromDayNumber(nextWorkingDay(calendar, base)));
   };
 
+  // A conflict clicked in the panel: select the first item it names (or point at its
+  // milestone) and scroll there, even when that item was already selected.
+  const revealConflict = useCallback(
+    (conflict: Conflict) => {
+      const itemIds = new Set<string>(snapshot.items.map((i) => i.id));
+      const target = conflict.objectIds.find((id) => itemIds.has(id)) ?? conflict.objectIds[0];
+      if (!target) return;
+      if (itemIds.has(target)) select(target);
+      setReveal((r) => ({ id: target, seq: (r?.seq ?? 0) + 1 }));
+    },
+    [snapshot.items, select],
+  );
+  useLayoutEffect(() => {
+    if (!reveal) return;
+    const id = CSS.escape(reveal.id);
+    const el = rootRef.current?.querySelector<HTMLElement>(
+      `[data-testid="item-bar"][data-item-id="${id}"], [data-testid="unscheduled-item"][data-item-id="${id}"], [data-milestone-id="${id}"]`,
+    );
+    el?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [reveal]);
+
   const resize = useCallback((itemId: string, duration: number) => commands.update(itemId, { duration }), [commands]);
 
   const unscheduled = useMemo(() => {
-    const ids = new Set(layout.unscheduled);
+    const ids = new Set<string>(schedule.unscheduled);
     return snapshot.items.filter((i) => ids.has(i.id));
-  }, [snapshot.items, layout.unscheduled]);
+  }, [snapshot.items, schedule.unscheduled]);
 
   const selectedItem = selectedId ? snapshot.items.find((i) => i.id === selectedId) : undefined;
+  const boardEnd = schedule.criticalPaths.find((p) => p.target.kind === "board-end");
+  const criticalHint = boardEnd
+    ? `Highlight what drives the board's end (${formatLongDate(boardEnd.date)}) and the deadlines; dim the rest`
+    : "Highlight what drives the board's end and the deadlines; dim the rest";
 
   return (
-    <div className="relative flex min-h-0 flex-1 flex-col">
-      <div className="flex h-12 shrink-0 items-center gap-4 border-b border-slate-200 bg-white px-4 dark:border-slate-800 dark:bg-slate-900">
-        <ZoomControl value={scale} onChange={setScale} />
-        <p className="hidden text-xs text-slate-500 md:block dark:text-slate-400">
-          Drag a bar to reschedule it or move it to another lane · double-click a lane to add an item there
-        </p>
-        <div className="flex-1" />
-        <button
-          type="button"
-          onClick={addItem}
-          className="flex items-center gap-1.5 rounded-lg bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-indigo-500"
-        >
-          <svg aria-hidden viewBox="0 0 16 16" className="size-3.5">
-            <path d="M8 3v10M3 8h10" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
-          </svg>
-          Add item
-        </button>
-      </div>
+    <div ref={rootRef} className="relative flex min-h-0 flex-1 flex-col">
+      <RoadmapToolbar
+        scale={scale}
+        onScale={setScale}
+        criticalView={criticalView}
+        onCriticalView={setCriticalView}
+        criticalHint={criticalHint}
+        counts={conflicts.counts}
+        conflictsOpen={conflictsOpen}
+        onToggleConflicts={() => setConflictsOpen((open) => !open)}
+        onAddItem={addItem}
+      />
       <div className="flex min-h-0 flex-1">
         <div className="min-w-0 flex-1">
           <Timeline
@@ -120,8 +173,18 @@ export function RoadmapView({ session, snapshot, peers }: RoadmapViewProps) {
             onMove={commands.move}
             onResize={resize}
             onCreateAt={createAt}
+            decor={decor}
           />
         </div>
+        {conflictsOpen && (
+          <ConflictsPanel
+            index={conflicts}
+            snapshot={snapshot}
+            onReveal={revealConflict}
+            onApplyFix={applyFix}
+            onClose={() => setConflictsOpen(false)}
+          />
+        )}
         {selectedId && (
           <ItemPanel
             itemId={selectedId}
@@ -129,6 +192,8 @@ export function RoadmapView({ session, snapshot, peers }: RoadmapViewProps) {
             lanes={snapshot.lanes}
             phases={snapshot.phases}
             calendar={calendar}
+            scheduled={scheduled.get(selectedId)}
+            hasPredecessors={snapshot.dependencies.some((d) => d.toId === selectedId)}
             autoFocusTitle={freshId === selectedId}
             onUpdate={commands.update}
             onDelete={(id) => {
@@ -136,7 +201,16 @@ export function RoadmapView({ session, snapshot, peers }: RoadmapViewProps) {
               select(null);
             }}
             onClose={() => select(null)}
-          />
+          >
+            <ScheduleFacts scheduled={scheduled.get(selectedId)} conflicts={conflicts.byObject.get(selectedId) ?? NO_CONFLICTS} />
+            <DependencySection
+              itemId={selectedId}
+              items={snapshot.items}
+              dependencies={snapshot.dependencies}
+              brokenLinks={conflicts.brokenLinks}
+              actions={dependencyActions}
+            />
+          </ItemPanel>
         )}
       </div>
       <UnscheduledTray items={unscheduled} lanes={snapshot.lanes} selectedId={selectedId} onSelect={select} />

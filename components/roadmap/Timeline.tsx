@@ -2,22 +2,21 @@
 
 import { useCallback, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from "react";
 import { NO_LANE, type BoardLayout } from "../../lib/derive/boardLayout";
-import {
-  finishDay,
-  isWorkingDay,
-  nextWorkingDay,
-  previousWorkingDay,
-  workingDaysBetween,
-  type WorkCalendar,
-} from "../../lib/derive/calendar";
+import { isWorkingDay, nextWorkingDay, type WorkCalendar } from "../../lib/derive/calendar";
+import type { ScheduledItem } from "../../lib/derive/types";
 import { fromDayNumber, type DateString } from "../../lib/model/dates";
 import type { BoardSnapshot } from "../../lib/model/snapshot";
+import type { ConflictIndex } from "./conflictIndex";
+import { describeSlack } from "./conflictLabels";
+import { DependencyArrows } from "./DependencyArrows";
+import { dragView, resizedDuration, snapStart } from "./dragMath";
 import { LANE_HEADER_WIDTH, bandAt, xToDay, type TimelineGeometry } from "./geometry";
 import { ItemBar, type BarHandlers } from "./ItemBar";
 import { formatShortDate } from "./labels";
 import { LaneHeaders } from "./LaneHeaders";
 import { TimelineGrid } from "./TimelineGrid";
 import { TimelineHeader } from "./TimelineHeader";
+import { inWindow, useCanvasWindow } from "./useCanvasWindow";
 import { useItemDrag, type DragPreview } from "./useItemDrag";
 
 export interface TimelineProps {
@@ -35,24 +34,22 @@ export interface TimelineProps {
   /** New duration in working days, from dragging a bar's end. */
   onResize: (itemId: string, duration: number) => void;
   onCreateAt: (laneId: string | null, start: DateString) => void;
+  /** What the derivation adds to the drawing: slack, pinned or placed, conflicts, the critical path. */
+  decor: TimelineDecor;
 }
 
-/** Moving a start onto a day off lands on the nearest working day in the direction of travel. */
-function snapStart(calendar: WorkCalendar, start: number, delta: number): number {
-  const day = start + delta;
-  if (isWorkingDay(calendar, day)) return day;
-  return delta < 0 ? previousWorkingDay(calendar, day) : nextWorkingDay(calendar, day);
-}
-
-/** Working days from the start to a finish moved by `delta` days (at least 1). */
-function resizedDuration(calendar: WorkCalendar, startDay: number, finish: number, delta: number): number {
-  const start = nextWorkingDay(calendar, startDay);
-  return Math.max(1, workingDaysBetween(calendar, start, previousWorkingDay(calendar, finish + delta)));
+export interface TimelineDecor {
+  scheduled: ReadonlyMap<string, ScheduledItem>;
+  conflicts: ConflictIndex;
+  criticalView: boolean;
+  /** Dependency ids along a critical path. */
+  criticalLinks: ReadonlySet<string>;
 }
 
 /** The scrolling timeline: sticky axis on top, sticky lane names on the left, bars on a canvas. */
 export function Timeline(props: TimelineProps) {
   const { snapshot, layout, geometry, calendar, todayDay, selectedId, peerSelections, onSelect, onMove, onResize, onCreateAt } = props;
+  const { decor } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
 
@@ -63,9 +60,24 @@ export function Timeline(props: TimelineProps) {
       const box = geometry.bars.get(item.id);
       const band = box && bandById.get(box.bandId);
       if (!span || !box || !band) return [];
-      return [{ item, span, band, box, dates: `${formatShortDate(span.start)} – ${formatShortDate(span.finish)}` }];
+      const scheduled = decor.scheduled.get(item.id);
+      const badge = decor.conflicts.badges.get(item.id);
+      const emphasis = !decor.criticalView ? null : scheduled?.critical ? ("critical" as const) : ("dimmed" as const);
+      return [
+        {
+          item,
+          span,
+          band,
+          box,
+          dates: `${formatShortDate(span.start)} – ${formatShortDate(span.finish)}`,
+          pinned: scheduled?.pinned ?? item.start !== null,
+          slack: scheduled ? describeSlack(scheduled.totalSlack) : "",
+          emphasis,
+          badge,
+        },
+      ];
     });
-  }, [snapshot, layout, geometry]);
+  }, [snapshot, layout, geometry, decor]);
 
   const counts = useMemo(() => {
     const out = new Map<string, number>();
@@ -175,29 +187,15 @@ export function Timeline(props: TimelineProps) {
   };
 
   const preview = drag.preview;
-  /** Where the dragged bar is drawn and what its tag says, using the same snapping as the drop. */
-  const dragView = (p: DragPreview, duration: number, span: { startDay: number; finishDay: number }, laneId: string) => {
-    const px = geometry.pxPerDay;
-    if (p.mode === "resize") {
-      const days = resizedDuration(calendar, span.startDay, span.finishDay, p.dayDelta);
-      const finish = finishDay(calendar, span.startDay, days);
-      return {
-        x: 0,
-        y: 0,
-        width: (finish - span.startDay + 1) * px,
-        label: `${formatShortDate(fromDayNumber(finish))} · ${days} working day${days === 1 ? "" : "s"}`,
-      };
-    }
-    const start = snapStart(calendar, span.startDay, p.dayDelta);
-    const finish = finishDay(calendar, start, duration);
-    const laneName = p.laneId !== laneId ? geometry.bands.find((b) => b.id === p.laneId)?.name : undefined;
-    return {
-      x: (start - span.startDay) * px,
-      y: p.dy,
-      width: (finish - start + 1) * px,
-      label: `${formatShortDate(fromDayNumber(start))} – ${formatShortDate(fromDayNumber(finish))}${laneName ? ` · ${laneName}` : ""}`,
-    };
-  };
+  // Only bars near the view are in the DOM: style and layout of thousands of bars, most of
+  // them off screen, cost more per edit than deriving the whole board. The selected and the
+  // dragged bar always stay, so focus, scrolling to them and drags keep working.
+  const view = useCanvasWindow(scrollRef, LANE_HEADER_WIDTH, geometry.header.height);
+  const shown = useMemo(
+    () => (view ? bars.filter((b) => b.item.id === selectedId || inWindow(view, b.box)) : []),
+    [bars, view, selectedId],
+  );
+  const draggedBar = preview && !shown.some((b) => b.item.id === preview.itemId) ? byId.get(preview.itemId) : undefined;
   return (
     <div className="relative h-full">
       <div ref={scrollRef} onScroll={onScroll} className="h-full overflow-auto" data-testid="timeline">
@@ -210,7 +208,7 @@ export function Timeline(props: TimelineProps) {
               <span className="absolute left-4" style={{ top: geometry.header.phasesTop + 4 }}>Phases</span>
               <span className="absolute left-4" style={{ top: geometry.header.milestonesTop + 3 }}>Milestones</span>
             </div>
-            <TimelineHeader geometry={geometry} todayDay={todayDay} />
+            <TimelineHeader geometry={geometry} todayDay={todayDay} badges={decor.conflicts.badges} />
           </div>
           <div className="flex">
             <LaneHeaders bands={geometry.bands} counts={counts} dropLaneId={preview?.mode === "move" ? preview.laneId : null} />
@@ -221,12 +219,22 @@ export function Timeline(props: TimelineProps) {
               onClick={() => onSelect(null)}
               onDoubleClick={onCanvasDoubleClick}
               data-testid="timeline-canvas"
+              data-bar-count={bars.length}
             >
               <TimelineGrid geometry={geometry} nonWorkingDays={nonWorkingDays} todayDay={todayDay} />
-              {bars.map(({ item, span, band, box, dates }) => {
+              <DependencyArrows
+                width={geometry.width}
+                height={geometry.lanesHeight}
+                bars={geometry.bars}
+                dependencies={snapshot.dependencies}
+                brokenLinks={decor.conflicts.brokenLinks}
+                criticalLinks={decor.criticalLinks}
+                criticalView={decor.criticalView}
+              />
+              {(draggedBar ? [...shown, draggedBar] : shown).map(({ item, span, band, box, dates, pinned, slack, emphasis, badge }) => {
                 const dragging = preview?.itemId === item.id ? preview : null;
-              const dragInfo = dragging ? dragView(dragging, item.duration, span, band.id) : null;
-              return (
+                const dragInfo = dragging ? dragView(geometry, calendar, dragging, item.duration, span, band.id) : null;
+                return (
                   <ItemBar
                     key={item.id}
                     id={item.id}
@@ -240,6 +248,12 @@ export function Timeline(props: TimelineProps) {
                     labelOutside={box.labelOutside}
                     start={span.start}
                     dates={dates}
+                    pinned={pinned}
+                    emphasis={emphasis}
+                    slack={slack}
+                    badgeSeverity={badge?.severity ?? null}
+                    badgeCount={badge?.count ?? 0}
+                    badgeText={badge?.text ?? ""}
                     selected={item.id === selectedId}
                     peer={peerSelections.get(item.id) ?? null}
                     drag={dragInfo}

@@ -7,15 +7,19 @@ import {
   dayToX,
   type TimelineGeometry,
 } from "./geometry";
+import type { ConflictBadge } from "./conflictIndex";
+import { SEVERITY_DOT } from "./conflictLabels";
 import { MILESTONE_KIND_LABELS, formatLongDate, phaseTint } from "./labels";
 
 interface TimelineHeaderProps {
   geometry: TimelineGeometry;
   todayDay: number | null;
+  /** Conflicts by object id; milestones named by one get a badge. */
+  badges: ReadonlyMap<string, ConflictBadge>;
 }
 
 /** The sticky top of the timeline: two tiers of dates, the phase bands and the milestones. */
-export const TimelineHeader = memo(function TimelineHeader({ geometry, todayDay }: TimelineHeaderProps) {
+export const TimelineHeader = memo(function TimelineHeader({ geometry, todayDay, badges }: TimelineHeaderProps) {
   const { axis, header } = geometry;
   const todayX = todayDay !== null && todayDay >= axis.startDay && todayDay < axis.endDay ? dayToX(geometry, todayDay) : null;
   return (
@@ -83,18 +87,32 @@ export const TimelineHeader = memo(function TimelineHeader({ geometry, todayDay 
           </span>
         </div>
       ))}
-      {geometry.milestones.map((m) => (
+      {geometry.milestones.map((m) => {
+        const badge = badges.get(m.id);
+        return (
         <div
           key={m.id}
           data-testid="milestone"
+          data-milestone-id={m.id}
           className="absolute flex items-center gap-1.5 whitespace-nowrap text-[11px] font-medium text-slate-700 dark:text-slate-200"
           style={{ left: m.x - 6, top: header.milestonesTop + m.row * MILESTONE_ROW_HEIGHT, height: MILESTONE_ROW_HEIGHT }}
           title={`${MILESTONE_KIND_LABELS[m.kind]} · ${formatLongDate(m.date)}`}
         >
           <span aria-hidden className={`inline-block size-3 shrink-0 rotate-45 rounded-[2px] ${milestoneColor(m.kind)}`} />
           <span>{m.title}</span>
+          {badge && (
+            <span
+              data-testid="conflict-badge"
+              data-severity={badge.severity}
+              title={badge.text}
+              className={`flex h-3.5 min-w-3.5 items-center justify-center rounded-full px-0.5 text-[9px] font-bold leading-none text-white ${SEVERITY_DOT[badge.severity]}`}
+            >
+              {badge.count}
+            </span>
+          )}
         </div>
-      ))}
+        );
+      })}
     </div>
   );
 });
