@@ -1,0 +1,273 @@
+/**
+ * Frame times of the board page on a generated 2,000-item board, while people edit it.
+ *
+ *   npx tsx tests/e2e/perf/boardFrames.ts [http://localhost:3400]
+ *
+ * Against a running Waymark (production build): creates a board through the HTTP API, fills it
+ * through the sync protocol with a stock y-websocket client and the lib/model commands (no
+ * test-only route), opens it in Debian's chromium, then times remote edits (another person),
+ * a burst of remote edits, and local keyboard moves. It prints long animation frames (LoAF,
+ * every frame over 50 ms) and the page's own User Timing measures of the snapshot read and the
+ * derivation, so a slow frame can be blamed on the right stage.
+ */
+import { chromium, type Page } from "@playwright/test";
+import { WebSocket } from "ws";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import { addCalendarDays, type DateString } from "../../../lib/model/dates";
+import { recordMap } from "../../../lib/model/docLayout";
+import { addDependency } from "../../../lib/model/dependencyCommands";
+import type { ItemId, LaneId, MilestoneId, PhaseId } from "../../../lib/model/ids";
+import { createItem, moveItem } from "../../../lib/model/itemCommands";
+import { addLane } from "../../../lib/model/laneCommands";
+import { addMilestone } from "../../../lib/model/milestoneCommands";
+import { createOrigin } from "../../../lib/model/origin";
+import { readSnapshot } from "../../../lib/model/snapshot";
+
+const BASE = process.argv[2] ?? "http://localhost:3400";
+const ITEMS = 2_000;
+const DEPENDENCIES = 3_000;
+const MILESTONES = 60;
+const EXTRA_LANES = 6;
+
+/** A small seeded generator: the same board on every run. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1_664_525) + 1_013_904_223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+async function connect(boardId: string): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
+  const doc = new Y.Doc();
+  const wsUrl = `${BASE.replace(/^http/, "ws")}/sync`;
+  const provider = new WebsocketProvider(wsUrl, boardId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  await new Promise<void>((resolve) => provider.once("sync", () => resolve()));
+  return { doc, provider };
+}
+
+/**
+ * Fills the board the way a big planning team would: many lanes, chains of work, milestones,
+ * 150 people. Mostly consistent, as a plan someone maintains is: pinned items start after
+ * their predecessors, except about one link in twenty, which gives a realistic few dozen
+ * conflicts rather than thousands.
+ */
+function generate(doc: Y.Doc): ItemId[] {
+  const origin = createOrigin("import", "perf-script");
+  const rand = random(20_261_125);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
+  const snap = readSnapshot(doc);
+  const start = snap.board.horizonStart; // a Monday
+  const lanes: LaneId[] = snap.lanes.map((l) => l.id);
+  for (let i = 0; i < EXTRA_LANES; i++) {
+    const lane = addLane(doc, origin, { name: `Team ${i + 1}`, color: "#0ea5e9", capacity: 40 });
+    if (lane.ok) lanes.push(lane.value);
+  }
+  const phases: PhaseId[] = snap.phases.map((p) => p.id);
+  const owners = Array.from({ length: 150 }, (_, i) => `Person ${i + 1}`);
+  const milestones: MilestoneId[] = [];
+  for (let i = 0; i < MILESTONES; i++) {
+    const m = addMilestone(doc, origin, { title: `Milestone ${i + 1}`, date: addCalendarDays(start, 28 + i * 7), kind: i % 4 ? "deadline" : "release" });
+    if (m.ok) milestones.push(m.value);
+  }
+  // Links first (each item waits on up to three of the 40 before it), then dates that honour them.
+  const preds: number[][] = Array.from({ length: ITEMS }, () => []);
+  let linkCount = 0;
+  while (linkCount < DEPENDENCIES) {
+    const to = 1 + Math.floor(rand() * (ITEMS - 1));
+    const from = Math.max(0, to - 1 - Math.floor(rand() * 40));
+    if (preds[to]!.includes(from) || preds[to]!.length >= 3) continue;
+    preds[to]!.push(from);
+    linkCount++;
+  }
+  /** Calendar-day offsets from the horizon's Monday of each item's last working day. */
+  const finishDay: number[] = [];
+  const items: ItemId[] = [];
+  for (let batch = 0; batch < ITEMS; batch += 200) {
+    doc.transact(() => {
+      for (let i = batch; i < Math.min(ITEMS, batch + 200); i++) {
+        const duration = 1 + Math.floor(rand() * 10);
+        const earliest = Math.max(Math.floor((i / ITEMS) * 200), ...preds[i]!.map((p) => finishDay[p]! + 1));
+        const sloppy = rand() < 0.05 ? -3 : 0;
+        let day = earliest + sloppy;
+        while ((day % 7) >= 5) day++; // offset 0 is a Monday: skip Saturday and Sunday
+        let finish = day;
+        for (let left = duration - 1; left > 0; ) if (++finish % 7 < 5) left--;
+        finishDay[i] = finish;
+        const pinned = preds[i]!.length === 0 || rand() < 0.6;
+        const created = createItem(doc, origin, {
+          title: `Work package ${i + 1}`,
+          laneId: pick(lanes),
+          phaseId: phases[Math.min(phases.length - 1, Math.floor((i / ITEMS) * phases.length))]!,
+          start: pinned ? addCalendarDays(start, day) : null,
+          duration,
+          effort: 1,
+          owners: [pick(owners)],
+          deadlineMilestoneId: rand() < 0.05 ? pick(milestones) : null,
+        });
+        if (created.ok) items.push(created.value);
+      }
+    }, origin);
+  }
+  doc.transact(() => {
+    preds.forEach((list, to) => {
+      for (const from of list) addDependency(doc, origin, { fromId: items[from]!, toId: items[to]!, lag: 0 });
+    });
+  }, origin);
+  return items;
+}
+
+interface FrameReport {
+  frames: number[];
+  /** Of each long frame, the part spent in style, layout and paint after the scripts. */
+  layout: number[];
+  /** Of each long frame, the scripts that ran in it (5 ms or more) and their durations. */
+  scripts: string[];
+  derive: number[];
+  snapshot: number[];
+  /** Any other waymark:* measures the page records, by name. */
+  other: [string, number[]][];
+}
+
+/** Long animation frames and the page's measures since `since` (page clock). */
+async function collect(page: Page, since: number): Promise<FrameReport> {
+  return page.evaluate((t0) => {
+    const w = window as unknown as { __frames: { start: number; duration: number; layout: number; scripts: string }[]; __measures: { name: string; start: number; duration: number }[] };
+    return {
+      frames: w.__frames.filter((f) => f.start >= t0).map((f) => f.duration),
+      layout: w.__frames.filter((f) => f.start >= t0).map((f) => f.layout),
+      scripts: w.__frames.filter((f) => f.start >= t0).map((f) => f.scripts),
+      derive: w.__measures.filter((m) => m.start >= t0 && m.name === "waymark:derive").map((m) => m.duration),
+      snapshot: w.__measures.filter((m) => m.start >= t0 && m.name === "waymark:snapshot").map((m) => m.duration),
+      other: Object.entries(
+        w.__measures
+          .filter((m) => m.start >= t0 && m.name !== "waymark:snapshot" && m.name !== "waymark:derive")
+          .reduce<Record<string, number[]>>((acc, m) => ((acc[m.name] ??= []).push(m.duration), acc), {}),
+      ),
+    };
+  }, since);
+}
+
+const now = (page: Page) => page.evaluate(() => performance.now());
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function stats(values: number[]): string {
+  if (values.length === 0) return "none";
+  const sorted = [...values].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  return `n=${values.length} median ${median.toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(1)} ms`;
+}
+
+function print(label: string, r: FrameReport): void {
+  console.log(`\n${label}`);
+  console.log(`  frames over 50 ms (LoAF): ${r.frames.length === 0 ? "none" : r.frames.map((d) => d.toFixed(0)).join(", ") + " ms"}`);
+  console.log(`  of which style+layout:    ${r.layout.length === 0 ? "-" : r.layout.map((d) => d.toFixed(0)).join(", ") + " ms"}`);
+  if (process.env.VERBOSE) r.scripts.forEach((x, i) => console.log(`    frame ${i + 1} scripts: ${x}`));
+  console.log(`  snapshot read:            ${stats(r.snapshot)}`);
+  console.log(`  derivation:               ${stats(r.derive)}`);
+  for (const [name, values] of r.other) console.log(`  ${name.padEnd(26)}${stats(values)}`);
+}
+
+async function main(): Promise<void> {
+  const created = await fetch(`${BASE}/api/boards`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ title: `Frame-time board (${ITEMS} items)` }),
+  });
+  const { board } = (await created.json()) as { board: { id: string } };
+  const writer = await connect(board.id);
+  const t = Date.now();
+  const items = generate(writer.doc);
+  console.log(`board ${BASE}/boards/${board.id}: ${items.length} items, ${DEPENDENCIES} dependencies, ${MILESTONES} milestones, generated in ${Date.now() - t} ms`);
+  await sleep(1_500); // let the server store and fan out the last update
+
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(() => {
+    const w = window as unknown as { __frames: unknown[]; __measures: unknown[] };
+    w.__frames = [];
+    w.__measures = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        // Where the frame went: script (tasks, React), then style and layout, then paint.
+        const f = e as PerformanceEntry & {
+          styleAndLayoutStart: number;
+          scripts: { invoker: string; invokerType: string; duration: number }[];
+        };
+        const layoutAt = f.styleAndLayoutStart || e.startTime + e.duration;
+        // What ran in the frame: e.g. "WebSocket.onmessage 12, FrameRequestCallback 48".
+        const scripts = f.scripts
+          .filter((x) => x.duration >= 5)
+          .map((x) => `${x.invokerType === "user-callback" ? x.invoker : x.invokerType} ${Math.round(x.duration)}`)
+          .join(", ");
+        w.__frames.push({ start: e.startTime, duration: e.duration, layout: e.startTime + e.duration - layoutAt, scripts });
+      }
+    }).observe({ type: "long-animation-frame", buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__measures.push({ name: e.name, start: e.startTime, duration: e.duration });
+    }).observe({ type: "measure", buffered: true });
+  });
+  const page = await context.newPage();
+  const opened = Date.now();
+  await page.goto(`${BASE}/boards/${board.id}`);
+  await page.getByTestId("timeline").waitFor();
+  // Bars are drawn near the view only; the canvas says how many the schedule placed.
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('[data-testid="timeline-canvas"]')?.getAttribute("data-bar-count")) >= n,
+    ITEMS * 0.9,
+    { timeout: 60_000 },
+  );
+  const placed = await page.getByTestId("timeline-canvas").getAttribute("data-bar-count");
+  console.log(`page drew ${placed} scheduled items (${await page.getByTestId("item-bar").count()} bars near the view in the DOM) in ${Date.now() - opened} ms`);
+  print("first load (one-off: connect, first snapshot, first derivation, first render)", await collect(page, 0));
+  await sleep(1_000);
+
+  // Another person moves items that others wait on, one at a time.
+  const origin = createOrigin("local", "perf-remote");
+  const horizonStart = readSnapshot(writer.doc).board.horizonStart;
+  const rand = random(7);
+  let since = await now(page);
+  for (let i = 0; i < 15; i++) {
+    const id = items[Math.floor(rand() * 200)]!;
+    // Read the one record, not a whole snapshot: the writer must not steal the page's CPU.
+    const start = (recordMap(writer.doc, "items", id)?.get("start") as DateString | null | undefined) ?? null;
+    moveItem(writer.doc, origin, id, { start: addCalendarDays(start ?? horizonStart, 1) });
+    await sleep(400);
+  }
+  print("15 remote edits, 400 ms apart", await collect(page, since));
+
+  // A workshop burst: 40 edits from another person within a second.
+  since = await now(page);
+  for (let i = 0; i < 40; i++) {
+    const id = items[Math.floor(rand() * items.length)]!;
+    moveItem(writer.doc, origin, id, { start: addCalendarDays(horizonStart, Math.floor(rand() * 300)) });
+    await sleep(25);
+  }
+  await sleep(1_500);
+  print("40 remote edits within a second", await collect(page, since));
+
+  // This person moves a selected bar with the keyboard (local commands are drawn at once).
+  const bar = page.getByTestId("item-bar").first();
+  await bar.focus();
+  since = await now(page);
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press("ArrowRight");
+    await sleep(300);
+  }
+  print("10 local keyboard moves", await collect(page, since));
+
+  await browser.close();
+  writer.provider.destroy();
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
