@@ -1,12 +1,15 @@
+import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { BoardList } from "../components/home/BoardList";
 import { CreateBoardForm } from "../components/home/CreateBoardForm";
 import { Logo } from "../components/ui/Logo";
+import type { UserId } from "../lib/model/ids";
 import { appServices, type BoardSummary } from "../lib/protocol/appServices";
+import { currentUser } from "./_auth/session";
 
-async function loadBoards(): Promise<{ boards: BoardSummary[] } | { error: string }> {
+async function loadBoards(userId: UserId): Promise<{ boards: BoardSummary[] } | { error: string }> {
   try {
-    const boards = await appServices().listBoards();
+    const boards = await appServices().listBoards(userId);
     return { boards: [...boards].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)) };
   } catch (error) {
     return { error: error instanceof Error ? error.message : "The board list is unavailable." };
@@ -16,7 +19,9 @@ async function loadBoards(): Promise<{ boards: BoardSummary[] } | { error: strin
 export default async function HomePage() {
   // The board services exist only in the running server, never at build time.
   await connection();
-  const result = await loadBoards();
+  const user = await currentUser();
+  if (!user) redirect("/signin?callbackUrl=%2F");
+  const result = await loadBoards(user.id);
   return (
     <div className="min-h-full">
       <header className="border-b border-slate-200 bg-white/80 dark:border-slate-800 dark:bg-slate-900/80">

@@ -4,7 +4,12 @@ import type { Duplex } from "node:stream";
 import { join } from "node:path";
 import { registerAppServices } from "../lib/protocol/appServices";
 import { SYNC_PATH } from "../lib/protocol/sync";
-import { createBoardService } from "./boardService";
+import { authenticateUpgrade } from "./auth/authenticateUpgrade";
+import { resolveAuthSecret } from "./auth/authSecret";
+import { createAppServices } from "./services/createAppServices";
+import { seedDemo } from "./services/demoSeed";
+import type { AppServices } from "../lib/protocol/appServices";
+import type { UserId } from "../lib/model/ids";
 import type { ServerConfig } from "./config";
 import { createLogger, type Logger } from "./log";
 import type { Storage } from "./storage/storage";
@@ -29,7 +34,11 @@ export interface RunningServer {
   url: string;
   port: number;
   store: Storage;
-  boards: ReturnType<typeof createBoardService>;
+  services: AppServices;
+  /** Signs sessions and sync tokens. */
+  secret: string;
+  /** True when this start seeded the demo users and board. */
+  seeded: boolean;
   sync: ReturnType<typeof createSyncServer>;
   close(): Promise<void>;
 }
@@ -42,19 +51,31 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const { config } = options;
   const log = options.log ?? createLogger();
   const store = options.store ?? openSqliteStorage(join(config.dataDir, "waymark.sqlite"));
-  const boards = createBoardService(store);
-  registerAppServices(boards);
-  if (config.seedDemo && (await store.listBoards()).length === 0) {
-    const demo = await boards.seedDemoBoard();
-    log.info({ board: demo.id }, "seeded demo board");
-  }
+  const secret = resolveAuthSecret(config.dataDir);
+  // next-auth reads these inside the Next.js handlers of this same process.
+  process.env.NEXTAUTH_SECRET = secret;
+  process.env.AUTH_TRUST_HOST ??= process.env.NEXTAUTH_URL ? undefined : "true";
   const sync = createSyncServer({
     store,
     log,
+    authenticate: (req, boardId) => authenticateUpgrade(req, boardId, secret),
     maxMessageBytes: config.maxMessageBytes,
     unloadDelayMs: config.unloadDelayMs,
     compactThreshold: config.compactThreshold,
   });
+  const services = createAppServices({
+    storage: store,
+    secret,
+    events: {
+      memberChanged: (boardId, userId, role) =>
+        sync.updateAccess(boardId, (p) => p.access.principal.kind === "user" && p.access.principal.userId === (userId as UserId), role),
+      shareLinkRevoked: (boardId, linkId) =>
+        sync.updateAccess(boardId, (p) => p.access.principal.kind === "guest" && p.access.principal.shareLinkId === linkId, null),
+      boardDeleted: (boardId) => sync.boardDeleted(boardId),
+    },
+  });
+  registerAppServices(services);
+  const seeded = config.seedDemo ? await seedDemo(store, log, new Date()) : false;
   const web = options.web ? await options.web() : undefined;
 
   const http = createServer((req, res) => {
@@ -84,7 +105,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     url: `http://${shownHost}:${port}`,
     port,
     store,
-    boards,
+    services,
+    secret,
+    seeded,
     sync,
     close() {
       closing ??= (async () => {

@@ -1,3 +1,4 @@
+import type { Role } from "../../lib/protocol/roles";
 "use client";
 
 import { useCallback } from "react";
@@ -15,10 +16,14 @@ interface BoardScreenProps {
   boardId: string;
   /** The title the server knows, shown until the document itself has synced. */
   initialTitle: string;
+  /** The viewer's role, decided by the server; the sync server enforces it on every message. */
+  role: Role;
+  /** A sync token for guests without a session cookie (share links). */
+  syncToken?: string;
 }
 
 /** A board page: connects, shows who is here, and draws the roadmap once the first sync is in. */
-export function BoardScreen({ boardId, initialTitle }: BoardScreenProps) {
+export function BoardScreen({ boardId, initialTitle, role: _role, syncToken: _syncToken }: BoardScreenProps) {
   const [identity, setIdentity] = useIdentity();
   const session = useBoardSession(boardId, identity);
   const connection = useConnection(session);

@@ -1,10 +1,15 @@
-import type { BoardId } from "../model/ids";
+import type { BoardId, UserId } from "../model/ids";
+import type { Result } from "../model/result";
+import type { Principal, Role } from "./roles";
 
 /**
  * What the Next.js routes may ask of the server process. The custom server registers an
  * implementation on globalThis at start-up; route handlers look it up here. This keeps app/
  * free of server/ imports (Next bundles app/ separately, so a module-level singleton would not
  * be shared, but globalThis is).
+ *
+ * Every call that touches a board takes the acting user and checks the role itself: routes
+ * cannot forget a check. Failures are values that map one-to-one onto HTTP statuses.
  */
 export interface BoardSummary {
   id: BoardId;
@@ -13,11 +18,77 @@ export interface BoardSummary {
   updatedAt: string;
 }
 
+export interface UserSummary {
+  id: UserId;
+  email: string;
+  name: string;
+}
+
+export interface MemberSummary extends UserSummary {
+  role: Role;
+}
+
+export interface InvitationSummary {
+  id: string;
+  email: string;
+  role: Role;
+  createdAt: string;
+}
+
+export interface ShareLinkSummary {
+  id: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** 401 unauthorized, 403 forbidden, 404 not-found (also for boards the actor may not see), 409 conflict, 422 invalid. */
+export type ServiceErrorKind = "unauthorized" | "forbidden" | "not-found" | "conflict" | "invalid";
+export interface ServiceError {
+  kind: ServiceErrorKind;
+  message: string;
+}
+export type ServiceResult<T> = Result<T, ServiceError>;
+
+export const HTTP_STATUS: Record<ServiceErrorKind, number> = {
+  unauthorized: 401,
+  forbidden: 403,
+  "not-found": 404,
+  conflict: 409,
+  invalid: 422,
+};
+
 export interface AppServices {
-  listBoards(): Promise<BoardSummary[]>;
-  getBoard(id: BoardId): Promise<BoardSummary | null>;
-  /** Creates a board from the service-roadmap template and stores its first state. */
-  createBoard(input: { title: string }): Promise<BoardSummary>;
+  /** Creates an account; pending invitations for the email become memberships. */
+  signUp(input: { email: string; name: string; password: string }): Promise<ServiceResult<UserSummary>>;
+  /** Null when the email is unknown or the password wrong (callers must not say which). */
+  verifyCredentials(email: string, password: string): Promise<UserSummary | null>;
+  /** GitHub/Google sign-in: finds the account by verified email or creates one without a password. */
+  upsertOAuthUser(input: { email: string; name: string }): Promise<UserSummary>;
+  getUser(id: UserId): Promise<UserSummary | null>;
+
+  listBoards(actor: UserId): Promise<(BoardSummary & { role: Role })[]>;
+  /** Creates a board from the service-roadmap template, owned by the actor. */
+  createBoard(actor: UserId, input: { title: string }): Promise<ServiceResult<BoardSummary>>;
+  /** The board and the actor's role, or not-found when it does not exist or the actor may not see it. */
+  openBoard(actor: Principal, boardId: BoardId): Promise<ServiceResult<{ board: BoardSummary; role: Role }>>;
+  deleteBoard(actor: UserId, boardId: BoardId): Promise<ServiceResult<void>>;
+
+  listMembers(actor: UserId, boardId: BoardId): Promise<ServiceResult<{ members: MemberSummary[]; invitations: InvitationSummary[] }>>;
+  /** Invites by email: a member at once when the account exists, else an invitation accepted at sign-up. */
+  invite(actor: UserId, boardId: BoardId, input: { email: string; role: Role }): Promise<ServiceResult<{ status: "member" | "invited" }>>;
+  changeRole(actor: UserId, boardId: BoardId, userId: UserId, role: Role): Promise<ServiceResult<void>>;
+  removeMember(actor: UserId, boardId: BoardId, userId: UserId): Promise<ServiceResult<void>>;
+  revokeInvitation(actor: UserId, boardId: BoardId, invitationId: string): Promise<ServiceResult<void>>;
+
+  listShareLinks(actor: UserId, boardId: BoardId): Promise<ServiceResult<ShareLinkSummary[]>>;
+  /** A view-only link; the secret is returned once and only its hash is stored. */
+  createShareLink(actor: UserId, boardId: BoardId): Promise<ServiceResult<ShareLinkSummary & { secret: string }>>;
+  revokeShareLink(actor: UserId, boardId: BoardId, linkId: string): Promise<ServiceResult<void>>;
+  /** The guest principal and board a share-link secret grants, or null when unknown or revoked. */
+  resolveShareLink(secret: string): Promise<{ principal: Principal; boardId: BoardId } | null>;
+
+  /** A short-lived signed token that authenticates a websocket for one board (guests, non-browser clients). */
+  mintSyncToken(actor: Principal, boardId: BoardId): Promise<ServiceResult<{ token: string; expiresAt: string }>>;
 }
 
 const KEY = Symbol.for("waymark.appServices");

@@ -1,8 +1,9 @@
 import * as encoding from "lib0/encoding";
+import * as authProtocol from "y-protocols/auth";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import type * as Y from "yjs";
-import { MESSAGE_AWARENESS, MESSAGE_SYNC } from "../../lib/protocol/sync";
+import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_SYNC } from "../../lib/protocol/sync";
 
 /** Encoders for the y-websocket frames the server sends. */
 
@@ -31,5 +32,13 @@ export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
   encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  return encoding.toUint8Array(encoder);
+}
+
+/** y-protocols "permission denied" auth message: stock clients log the reason. */
+export function permissionDeniedMessage(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AUTH);
+  authProtocol.writePermissionDenied(encoder, reason);
   return encoding.toUint8Array(encoder);
 }

@@ -1,4 +1,13 @@
 import type { CloseCodeValue } from "../../lib/protocol/sync";
+import type { Principal, Role } from "../../lib/protocol/roles";
+import type { ServerIdentity } from "./presence";
+
+/** What the server knows about who is behind a connection; the role can change while connected. */
+export interface PeerAccess {
+  principal: Principal;
+  role: Role;
+  identity: ServerIdentity;
+}
 
 /**
  * One client connection as a room sees it. Rooms never touch sockets, so they can be driven by
@@ -7,6 +16,7 @@ import type { CloseCodeValue } from "../../lib/protocol/sync";
 export interface Peer {
   /** Unique per connection, for logs. */
   readonly id: string;
+  access: PeerAccess;
   send(message: Uint8Array): void;
   close(code: CloseCodeValue, reason: string): void;
 }

@@ -6,8 +6,10 @@ import type { BoardId } from "../../lib/model/ids";
 import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, CloseCode } from "../../lib/protocol/sync";
 import type { Logger } from "../log";
 import type { AppendResult, BoardStore } from "../storage/boardStore";
-import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from "./messages";
+import { canEditRoadmap, type Role } from "../../lib/protocol/roles";
+import { awarenessMessage, permissionDeniedMessage, syncStep1Message, syncStep2Message, updateMessage } from "./messages";
 import { ProtocolError, type Peer } from "./peer";
+import { sanitizeAwarenessUpdate } from "./presence";
 import type { WriteBatcher } from "./writeBatcher";
 
 /** Origin of updates replayed from storage: they are already stored, so they are not re-written. */
@@ -31,6 +33,12 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   /** Awareness client ids each peer has announced, removed when it leaves. */
   private readonly peers = new Map<Peer, Set<number>>();
+  /** Which connection owns each awareness client id: nobody may speak for another's presence. */
+  private readonly awarenessOwners = new Map<number, Peer>();
+  /** When each read-only peer was last told its write was refused (told at most once a second). */
+  private readonly refusalNotified = new Map<Peer, number>();
+  /** Writes refused because the connection may not edit, for tests and metrics. */
+  refusedWrites = 0;
   /** Settles when every update applied so far is committed (or its write failed). */
   private lastWrite: Promise<unknown> = Promise.resolve();
   private lastSeq = 0;
@@ -70,12 +78,41 @@ export class Room {
     peer.send(syncStep1Message(this.doc));
     const states = [...this.awareness.getStates().keys()];
     if (states.length) peer.send(awarenessMessage(this.awareness, states));
+    if (!canEditRoadmap(peer.access.role)) peer.send(permissionDeniedMessage(readOnlyReason(peer.access.role)));
+  }
+
+  /**
+   * Applies a role change to the open connections it concerns, at once: a downgrade refuses
+   * the very next update; `null` (removed, link revoked) closes the connection.
+   */
+  updateAccess(matches: (peer: Peer) => boolean, role: Role | null): void {
+    for (const peer of [...this.peers.keys()]) {
+      if (!matches(peer)) continue;
+      if (role === null) {
+        this.leave(peer);
+        peer.close(CloseCode.Forbidden, "access to this board was removed");
+        continue;
+      }
+      const wasEditor = canEditRoadmap(peer.access.role);
+      peer.access = { ...peer.access, role, identity: { ...peer.access.identity, readOnly: !canEditRoadmap(role) } };
+      if (wasEditor && !canEditRoadmap(role)) peer.send(permissionDeniedMessage(readOnlyReason(role)));
+    }
+  }
+
+  /** Closes every connection (board deleted). */
+  closeAll(code: (typeof CloseCode)[keyof typeof CloseCode], reason: string): void {
+    for (const peer of [...this.peers.keys()]) {
+      this.leave(peer);
+      peer.close(code, reason);
+    }
   }
 
   leave(peer: Peer): void {
     const ids = this.peers.get(peer);
     if (!ids) return;
     this.peers.delete(peer);
+    this.refusalNotified.delete(peer);
+    for (const id of ids) if (this.awarenessOwners.get(id) === peer) this.awarenessOwners.delete(id);
     if (ids.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
   }
 
@@ -118,8 +155,7 @@ export class Room {
       case MESSAGE_SYNC:
         return this.receiveSync(peer, decoder);
       case MESSAGE_AWARENESS:
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), peer);
-        return;
+        return this.receiveAwareness(peer, decoding.readVarUint8Array(decoder));
       case MESSAGE_QUERY_AWARENESS:
         peer.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
         return;
@@ -144,11 +180,40 @@ export class Room {
       );
     } else if (kind === syncProtocol.messageYjsSyncStep2 || kind === syncProtocol.messageYjsUpdate) {
       // Decoding first rejects truncated or garbled updates before they touch the document.
-      Y.decodeUpdate(payload);
-      Y.applyUpdate(this.doc, payload, peer);
+      const decoded = Y.decodeUpdate(payload);
+      if (canEditRoadmap(peer.access.role)) {
+        Y.applyUpdate(this.doc, payload, peer);
+      } else if (decoded.structs.length > 0 || decoded.ds.clients.size > 0) {
+        // Never applied, never stored, never broadcast: a read-only connection only reads.
+        this.refuseWrite(peer);
+      }
     } else {
       throw new ProtocolError(`unknown sync message ${kind}`);
     }
+  }
+
+  private receiveAwareness(peer: Peer, update: Uint8Array): void {
+    const owned = this.peers.get(peer)!;
+    const { update: truthful, forged } = sanitizeAwarenessUpdate(
+      update,
+      peer.access.identity,
+      (id) => {
+        const owner = this.awarenessOwners.get(id);
+        return owner === undefined ? "none" : owner === peer ? "self" : "other";
+      },
+      owned.size,
+    );
+    if (forged.length) this.deps.log.warn({ board: this.boardId, peer: peer.id, forged }, "dropped forged presence");
+    if (truthful) awarenessProtocol.applyAwarenessUpdate(this.awareness, truthful, peer);
+  }
+
+  private refuseWrite(peer: Peer): void {
+    this.refusedWrites++;
+    this.deps.log.info({ board: this.boardId, peer: peer.id, role: peer.access.role }, "refused update from read-only connection");
+    const now = Date.now();
+    if (now - (this.refusalNotified.get(peer) ?? 0) < 1000) return;
+    this.refusalNotified.set(peer, now);
+    peer.send(permissionDeniedMessage(readOnlyReason(peer.access.role)));
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -175,10 +240,14 @@ export class Room {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const ids = this.peers.get(origin as Peer);
+    const peer = origin as Peer;
+    const ids = this.peers.get(peer);
     if (ids) {
-      for (const id of [...added, ...updated]) ids.add(id);
-      for (const id of removed) ids.delete(id);
+      // Ownership lasts until the connection leaves, even if it clears its state meanwhile.
+      for (const id of [...added, ...updated]) {
+        ids.add(id);
+        this.awarenessOwners.set(id, peer);
+      }
     }
     const changed = [...added, ...updated, ...removed];
     if (!changed.length) return;
@@ -220,4 +289,8 @@ export class Room {
   get isFailed(): boolean {
     return this.failed;
   }
+}
+
+function readOnlyReason(role: Role): string {
+  return `read-only: your role on this board is ${role}; edits are not saved`;
 }

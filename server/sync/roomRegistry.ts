@@ -58,6 +58,18 @@ export class RoomRegistry {
     return entry.room;
   }
 
+  /** The room of a board if it is loaded and ready (for access changes). */
+  loaded(boardId: BoardId): Room | undefined {
+    const entry = this.entries.get(boardId);
+    return entry && !entry.unloading ? entry.room : undefined;
+  }
+
+  /** Unloads a board now (deleted); its connections must already be closed. */
+  async drop(boardId: BoardId): Promise<void> {
+    const entry = this.entries.get(boardId);
+    if (entry) await this.unload(boardId, entry);
+  }
+
   /** Adds a peer: cancels a pending unload. */
   attach(room: Room): void {
     const entry = this.entries.get(room.boardId);

@@ -2,7 +2,7 @@ import type { RawData, WebSocket } from "ws";
 import type { CloseCodeValue } from "../../lib/protocol/sync";
 import { CloseCode } from "../../lib/protocol/sync";
 import type { Logger } from "../log";
-import type { Peer } from "./peer";
+import type { Peer, PeerAccess } from "./peer";
 import type { Room } from "./room";
 
 export interface SocketPeerOptions {
@@ -25,9 +25,15 @@ function toBytes(data: RawData): Uint8Array {
  * board loads; anything outside the protocol closes this socket with a named code, never
  * throwing into ws or the process.
  */
-export function attachSocketPeer(ws: WebSocket, roomReady: Promise<Room | null>, options: SocketPeerOptions) {
+export function attachSocketPeer(
+  ws: WebSocket,
+  access: PeerAccess,
+  roomReady: Promise<Room | null>,
+  options: SocketPeerOptions,
+) {
   const peer: Peer = {
     id: `c${++nextPeer}`,
+    access,
     send(message) {
       if (ws.readyState !== ws.OPEN) return;
       ws.send(message, (error) => {

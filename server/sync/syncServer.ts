@@ -4,13 +4,19 @@ import { WebSocketServer } from "ws";
 import { boardIdSchema, type BoardId } from "../../lib/model/ids";
 import { SYNC_PATH } from "../../lib/protocol/sync";
 import type { Logger } from "../log";
-import type { BoardStore } from "../storage/boardStore";
+import type { Principal, Role } from "../../lib/protocol/roles";
+import { CloseCode } from "../../lib/protocol/sync";
+import { resolveAccess } from "../auth/resolveAccess";
+import type { Storage } from "../storage/storage";
+import type { Peer, PeerAccess } from "./peer";
 import { RoomRegistry } from "./roomRegistry";
 import { attachSocketPeer } from "./socketPeer";
 import { WriteBatcher } from "./writeBatcher";
 
 export interface SyncServerOptions {
-  store: BoardStore;
+  store: Storage;
+  /** Who opens a websocket (cookie or token), decided before the upgrade completes. */
+  authenticate(req: IncomingMessage, boardId: BoardId): Promise<Principal | null>;
   log: Logger;
   maxMessageBytes: number;
   unloadDelayMs: number;
@@ -71,20 +77,26 @@ export function createSyncServer(options: SyncServerOptions) {
     socket.on("error", (error) => options.log.debug({ err: String(error) }, "upgrade socket error"));
     const boardId = boardIdFromSyncPath(req.url);
     if (!boardId) return rejectUpgrade(socket, 404, "Not Found");
-    let exists: boolean;
+    let access: PeerAccess | null;
     try {
-      exists = (await options.store.getBoard(boardId)) !== null;
+      // Anonymous callers learn nothing about which boards exist: 401 before any lookup.
+      const principal = await options.authenticate(req, boardId);
+      if (!principal) return rejectUpgrade(socket, 401, "Unauthorized");
+      const board = await options.store.getBoard(boardId);
+      // A board the caller may not see answers exactly like a board that does not exist.
+      access = board ? await resolveAccess(options.store, principal, boardId) : null;
     } catch (error) {
-      options.log.error({ board: boardId, err: String(error) }, "board lookup failed");
+      options.log.error({ board: boardId, err: String(error) }, "board access lookup failed");
       return rejectUpgrade(socket, 503, "Service Unavailable");
     }
-    if (!exists) return rejectUpgrade(socket, 404, "Not Found");
+    if (!access) return rejectUpgrade(socket, 404, "Not Found");
+    const granted = access;
     wss.handleUpgrade(req, socket, head, (ws) => {
       alive.set(ws, true);
       ws.on("pong", () => alive.set(ws, true));
       ws.on("error", (error) => options.log.debug({ err: String(error) }, "websocket error"));
       const ready = registry.open(boardId);
-      const binding = attachSocketPeer(ws, ready, {
+      const binding = attachSocketPeer(ws, granted, ready, {
         maxMessageBytes: options.maxMessageBytes,
         maxQueuedMessages: 1_000,
         log: options.log,
@@ -102,9 +114,20 @@ export function createSyncServer(options: SyncServerOptions) {
     });
   }
 
+  /** Applies a role change to open connections of a loaded board (null = access removed). */
+  function updateAccess(boardId: BoardId, matches: (peer: Peer) => boolean, role: Role | null): void {
+    registry.loaded(boardId)?.updateAccess(matches, role);
+  }
+
   return {
     handleUpgrade,
     registry,
+    updateAccess,
+    /** Closes every connection to a deleted board and frees it. */
+    async boardDeleted(boardId: BoardId): Promise<void> {
+      registry.loaded(boardId)?.closeAll(CloseCode.NotFound, "board deleted");
+      await registry.drop(boardId);
+    },
     /** Stops accepting, flushes every board and closes every connection. */
     async close(): Promise<void> {
       clearInterval(pinger);

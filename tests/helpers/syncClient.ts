@@ -14,8 +14,10 @@ export interface TestClient {
  * A stock y-websocket client, exactly as a browser uses it (BroadcastChannel off, so replicas in
  * one test process cannot talk past the server).
  */
-export function connectClient(wsUrl: string, boardId: string, doc: Y.Doc = new Y.Doc()): TestClient {
+export function connectClient(wsUrl: string, boardId: string, options: { token?: string; doc?: Y.Doc } = {}): TestClient {
+  const doc = options.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(wsUrl, boardId, doc, {
+    params: options.token ? { token: options.token } : {},
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 200,

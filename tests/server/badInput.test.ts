@@ -2,6 +2,7 @@ import * as encoding from "lib0/encoding";
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { date } from "../../lib/model/dates";
+import type { BoardId } from "../../lib/model/ids";
 import { createItem } from "../../lib/model/itemCommands";
 import { createOrigin } from "../../lib/model/origin";
 import { readSnapshot } from "../../lib/model/snapshot";
@@ -44,13 +45,13 @@ describe("bad frames close only the connection that sent them", () => {
   it.each(MALFORMED)("%s → close %i, other clients keep syncing, nothing stored", async (_name, bad, code) => {
     s = await startTestServer();
     const board = await s.boards.createBoard({ title: "Bad input" });
-    const good = connectClient(s.wsUrl, board.id);
-    const watcher = connectClient(s.wsUrl, board.id);
+    const good = connectClient(s.wsUrl, board.id, { token: board.token });
+    const watcher = connectClient(s.wsUrl, board.id, { token: board.token });
     clients.push(good, watcher);
     await Promise.all([good.synced, watcher.synced]);
     const before = await s.store.loadUpdates(board.id);
 
-    const raw = await openRawSocket(`${s.wsUrl}/${board.id}`);
+    const raw = await openRawSocket(`${s.wsUrl}/${board.id}?token=${board.token}`);
     const result = closed(raw);
     raw.send(bad);
     expect((await result).code).toBe(code);
@@ -64,7 +65,7 @@ describe("bad frames close only the connection that sent them", () => {
   it("a text frame closes with 4400", async () => {
     s = await startTestServer();
     const board = await s.boards.createBoard({ title: "Text" });
-    const raw = await openRawSocket(`${s.wsUrl}/${board.id}`);
+    const raw = await openRawSocket(`${s.wsUrl}/${board.id}?token=${board.token}`);
     const result = closed(raw);
     raw.send("hello");
     expect((await result).code).toBe(CloseCode.BadMessage);
@@ -80,11 +81,11 @@ describe("bad frames close only the connection that sent them", () => {
     const doc = new Y.Doc();
     doc.getMap("items").set("iBig", new Y.Map([["title", "x".repeat(size)]]));
     const update = Y.encodeStateAsUpdate(doc);
-    const raw = await openRawSocket(`${s.wsUrl}/${board.id}`);
+    const raw = await openRawSocket(`${s.wsUrl}/${board.id}?token=${board.token}`);
     const result = closed(raw);
     raw.send(frame((e) => encoding.writeVarUint(e, 0), (e) => encoding.writeVarUint(e, 2), (e) => encoding.writeVarUint8Array(e, update)));
     expect((await result).code).toBe(code);
-    const reader = connectClient(s.wsUrl, board.id);
+    const reader = connectClient(s.wsUrl, board.id, { token: board.token });
     clients.push(reader);
     await reader.synced;
     expect(readSnapshot(reader.doc).items).toEqual([]);
@@ -94,8 +95,10 @@ describe("bad frames close only the connection that sent them", () => {
     ["an unknown board", "/bNoSuchBoard123"],
     ["a malformed board id", "/..%2F..%2Fetc"],
     ["no board id", ""],
-  ])("refuses the upgrade for %s with HTTP 404", async (_name, path) => {
+  ])("refuses the upgrade for %s with HTTP 404, even with valid credentials", async (_name, path) => {
     s = await startTestServer();
-    await expect(openRawSocket(`${s.wsUrl}${path}`)).rejects.toThrow(/HTTP 404/);
+    const user = await s.createUser("Someone");
+    const token = s.tokenFor(user, "bNoSuchBoard123" as BoardId);
+    await expect(openRawSocket(`${s.wsUrl}${path}?token=${token}`)).rejects.toThrow(/HTTP 404/);
   });
 });

@@ -56,7 +56,7 @@ describe("replicas on a real server converge under random edits and disconnects"
     const r = rng(seed);
     s = await startTestServer();
     const board = await s.boards.createBoard({ title: `Seed ${seed}` });
-    clients = Array.from({ length: 4 }, () => connectClient(s!.wsUrl, board.id));
+    clients = Array.from({ length: 4 }, () => connectClient(s!.wsUrl, board.id, { token: board.token }));
     await Promise.all(clients.map((c) => c.synced));
 
     for (let step = 0; step < 120; step++) {

@@ -34,8 +34,8 @@ describe("what clients see is always stored first", () => {
   it("an update reaches other clients only after it is committed to storage", async () => {
     const gated = await serverWithGatedStore();
     const board = await s.boards.createBoard({ title: "Order" });
-    const writer = connectClient(s.wsUrl, board.id);
-    const reader = connectClient(s.wsUrl, board.id);
+    const writer = connectClient(s.wsUrl, board.id, { token: board.token });
+    const reader = connectClient(s.wsUrl, board.id, { token: board.token });
     clients.push(writer, reader);
     await Promise.all([writer.synced, reader.synced]);
 
@@ -47,7 +47,7 @@ describe("what clients see is always stored first", () => {
     expect(readSnapshot(reader.doc).items).toEqual([]);
 
     // A client joining now must not be given the uncommitted item either.
-    const joiner = connectClient(s.wsUrl, board.id);
+    const joiner = connectClient(s.wsUrl, board.id, { token: board.token });
     clients.push(joiner);
     await sleep(150);
     expect(readSnapshot(joiner.doc).items).toEqual([]);
@@ -64,7 +64,7 @@ describe("what clients see is always stored first", () => {
     const board = await s.boards.createBoard({ title: "Slow load" });
     const held = gate();
     gated.gates.load = held.opened;
-    const c = connectClient(s.wsUrl, board.id);
+    const c = connectClient(s.wsUrl, board.id, { token: board.token });
     clients.push(c);
     await sleep(200);
     expect(c.provider.synced).toBe(false);
@@ -78,8 +78,8 @@ describe("what clients see is always stored first", () => {
   it("a failed write is never shown to others; the writer's edit is re-sent after reconnect", async () => {
     const gated = await serverWithGatedStore();
     const board = await s.boards.createBoard({ title: "Failing disk" });
-    const writer = connectClient(s.wsUrl, board.id);
-    const reader = connectClient(s.wsUrl, board.id);
+    const writer = connectClient(s.wsUrl, board.id, { token: board.token });
+    const reader = connectClient(s.wsUrl, board.id, { token: board.token });
     clients.push(writer, reader);
     await Promise.all([writer.synced, reader.synced]);
     let failures = 1;

@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { date } from "../../lib/model/dates";
-import type { BoardId } from "../../lib/model/ids";
 import { createItem, moveItem, updateItem } from "../../lib/model/itemCommands";
 import { createOrigin } from "../../lib/model/origin";
 import { readSnapshot } from "../../lib/model/snapshot";
 import { connectClient, eventually, type TestClient } from "../helpers/syncClient";
-import { removeDataDir, startTestServer, type TestServer } from "../helpers/testServer";
+import { removeDataDir, startTestServer, type TestBoard, type TestServer } from "../helpers/testServer";
 
 const alice = createOrigin("local", "alice");
 const bob = createOrigin("local", "bob");
@@ -20,8 +19,8 @@ async function server(overrides = {}): Promise<TestServer> {
   return s;
 }
 
-function client(s: TestServer, boardId: BoardId): TestClient {
-  const c = connectClient(s.wsUrl, boardId);
+function client(s: TestServer, board: TestBoard): TestClient {
+  const c = connectClient(s.wsUrl, board.id, { token: board.token });
   clients.push(c);
   return c;
 }
@@ -42,8 +41,8 @@ describe("sync server with stock y-websocket clients", () => {
   it("two clients converge on each other's edits", async () => {
     const s = await server();
     const board = await s.boards.createBoard({ title: "Converge" });
-    const a = client(s, board.id);
-    const b = client(s, board.id);
+    const a = client(s, board);
+    const b = client(s, board);
     await Promise.all([a.synced, b.synced]);
     const lane = readSnapshot(a.doc).lanes[0]!.id;
     const created = createItem(a.doc, alice, { title: "From A", laneId: lane, start: date("2027-03-01"), duration: 5 });
@@ -61,7 +60,7 @@ describe("sync server with stock y-websocket clients", () => {
   it("serves the template to the first client: a new board is never empty", async () => {
     const s = await server();
     const board = await s.boards.createBoard({ title: "Template" });
-    const a = client(s, board.id);
+    const a = client(s, board);
     await a.synced;
     const snap = readSnapshot(a.doc);
     expect(snap.board.title).toBe("Template");
@@ -78,11 +77,11 @@ describe("sync server with stock y-websocket clients", () => {
   it("a client that joins later receives the full state", async () => {
     const s = await server();
     const board = await s.boards.createBoard({ title: "Late" });
-    const a = client(s, board.id);
+    const a = client(s, board);
     await a.synced;
     for (let i = 0; i < 20; i++) createItem(a.doc, alice, { title: `Item ${i}`, start: date("2027-01-04"), duration: 1 });
     await eventually(async () => expect((await s.store.loadUpdates(board.id)).logLength).toBeGreaterThan(1));
-    const late = client(s, board.id);
+    const late = client(s, board);
     await late.synced;
     await eventually(() => expect(titles(late.doc)).toHaveLength(20));
     expect(Y.encodeStateVector(late.doc)).toEqual(Y.encodeStateVector(a.doc));
@@ -91,8 +90,8 @@ describe("sync server with stock y-websocket clients", () => {
   it("keeps every acknowledged edit across a server restart", async () => {
     const first = await startTestServer();
     const board = await first.boards.createBoard({ title: "Durable" });
-    const a = connectClient(first.wsUrl, board.id);
-    const b = connectClient(first.wsUrl, board.id);
+    const a = connectClient(first.wsUrl, board.id, { token: board.token });
+    const b = connectClient(first.wsUrl, board.id, { token: board.token });
     await Promise.all([a.synced, b.synced]);
     const made = createItem(a.doc, alice, { title: "Survives", start: date("2027-02-01"), duration: 2 });
     if (!made.ok) throw new Error(made.error);
@@ -104,7 +103,7 @@ describe("sync server with stock y-websocket clients", () => {
     await first.close();
 
     const second = await server({ dataDir: first.dataDir });
-    const c = client(second, board.id);
+    const c = client(second, board);
     await c.synced;
     const item = readSnapshot(c.doc).items.find((i) => i.title === "Survives");
     expect(item?.status).toBe("at_risk");
@@ -114,14 +113,14 @@ describe("sync server with stock y-websocket clients", () => {
   it("unloads a board nobody is connected to, and reloads it intact", async () => {
     const s = await server({ unloadDelayMs: 30 });
     const board = await s.boards.createBoard({ title: "Idle" });
-    const a = connectClient(s.wsUrl, board.id);
+    const a = connectClient(s.wsUrl, board.id, { token: board.token });
     await a.synced;
     createItem(a.doc, alice, { title: "Before unload", start: null, duration: 1 });
     await eventually(() => expect(s.sync.registry.loadedCount).toBe(1));
     await new Promise((r) => setTimeout(r, 50));
     a.destroy();
     await eventually(() => expect(s.sync.registry.loadedCount).toBe(0));
-    const b = client(s, board.id);
+    const b = client(s, board);
     await b.synced;
     expect(titles(b.doc)).toEqual(["Before unload"]);
   });
@@ -129,7 +128,7 @@ describe("sync server with stock y-websocket clients", () => {
   it("compacts the update log into a snapshot past the threshold", async () => {
     const s = await server({ compactThreshold: 10 });
     const board = await s.boards.createBoard({ title: "Compact" });
-    const a = client(s, board.id);
+    const a = client(s, board);
     await a.synced;
     for (let i = 0; i < 40; i++) {
       createItem(a.doc, alice, { title: `Edit ${i}`, start: null, duration: 1 });

@@ -1,0 +1,75 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import GoogleProvider from "next-auth/providers/google";
+import { appServices } from "../../lib/protocol/appServices";
+import { allowAttempt } from "./rateLimit";
+
+/** Attempts per 10 minutes: per email (guessing one account) and per client address (spraying). */
+const ATTEMPTS_PER_EMAIL = 10;
+const ATTEMPTS_PER_ADDRESS = 50;
+
+function clientAddress(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  return typeof forwarded === "string" ? (forwarded.split(",")[0]?.trim() ?? "unknown") : "direct";
+}
+
+/** OAuth providers are offered only when their credentials are configured. */
+function oauthProviders(env: NodeJS.ProcessEnv) {
+  const providers = [];
+  if (env.GITHUB_ID && env.GITHUB_SECRET) providers.push(GitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET }));
+  if (env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET) {
+    providers.push(GoogleProvider({ clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET }));
+  }
+  return providers;
+}
+
+/**
+ * next-auth: email + password (scrypt hashes, checked by the server's services) and GitHub /
+ * Google when configured. Sessions are JWTs signed with the server's secret; the token's `sub`
+ * is the Waymark user id, which the sync server reads from the same cookie.
+ */
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/signin" },
+  providers: [
+    CredentialsProvider({
+      name: "Email",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        const email = typeof credentials?.email === "string" ? credentials.email.trim().toLowerCase() : "";
+        const password = typeof credentials?.password === "string" ? credentials.password : "";
+        if (!email || !password) return null;
+        const address = clientAddress(req.headers);
+        if (!allowAttempt(`email:${email}`, ATTEMPTS_PER_EMAIL) || !allowAttempt(`addr:${address}`, ATTEMPTS_PER_ADDRESS)) {
+          throw new Error("Too many sign-in attempts; wait ten minutes and try again.");
+        }
+        const user = await appServices().verifyCredentials(email, password);
+        return user ? { id: user.id, name: user.name, email: user.email } : null;
+      },
+    }),
+    ...oauthProviders(process.env),
+  ],
+  callbacks: {
+    async jwt({ token, user, account }) {
+      if (user && account) {
+        if (account.provider === "credentials") {
+          token.sub = user.id;
+        } else {
+          // OAuth: the provider's id is not ours; find or create the Waymark account by email.
+          if (!user.email) throw new Error("the provider did not share an email address");
+          const local = await appServices().upsertOAuthUser({ email: user.email, name: user.name ?? "" });
+          token.sub = local.id;
+          token.name = local.name;
+          token.email = local.email;
+        }
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+      return session;
+    },
+  },
+};

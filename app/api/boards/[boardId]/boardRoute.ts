@@ -1,0 +1,15 @@
+import { boardIdSchema, type BoardId, type UserId } from "../../../../lib/model/ids";
+import { currentUser } from "../../../_auth/session";
+import { parseParam, unauthorized } from "../../../_http/respond";
+
+/**
+ * The common head of every board route: a signed-in user (401) and a well-formed board id
+ * (404). Role checks happen in the services, which every call goes through.
+ */
+export async function boardRequest(params: Promise<{ boardId: string }>): Promise<{ userId: UserId; boardId: BoardId } | Response> {
+  const user = await currentUser();
+  if (!user) return unauthorized();
+  const boardId = parseParam((await params).boardId, boardIdSchema);
+  if (boardId instanceof Response) return boardId;
+  return { userId: user.id, boardId };
+}

@@ -1,0 +1,12 @@
+import { appServices } from "../../../../../../lib/protocol/appServices";
+import { respond } from "../../../../../_http/respond";
+import { boardRequest } from "../../boardRoute";
+
+type Context = { params: Promise<{ boardId: string; invitationId: string }> };
+
+/** Withdraws a pending invitation (owners only). */
+export async function DELETE(_request: Request, { params }: Context): Promise<Response> {
+  const head = await boardRequest(params);
+  if (head instanceof Response) return head;
+  return respond(await appServices().revokeInvitation(head.userId, head.boardId, (await params).invitationId));
+}

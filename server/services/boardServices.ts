@@ -1,0 +1,75 @@
+import * as Y from "yjs";
+import { z } from "zod";
+import { addCalendarDays, type DateString } from "../../lib/model/dates";
+import { newBoardId, type BoardId, type UserId } from "../../lib/model/ids";
+import { describeIssues } from "../../lib/model/issues";
+import { createOrigin } from "../../lib/model/origin";
+import { ok } from "../../lib/model/result";
+import { initBoardFromTemplate } from "../../lib/model/template";
+import type { AppServices } from "../../lib/protocol/appServices";
+import { canManageBoard, type Role } from "../../lib/protocol/roles";
+import { roleOn } from "../auth/resolveAccess";
+import { mintSyncToken } from "../auth/syncTokens";
+import type { Storage } from "../storage/storage";
+import { mondayOf } from "./calendarDates";
+import { boardNotFound, fail } from "./serviceErrors";
+
+export const SERVER_ORIGIN = createOrigin("server", "waymark-server");
+
+const titleSchema = z.object({ title: z.string().trim().min(1, "title must not be empty").max(200, "title is at most 200 characters") });
+
+/** Creates a board's first state on the server, so the template is written exactly once. */
+export function templateState(title: string, monday: DateString): Uint8Array {
+  const doc = new Y.Doc();
+  initBoardFromTemplate(doc, SERVER_ORIGIN, { title, horizonStart: monday, horizonEnd: addCalendarDays(monday, 7 * 52 - 3) });
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return state;
+}
+
+export interface BoardServiceDeps {
+  storage: Storage;
+  secret: string;
+  now: () => Date;
+}
+
+/** Boards: list, create, open (role check), delete, and sync tokens. */
+export function boardServices({ storage, secret, now }: BoardServiceDeps, onDeleted: (id: BoardId) => Promise<void>) {
+  /** The actor's role, or null when the board is missing or not theirs to see. */
+  async function roleOf(actor: UserId, boardId: BoardId): Promise<Role | null> {
+    return (await storage.getBoard(boardId)) ? storage.roleOf(boardId, actor) : null;
+  }
+
+  const services: Pick<AppServices, "listBoards" | "createBoard" | "openBoard" | "deleteBoard" | "mintSyncToken"> = {
+    listBoards: (actor) => storage.listBoardsOf(actor),
+    async createBoard(actor, input) {
+      const parsed = titleSchema.safeParse(input);
+      if (!parsed.success) return fail("invalid", describeIssues(parsed.error));
+      if (!(await storage.getUser(actor))) return fail("unauthorized", "sign in to create a board");
+      const { title } = parsed.data;
+      const board = await storage.createOwnedBoard({ id: newBoardId(), title, ownerId: actor }, templateState(title, mondayOf(now())));
+      return ok(board);
+    },
+    async openBoard(actor, boardId) {
+      const board = await storage.getBoard(boardId);
+      const role = board ? await roleOn(storage, actor, boardId) : null;
+      if (!board || !role) return boardNotFound();
+      return ok({ board, role });
+    },
+    async deleteBoard(actor, boardId) {
+      const role = await roleOf(actor, boardId);
+      if (!role) return boardNotFound();
+      if (!canManageBoard(role)) return fail("forbidden", "only an owner can delete this board");
+      await storage.deleteBoard(boardId);
+      await onDeleted(boardId);
+      return ok(undefined);
+    },
+    async mintSyncToken(actor, boardId) {
+      const opened = await services.openBoard(actor, boardId);
+      if (!opened.ok) return opened;
+      const { token, expiresAt } = mintSyncToken(secret, actor, boardId, now().getTime());
+      return ok({ token, expiresAt: new Date(expiresAt).toISOString() });
+    },
+  };
+  return { services, roleOf };
+}
