@@ -99,11 +99,12 @@ export class Room {
     }
   }
 
-  /** Closes every connection (board deleted). */
-  closeAll(code: (typeof CloseCode)[keyof typeof CloseCode], reason: string): void {
+  /** The board was deleted: close every connection and never write for it again. */
+  discard(): void {
+    this.failed = true;
     for (const peer of [...this.peers.keys()]) {
       this.leave(peer);
-      peer.close(code, reason);
+      peer.close(CloseCode.NotFound, "board deleted");
     }
   }
 

@@ -5,7 +5,6 @@ import { boardIdSchema, type BoardId } from "../../lib/model/ids";
 import { SYNC_PATH } from "../../lib/protocol/sync";
 import type { Logger } from "../log";
 import type { Principal, Role } from "../../lib/protocol/roles";
-import { CloseCode } from "../../lib/protocol/sync";
 import { resolveAccess } from "../auth/resolveAccess";
 import type { Storage } from "../storage/storage";
 import type { Peer, PeerAccess } from "./peer";
@@ -125,7 +124,7 @@ export function createSyncServer(options: SyncServerOptions) {
     updateAccess,
     /** Closes every connection to a deleted board and frees it. */
     async boardDeleted(boardId: BoardId): Promise<void> {
-      registry.loaded(boardId)?.closeAll(CloseCode.NotFound, "board deleted");
+      registry.loaded(boardId)?.discard();
       await registry.drop(boardId);
     },
     /** Stops accepting, flushes every board and closes every connection. */
