@@ -1,6 +1,7 @@
 import next from "next";
 import { readConfig } from "./config";
 import { createLogger } from "./log";
+import { demoAccountsBanner } from "./services/demoSeed";
 import { startServer } from "./startServer";
 
 /** Entry point: the web app and the sync server on one port (`npm start` / `npm run dev`). */
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   });
   log.info({ url: server.url, dataDir: config.dataDir, dev: config.dev }, "Waymark is running");
   console.log(`\n  Waymark is running at ${server.url}\n`);
+  if (config.seedDemo) console.log(`${demoAccountsBanner()}\n`);
 
   const shutdown = (signal: string) => {
     log.info({ signal }, "shutting down: flushing boards");

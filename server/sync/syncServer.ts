@@ -6,6 +6,7 @@ import { SYNC_PATH } from "../../lib/protocol/sync";
 import type { Logger } from "../log";
 import type { Principal, Role } from "../../lib/protocol/roles";
 import { resolveAccess } from "../auth/resolveAccess";
+import { isSameOrigin } from "../auth/sameOrigin";
 import type { Storage } from "../storage/storage";
 import type { Peer, PeerAccess } from "./peer";
 import { RoomRegistry } from "./roomRegistry";
@@ -16,6 +17,8 @@ export interface SyncServerOptions {
   store: Storage;
   /** Who opens a websocket (cookie or token), decided before the upgrade completes. */
   authenticate(req: IncomingMessage, boardId: BoardId): Promise<Principal | null>;
+  /** Browser origins besides the server's own that may open websockets. */
+  allowedOrigins?: readonly string[];
   log: Logger;
   maxMessageBytes: number;
   unloadDelayMs: number;
@@ -76,6 +79,7 @@ export function createSyncServer(options: SyncServerOptions) {
     socket.on("error", (error) => options.log.debug({ err: String(error) }, "upgrade socket error"));
     const boardId = boardIdFromSyncPath(req.url);
     if (!boardId) return rejectUpgrade(socket, 404, "Not Found");
+    if (!isSameOrigin(req.headers, options.allowedOrigins)) return rejectUpgrade(socket, 403, "Forbidden");
     let access: PeerAccess | null;
     try {
       // Anonymous callers learn nothing about which boards exist: 401 before any lookup.

@@ -179,3 +179,15 @@ async function docFromStore(): Promise<Y.Doc> {
   for (const u of (await s.store.loadUpdates(board.id)).updates) Y.applyUpdate(doc, u);
   return doc;
 }
+
+describe("cross-site websocket hijacking", () => {
+  it("a browser handshake from another origin is refused even with valid credentials", async () => {
+    const { WebSocket } = await import("ws");
+    const refused = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(url(tokens.owner), { headers: { Origin: "https://evil.example" } });
+      ws.once("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
+      ws.once("open", () => resolve(101));
+    });
+    expect(refused).toBe(403);
+  });
+});

@@ -1,7 +1,7 @@
 import { connection } from "next/server";
 import { appServices } from "../../../lib/protocol/appServices";
 import { currentUser } from "../../_auth/session";
-import { parseBody, respond, unauthorized } from "../../_http/respond";
+import { crossSiteRefusal, parseBody, respond, unauthorized } from "../../_http/respond";
 import { createBoardInputSchema } from "./createBoardInput";
 
 /** The boards the signed-in user belongs to, with their role on each. */
@@ -14,6 +14,8 @@ export async function GET(): Promise<Response> {
 
 /** Creates a board from the service-roadmap template, owned by the signed-in user. */
 export async function POST(request: Request): Promise<Response> {
+  const refusal = crossSiteRefusal(request);
+  if (refusal) return refusal;
   const user = await currentUser();
   if (!user) return unauthorized();
   const input = await parseBody(request, createBoardInputSchema);

@@ -1,12 +1,17 @@
 import { boardIdSchema, type BoardId, type UserId } from "../../../../lib/model/ids";
 import { currentUser } from "../../../_auth/session";
-import { parseParam, unauthorized } from "../../../_http/respond";
+import { crossSiteRefusal, parseParam, unauthorized } from "../../../_http/respond";
 
 /**
  * The common head of every board route: a signed-in user (401) and a well-formed board id
  * (404). Role checks happen in the services, which every call goes through.
  */
-export async function boardRequest(params: Promise<{ boardId: string }>): Promise<{ userId: UserId; boardId: BoardId } | Response> {
+export async function boardRequest(
+  request: Request,
+  params: Promise<{ boardId: string }>,
+): Promise<{ userId: UserId; boardId: BoardId } | Response> {
+  const refusal = crossSiteRefusal(request);
+  if (refusal) return refusal;
   const user = await currentUser();
   if (!user) return unauthorized();
   const boardId = parseParam((await params).boardId, boardIdSchema);

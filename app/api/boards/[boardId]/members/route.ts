@@ -9,15 +9,15 @@ type Context = { params: Promise<{ boardId: string }> };
 const inviteSchema = z.object({ email: z.string().max(320), role: roleSchema }).strict();
 
 /** Members (any member may see who is on the board) and, for owners, pending invitations. */
-export async function GET(_request: Request, { params }: Context): Promise<Response> {
-  const head = await boardRequest(params);
+export async function GET(request: Request, { params }: Context): Promise<Response> {
+  const head = await boardRequest(request, params);
   if (head instanceof Response) return head;
   return respond(await appServices().listMembers(head.userId, head.boardId));
 }
 
 /** Invites by email with a role (owners only). */
 export async function POST(request: Request, { params }: Context): Promise<Response> {
-  const head = await boardRequest(params);
+  const head = await boardRequest(request, params);
   if (head instanceof Response) return head;
   const input = await parseBody(request, inviteSchema);
   if (input instanceof Response) return input;

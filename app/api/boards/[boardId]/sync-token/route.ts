@@ -8,8 +8,8 @@ type Context = { params: Promise<{ boardId: string }> };
  * A short-lived token for `/sync/<boardId>?token=…`, for clients that cannot send the session
  * cookie (scripts, other origins). POST so that it is never cached or prefetched.
  */
-export async function POST(_request: Request, { params }: Context): Promise<Response> {
-  const head = await boardRequest(params);
+export async function POST(request: Request, { params }: Context): Promise<Response> {
+  const head = await boardRequest(request, params);
   if (head instanceof Response) return head;
   return respond(await appServices().mintSyncToken({ kind: "user", userId: head.userId, name: "", email: "" }, head.boardId));
 }

@@ -5,8 +5,8 @@ import { boardRequest } from "../../boardRoute";
 type Context = { params: Promise<{ boardId: string; invitationId: string }> };
 
 /** Withdraws a pending invitation (owners only). */
-export async function DELETE(_request: Request, { params }: Context): Promise<Response> {
-  const head = await boardRequest(params);
+export async function DELETE(request: Request, { params }: Context): Promise<Response> {
+  const head = await boardRequest(request, params);
   if (head instanceof Response) return head;
   return respond(await appServices().revokeInvitation(head.userId, head.boardId, (await params).invitationId));
 }

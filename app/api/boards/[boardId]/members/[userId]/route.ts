@@ -11,7 +11,7 @@ const changeSchema = z.object({ role: roleSchema }).strict();
 
 /** Changes a member's role (owners only); open connections feel it at once. */
 export async function PATCH(request: Request, { params }: Context): Promise<Response> {
-  const head = await boardRequest(params);
+  const head = await boardRequest(request, params);
   if (head instanceof Response) return head;
   const userId = parseParam((await params).userId, userIdSchema);
   if (userId instanceof Response) return userId;
@@ -21,8 +21,8 @@ export async function PATCH(request: Request, { params }: Context): Promise<Resp
 }
 
 /** Removes a member (owners), or leaves the board (anyone, for themselves). */
-export async function DELETE(_request: Request, { params }: Context): Promise<Response> {
-  const head = await boardRequest(params);
+export async function DELETE(request: Request, { params }: Context): Promise<Response> {
+  const head = await boardRequest(request, params);
   if (head instanceof Response) return head;
   const userId = parseParam((await params).userId, userIdSchema);
   if (userId instanceof Response) return userId;
