@@ -11,13 +11,13 @@ export const emailSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .max(320, "email is too long")
+  .max(320, "is too long")
   .pipe(z.email("must be a valid email address"));
 
 const signUpSchema = z.object({
   email: emailSchema,
-  name: z.string().trim().min(1, "name is required").max(100, "name is at most 100 characters"),
-  password: z.string().min(8, "password must be at least 8 characters").max(200, "password is at most 200 characters"),
+  name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
+  password: z.string().min(8, "must be at least 8 characters").max(200, "must be at most 200 characters"),
 });
 
 const summary = (u: { id: UserId; email: string; name: string }): UserSummary => ({ id: u.id, email: u.email, name: u.name });

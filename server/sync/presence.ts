@@ -1,5 +1,6 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
+import { presenceColorFor } from "../../lib/protocol/presenceColor";
 
 /** The identity the server vouches for; it replaces whatever `user` a client announces. */
 export interface ServerIdentity {
@@ -13,14 +14,8 @@ export interface ServerIdentity {
 /** More awareness ids than this per connection is not a browser tab but someone filling memory. */
 export const MAX_CLIENT_IDS_PER_PEER = 4;
 
-const PALETTE = ["#e11d48", "#d97706", "#059669", "#0284c7", "#7c3aed", "#db2777", "#0d9488", "#4f46e5", "#65a30d", "#ea580c"];
-
 /** A stable colour per identity, so a person looks the same to everyone on every board. */
-export function colorFor(id: string): string {
-  let h = 0;
-  for (let i = 0; i < id.length; i++) h = (Math.imul(h, 31) + id.charCodeAt(i)) >>> 0;
-  return PALETTE[h % PALETTE.length]!;
-}
+export const colorFor = presenceColorFor;
 
 export interface SanitizeResult {
   /** The update to apply, or null when nothing in it was acceptable. */
