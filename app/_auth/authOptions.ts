@@ -3,7 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { appServices } from "../../lib/protocol/appServices";
-import { allowAttempt } from "./rateLimit";
+import { allowAttempt, refundAttempt } from "./rateLimit";
 
 /** Attempts per 10 minutes: per email (guessing one account) and per client address (spraying). */
 const ATTEMPTS_PER_EMAIL = 10;
@@ -41,12 +41,15 @@ export const authOptions: NextAuthOptions = {
         const email = typeof credentials?.email === "string" ? credentials.email.trim().toLowerCase() : "";
         const password = typeof credentials?.password === "string" ? credentials.password : "";
         if (!email || !password) return null;
-        const address = clientAddress(req.headers);
-        if (!allowAttempt(`email:${email}`, ATTEMPTS_PER_EMAIL) || !allowAttempt(`addr:${address}`, ATTEMPTS_PER_ADDRESS)) {
+        const keys = [`email:${email}`, `addr:${clientAddress(req.headers)}`];
+        if (!allowAttempt(keys[0]!, ATTEMPTS_PER_EMAIL) || !allowAttempt(keys[1]!, ATTEMPTS_PER_ADDRESS)) {
           throw new Error("Too many sign-in attempts; wait ten minutes and try again.");
         }
         const user = await appServices().verifyCredentials(email, password);
-        return user ? { id: user.id, name: user.name, email: user.email } : null;
+        if (!user) return null;
+        // Only failures count against the limits (see refundAttempt).
+        for (const key of keys) refundAttempt(key);
+        return { id: user.id, name: user.name, email: user.email };
       },
     }),
     ...oauthProviders(process.env),

@@ -17,6 +17,17 @@ export function allowAttempt(key: string, limit: number, now = Date.now()): bool
   return current.count <= limit;
 }
 
+/**
+ * Gives back an attempt that turned out to be a successful sign-in. Attempts are counted before
+ * the (slow) password check so that a burst of parallel guesses cannot all slip past the limit;
+ * refunding the ones that succeed means people signing in correctly never use up the budget
+ * that a shared address (a workshop room behind one NAT) has for typos.
+ */
+export function refundAttempt(key: string): void {
+  const current = windows.get(key);
+  if (current && current.count > 0) current.count--;
+}
+
 function pruneExpired(now: number): void {
   for (const [key, w] of windows) if (now - w.start >= WINDOW_MS) windows.delete(key);
 }
