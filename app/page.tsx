@@ -5,9 +5,12 @@ import { CreateBoardForm } from "../components/home/CreateBoardForm";
 import { Logo } from "../components/ui/Logo";
 import type { UserId } from "../lib/model/ids";
 import { appServices, type BoardSummary } from "../lib/protocol/appServices";
+import type { Role } from "../lib/protocol/roles";
+import { UserMenu } from "../components/auth/UserMenu";
+import { accountInfo } from "./_auth/account";
 import { currentUser } from "./_auth/session";
 
-async function loadBoards(userId: UserId): Promise<{ boards: BoardSummary[] } | { error: string }> {
+async function loadBoards(userId: UserId): Promise<{ boards: (BoardSummary & { role: Role })[] } | { error: string }> {
   try {
     const boards = await appServices().listBoards(userId);
     return { boards: [...boards].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)) };
@@ -25,8 +28,9 @@ export default async function HomePage() {
   return (
     <div className="min-h-full">
       <header className="border-b border-slate-200 bg-white/80 dark:border-slate-800 dark:bg-slate-900/80">
-        <div className="mx-auto flex h-14 max-w-4xl items-center px-6">
+        <div className="mx-auto flex h-14 max-w-4xl items-center justify-between px-6">
           <Logo />
+          <UserMenu account={accountInfo(user)} />
         </div>
       </header>
       <main className="mx-auto flex max-w-4xl flex-col gap-10 px-6 py-10">
