@@ -1,16 +1,24 @@
-import type { Role } from "../../lib/protocol/roles";
 "use client";
 
-import { useCallback } from "react";
+// Before anything that builds a zod schema: our CSP forbids eval, and zod probes for it while
+// building object schemas (module evaluation follows import order).
+import "../collab/zodWithoutEval";
+import { useCallback, useEffect, useState } from "react";
 import { updateBoard } from "../../lib/model/boardCommands";
-import { useIdentity } from "../collab/identity";
+import { canEditRoadmap, roleSchema, type Role } from "../../lib/protocol/roles";
+import { UserMenu, type AccountInfo } from "../auth/UserMenu";
+import type { BoardSession } from "../collab/boardSession";
+import type { SyncTokenOptions } from "../collab/syncTokenKeeper";
 import { useBoardSession, useConnection, usePeers, useSnapshot } from "../collab/useBoardSession";
 import { RoadmapView } from "../roadmap/RoadmapView";
+import { apiRequest } from "../ui/apiRequest";
 import { CommitInput } from "../ui/CommitInput";
 import { Logo } from "../ui/Logo";
+import { BoardActions } from "./BoardActions";
 import { BoardLoading } from "./BoardLoading";
 import { ConnectionBadge } from "./ConnectionBadge";
 import { PresenceBar } from "./PresenceBar";
+import { ReadOnlyBanner } from "./ReadOnlyBanner";
 
 interface BoardScreenProps {
   boardId: string;
@@ -18,17 +26,22 @@ interface BoardScreenProps {
   initialTitle: string;
   /** The viewer's role, decided by the server; the sync server enforces it on every message. */
   role: Role;
-  /** A sync token for guests without a session cookie (share links). */
-  syncToken?: string;
+  /** The signed-in account; null for a guest on a share link. */
+  account: (AccountInfo & { id: string }) | null;
+  /** A sync token for guests without a session cookie (share links), kept fresh while open. */
+  syncToken?: SyncTokenOptions;
 }
 
 /** A board page: connects, shows who is here, and draws the roadmap once the first sync is in. */
-export function BoardScreen({ boardId, initialTitle, role: _role, syncToken: _syncToken }: BoardScreenProps) {
-  const [identity, setIdentity] = useIdentity();
-  const session = useBoardSession(boardId, identity);
+export function BoardScreen({ boardId, initialTitle, role: initialRole, account, syncToken }: BoardScreenProps) {
+  const session = useBoardSession(boardId, { token: syncToken });
   const connection = useConnection(session);
   const snapshot = useSnapshot(session);
   const peers = usePeers(session);
+  const role = useCurrentRole(session, initialRole, account !== null, connection.denied);
+  // The server has the last word: a "permission denied" makes the board read-only even before
+  // the new role is known here.
+  const readOnly = !canEditRoadmap(role) || connection.denied !== null;
 
   const rename = useCallback(
     (title: string) => {
@@ -36,13 +49,14 @@ export function BoardScreen({ boardId, initialTitle, role: _role, syncToken: _sy
     },
     [session],
   );
+  const title = snapshot?.board.title ?? initialTitle;
 
   return (
     <div className="flex h-dvh flex-col overflow-hidden">
-      <header className="flex h-14 shrink-0 items-center gap-4 border-b border-slate-200 bg-white px-4 dark:border-slate-800 dark:bg-slate-900">
+      <header className="flex h-14 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-4 dark:border-slate-800 dark:bg-slate-900">
         <Logo />
         <span aria-hidden className="h-5 w-px bg-slate-200 dark:bg-slate-700" />
-        {snapshot ? (
+        {snapshot && !readOnly ? (
           <CommitInput
             aria-label="Board title"
             value={snapshot.board.title}
@@ -51,12 +65,60 @@ export function BoardScreen({ boardId, initialTitle, role: _role, syncToken: _sy
             className="min-w-0 flex-1 truncate rounded-md border border-transparent bg-transparent px-2 py-1 text-base font-semibold outline-none hover:border-slate-200 focus:border-indigo-500 dark:hover:border-slate-700"
           />
         ) : (
-          <h1 className="min-w-0 flex-1 truncate px-2 text-base font-semibold">{initialTitle}</h1>
+          <h1 data-testid="board-title" className="min-w-0 flex-1 truncate px-2 text-base font-semibold">
+            {title}
+          </h1>
         )}
-        <PresenceBar peers={peers} identity={identity} onIdentityChange={setIdentity} />
+        {readOnly && (
+          <span
+            data-testid="read-only-badge"
+            className="whitespace-nowrap rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-500/15 dark:text-amber-200"
+          >
+            View only
+          </span>
+        )}
+        <PresenceBar peers={peers} selfId={account?.id ?? null} />
+        {account && <BoardActions boardId={boardId} title={title} role={role} selfId={account.id} />}
         <ConnectionBadge connection={connection} />
+        <UserMenu account={account} />
       </header>
-      {snapshot ? <RoadmapView session={session} snapshot={snapshot} peers={peers} /> : <BoardLoading connection={connection} />}
+      {readOnly && (
+        <ReadOnlyBanner role={role} guest={account === null} downgraded={canEditRoadmap(initialRole) && connection.loaded} />
+      )}
+      {snapshot ? (
+        <RoadmapView session={session} snapshot={snapshot} peers={peers} readOnly={readOnly} />
+      ) : (
+        <BoardLoading connection={connection} />
+      )}
     </div>
   );
+}
+
+/**
+ * The role to draw the board for. It starts as the server rendered it; when the sync server
+ * says the connection became read-only (an owner downgraded us), or when the tab comes back
+ * into focus (an owner may have upgraded us), it is re-read from the API.
+ */
+function useCurrentRole(session: BoardSession, initial: Role, member: boolean, denied: string | null): Role {
+  const [role, setRole] = useState(initial);
+  useEffect(() => {
+    if (!member) return;
+    let stale = false;
+    const refresh = async () => {
+      const result = await apiRequest<{ role?: unknown }>("GET", `/api/boards/${session.boardId}`);
+      const parsed = result.ok ? roleSchema.safeParse(result.value.role) : null;
+      if (stale || !parsed?.success) return;
+      setRole(parsed.data);
+      // Upgraded since the server last said "read-only": its verdict no longer holds.
+      if (canEditRoadmap(parsed.data)) session.clearDenied();
+    };
+    if (denied !== null && canEditRoadmap(role)) void refresh();
+    const onFocus = () => void refresh();
+    window.addEventListener("focus", onFocus);
+    return () => {
+      stale = true;
+      window.removeEventListener("focus", onFocus);
+    };
+  }, [session, member, denied, role]);
+  return role;
 }

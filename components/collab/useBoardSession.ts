@@ -2,22 +2,19 @@
 
 import { useEffect, useState, useSyncExternalStore } from "react";
 import type { BoardSnapshot } from "../../lib/model/snapshot";
-import { BoardSession, type ConnectionState, type Peer } from "./boardSession";
-import type { Identity } from "./identity";
+import { BoardSession, type BoardSessionOptions, type ConnectionState, type Peer } from "./boardSession";
 
 /**
  * Opens a board session for as long as the component is mounted. The session is bound to the
- * first `boardId`: render the owner with `key={boardId}` so another board gets a new session.
+ * first `boardId` and options: render the owner with `key={boardId}` so another board gets a
+ * new session.
  */
-export function useBoardSession(boardId: string, identity: Identity | null): BoardSession {
-  const [session] = useState(() => new BoardSession(boardId));
+export function useBoardSession(boardId: string, options: BoardSessionOptions = {}): BoardSession {
+  const [session] = useState(() => new BoardSession(boardId, options));
   useEffect(() => {
     session.connect();
     return () => session.disconnect();
   }, [session]);
-  useEffect(() => {
-    if (identity) session.setIdentity(identity);
-  }, [session, identity]);
   return session;
 }
 
@@ -32,7 +29,7 @@ export function useSnapshot(session: BoardSession): BoardSnapshot | null {
   return useSyncExternalStore(subscribe, get, get);
 }
 
-/** Everyone on the board, this browser first. */
+/** Everyone on the board (as the server identifies them), in a stable order. */
 export function usePeers(session: BoardSession): Peer[] {
   const { subscribe, get } = session.peers;
   return useSyncExternalStore(subscribe, get, get);

@@ -11,8 +11,8 @@ interface ConflictsPanelProps {
   index: ConflictIndex;
   snapshot: BoardSnapshot;
   onReveal: (conflict: Conflict) => void;
-  /** Runs the fix as one command; returns why it was refused, or null. */
-  onApplyFix: (fix: SuggestedFix) => string | null;
+  /** Runs the fix as one command; returns why it was refused, or null. Absent when read-only. */
+  onApplyFix?: (fix: SuggestedFix) => string | null;
   onClose: () => void;
 }
 
@@ -68,7 +68,7 @@ interface ConflictGroupProps {
   conflicts: Conflict[];
   snapshot: BoardSnapshot;
   onReveal: (conflict: Conflict) => void;
-  onApplyFix: (fix: SuggestedFix) => string | null;
+  onApplyFix?: (fix: SuggestedFix) => string | null;
 }
 
 function ConflictGroup({ title, conflicts, snapshot, onReveal, onApplyFix }: ConflictGroupProps) {
@@ -102,7 +102,7 @@ interface ConflictRowProps {
   conflict: Conflict;
   snapshot: BoardSnapshot;
   onReveal: (conflict: Conflict) => void;
-  onApplyFix: (fix: SuggestedFix) => string | null;
+  onApplyFix?: (fix: SuggestedFix) => string | null;
 }
 
 function ConflictRow({ conflict, snapshot, onReveal, onApplyFix }: ConflictRowProps) {
@@ -135,6 +135,7 @@ function ConflictRow({ conflict, snapshot, onReveal, onApplyFix }: ConflictRowPr
           <span className="min-w-0 flex-1 text-xs text-slate-600 dark:text-slate-300" data-testid="conflict-fix">
             {describeFix(fix, snapshot)}
           </span>
+          {onApplyFix && (
           <button
             type="button"
             onClick={() => setRefused(onApplyFix(fix))}
@@ -142,6 +143,7 @@ function ConflictRow({ conflict, snapshot, onReveal, onApplyFix }: ConflictRowPr
           >
             Apply fix
           </button>
+          )}
         </div>
       )}
       {refused && (

@@ -23,12 +23,14 @@ interface DependencySectionProps {
   /** Links drawn red on the timeline (not respected, or in a cycle). */
   brokenLinks: ReadonlySet<string>;
   actions: DependencyActions;
+  /** Links listed with their lags, but nothing to add or remove. */
+  readOnly: boolean;
 }
 
 const byTitle = (a: Item, b: Item) => a.title.localeCompare(b.title) || (a.id < b.id ? -1 : 1);
 
 /** Predecessors and successors of one item, with their lags, and a way to add a predecessor. */
-export function DependencySection({ itemId, items, dependencies, brokenLinks, actions }: DependencySectionProps) {
+export function DependencySection({ itemId, items, dependencies, brokenLinks, actions, readOnly }: DependencySectionProps) {
   const [error, setError] = useState<string | null>(null);
   const titleOf = useMemo(() => new Map(items.map((i) => [i.id as string, i.title || "Untitled item"])), [items]);
   const predecessors = dependencies.filter((d) => d.toId === itemId);
@@ -47,6 +49,7 @@ export function DependencySection({ itemId, items, dependencies, brokenLinks, ac
         other={(d) => titleOf.get(d.fromId) ?? "A deleted item"}
         brokenLinks={brokenLinks}
         actions={actions}
+        readOnly={readOnly}
         report={report}
       />
       <LinkList
@@ -56,13 +59,16 @@ export function DependencySection({ itemId, items, dependencies, brokenLinks, ac
         other={(d) => titleOf.get(d.toId) ?? "A deleted item"}
         brokenLinks={brokenLinks}
         actions={actions}
+        readOnly={readOnly}
         report={report}
       />
+      {!readOnly && (
       <AddPredecessor itemId={itemId} items={items} predecessors={predecessors} onAdd={(from, lag) => {
         const refused = actions.add(from, itemId, lag);
         report(refused);
         return refused === null;
       }} />
+      )}
       {error && (
         <p role="alert" data-testid="dependency-error" className="text-xs text-rose-600 dark:text-rose-400">
           {error}
@@ -79,10 +85,11 @@ interface LinkListProps {
   other: (d: Dependency) => string;
   brokenLinks: ReadonlySet<string>;
   actions: DependencyActions;
+  readOnly: boolean;
   report: (refused: string | null) => void;
 }
 
-function LinkList({ label, empty, links, other, brokenLinks, actions, report }: LinkListProps) {
+function LinkList({ label, empty, links, other, brokenLinks, actions, readOnly, report }: LinkListProps) {
   return (
     <div>
       <p className="text-[11px] font-medium uppercase tracking-wide text-slate-400 dark:text-slate-500">{label}</p>
@@ -108,6 +115,7 @@ function LinkList({ label, empty, links, other, brokenLinks, actions, report }: 
                   className={lagInputClass}
                 />
               </label>
+              {!readOnly && (
               <button
                 type="button"
                 aria-label={`Remove link with ${other(d)}`}
@@ -118,6 +126,7 @@ function LinkList({ label, empty, links, other, brokenLinks, actions, report }: 
                   <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
                 </svg>
               </button>
+              )}
             </li>
           ))}
         </ul>

@@ -45,6 +45,8 @@ export interface ItemBarProps {
   peer: { name: string; color: string } | null;
   /** Offset (and, while resizing, width) during a drag: the bar follows the pointer. */
   drag: { x: number; y: number; width: number; label: string } | null;
+  /** The viewer may not edit: no grab cursor, no resize grip (the handlers refuse moves too). */
+  readOnly: boolean;
   handlers: BarHandlers;
 }
 
@@ -53,7 +55,7 @@ export interface ItemBarProps {
  * change; a drag re-renders just the dragged bar.
  */
 export const ItemBar = memo(function ItemBar(props: ItemBarProps) {
-  const { id, laneId, title, status, color, left, top, width, labelOutside, start, dates, selected, peer, drag, handlers } = props;
+  const { id, laneId, title, status, color, left, top, width, labelOutside, start, dates, selected, peer, drag, readOnly, handlers } = props;
   const { pinned, emphasis, slack, badgeSeverity, badgeCount, badgeText } = props;
   const label = title || "Untitled item";
   // One box-shadow carries the lane accent, the selection ring, the critical ring and the drag
@@ -79,7 +81,7 @@ export const ItemBar = memo(function ItemBar(props: ItemBarProps) {
       data-pinned={pinned}
       data-critical={emphasis === "critical" || undefined}
       data-dimmed={emphasis === "dimmed" || undefined}
-      data-draggable="true"
+      data-draggable={!readOnly}
       onPointerDown={(e) => handlers.onPointerDown(e, id, laneId, "move")}
       onPointerMove={handlers.onPointerMove}
       onPointerUp={handlers.onPointerUp}
@@ -89,7 +91,7 @@ export const ItemBar = memo(function ItemBar(props: ItemBarProps) {
       onClick={(e) => e.stopPropagation()}
       onDoubleClick={(e) => e.stopPropagation()}
       className={`absolute flex items-center gap-1.5 rounded-md px-2 text-xs font-medium text-slate-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-400 dark:text-slate-100 ${
-        drag ? "z-30 cursor-grabbing" : "z-10 cursor-grab hover:brightness-[0.97] dark:hover:brightness-110"
+        drag ? "z-30 cursor-grabbing" : `z-10 ${readOnly ? "cursor-pointer" : "cursor-grab"} hover:brightness-[0.97] dark:hover:brightness-110`
       }`}
       style={{
         left,
@@ -119,7 +121,7 @@ export const ItemBar = memo(function ItemBar(props: ItemBarProps) {
       ) : (
         <span className={`truncate ${status === "done" ? "opacity-60" : ""}`}>{label}</span>
       )}
-      {width >= 16 && (
+      {width >= 16 && !readOnly && (
         <span
           aria-hidden
           data-testid="item-resize"

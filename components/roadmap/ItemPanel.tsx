@@ -22,6 +22,8 @@ interface ItemPanelProps {
   /** With predecessors, clearing the start hands the item to the scheduler instead of the tray. */
   hasPredecessors: boolean;
   autoFocusTitle: boolean;
+  /** Every field shown but disabled; no unschedule or delete. */
+  readOnly: boolean;
   onUpdate: (itemId: string, patch: ItemPatch) => void;
   onDelete: (itemId: string) => void;
   onClose: () => void;
@@ -31,7 +33,7 @@ interface ItemPanelProps {
 
 /** The side panel of the selected item. Each field writes one named command when it changes. */
 export function ItemPanel(props: ItemPanelProps) {
-  const { itemId, item, lanes, phases, calendar, scheduled, hasPredecessors, autoFocusTitle, onUpdate, onDelete, onClose, children } = props;
+  const { itemId, item, lanes, phases, calendar, scheduled, hasPredecessors, autoFocusTitle, readOnly, onUpdate, onDelete, onClose, children } = props;
   return (
     <aside
       data-testid="item-panel"
@@ -39,7 +41,10 @@ export function ItemPanel(props: ItemPanelProps) {
       className="flex w-80 shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
     >
       <div className="flex h-11 items-center justify-between border-b border-slate-200 px-4 dark:border-slate-800">
-        <h2 className="text-sm font-semibold">Item</h2>
+        <h2 className="text-sm font-semibold">
+          Item
+          {readOnly && <span className="ml-2 text-xs font-normal text-slate-500 dark:text-slate-400">view only</span>}
+        </h2>
         <button
           type="button"
           onClick={onClose}
@@ -61,6 +66,7 @@ export function ItemPanel(props: ItemPanelProps) {
           scheduled={scheduled}
           hasPredecessors={hasPredecessors}
           autoFocusTitle={autoFocusTitle}
+          readOnly={readOnly}
           update={(patch) => onUpdate(itemId, patch)}
           remove={() => onDelete(itemId)}
         >
@@ -81,25 +87,28 @@ interface ItemFieldsProps {
   scheduled: ScheduledItem | undefined;
   hasPredecessors: boolean;
   autoFocusTitle: boolean;
+  readOnly: boolean;
   update: (patch: ItemPatch) => void;
   remove: () => void;
   children?: ReactNode;
 }
 
 function ItemFields(props: ItemFieldsProps) {
-  const { item, lanes, phases, calendar, scheduled, hasPredecessors, autoFocusTitle, update, remove, children } = props;
+  const { item, lanes, phases, calendar, scheduled, hasPredecessors, autoFocusTitle, readOnly, update, remove, children } = props;
   const [confirmDelete, setConfirmDelete] = useState(false);
   // The scheduler's dates when it has them (a start on a day off moves to a working day).
   const finish = scheduled?.finish ?? (item.start ? fromDayNumber(finishDay(calendar, toDayNumber(item.start), item.duration)) : null);
   const laneKnown = item.laneId === null || lanes.some((l) => l.id === item.laneId);
   return (
-    <div className="flex flex-1 flex-col gap-4 overflow-y-auto p-4">
+    // A disabled fieldset disables every control in it, including the dependency section
+    // passed in as children: one switch, no field forgotten.
+    <fieldset disabled={readOnly} data-testid="item-fields" className="m-0 flex min-w-0 flex-1 flex-col gap-4 overflow-y-auto border-0 p-4">
       <Field label="Title" htmlFor="item-title">
         <CommitInput
           id="item-title"
           value={item.title}
           maxLength={500}
-          autoFocus={autoFocusTitle}
+          autoFocus={autoFocusTitle && !readOnly}
           onFocus={(e) => autoFocusTitle && e.currentTarget.select()}
           onCommit={(title) => title.trim() && update({ title: title.trim() })}
           className={`${inputClass} font-medium`}
@@ -195,6 +204,7 @@ function ItemFields(props: ItemFieldsProps) {
         {item.start && finish ? (
           <>
             {formatLongDate(scheduled?.start ?? item.start)} → {formatLongDate(finish)}
+            {!readOnly && (
             <button
               type="button"
               onClick={() => update({ start: null })}
@@ -203,11 +213,14 @@ function ItemFields(props: ItemFieldsProps) {
             >
               {hasPredecessors ? "Unpin" : "Unschedule"}
             </button>
+            )}
           </>
         ) : scheduled ? (
           <>
-            Placed after its dependencies: {formatLongDate(scheduled.start)} → {formatLongDate(scheduled.finish)}. Pick a start to pin it.
+            Placed after its dependencies: {formatLongDate(scheduled.start)} → {formatLongDate(scheduled.finish)}.{readOnly ? "" : " Pick a start to pin it."}
           </>
+        ) : readOnly ? (
+          "Unscheduled: no start date yet."
         ) : (
           "Unscheduled: pick a start date, or add a predecessor, to place it on the timeline."
         )}
@@ -221,6 +234,7 @@ function ItemFields(props: ItemFieldsProps) {
           className={inputClass}
         />
       </Field>
+      {!readOnly && (
       <div className="mt-auto border-t border-slate-200 pt-4 dark:border-slate-800">
         {confirmDelete ? (
           <div className="flex items-center gap-2">
@@ -237,6 +251,7 @@ function ItemFields(props: ItemFieldsProps) {
           </button>
         )}
       </div>
-    </div>
+      )}
+    </fieldset>
   );
 }

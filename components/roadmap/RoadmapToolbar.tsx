@@ -13,7 +13,8 @@ interface RoadmapToolbarProps {
   counts: Record<Severity, number>;
   conflictsOpen: boolean;
   onToggleConflicts: () => void;
-  onAddItem: () => void;
+  /** Absent on read-only boards: there is nothing to add. */
+  onAddItem?: () => void;
 }
 
 /** The strip above the timeline: zoom, the critical-path view, conflicts, and "Add item". */
@@ -23,7 +24,9 @@ export function RoadmapToolbar(props: RoadmapToolbarProps) {
     <div className="flex h-12 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-4 dark:border-slate-800 dark:bg-slate-900">
       <ZoomControl value={scale} onChange={onScale} />
       <p className="hidden min-w-0 truncate text-xs text-slate-500 2xl:block dark:text-slate-400">
-        Drag a bar to reschedule it or move it to another lane · double-click a lane to add an item there
+        {onAddItem
+          ? "Drag a bar to reschedule it or move it to another lane · double-click a lane to add an item there"
+          : "Click a bar to see its details"}
       </p>
       <div className="flex-1" />
       <button
@@ -43,16 +46,18 @@ export function RoadmapToolbar(props: RoadmapToolbarProps) {
         Critical path
       </button>
       <ConflictSummary counts={counts} open={conflictsOpen} onToggle={onToggleConflicts} />
-      <button
-        type="button"
-        onClick={onAddItem}
-        className="flex items-center gap-1.5 rounded-lg bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-indigo-500"
-      >
-        <svg aria-hidden viewBox="0 0 16 16" className="size-3.5">
-          <path d="M8 3v10M3 8h10" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
-        </svg>
-        Add item
-      </button>
+      {onAddItem && (
+        <button
+          type="button"
+          onClick={onAddItem}
+          className="flex items-center gap-1.5 rounded-lg bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-indigo-500"
+        >
+          <svg aria-hidden viewBox="0 0 16 16" className="size-3.5">
+            <path d="M8 3v10M3 8h10" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+          </svg>
+          Add item
+        </button>
+      )}
     </div>
   );
 }

@@ -29,13 +29,15 @@ interface RoadmapViewProps {
   session: BoardSession;
   snapshot: BoardSnapshot;
   peers: Peer[];
+  /** Commenters, viewers and guests: everything is shown, nothing can be changed. */
+  readOnly: boolean;
 }
 
 const NEW_ITEM_DURATION = 5;
 const NO_CONFLICTS: readonly Conflict[] = [];
 
 /** The board once loaded: toolbar, timeline, the selected item's panel, the unscheduled tray. */
-export function RoadmapView({ session, snapshot, peers }: RoadmapViewProps) {
+export function RoadmapView({ session, snapshot, peers, readOnly }: RoadmapViewProps) {
   // Zoom is a personal view choice: it starts at the board's scale but is not written back,
   // so one person zooming out in a workshop does not change everyone else's screen.
   const [scale, setScale] = useState<TimeScale>(snapshot.board.timeScale);
@@ -147,7 +149,7 @@ export function RoadmapView({ session, snapshot, peers }: RoadmapViewProps) {
     : "Highlight what drives the board's end and the deadlines; dim the rest";
 
   return (
-    <div ref={rootRef} className="relative flex min-h-0 flex-1 flex-col">
+    <div ref={rootRef} data-read-only={readOnly} className="relative flex min-h-0 flex-1 flex-col">
       <RoadmapToolbar
         scale={scale}
         onScale={setScale}
@@ -157,7 +159,7 @@ export function RoadmapView({ session, snapshot, peers }: RoadmapViewProps) {
         counts={conflicts.counts}
         conflictsOpen={conflictsOpen}
         onToggleConflicts={() => setConflictsOpen((open) => !open)}
-        onAddItem={addItem}
+        onAddItem={readOnly ? undefined : addItem}
       />
       <div className="flex min-h-0 flex-1">
         <div className="min-w-0 flex-1">
@@ -174,6 +176,7 @@ export function RoadmapView({ session, snapshot, peers }: RoadmapViewProps) {
             onResize={resize}
             onCreateAt={createAt}
             decor={decor}
+            readOnly={readOnly}
           />
         </div>
         {conflictsOpen && (
@@ -181,7 +184,7 @@ export function RoadmapView({ session, snapshot, peers }: RoadmapViewProps) {
             index={conflicts}
             snapshot={snapshot}
             onReveal={revealConflict}
-            onApplyFix={applyFix}
+            onApplyFix={readOnly ? undefined : applyFix}
             onClose={() => setConflictsOpen(false)}
           />
         )}
@@ -195,6 +198,7 @@ export function RoadmapView({ session, snapshot, peers }: RoadmapViewProps) {
             scheduled={scheduled.get(selectedId)}
             hasPredecessors={snapshot.dependencies.some((d) => d.toId === selectedId)}
             autoFocusTitle={freshId === selectedId}
+            readOnly={readOnly}
             onUpdate={commands.update}
             onDelete={(id) => {
               commands.remove(id);
@@ -209,6 +213,7 @@ export function RoadmapView({ session, snapshot, peers }: RoadmapViewProps) {
               dependencies={snapshot.dependencies}
               brokenLinks={conflicts.brokenLinks}
               actions={dependencyActions}
+              readOnly={readOnly}
             />
           </ItemPanel>
         )}

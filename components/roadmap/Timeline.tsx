@@ -36,6 +36,8 @@ export interface TimelineProps {
   onCreateAt: (laneId: string | null, start: DateString) => void;
   /** What the derivation adds to the drawing: slack, pinned or placed, conflicts, the critical path. */
   decor: TimelineDecor;
+  /** Bars can be selected and inspected but not moved, resized or created. */
+  readOnly: boolean;
 }
 
 export interface TimelineDecor {
@@ -49,7 +51,7 @@ export interface TimelineDecor {
 /** The scrolling timeline: sticky axis on top, sticky lane names on the left, bars on a canvas. */
 export function Timeline(props: TimelineProps) {
   const { snapshot, layout, geometry, calendar, todayDay, selectedId, peerSelections, onSelect, onMove, onResize, onCreateAt } = props;
-  const { decor } = props;
+  const { decor, readOnly } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
 
@@ -110,22 +112,22 @@ export function Timeline(props: TimelineProps) {
     [byId, calendar, onMove, onResize],
   );
 
-  const drag = useItemDrag({ canvas: canvasRef, geometry, onClick: onSelect, onDrop: drop });
+  const drag = useItemDrag({ canvas: canvasRef, geometry, onClick: onSelect, onDrop: drop, readOnly });
   const { cancel } = drag;
 
   // Bar handlers read the latest bars through a ref so they stay stable across snapshots and
   // memoised bars that did not change skip re-rendering.
-  const latest = useRef({ byId, calendar, onMove, onSelect, cancel });
+  const latest = useRef({ byId, calendar, onMove, onSelect, cancel, readOnly });
   useLayoutEffect(() => {
-    latest.current = { byId, calendar, onMove, onSelect, cancel };
+    latest.current = { byId, calendar, onMove, onSelect, cancel, readOnly };
   });
   const onBarKeyDown = useCallback((event: KeyboardEvent<HTMLDivElement>, itemId: string) => {
-    const { byId: bars, calendar: cal, onMove: move, onSelect: choose, cancel: cancelDrag } = latest.current;
+    const { byId: bars, calendar: cal, onMove: move, onSelect: choose, cancel: cancelDrag, readOnly: viewOnly } = latest.current;
     if (event.key === "Escape" && cancelDrag()) return;
     if (event.key === "Enter" || event.key === " ") {
       event.preventDefault();
       choose(itemId);
-    } else if (event.key === "ArrowLeft" || event.key === "ArrowRight") {
+    } else if (!viewOnly && (event.key === "ArrowLeft" || event.key === "ArrowRight")) {
       // Keyboard moves: a working day per press, a week with Shift.
       event.preventDefault();
       const bar = bars.get(itemId);
@@ -180,6 +182,7 @@ export function Timeline(props: TimelineProps) {
   };
 
   const onCanvasDoubleClick = (event: MouseEvent<HTMLDivElement>) => {
+    if (readOnly) return;
     const { x, y } = canvasPoint(event);
     const band = bandAt(geometry, y);
     const day = nextWorkingDay(calendar, xToDay(geometry, x));
@@ -257,6 +260,7 @@ export function Timeline(props: TimelineProps) {
                     selected={item.id === selectedId}
                     peer={peerSelections.get(item.id) ?? null}
                     drag={dragInfo}
+                    readOnly={readOnly}
                     handlers={handlers}
                   />
                 );
@@ -272,7 +276,13 @@ export function Timeline(props: TimelineProps) {
           style={{ left: LANE_HEADER_WIDTH, top: geometry.header.height, height: geometry.lanesHeight }}
         >
           <p className="rounded-lg bg-white/90 px-4 py-2 text-sm text-slate-600 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900/90 dark:text-slate-300 dark:ring-slate-700">
-            Nothing planned yet. Use <strong className="font-medium">Add item</strong>, or double-click a lane at a date.
+            {readOnly ? (
+              "Nothing planned yet."
+            ) : (
+              <>
+                Nothing planned yet. Use <strong className="font-medium">Add item</strong>, or double-click a lane at a date.
+              </>
+            )}
           </p>
         </div>
       )}

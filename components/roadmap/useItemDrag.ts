@@ -24,6 +24,8 @@ interface DragOptions {
   onClick: (itemId: string) => void;
   /** Called once per gesture, on release, only when the drag changed something. */
   onDrop: (preview: DragPreview) => void;
+  /** Read-only boards: a press still selects the bar, but it never follows the pointer. */
+  readOnly?: boolean;
 }
 
 interface Gesture {
@@ -72,7 +74,7 @@ export function useItemDrag(options: DragOptions) {
 
   const onPointerMove = useCallback((event: PointerEvent<HTMLElement>) => {
     const g = gesture.current;
-    if (!g || event.pointerId !== g.pointerId) return;
+    if (!g || event.pointerId !== g.pointerId || latest.current.readOnly) return;
     const dx = event.clientX - g.originX;
     const dy = event.clientY - g.originY;
     if (!g.moved && Math.hypot(dx, dy) < CLICK_SLOP) return;
@@ -101,6 +103,7 @@ export function useItemDrag(options: DragOptions) {
     setPreview(null);
     if (!commit) return;
     if (!g.moved) latest.current.onClick(g.itemId);
+    else if (latest.current.readOnly) return;
     else if (g.preview.dayDelta !== 0 || g.preview.laneId !== g.fromLane) latest.current.onDrop(g.preview);
   }, []);
 

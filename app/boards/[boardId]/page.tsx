@@ -4,6 +4,7 @@ import { cache } from "react";
 import { BoardScreen } from "../../../components/board/BoardScreen";
 import { boardIdSchema } from "../../../lib/model/ids";
 import { appServices } from "../../../lib/protocol/appServices";
+import { accountInfo } from "../../_auth/account";
 import { currentUser } from "../../_auth/session";
 
 interface BoardPageProps {
@@ -34,5 +35,13 @@ export default async function BoardPage({ params }: BoardPageProps) {
   if (opened && "signedOut" in opened) redirect(`/signin?callbackUrl=${encodeURIComponent(`/boards/${boardId}`)}`);
   if (!opened) notFound();
   // key: a different board is a different session (doc, socket, presence), never a reused one.
-  return <BoardScreen key={opened.board.id} boardId={opened.board.id} initialTitle={opened.board.title} role={opened.role} />;
+  return (
+    <BoardScreen
+      key={opened.board.id}
+      boardId={opened.board.id}
+      initialTitle={opened.board.title}
+      role={opened.role}
+      account={{ id: opened.user.id, ...accountInfo(opened.user) }}
+    />
+  );
 }
