@@ -4,7 +4,7 @@ import { defineConfig } from "@playwright/test";
  * End-to-end tests against the real thing: a production build served by the Waymark server
  * (web app + sync on one port) with a throwaway data directory, driven by Debian's chromium.
  */
-const PORT = 3107;
+const PORT = 3117;
 /** Point the tests at an already running instance instead (e.g. `npm run dev`) to iterate fast. */
 const externalUrl = process.env.WAYMARK_E2E_URL;
 
@@ -42,7 +42,7 @@ export default defineConfig({
         // A fresh data directory per run: tests never see boards from an earlier run.
         command: "rm -rf .e2e-data && npx next build && npx tsx server/index.ts",
         env: { PORT: String(PORT), WAYMARK_DATA_DIR: ".e2e-data", NODE_ENV: "production" },
-        url: `http://localhost:${PORT}/api/boards`,
+        url: `http://localhost:${PORT}/signin`,
         reuseExistingServer: !process.env.CI,
         timeout: 180_000,
         stdout: "ignore",

@@ -1,6 +1,10 @@
 import { expect, test } from "@playwright/test";
+import { DEMO, personAt, signIn } from "./people";
 
 test.describe("POST /api/boards", () => {
+  // Any signed-in user may create boards; the demo editor has an account on every fresh server.
+  test.beforeEach(async ({ request }) => signIn(request, DEMO.editor));
+
   const rejected: [string, string, RegExp][] = [
     ["a body that is not JSON", "title=Roadmap", /must be JSON/],
     ["a body that is not an object", JSON.stringify("Roadmap"), /must be a JSON object/],
@@ -33,10 +37,12 @@ test.describe("POST /api/boards", () => {
   });
 });
 
-test("an unknown or malformed board id is a 404 page", async ({ page }) => {
+test("an unknown or malformed board id is a 404 page", async ({ browser }) => {
+  const page = await personAt(browser, DEMO.editor);
   for (const path of ["/boards/bdoesnotexist000000", "/boards/not%20an%20id"]) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(404);
     await expect(page.getByText("This roadmap does not exist")).toBeVisible();
   }
+  await page.context().close();
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { barNamed, openBoard, personAt } from "./people";
+import { addMember, barNamed, createBoard, newPerson, openBoard } from "./people";
 
 /** What "live" means to people in a workshop: another person's edit shows up within a second. */
 const LIVE = { timeout: 1_000 };
@@ -20,10 +20,11 @@ async function addItem(page: Page, title: string): Promise<void> {
 
 const summary = (page: Page) => page.getByTestId("conflict-summary");
 
-test("two people see the same conflict live, one applies the fix, both see it resolved", async ({ browser, request }) => {
-  const { board } = await (await request.post("/api/boards", { data: { title: "Conflict drill" } })).json();
-  const alice = await personAt(browser, "Alice", "#e11d48");
-  const bob = await personAt(browser, "Bob", "#0284c7");
+test("two people see the same conflict live, one applies the fix, both see it resolved", async ({ browser }) => {
+  const { page: alice } = await newPerson(browser, "Alice");
+  const { page: bob, account: bobAccount } = await newPerson(browser, "Bob");
+  const board = await createBoard(alice.context().request, "Conflict drill");
+  await addMember(alice.context().request, board.id, bobAccount.email, "editor");
   await openBoard(alice, `/boards/${board.id}`);
   await openBoard(bob, `/boards/${board.id}`);
   await expect(summary(alice)).toHaveAttribute("data-total", "0");

@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { barNamed, openBoard, personAt } from "./people";
+import { barNamed, createBoard, expectNoCspViolations, newPerson, openBoard } from "./people";
 
-test("one person schedules, stretches, unschedules and deletes an item", async ({ browser, request }) => {
-  const { board } = await (await request.post("/api/boards", { data: { title: "Solo planning" } })).json();
-  const page = await personAt(browser, "Dana", "#9333ea");
+test("one person schedules, stretches, unschedules and deletes an item", async ({ browser }) => {
+  const { page } = await newPerson(browser, "Dana");
+  const board = await createBoard(page.context().request, "Solo planning");
   await openBoard(page, `/boards/${board.id}`);
   await expect(page.getByText("Nothing planned yet")).toBeVisible();
 
@@ -42,5 +42,6 @@ test("one person schedules, stretches, unschedules and deletes an item", async (
   await page.getByRole("button", { name: "Delete for everyone" }).click();
   await expect(chip).toHaveCount(0);
   await expect(page.getByTestId("item-panel")).toHaveCount(0);
+  await expectNoCspViolations(page);
   await page.context().close();
 });

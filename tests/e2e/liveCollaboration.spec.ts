@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { barNamed, openBoard, personAt } from "./people";
+import { addMember, barNamed, expectNoCspViolations, newPerson, openBoard } from "./people";
 
 /** What "live" means to people in a workshop: another person's edit shows up within a second. */
 const LIVE = { timeout: 1_000 };
 
 test("two people on one board see each other and each other's edits live, and edits survive a reload", async ({ browser }) => {
-  const alice = await personAt(browser, "Alice", "#e11d48");
-  const bob = await personAt(browser, "Bob", "#0284c7");
+  const { page: alice } = await newPerson(browser, "Alice");
+  const { page: bob, account: bobAccount } = await newPerson(browser, "Bob");
 
   // Alice creates a board from the home page and lands on it.
   await alice.goto("/");
@@ -17,11 +17,14 @@ test("two people on one board see each other and each other's edits live, and ed
   await expect(alice.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
   await expect(alice.getByTestId("lane-header")).toHaveCount(6);
 
+  // Alice makes Bob an editor, and he opens it.
+  await addMember(alice.context().request, boardPath.split("/").pop()!, bobAccount.email, "editor");
   await openBoard(bob, boardPath);
 
-  // Presence: each sees the other by name.
-  await expect(alice.getByTestId("presence-peer").filter({ hasText: "Bob" })).toBeVisible();
+  // Presence: each sees the other by their account's name, both editing.
+  await expect(alice.getByTestId("presence-peer").filter({ hasText: "Bob" })).toHaveAttribute("data-read-only", "false");
   await expect(bob.getByTestId("presence-peer").filter({ hasText: "Alice" })).toBeVisible();
+  await expect(bob.getByTestId("read-only-banner")).toHaveCount(0);
 
   // Alice adds an item and names it; Bob sees it within a second.
   await alice.getByRole("button", { name: "Add item" }).click();
@@ -71,6 +74,8 @@ test("two people on one board see each other and each other's edits live, and ed
   await expect(bobBar).toHaveAttribute("data-start", "2027-03-01");
   await expect(bobBar).toHaveAttribute("data-lane-id", targetLaneId!);
 
+  await expectNoCspViolations(alice);
+  await expectNoCspViolations(bob);
   await alice.context().close();
   await bob.context().close();
 });

@@ -1,16 +1,93 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
+
+/** Someone with an account: what they type into the sign-in form. */
+export interface Account {
+  email: string;
+  name: string;
+  password: string;
+}
+
+/** The accounts the server seeds on first start, one per role on the demo board. */
+export const DEMO_PASSWORD = "waymark-demo";
+export const DEMO = {
+  owner: { email: "ana@demo.waymark.dev", name: "Ana Owner", password: DEMO_PASSWORD },
+  editor: { email: "ben@demo.waymark.dev", name: "Ben Editor", password: DEMO_PASSWORD },
+  commenter: { email: "chen@demo.waymark.dev", name: "Chen Commenter", password: DEMO_PASSWORD },
+  viewer: { email: "dev@demo.waymark.dev", name: "Dev Viewer", password: DEMO_PASSWORD },
+} satisfies Record<string, Account>;
+
+let made = 0;
+
+/** A new person nobody has seen: a unique email per call, so tests never share accounts. */
+export function freshAccount(name: string): Account {
+  const tag = `${Date.now().toString(36)}${(made++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  return { name, email: `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${tag}@e2e.waymark.dev`, password: `pw-${tag}-long-enough` };
+}
+
+/** Creates the account through the public sign-up route; returns its user id. */
+export async function signUp(request: APIRequestContext, account: Account): Promise<string> {
+  const response = await request.post("/api/signup", { data: account });
+  expect(response.status(), await response.text()).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}
 
 /**
- * A person at their own laptop: a separate browser context (own storage, own socket) with a
- * known presence name, so tests can look for each other by name.
+ * Signs a request context in the way a browser form does: next-auth's CSRF token, then the
+ * credentials callback, form-encoded. The session cookie lands in the context's cookie jar
+ * (shared with its pages when the context belongs to a browser context).
  */
-export async function personAt(browser: Browser, name: string, color: string): Promise<Page> {
+export async function signIn(request: APIRequestContext, account: Pick<Account, "email" | "password">): Promise<void> {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: account.email, password: account.password, json: "true" },
+  });
+  expect(response.ok(), `sign-in of ${account.email} answered HTTP ${response.status()}`).toBe(true);
+  const session = (await (await request.get("/api/auth/session")).json()) as { user?: { email?: string } };
+  expect(session.user?.email, `no session for ${account.email}`).toBe(account.email);
+}
+
+/**
+ * A laptop of its own: a browser context (own cookies, own socket) whose pages record any
+ * Content-Security-Policy violation, so every test doubles as a check that the headers do not
+ * break the app (see expectNoCspViolations).
+ */
+export async function laptop(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.addInitScript(
-    ([n, c]) => window.localStorage.setItem("waymark.identity", JSON.stringify({ name: n, color: c })),
-    [name, color] as const,
-  );
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
+  });
+  return context;
+}
+
+/** A person at their own laptop, signed in. */
+export async function personAt(browser: Browser, account: Account): Promise<Page> {
+  const context = await laptop(browser);
+  await signIn(context.request, account);
   return context.newPage();
+}
+
+/** Someone new: signs up a fresh account and opens a signed-in browser for them. */
+export async function newPerson(browser: Browser, name: string): Promise<{ page: Page; account: Account; id: string }> {
+  const account = freshAccount(name);
+  const context = await laptop(browser);
+  const id = await signUp(context.request, account);
+  await signIn(context.request, account);
+  return { page: await context.newPage(), account, id };
+}
+
+/** Creates a board as whoever `request` is signed in as. */
+export async function createBoard(request: APIRequestContext, title: string): Promise<{ id: string; title: string }> {
+  const response = await request.post("/api/boards", { data: { title } });
+  expect(response.status(), await response.text()).toBe(201);
+  return ((await response.json()) as { board: { id: string; title: string } }).board;
+}
+
+/** The owner (`request`) adds someone to a board with a role. */
+export async function addMember(request: APIRequestContext, boardId: string, email: string, role: string): Promise<void> {
+  const response = await request.post(`/api/boards/${boardId}/members`, { data: { email, role } });
+  expect(response.status(), await response.text()).toBe(201);
 }
 
 /** Opens a board and waits until it is synced and drawn (not the loading placeholder). */
@@ -23,4 +100,10 @@ export async function openBoard(page: Page, boardPath: string): Promise<void> {
 /** An item's bar on the timeline by title (not its chip in the unscheduled tray). */
 export function barNamed(page: Page, title: string) {
   return page.getByTestId("item-bar").and(page.getByRole("button", { name: title, exact: true }));
+}
+
+/** No Content-Security-Policy violation happened in this page (pages of `laptop` contexts). */
+export async function expectNoCspViolations(page: Page): Promise<void> {
+  const seen = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+  expect(seen, "Content-Security-Policy violations").toEqual([]);
 }
