@@ -1,0 +1,286 @@
+import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { addMember, createBoard, freshAccount, signIn, signUp } from "./people";
+
+/**
+ * The HTTP authorization matrix (PRODUCT.md, "Roles"): every API route × every kind of caller,
+ * each cell an exact status. A refused write also proves that nothing changed (read back as
+ * the owner); an allowed write by the owner acts on a throwaway target and checks its effect.
+ */
+const WHO = ["owner", "editor", "commenter", "viewer", "guest", "outsider", "anonymous"] as const;
+type Who = (typeof WHO)[number];
+
+interface World {
+  as: Record<Who, APIRequestContext>;
+  /** User ids; `target` is a viewer whose role and membership the cells change. */
+  ids: Record<"owner" | "editor" | "commenter" | "viewer" | "outsider" | "target", string>;
+  targetEmail: string;
+  boardId: string;
+  /** The share link the guest holds. */
+  secret: string;
+  linkId: string;
+}
+
+let w: World;
+
+test.beforeAll(async ({ browser }) => {
+  // One cookie jar per caller; guest and anonymous never sign in.
+  const as = {} as Record<Who, APIRequestContext>;
+  for (const who of WHO) as[who] = (await browser.newContext()).request;
+  const ids = {} as World["ids"];
+  const emails: Record<string, string> = {};
+  for (const who of ["owner", "editor", "commenter", "viewer", "outsider"] as const) {
+    const account = freshAccount(`Matrix ${who}`);
+    ids[who] = await signUp(as[who], account);
+    await signIn(as[who], account);
+    emails[who] = account.email;
+  }
+  const target = freshAccount("Matrix target");
+  ids.target = await signUp(as.anonymous, target);
+  const board = await createBoard(as.owner, "Authorization matrix");
+  for (const role of ["editor", "commenter", "viewer"] as const) await addMember(as.owner, board.id, emails[role]!, role);
+  await addMember(as.owner, board.id, target.email, "viewer");
+  const link = (await (await as.owner.post(`/api/boards/${board.id}/share-links`)).json()) as { id: string; secret: string };
+  w = { as, ids, targetEmail: target.email, boardId: board.id, secret: link.secret, linkId: link.id };
+});
+
+const board = () => `/api/boards/${w.boardId}`;
+const json = async (r: APIResponse) => (await r.json()) as Record<string, unknown>;
+/** What the owner sees: the state a refused write must leave alone. */
+const membersState = async () => json(await w.as.owner.get(`${board()}/members`));
+const linksState = async () => json(await w.as.owner.get(`${board()}/share-links`));
+const ownerCreates = async (path: string, data?: unknown) => json(await w.as.owner.post(path, data === undefined ? {} : { data }));
+
+interface Row {
+  route: string;
+  expected: Record<Who, number>;
+  /** Makes the throwaway target of this cell (as the owner) before anything is compared. */
+  prepare?: () => Promise<string>;
+  send: (as: APIRequestContext, who: Who, target: string) => Promise<APIResponse>;
+  /** Read as the owner before and after a refused call: must be equal. */
+  unchanged?: () => Promise<unknown>;
+  /** After an allowed call: its effect, and putting things back. */
+  allowed?: (response: APIResponse, who: Who) => Promise<void>;
+}
+
+const READ_BY_MEMBERS = { owner: 200, editor: 200, commenter: 200, viewer: 200, guest: 401, outsider: 404, anonymous: 401 };
+const OWNER_ONLY = (ok: number) => ({ owner: ok, editor: 403, commenter: 403, viewer: 403, guest: 401, outsider: 404, anonymous: 401 });
+
+const ROWS: Row[] = [
+  {
+    route: "GET /api/boards",
+    expected: { ...READ_BY_MEMBERS, outsider: 200 },
+    send: (as) => as.get("/api/boards"),
+    allowed: async (r, who) => {
+      const listed = ((await r.json()) as { boards: { id: string }[] }).boards.map((b) => b.id);
+      // Everyone's own list: the board is on it exactly for its members.
+      expect(listed.includes(w.boardId)).toBe(who !== "outsider");
+    },
+  },
+  {
+    route: "POST /api/boards",
+    expected: { owner: 201, editor: 201, commenter: 201, viewer: 201, outsider: 201, guest: 401, anonymous: 401 },
+    send: (as) => as.post("/api/boards", { data: { title: "Anyone signed in may start a board" } }),
+  },
+  {
+    route: "GET /api/boards/:id",
+    expected: READ_BY_MEMBERS,
+    send: (as) => as.get(board()),
+    allowed: async (r, who) => expect((await r.json()).role).toBe(who),
+  },
+  {
+    route: "DELETE /api/boards/:id",
+    expected: OWNER_ONLY(204),
+    unchanged: async () => (await w.as.owner.get(board())).status(),
+    // The owner deletes a board of its own, not the one every other cell needs.
+    send: async (as, who) => {
+      if (who !== "owner") return as.delete(board());
+      const throwaway = (await ownerCreates("/api/boards", { title: "Throwaway" })).board as { id: string };
+      const response = await as.delete(`/api/boards/${throwaway.id}`);
+      expect((await as.get(`/api/boards/${throwaway.id}`)).status()).toBe(404);
+      return response;
+    },
+  },
+  {
+    route: "GET /api/boards/:id/members",
+    expected: READ_BY_MEMBERS,
+    send: (as) => as.get(`${board()}/members`),
+    allowed: async (r, who) => {
+      const body = (await r.json()) as { members: unknown[]; invitations: unknown[] };
+      expect(body.members).toHaveLength(5);
+      // Pending invitations name people who have not joined: owners only.
+      if (who !== "owner") expect(body.invitations).toEqual([]);
+    },
+  },
+  {
+    route: "POST /api/boards/:id/members",
+    expected: OWNER_ONLY(201),
+    unchanged: membersState,
+    send: (as) => as.post(`${board()}/members`, { data: { email: freshAccount("Invitee").email, role: "editor" } }),
+    allowed: async (r) => {
+      expect((await r.json()).status).toBe("invited");
+      const { invitations } = (await membersState()) as { invitations: { id: string }[] };
+      for (const i of invitations) await w.as.owner.delete(`${board()}/invitations/${i.id}`);
+    },
+  },
+  {
+    route: "PATCH /api/boards/:id/members/:userId",
+    expected: OWNER_ONLY(204),
+    unchanged: membersState,
+    send: (as) => as.patch(`${board()}/members/${w.ids.target}`, { data: { role: "commenter" } }),
+    allowed: async () => {
+      const { members } = (await membersState()) as { members: { id: string; role: string }[] };
+      expect(members.find((m) => m.id === w.ids.target)?.role).toBe("commenter");
+      expect((await w.as.owner.patch(`${board()}/members/${w.ids.target}`, { data: { role: "viewer" } })).status()).toBe(204);
+    },
+  },
+  {
+    route: "DELETE /api/boards/:id/members/:userId (someone else)",
+    expected: OWNER_ONLY(204),
+    unchanged: membersState,
+    send: (as) => as.delete(`${board()}/members/${w.ids.target}`),
+    allowed: async () => {
+      const { members } = (await membersState()) as { members: { id: string }[] };
+      expect(members.map((m) => m.id)).not.toContain(w.ids.target);
+      await addMember(w.as.owner, w.boardId, w.targetEmail, "viewer");
+    },
+  },
+  {
+    // Anyone may leave; the last owner may not (a board needs one), outsiders are not there.
+    route: "DELETE /api/boards/:id/members/:userId (themselves)",
+    expected: { owner: 409, editor: 204, commenter: 204, viewer: 204, guest: 401, outsider: 404, anonymous: 401 },
+    unchanged: membersState,
+    send: (as, who) => as.delete(`${board()}/members/${who in w.ids ? w.ids[who as keyof World["ids"]] : w.ids.viewer}`),
+    allowed: async (_r, who) => {
+      const { members } = (await membersState()) as { members: { id: string; email: string }[] };
+      expect(members.map((m) => m.id)).not.toContain(w.ids[who as keyof World["ids"]]);
+      // Back on the board with the same role, for the cells that follow.
+      const email = ((await json(await w.as[who].get("/api/auth/session"))).user as { email: string }).email;
+      await addMember(w.as.owner, w.boardId, email, who);
+    },
+  },
+  {
+    route: "DELETE /api/boards/:id/invitations/:invitationId",
+    expected: OWNER_ONLY(204),
+    unchanged: membersState,
+    prepare: async () => {
+      await ownerCreates(`${board()}/members`, { email: freshAccount("Pending").email, role: "viewer" });
+      const { invitations } = (await membersState()) as { invitations: { id: string }[] };
+      return invitations[0]!.id;
+    },
+    send: (as, _who, invitationId) => as.delete(`${board()}/invitations/${invitationId}`),
+    allowed: async () => expect((await membersState()).invitations).toEqual([]),
+  },
+  {
+    route: "GET /api/boards/:id/share-links",
+    expected: OWNER_ONLY(200),
+    send: (as) => as.get(`${board()}/share-links`),
+  },
+  {
+    route: "POST /api/boards/:id/share-links",
+    expected: OWNER_ONLY(201),
+    unchanged: linksState,
+    send: (as) => as.post(`${board()}/share-links`),
+    allowed: async (r) => {
+      const link = (await r.json()) as { id: string; secret: string; path: string };
+      expect(link.path).toBe(`/share/${link.secret}`);
+      expect((await w.as.owner.delete(`${board()}/share-links/${link.id}`)).status()).toBe(204);
+    },
+  },
+  {
+    route: "DELETE /api/boards/:id/share-links/:linkId",
+    expected: OWNER_ONLY(204),
+    unchanged: linksState,
+    send: async (as, who) => {
+      // The owner revokes a link of its own; everyone else tries the guest's.
+      const id = who === "owner" ? ((await ownerCreates(`${board()}/share-links`)).id as string) : w.linkId;
+      return as.delete(`${board()}/share-links/${id}`);
+    },
+  },
+  {
+    route: "POST /api/boards/:id/sync-token",
+    expected: READ_BY_MEMBERS,
+    send: (as) => as.post(`${board()}/sync-token`),
+    allowed: async (r) => expect(typeof (await r.json()).token).toBe("string"),
+  },
+  {
+    // The link's secret is the credential: whoever holds it gets a guest token, session or not.
+    route: "POST /api/share/:secret/token",
+    expected: { owner: 200, editor: 200, commenter: 200, viewer: 200, guest: 200, outsider: 200, anonymous: 200 },
+    send: (as) => as.post(`/api/share/${w.secret}/token`),
+  },
+  {
+    route: "POST /api/share/:secret/token (unknown secret)",
+    expected: { owner: 404, editor: 404, commenter: 404, viewer: 404, guest: 404, outsider: 404, anonymous: 404 },
+    send: (as) => as.post(`/api/share/${"x".repeat(32)}/token`),
+  },
+];
+
+test.describe("every API route × every caller", () => {
+  for (const row of ROWS) {
+    for (const who of WHO) {
+      const status = row.expected[who];
+      test(`${row.route} as ${who} → ${status}`, async () => {
+        const refused = status >= 400;
+        const target = (await row.prepare?.()) ?? "";
+        const before = refused && row.unchanged ? await row.unchanged() : undefined;
+        const response = await row.send(w.as[who], who, target);
+        expect(response.status(), await response.text()).toBe(status);
+        if (refused) {
+          expect(typeof (await response.json()).error).toBe("string");
+          if (row.unchanged) expect(await row.unchanged()).toEqual(before);
+          // Leave no pending invitation behind for the next cell to trip over.
+          if (row.prepare) await w.as.owner.delete(`${board()}/invitations/${target}`);
+        } else {
+          await row.allowed?.(response, who);
+        }
+      });
+    }
+  }
+});
+
+test.describe("bad input and cross-site requests change nothing", () => {
+  test("owner: an unknown role is a 422 with the reason, for invitations and role changes", async () => {
+    const before = await membersState();
+    const invite = await w.as.owner.post(`${board()}/members`, { data: { email: "x@example.com", role: "admin" } });
+    expect(invite.status()).toBe(422);
+    expect((await invite.json()).error).toMatch(/role/);
+    const change = await w.as.owner.patch(`${board()}/members/${w.ids.target}`, { data: { role: "superuser" } });
+    expect(change.status()).toBe(422);
+    const badEmail = await w.as.owner.post(`${board()}/members`, { data: { email: "not an email", role: "viewer" } });
+    expect(badEmail.status()).toBe(422);
+    expect((await badEmail.json()).error).toMatch(/email: must be a valid email address/);
+    expect(await membersState()).toEqual(before);
+  });
+
+  test("owner: inviting someone already on the board is a 409 that says what to do", async () => {
+    const before = await membersState();
+    const again = await w.as.owner.post(`${board()}/members`, { data: { email: w.targetEmail, role: "editor" } });
+    expect(again.status()).toBe(409);
+    expect((await again.json()).error).toMatch(/already a member; change their role instead/);
+    expect(await membersState()).toEqual(before);
+  });
+
+  test("a write the owner's browser is tricked into sending from another site is refused (403)", async () => {
+    const before = await membersState();
+    const forged = await w.as.owner.post(`${board()}/members`, {
+      data: { email: freshAccount("Attacker").email, role: "owner" },
+      headers: { origin: "https://evil.example" },
+    });
+    expect(forged.status()).toBe(403);
+    expect(await membersState()).toEqual(before);
+  });
+
+  test("sign-up: 201 once, 409 for the same email, 422 with the field for bad input", async () => {
+    const account = freshAccount("Sam Signup");
+    const as = w.as.anonymous;
+    expect((await as.post("/api/signup", { data: account })).status()).toBe(201);
+    const twice = await as.post("/api/signup", { data: { ...account, email: account.email.toUpperCase() } });
+    expect(twice.status()).toBe(409);
+    expect((await twice.json()).error).toMatch(/already exists; sign in instead/);
+    const short = await as.post("/api/signup", { data: { ...freshAccount("Short"), password: "short" } });
+    expect(short.status()).toBe(422);
+    expect((await short.json()).error).toBe("password: must be at least 8 characters");
+    const extra = await as.post("/api/signup", { data: { ...freshAccount("Extra"), role: "owner" } });
+    expect(extra.status()).toBe(422);
+  });
+});
