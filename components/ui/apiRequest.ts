@@ -28,8 +28,10 @@ export async function apiRequest<T = unknown>(method: string, path: string, body
   return { ok: false, status: response.status, error: typeof message === "string" && message ? capitalize(message) : fallback(response.status) };
 }
 
+/** A sentence: capital first letter (unless it starts with an email address) and a full stop. */
 function capitalize(message: string): string {
-  return message.charAt(0).toUpperCase() + message.slice(1) + (/[.!?]$/.test(message) ? "" : ".");
+  const first = /^\S*@/.test(message) ? message : message.charAt(0).toUpperCase() + message.slice(1);
+  return first + (/[.!?]$/.test(message) ? "" : ".");
 }
 
 function fallback(status: number): string {
