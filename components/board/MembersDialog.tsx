@@ -26,7 +26,7 @@ interface MemberList {
 }
 
 const smallButton =
-  "rounded-md px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 disabled:opacity-50 dark:text-slate-300 dark:hover:bg-slate-800";
+  "w-16 shrink-0 rounded-md px-2 py-1 text-center text-xs font-medium text-slate-600 hover:bg-slate-100 disabled:opacity-50 dark:text-slate-300 dark:hover:bg-slate-800";
 
 /** Who is on the board and with which role; owners manage it here. Every API error is shown inline. */
 export function MembersDialog({ boardId, onClose, canManage, selfId }: MembersDialogProps) {

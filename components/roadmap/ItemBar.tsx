@@ -134,7 +134,7 @@ export const ItemBar = memo(function ItemBar(props: ItemBarProps) {
       )}
       {peer && !selected && (
         <span
-          className="pointer-events-none absolute -top-2.5 left-1 rounded px-1 text-[10px] leading-3.5 font-semibold text-white"
+          className="pointer-events-none absolute -top-2.5 left-1 whitespace-nowrap rounded px-1 text-[10px] leading-3.5 font-semibold text-white"
           style={{ background: peer.color }}
         >
           {peer.name}
