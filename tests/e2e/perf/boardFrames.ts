@@ -3,9 +3,10 @@
  *
  *   npx tsx tests/e2e/perf/boardFrames.ts [http://localhost:3400]
  *
- * Against a running Waymark (production build): creates a board through the HTTP API, fills it
- * through the sync protocol with a stock y-websocket client and the lib/model commands (no
- * test-only route), opens it in Debian's chromium, then times remote edits (another person),
+ * Against a running Waymark (production build): signs in as the demo owner (or
+ * WAYMARK_PERF_EMAIL / WAYMARK_PERF_PASSWORD), creates a board through the HTTP API, fills it
+ * through the sync protocol with a stock y-websocket client holding a sync token and the
+ * lib/model commands (no test-only route), opens it in Debian's chromium, then times remote edits (another person),
  * a burst of remote edits, and local keyboard moves. It prints long animation frames (LoAF,
  * every frame over 50 ms) and the page's own User Timing measures of the snapshot read and the
  * derivation, so a slow frame can be blamed on the right stage.
@@ -23,6 +24,7 @@ import { addLane } from "../../../lib/model/laneCommands";
 import { addMilestone } from "../../../lib/model/milestoneCommands";
 import { createOrigin } from "../../../lib/model/origin";
 import { readSnapshot } from "../../../lib/model/snapshot";
+import { DEMO, signIn } from "../people";
 
 const BASE = process.argv[2] ?? "http://localhost:3400";
 const ITEMS = 2_000;
@@ -39,10 +41,11 @@ function random(seed: number): () => number {
   };
 }
 
-async function connect(boardId: string): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
+async function connect(boardId: string, token: string): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
   const doc = new Y.Doc();
   const wsUrl = `${BASE.replace(/^http/, "ws")}/sync`;
   const provider = new WebsocketProvider(wsUrl, boardId, doc, {
+    params: { token },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
@@ -173,20 +176,22 @@ function print(label: string, r: FrameReport): void {
 }
 
 async function main(): Promise<void> {
-  const created = await fetch(`${BASE}/api/boards`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ title: `Frame-time board (${ITEMS} items)` }),
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: BASE });
+  // The browser context's cookie jar signs in both the API calls below and the page.
+  await signIn(context.request, {
+    email: process.env.WAYMARK_PERF_EMAIL ?? DEMO.owner.email,
+    password: process.env.WAYMARK_PERF_PASSWORD ?? DEMO.owner.password,
   });
+  const created = await context.request.post("/api/boards", { data: { title: `Frame-time board (${ITEMS} items)` } });
   const { board } = (await created.json()) as { board: { id: string } };
-  const writer = await connect(board.id);
+  const { token } = (await (await context.request.post(`/api/boards/${board.id}/sync-token`)).json()) as { token: string };
+  const writer = await connect(board.id, token);
   const t = Date.now();
   const items = generate(writer.doc);
   console.log(`board ${BASE}/boards/${board.id}: ${items.length} items, ${DEPENDENCIES} dependencies, ${MILESTONES} milestones, generated in ${Date.now() - t} ms`);
   await sleep(1_500); // let the server store and fan out the last update
 
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addInitScript(() => {
     const w = window as unknown as { __frames: unknown[]; __measures: unknown[] };
     w.__frames = [];
