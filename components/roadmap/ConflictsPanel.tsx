@@ -136,13 +136,13 @@ function ConflictRow({ conflict, snapshot, onReveal, onApplyFix }: ConflictRowPr
             {describeFix(fix, snapshot)}
           </span>
           {onApplyFix && (
-          <button
-            type="button"
-            onClick={() => setRefused(onApplyFix(fix))}
-            className="shrink-0 rounded-md bg-indigo-600 px-2 py-1 text-xs font-medium text-white shadow-sm hover:bg-indigo-500"
-          >
-            Apply fix
-          </button>
+            <button
+              type="button"
+              onClick={() => setRefused(onApplyFix(fix))}
+              className="shrink-0 rounded-md bg-indigo-600 px-2 py-1 text-xs font-medium text-white shadow-sm hover:bg-indigo-500"
+            >
+              Apply fix
+            </button>
           )}
         </div>
       )}

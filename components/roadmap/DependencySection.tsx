@@ -63,11 +63,11 @@ export function DependencySection({ itemId, items, dependencies, brokenLinks, ac
         report={report}
       />
       {!readOnly && (
-      <AddPredecessor itemId={itemId} items={items} predecessors={predecessors} onAdd={(from, lag) => {
-        const refused = actions.add(from, itemId, lag);
-        report(refused);
-        return refused === null;
-      }} />
+        <AddPredecessor itemId={itemId} items={items} predecessors={predecessors} onAdd={(from, lag) => {
+          const refused = actions.add(from, itemId, lag);
+          report(refused);
+          return refused === null;
+        }} />
       )}
       {error && (
         <p role="alert" data-testid="dependency-error" className="text-xs text-rose-600 dark:text-rose-400">
@@ -116,16 +116,16 @@ function LinkList({ label, empty, links, other, brokenLinks, actions, readOnly, 
                 />
               </label>
               {!readOnly && (
-              <button
-                type="button"
-                aria-label={`Remove link with ${other(d)}`}
-                onClick={() => report(actions.remove(d.id))}
-                className="rounded p-0.5 text-slate-400 hover:bg-slate-100 hover:text-rose-600 dark:hover:bg-slate-800"
-              >
-                <svg aria-hidden viewBox="0 0 16 16" className="size-3.5">
-                  <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-                </svg>
-              </button>
+                <button
+                  type="button"
+                  aria-label={`Remove link with ${other(d)}`}
+                  onClick={() => report(actions.remove(d.id))}
+                  className="rounded p-0.5 text-slate-400 hover:bg-slate-100 hover:text-rose-600 dark:hover:bg-slate-800"
+                >
+                  <svg aria-hidden viewBox="0 0 16 16" className="size-3.5">
+                    <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+                  </svg>
+                </button>
               )}
             </li>
           ))}

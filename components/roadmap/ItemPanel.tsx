@@ -205,14 +205,14 @@ function ItemFields(props: ItemFieldsProps) {
           <>
             {formatLongDate(scheduled?.start ?? item.start)} → {formatLongDate(finish)}
             {!readOnly && (
-            <button
-              type="button"
-              onClick={() => update({ start: null })}
-              title={hasPredecessors ? "Let the scheduler place it right after its dependencies" : undefined}
-              className="ml-2 text-indigo-600 hover:underline dark:text-indigo-400"
-            >
-              {hasPredecessors ? "Unpin" : "Unschedule"}
-            </button>
+              <button
+                type="button"
+                onClick={() => update({ start: null })}
+                title={hasPredecessors ? "Let the scheduler place it right after its dependencies" : undefined}
+                className="ml-2 text-indigo-600 hover:underline dark:text-indigo-400"
+              >
+                {hasPredecessors ? "Unpin" : "Unschedule"}
+              </button>
             )}
           </>
         ) : scheduled ? (
@@ -235,22 +235,22 @@ function ItemFields(props: ItemFieldsProps) {
         />
       </Field>
       {!readOnly && (
-      <div className="mt-auto border-t border-slate-200 pt-4 dark:border-slate-800">
-        {confirmDelete ? (
-          <div className="flex items-center gap-2">
-            <button type="button" onClick={remove} className="rounded-md bg-rose-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-rose-500">
-              Delete for everyone
+        <div className="mt-auto border-t border-slate-200 pt-4 dark:border-slate-800">
+          {confirmDelete ? (
+            <div className="flex items-center gap-2">
+              <button type="button" onClick={remove} className="rounded-md bg-rose-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-rose-500">
+                Delete for everyone
+              </button>
+              <button type="button" onClick={() => setConfirmDelete(false)} className="rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+                Keep
+              </button>
+            </div>
+          ) : (
+            <button type="button" onClick={() => setConfirmDelete(true)} className="rounded-md px-3 py-1.5 text-sm font-medium text-rose-600 hover:bg-rose-50 dark:text-rose-400 dark:hover:bg-rose-500/10">
+              Delete item
             </button>
-            <button type="button" onClick={() => setConfirmDelete(false)} className="rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
-              Keep
-            </button>
-          </div>
-        ) : (
-          <button type="button" onClick={() => setConfirmDelete(true)} className="rounded-md px-3 py-1.5 text-sm font-medium text-rose-600 hover:bg-rose-50 dark:text-rose-400 dark:hover:bg-rose-500/10">
-            Delete item
-          </button>
-        )}
-      </div>
+          )}
+        </div>
       )}
     </fieldset>
   );
