@@ -32,7 +32,9 @@ function oauthProviders(env: NodeJS.ProcessEnv) {
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
-  pages: { signIn: "/signin" },
+  // Errors (a failed OAuth round trip) land on our sign-in page, which words them, not on
+  // next-auth's own unstyled error page.
+  pages: { signIn: "/signin", error: "/signin" },
   providers: [
     CredentialsProvider({
       name: "Email",

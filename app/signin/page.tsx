@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { AuthCard } from "../../components/auth/AuthCard";
@@ -18,7 +19,7 @@ interface SignInPageProps {
 export default async function SignInPage({ searchParams }: SignInPageProps) {
   await connection();
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  const callbackUrl = safeCallbackUrl(params.callbackUrl, (await headers()).get("host"));
   // Already signed in: nothing to do here.
   if (await currentUser()) redirect(callbackUrl);
   const error = typeof params.error === "string" ? describeSignInError(params.error) : null;

@@ -103,3 +103,11 @@ test("security headers: CSP, no framing, no sniffing, a strict referrer policy, 
     expect(headers["x-frame-options"]).toBe("DENY");
   }
 });
+
+test("next-auth's errors (e.g. a failed GitHub/Google round trip) are worded on the sign-in page", async ({ page }) => {
+  await page.goto("/api/auth/error?error=OAuthCallback");
+  await expect(page).toHaveURL(/\/signin\?.*error=OAuthCallback/);
+  await expect(page.getByTestId("auth-error")).toHaveText("The provider did not complete the sign-in. Try again.");
+  // No provider is configured in the tests: no GitHub/Google buttons.
+  await expect(page.getByRole("button", { name: /Continue with/ })).toHaveCount(0);
+});
