@@ -7,8 +7,8 @@ import { buildGraph, sortedById, type ScheduleGraph } from "./scheduleGraph";
 import { itemInputs, type ItemInputs } from "./scheduleInputs";
 import { attachScheduleIndex } from "./scheduleIndex";
 import { buildEntries, phaseSpansOf, type PreviousEntries } from "./scheduleOutput";
-import { runPasses, type PassResult } from "./schedulePasses";
-import type { PhaseSpan, Schedule, ScheduledItem } from "./types";
+import { runPasses } from "./schedulePasses";
+import type { PhaseSpan, Schedule } from "./types";
 import { WorkDays } from "./workDays";
 
 /**
@@ -74,8 +74,8 @@ export class Scheduler {
     const passes = runPasses({ graph, ...inputs, horizon, min, max });
     days.cover(passes);
     const dateOf = (index: number) => days.date(index);
-    const { items, unscheduled, entries } = buildEntries(graph, passes, inputs, dateOf, reused ? this.previous : undefined);
-    this.previous = { passes, entries };
+    const { items, unscheduled, next } = buildEntries(graph, passes, inputs, dateOf, reused ? this.previous : undefined);
+    this.previous = next;
     const schedule: Schedule = {
       items,
       unscheduled,
@@ -83,7 +83,7 @@ export class Scheduler {
       boardFinish: passes.boardEnd === null ? null : dateOf(passes.boardEnd),
       criticalPaths: criticalPaths({ graph, passes, milestones: inputs.table.milestones, ownTie: inputs.ownTie, phaseTie: inputs.phaseTie, dateOf }),
     };
-    attachScheduleIndex(indexOf(schedule, cal, days, graph, inputs, passes, entries, snapshot.dependencies));
+    attachScheduleIndex(indexOf(schedule, cal, days, graph, next, snapshot.dependencies));
     return { schedule, phaseSpans: phaseSpansOf(inputs, passes, dateOf) };
   }
 
@@ -115,24 +115,14 @@ function sameRecords<T>(a: readonly T[], b: readonly T[]): boolean {
   return true;
 }
 
-function indexOf(
-  schedule: Schedule,
-  calendar: WorkCalendar,
-  days: WorkDays,
-  graph: ScheduleGraph,
-  inputs: ItemInputs,
-  passes: PassResult,
-  entries: (ScheduledItem | undefined)[],
-  dependencies: BoardSnapshot["dependencies"],
-) {
+function indexOf(schedule: Schedule, calendar: WorkCalendar, days: WorkDays, graph: ScheduleGraph, built: PreviousEntries, dependencies: BoardSnapshot["dependencies"]) {
+  const { passes, pinned, entries } = built;
   const n = graph.items.length;
-  const pinned = new Uint8Array(n);
   const startDay = new Float64Array(n).fill(NaN);
   const finishDay = new Float64Array(n).fill(NaN);
   const requiredStartDay = new Float64Array(n).fill(NaN);
   for (let v = 0; v < n; v++) {
     if (!passes.scheduled[v]) continue;
-    pinned[v] = inputs.pinned[v] === inputs.pinned[v] ? 1 : 0;
     startDay[v] = days.day(passes.earlyStart[v]!);
     finishDay[v] = days.day(passes.earlyFinish[v]!);
     const linkStart = passes.linkStart[v]!;
