@@ -25,6 +25,7 @@ export interface ItemSpan {
   row: number;
 }
 
+/** The timeline's layout: spans by item id, rows per lane, what is unscheduled, phase spans. */
 export interface BoardLayout {
   spans: Map<string, ItemSpan>;
   /** Rows per lane id (at least 1), including a pseudo-lane "" for items whose lane is missing. */

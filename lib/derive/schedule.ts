@@ -26,6 +26,7 @@ export function computeSchedule(snapshot: BoardSnapshot): Schedule {
   return new Scheduler().run(snapshot).schedule;
 }
 
+/** What one scheduling run produces. */
 export interface ScheduleResult {
   schedule: Schedule;
   /** Phase spans from the same computation (see computePhaseSpans). */

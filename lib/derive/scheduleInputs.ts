@@ -22,6 +22,7 @@ export interface Deadlines {
 
 const byOrderThenId = (a: Phase, b: Phase) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** The milestone and phase lookups for a snapshot: `prev` itself while those arrays are unchanged. */
 export function deadlines(cal: WorkCalendar, s: BoardSnapshot, prev: Deadlines | undefined): Deadlines {
   if (prev && prev.phasesIn === s.phases && prev.milestonesIn === s.milestones) return prev;
   const milestones = sortedById(s.milestones);

@@ -2,7 +2,8 @@
  * `npm run bench:derive`: how fast lib/derive turns a 10,000-item board into what everyone
  * sees. Prints median and p95 of
  *   (a) a full deriveBoard from a snapshot (a fresh deriver each run: nothing reused),
- *   (b) a one-item edit on the Y.Doc → LiveSnapshot update → BoardDeriver.derive,
+ *   (b) a one-item edit on the Y.Doc → LiveSnapshot update → BoardDeriver.derive (a move or
+ *       a new duration, which reschedules; and a rename, which the scheduler skips),
  *   (c) the floor: merely iterating the snapshot's records and the fields derivation reads,
  * with the ratio of each to the floor. Options: --seed N, --runs N, --edits N.
  */
@@ -117,11 +118,21 @@ for (let i = 0; i < EDITS + 30; i++) {
   phases.total.push(t3 - t0);
   phases.layout.push(t4 - t3);
 }
+// The same for an edit the scheduler does not read (a rename): conflicts still run.
+const renames: number[] = [];
+for (let i = 0; i < EDITS + 30; i++) {
+  const t0 = performance.now();
+  const result = updateItem(doc, origin, itemIds[r.int(itemIds.length)]! as ItemId, { title: `Renamed ${i}` });
+  if (!result.ok) throw new Error(result.error);
+  deriver.derive(live.snapshot, OPTIONS);
+  if (i >= 30) renames.push(performance.now() - t0);
+}
 rows.push(["(b) one-item edit → snapshot → derived", phases.total]);
 rows.push(["    of which the Yjs transaction", phases.edit]);
 rows.push(["    of which LiveSnapshot update", phases.snapshot]);
 rows.push(["    of which BoardDeriver.derive", phases.derive]);
 rows.push(["    then the row layout (BoardLayouter)", phases.layout]);
+rows.push(["(b') a rename, edit → derived", renames]);
 
 // Trust, but verify: the incremental path ends where a full derivation from scratch does.
 const fresh = JSON.stringify(deriveBoard(readSnapshot(doc), OPTIONS));
