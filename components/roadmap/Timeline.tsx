@@ -207,6 +207,8 @@ export function Timeline(props: TimelineProps) {
             >
               <span className="absolute left-4" style={{ top: geometry.header.phasesTop + 4 }}>Phases</span>
               <span className="absolute left-4" style={{ top: geometry.header.milestonesTop + 3 }}>Milestones</span>
+              {/* The Today pill hangs below the axis; scrolled past the lane column, this keeps it off the lane names. */}
+              <div aria-hidden className="absolute inset-x-0 top-full h-[11px] border-t border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950" />
             </div>
             <TimelineHeader geometry={geometry} todayDay={todayDay} badges={decor.conflicts.badges} />
           </div>
