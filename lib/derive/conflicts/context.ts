@@ -2,6 +2,7 @@ import type { Dependency, Item, Lane, Milestone, Phase } from "../../model/schem
 import type { BoardSnapshot } from "../../model/snapshot";
 import { clampWorkingDays, dayOfWorkIndex, makeCalendar, workIndex, type WorkCalendar } from "../calendar";
 import type { Schedule, ScheduledItem } from "../types";
+import type { GroupMemo } from "./groupMemo";
 import { dayOf, itemLookups } from "./lookups";
 import { compareStrings, nameList, quote, UNTITLED_ITEM } from "./text";
 
@@ -68,7 +69,17 @@ export interface ConflictContext {
    * shared by the lane and person rules.
    */
   dailyLoads(): Float64Array;
+  /** What load rules remember between calls of one ConflictFinder (empty for a one-off call). */
+  readonly memory: RuleMemory;
 }
+
+/** Results rules may reuse on the next call for the same board when their inputs are unchanged. */
+export interface RuleMemory {
+  lanes: GroupMemo;
+  people: GroupMemo;
+}
+
+export const emptyMemory = (): RuleMemory => ({ lanes: new Map(), people: new Map() });
 
 /**
  * Any finite effort is a valid field, but two near Number.MAX_VALUE add up to Infinity, and
@@ -97,7 +108,7 @@ function indexById<T extends { id: string }>(list: readonly T[]): Map<string, T>
 }
 
 /** Builds the lookups every rule shares, once per findConflicts call. */
-export function buildContext(snapshot: BoardSnapshot, schedule: Schedule): ConflictContext {
+export function buildContext(snapshot: BoardSnapshot, schedule: Schedule, memory: RuleMemory = emptyMemory()): ConflictContext {
   const cal = makeCalendar(snapshot.board);
   const { items, order, indexOf, scheduled, pinned, start, finish, entry, depFrom, depTo, requiredStartDay } = itemLookups(snapshot, schedule);
   const n = items.length;
@@ -157,6 +168,7 @@ export function buildContext(snapshot: BoardSnapshot, schedule: Schedule): Confl
     titleOf: (id) => quote(items[indexOf(id)]?.title ?? UNTITLED_ITEM),
     startAfter,
     dailyLoads,
+    memory,
     requiredStart(v) {
       if (requiredStartDay) return requiredStartDay[v]! === requiredStartDay[v]! ? requiredStartDay[v]! : null;
       const known = required.get(v);

@@ -1,6 +1,6 @@
 import type { BoardSnapshot } from "../../model/snapshot";
 import { CONFLICT_KINDS, type Conflict, type ConflictKind, type DeriveOptions, type Schedule, type Severity } from "../types";
-import { buildContext, type ConflictContext } from "./context";
+import { buildContext, emptyMemory, type ConflictContext, type RuleMemory } from "./context";
 import { deadlineMissedConflicts } from "./deadlineMissed";
 import { dependencyCycleConflicts } from "./dependencyCycle";
 import { dependencyViolatedConflicts } from "./dependencyViolated";
@@ -54,16 +54,30 @@ export function compareConflicts(a: Conflict, b: Conflict): number {
  * `options.today` is deliberately unused: people in different time zones see the same board at
  * the same moment with different todays, and must still see the same conflicts.
  */
-export function findConflicts(snapshot: BoardSnapshot, schedule: Schedule, _options: DeriveOptions): Conflict[] {
-  const ctx = buildContext(snapshot, schedule);
-  const byId = new Map<string, Conflict>();
-  for (const [, rule] of CONFLICT_RULES) {
-    for (const conflict of rule(ctx)) {
-      const seen = byId.get(conflict.id);
-      // One cause, one conflict. Two rules (or two junk problems) can name the same cause; which
-      // one is kept must not depend on input order, so the smaller serialization wins.
-      if (!seen || JSON.stringify(conflict) < JSON.stringify(seen)) byId.set(conflict.id, conflict);
+export function findConflicts(snapshot: BoardSnapshot, schedule: Schedule, options: DeriveOptions): Conflict[] {
+  return new ConflictFinder().find(snapshot, schedule, options);
+}
+
+/**
+ * findConflicts for a live board: keep one per board and call it with each new snapshot and its
+ * schedule (LiveSnapshot and Scheduler keep unchanged records and entries identical). Lanes and
+ * people whose work did not change reuse their load conflicts instead of being swept again,
+ * which is most of the cost on a big board. Its output always equals findConflicts'.
+ */
+export class ConflictFinder {
+  private readonly memory: RuleMemory = emptyMemory();
+
+  find(snapshot: BoardSnapshot, schedule: Schedule, _options: DeriveOptions): Conflict[] {
+    const ctx = buildContext(snapshot, schedule, this.memory);
+    const byId = new Map<string, Conflict>();
+    for (const [, rule] of CONFLICT_RULES) {
+      for (const conflict of rule(ctx)) {
+        const seen = byId.get(conflict.id);
+        // One cause, one conflict. Two rules (or two junk problems) can name the same cause; which
+        // one is kept must not depend on input order, so the smaller serialization wins.
+        if (!seen || JSON.stringify(conflict) < JSON.stringify(seen)) byId.set(conflict.id, conflict);
+      }
     }
+    return [...byId.values()].sort(compareConflicts);
   }
-  return [...byId.values()].sort(compareConflicts);
 }
