@@ -2,17 +2,24 @@
  * How long findConflicts takes on the benchmark board (10,000 items, 15,000 links, 12 lanes,
  * 300 milestones): all rules together, as the app calls it (with the scheduler's index) and from
  * a plain schedule (lookups built here), rule by rule, next to the floor of merely walking the
- * snapshot. Run: npx tsx scripts/bench/conflicts.ts [runs]
+ * snapshot; and a ConflictFinder after one-item edits of a live board (LiveSnapshot and Scheduler
+ * as the app runs them; only the conflicts are timed). Besides wall-clock medians it prints the
+ * process CPU time per call, which other work on a shared machine disturbs less.
+ * Run: npx tsx scripts/bench/conflicts.ts [runs]
  *
  * Two boards: the generated one as is, and the same with every lane's capacity at 1 and every
  * scheduled item pinned two weeks earlier than scheduled, so overloads, violated links and
  * horizon overruns are everywhere (the rules' worst case, not a typical board).
  */
 import { buildContext } from "../../lib/derive/conflicts/context";
-import { CONFLICT_RULES, findConflicts } from "../../lib/derive/conflicts/index";
-import { computeSchedule } from "../../lib/derive/schedule";
+import { CONFLICT_RULES, ConflictFinder, findConflicts } from "../../lib/derive/conflicts/index";
+import { computeSchedule, Scheduler } from "../../lib/derive/schedule";
 import type { Schedule } from "../../lib/derive/types";
 import { addCalendarDays, date } from "../../lib/model/dates";
+import type { ItemId } from "../../lib/model/ids";
+import { moveItem } from "../../lib/model/itemCommands";
+import { LiveSnapshot } from "../../lib/model/liveSnapshot";
+import { createOrigin } from "../../lib/model/origin";
 import { readSnapshot, type BoardSnapshot } from "../../lib/model/snapshot";
 import { generateBoard } from "./generateBoard";
 
@@ -33,6 +40,14 @@ function time(fn: () => unknown): number[] {
     samples.push(performance.now() - t);
   }
   return samples;
+}
+
+/** Process CPU time (user + system) per call, in ms. */
+function cpuPerCall(fn: () => unknown): number {
+  const before = process.cpuUsage();
+  for (let i = 0; i < runs; i++) fn();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000 / runs;
 }
 
 const ms = (x: number) => `${x.toFixed(2)} ms`;
@@ -66,7 +81,7 @@ function report(label: string, snapshot: BoardSnapshot): void {
   const withIndex = time(() => findConflicts(snapshot, schedule, options));
   const withoutIndex = time(() => findConflicts(snapshot, plain, options));
   console.log(`\n${label}: ${snapshot.items.length} items, ${snapshot.dependencies.length} links, ${snapshot.lanes.length} lanes, ${snapshot.milestones.length} milestones; ${conflicts.length} conflicts`);
-  console.log(`  findConflicts, all rules (scheduler's index): median ${ms(median(withIndex))}, p90 ${ms(p90(withIndex))} (${runs} runs)`);
+  console.log(`  findConflicts, all rules (scheduler's index): median ${ms(median(withIndex))}, p90 ${ms(p90(withIndex))} (${runs} runs); CPU ${ms(cpuPerCall(() => findConflicts(snapshot, schedule, options)))} per call`);
   console.log(`  findConflicts, all rules (plain schedule):    median ${ms(median(withoutIndex))}, p90 ${ms(p90(withoutIndex))}`);
   console.log(`  floor (walk the snapshot and schedule once):  median ${ms(median(floor))}`);
   console.log(`  shared lookups (buildContext):                median ${ms(median(time(() => buildContext(snapshot, schedule))))}`);
@@ -77,6 +92,35 @@ function report(label: string, snapshot: BoardSnapshot): void {
   }
 }
 
+/** One-item moves on a live board, each followed by the conflicts of the updated board. */
+function incremental(): void {
+  const { doc, itemIds } = generateBoard(42);
+  const live = new LiveSnapshot(doc);
+  const scheduler = new Scheduler();
+  const finder = new ConflictFinder();
+  const origin = createOrigin("local", "bench");
+  const samples: number[] = [];
+  let cpu = 0;
+  for (let i = 0; i < runs + 5; i++) {
+    const id = itemIds[(i * 7919) % itemIds.length]! as ItemId;
+    const item = live.snapshot.items.find((it) => it.id === id);
+    moveItem(doc, origin, id, { start: addCalendarDays(item?.start ?? date("2027-03-01"), i % 2 ? 7 : -7) });
+    const snapshot = live.snapshot;
+    const { schedule } = scheduler.run(snapshot);
+    const before = process.cpuUsage();
+    const t = performance.now();
+    finder.find(snapshot, schedule, options);
+    const used = process.cpuUsage(before);
+    if (i >= 5) {
+      samples.push(performance.now() - t);
+      cpu += (used.user + used.system) / 1000;
+    }
+  }
+  live.destroy();
+  console.log(`\nOne-item edit, then ConflictFinder.find on the live board: median ${ms(median(samples))}, p90 ${ms(p90(samples))}; CPU ${ms(cpu / runs)} per call (${runs} edits)`);
+}
+
 const snapshot = readSnapshot(generateBoard(42).doc);
 report("Generated board", snapshot);
+incremental();
 report("Worst case (capacity 1, everything pinned two weeks early)", worstCase(snapshot, computeSchedule(snapshot)));

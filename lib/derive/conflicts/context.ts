@@ -69,8 +69,8 @@ export interface ConflictContext {
    * shared by the lane and person rules.
    */
   dailyLoads(): Float64Array;
-  /** What load rules remember between calls of one ConflictFinder (empty for a one-off call). */
-  readonly memory: RuleMemory;
+  /** What load rules remember between calls of one ConflictFinder; null for a one-off call. */
+  readonly memory: RuleMemory | null;
 }
 
 /** Results rules may reuse on the next call for the same board when their inputs are unchanged. */
@@ -79,6 +79,7 @@ export interface RuleMemory {
   people: GroupMemo;
 }
 
+/** A ConflictFinder's memory before its first call. */
 export const emptyMemory = (): RuleMemory => ({ lanes: new Map(), people: new Map() });
 
 /**
@@ -108,7 +109,7 @@ function indexById<T extends { id: string }>(list: readonly T[]): Map<string, T>
 }
 
 /** Builds the lookups every rule shares, once per findConflicts call. */
-export function buildContext(snapshot: BoardSnapshot, schedule: Schedule, memory: RuleMemory = emptyMemory()): ConflictContext {
+export function buildContext(snapshot: BoardSnapshot, schedule: Schedule, memory: RuleMemory | null = null): ConflictContext {
   const cal = makeCalendar(snapshot.board);
   const { items, order, indexOf, scheduled, pinned, start, finish, entry, depFrom, depTo, requiredStartDay } = itemLookups(snapshot, schedule);
   const n = items.length;

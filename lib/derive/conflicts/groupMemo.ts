@@ -12,16 +12,25 @@ import { findOverloads, Loads, type Overload } from "./loadSweep";
 interface GroupResult {
   label: unknown;
   limit: number;
-  items: readonly Item[];
-  start: Float64Array;
-  finish: Float64Array;
-  rate: Float64Array;
+  /** The group's shares: positions from .. from + count of the arrays of the call that swept it. */
+  shares: SharedArrays;
+  from: number;
+  count: number;
   conflicts: Conflict[];
 }
 
-/** Per group key, the last result. Kept by a ConflictFinder between calls; empty for a one-off call. */
+/** One set of arrays per call for the shares of every group it swept, rather than four per group. */
+interface SharedArrays {
+  items: Item[];
+  start: Float64Array;
+  finish: Float64Array;
+  rate: Float64Array;
+}
+
+/** Per group key, the last result. Kept by a ConflictFinder between calls. */
 export type GroupMemo = Map<string, GroupResult>;
 
+/** One group of a load rule, as groupOverloadConflicts needs it. */
 export interface GroupSpec {
   /** Stable across calls (a lane id, a person's normalised name). */
   key: string;
@@ -40,27 +49,40 @@ export function groupOverloadConflicts(
   items: readonly Item[],
   loads: Loads,
   groups: readonly GroupSpec[],
-  memo: GroupMemo,
+  memo: GroupMemo | null,
   make: (over: Overload) => Conflict,
 ): Conflict[] {
+  if (!memo) {
+    // A one-off call: nothing to reuse and nobody to remember for.
+    return findOverloads(cal, loads, (g) => groups[g]!.limit).map(make);
+  }
   const { first, shares } = byGroup(loads, groups.length);
   const changed: number[] = [];
   const results: (GroupResult | undefined)[] = new Array<GroupResult | undefined>(groups.length);
+  let count = 0;
   for (let g = 0; g < groups.length; g++) {
     const last = memo.get(groups[g]!.key);
     if (last && sameInputs(last, groups[g]!, items, loads, shares, first[g]!, first[g + 1]!)) results[g] = last;
-    else changed.push(g);
+    else {
+      changed.push(g);
+      count += first[g + 1]! - first[g]!;
+    }
   }
   if (changed.length) {
-    let count = 0;
-    for (const g of changed) count += first[g + 1]! - first[g]!;
     const sweep = new Loads(count);
+    const kept: SharedArrays = { items: new Array<Item>(count), start: new Float64Array(count), finish: new Float64Array(count), rate: new Float64Array(count) };
     for (const g of changed) {
+      const from = sweep.count;
       for (let k = first[g]!; k < first[g + 1]!; k++) {
         const i = shares[k]!;
+        const at = sweep.count;
         sweep.add(g, loads.item[i]!, loads.start[i]!, loads.finish[i]!, loads.rate[i]!);
+        kept.items[at] = items[loads.item[i]!]!;
+        kept.start[at] = loads.start[i]!;
+        kept.finish[at] = loads.finish[i]!;
+        kept.rate[at] = loads.rate[i]!;
       }
-      results[g] = snapshotOf(groups[g]!, items, loads, shares, first[g]!, first[g + 1]!);
+      results[g] = { label: groups[g]!.label, limit: groups[g]!.limit, shares: kept, from, count: sweep.count - from, conflicts: [] };
     }
     for (const over of findOverloads(cal, sweep, (g) => groups[g]!.limit)) results[over.group]!.conflicts.push(make(over));
   }
@@ -86,39 +108,13 @@ function byGroup(loads: Loads, groups: number): { first: Int32Array; shares: Int
 }
 
 function sameInputs(last: GroupResult, group: GroupSpec, items: readonly Item[], loads: Loads, shares: Int32Array, from: number, to: number): boolean {
-  if (last.label !== group.label || last.limit !== group.limit || last.items.length !== to - from) return false;
-  for (let k = from; k < to; k++) {
+  if (last.label !== group.label || last.limit !== group.limit || last.count !== to - from) return false;
+  const kept = last.shares;
+  for (let k = from, j = last.from; k < to; k++, j++) {
     const i = shares[k]!;
-    const j = k - from;
-    if (
-      last.items[j] !== items[loads.item[i]!] ||
-      last.start[j] !== loads.start[i] ||
-      last.finish[j] !== loads.finish[i] ||
-      last.rate[j] !== loads.rate[i]
-    ) {
+    if (kept.items[j] !== items[loads.item[i]!] || kept.start[j] !== loads.start[i] || kept.finish[j] !== loads.finish[i] || kept.rate[j] !== loads.rate[i]) {
       return false;
     }
   }
   return true;
-}
-
-function snapshotOf(group: GroupSpec, items: readonly Item[], loads: Loads, shares: Int32Array, from: number, to: number): GroupResult {
-  const n = to - from;
-  const result: GroupResult = {
-    label: group.label,
-    limit: group.limit,
-    items: new Array<Item>(n),
-    start: new Float64Array(n),
-    finish: new Float64Array(n),
-    rate: new Float64Array(n),
-    conflicts: [],
-  };
-  for (let k = from; k < to; k++) {
-    const i = shares[k]!;
-    (result.items as Item[])[k - from] = items[loads.item[i]!]!;
-    result.start[k - from] = loads.start[i]!;
-    result.finish[k - from] = loads.finish[i]!;
-    result.rate[k - from] = loads.rate[i]!;
-  }
-  return result;
 }

@@ -54,8 +54,8 @@ export function compareConflicts(a: Conflict, b: Conflict): number {
  * `options.today` is deliberately unused: people in different time zones see the same board at
  * the same moment with different todays, and must still see the same conflicts.
  */
-export function findConflicts(snapshot: BoardSnapshot, schedule: Schedule, options: DeriveOptions): Conflict[] {
-  return new ConflictFinder().find(snapshot, schedule, options);
+export function findConflicts(snapshot: BoardSnapshot, schedule: Schedule, _options: DeriveOptions): Conflict[] {
+  return collect(buildContext(snapshot, schedule));
 }
 
 /**
@@ -68,16 +68,20 @@ export class ConflictFinder {
   private readonly memory: RuleMemory = emptyMemory();
 
   find(snapshot: BoardSnapshot, schedule: Schedule, _options: DeriveOptions): Conflict[] {
-    const ctx = buildContext(snapshot, schedule, this.memory);
-    const byId = new Map<string, Conflict>();
-    for (const [, rule] of CONFLICT_RULES) {
-      for (const conflict of rule(ctx)) {
-        const seen = byId.get(conflict.id);
-        // One cause, one conflict. Two rules (or two junk problems) can name the same cause; which
-        // one is kept must not depend on input order, so the smaller serialization wins.
-        if (!seen || JSON.stringify(conflict) < JSON.stringify(seen)) byId.set(conflict.id, conflict);
-      }
-    }
-    return [...byId.values()].sort(compareConflicts);
+    return collect(buildContext(snapshot, schedule, this.memory));
   }
+}
+
+/** Runs every rule, keeps one conflict per id and sorts them. */
+function collect(ctx: ConflictContext): Conflict[] {
+  const byId = new Map<string, Conflict>();
+  for (const [, rule] of CONFLICT_RULES) {
+    for (const conflict of rule(ctx)) {
+      const seen = byId.get(conflict.id);
+      // One cause, one conflict. Two rules (or two junk problems) can name the same cause; which
+      // one is kept must not depend on input order, so the smaller serialization wins.
+      if (!seen || JSON.stringify(conflict) < JSON.stringify(seen)) byId.set(conflict.id, conflict);
+    }
+  }
+  return [...byId.values()].sort(compareConflicts);
 }

@@ -24,7 +24,7 @@ export function laneCapacityConflicts(ctx: ConflictContext): Conflict[] {
     if (group !== undefined) loads.add(group, v, ctx.start[v]!, ctx.finish[v]!, daily[v]!);
   }
   const groups = lanes.map((lane) => ({ key: lane.id, label: lane, limit: lane.capacity }));
-  return groupOverloadConflicts(ctx.cal, ctx.items, loads, groups, ctx.memory.lanes, (over) => {
+  return groupOverloadConflicts(ctx.cal, ctx.items, loads, groups, ctx.memory?.lanes ?? null, (over) => {
     const lane = lanes[over.group]!;
     const [start, finish] = [dateOf(over.start), dateOf(over.finish)];
     const peak = roundLoad(over.peak);

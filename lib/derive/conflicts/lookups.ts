@@ -36,6 +36,7 @@ export interface ItemLookups {
   requiredStartDay: Float64Array | null;
 }
 
+/** The lookups for this snapshot and schedule: the scheduler's when it attached them for these very arrays, else built here. */
 export function itemLookups(snapshot: BoardSnapshot, schedule: Schedule): ItemLookups {
   const index = scheduleIndexOf(schedule);
   // Identity, not equality: the index describes the arrays the schedule was computed from.
@@ -43,7 +44,7 @@ export function itemLookups(snapshot: BoardSnapshot, schedule: Schedule): ItemLo
     const { indexOf } = index;
     return {
       items: index.items,
-      order: Int32Array.from({ length: index.items.length }, (_, v) => v), // index.items is in id order
+      order: identity(index.items.length), // index.items is in id order
       indexOf: (id) => indexOf[id] ?? -1,
       scheduled: index.scheduled,
       pinned: index.pinned,
@@ -56,6 +57,12 @@ export function itemLookups(snapshot: BoardSnapshot, schedule: Schedule): ItemLo
     };
   }
   return buildLookups(snapshot.items, snapshot.dependencies, schedule.items);
+}
+
+function identity(n: number): Int32Array {
+  const order = new Int32Array(n);
+  for (let v = 0; v < n; v++) order[v] = v;
+  return order;
 }
 
 function buildLookups(items: readonly Item[], deps: readonly Dependency[], entries: readonly ScheduledItem[]): ItemLookups {

@@ -67,7 +67,7 @@ export function personOverBookedConflicts(ctx: ConflictContext): Conflict[] {
   }
 
   const groups = people.map((person) => ({ key: person.key, label: person.name, limit: 1 }));
-  return groupOverloadConflicts(ctx.cal, ctx.items, loads, groups, ctx.memory.people, (over) => {
+  return groupOverloadConflicts(ctx.cal, ctx.items, loads, groups, ctx.memory?.people ?? null, (over) => {
     const person = people[over.group]!;
     const [start, finish] = [dateOf(over.start), dateOf(over.finish)];
     const span = start === finish ? `on ${start}` : `from ${start} to ${finish}`;
