@@ -7,6 +7,7 @@
  *   (c) the floor: merely iterating the snapshot's records and the fields derivation reads,
  * with the ratio of each to the floor. Options: --seed N, --runs N, --edits N.
  */
+import { cpus, loadavg } from "node:os";
 import * as Y from "yjs";
 import { BoardDeriver, deriveBoard } from "../../lib/derive/deriveBoard";
 import { BoardLayouter } from "../../lib/derive/boardLayout";
@@ -146,4 +147,6 @@ for (const [label, samples] of rows) {
   const s = stats(samples);
   console.log(`${pad(label, 42)} ${num(s.median)} ${num(s.p95)} ${(s.median / floor).toFixed(0).padStart(9)} ${String(s.runs).padStart(6)}`);
 }
-console.log(`\ngoals: (a) median ≤ 20 ms, (b) median ≤ 5 ms. Node ${process.version}.`);
+console.log(`\ngoals: (a) median ≤ 20 ms, (b) median ≤ 5 ms. Node ${process.version}, ${cpus().length} CPUs.`);
+// Wall-clock figures: other work on the machine inflates them, so say how busy it was.
+console.log(`load average (1, 5, 15 min) at the end: ${loadavg().map((x) => x.toFixed(2)).join(", ")}`);
