@@ -11,8 +11,8 @@ import { cpus, loadavg } from "node:os";
 import * as Y from "yjs";
 import { BoardDeriver, deriveBoard } from "../../lib/derive/deriveBoard";
 import { BoardLayouter } from "../../lib/derive/boardLayout";
-import { findConflicts } from "../../lib/derive/conflicts/index";
-import { computeSchedule } from "../../lib/derive/schedule";
+import { ConflictFinder, findConflicts } from "../../lib/derive/conflicts/index";
+import { computeSchedule, Scheduler } from "../../lib/derive/schedule";
 import { addCalendarDays, date } from "../../lib/model/dates";
 import type { ItemId } from "../../lib/model/ids";
 import { updateItem } from "../../lib/model/itemCommands";
@@ -119,6 +119,24 @@ for (let i = 0; i < EDITS + 30; i++) {
   phases.total.push(t3 - t0);
   phases.layout.push(t4 - t3);
 }
+// The same edits again, with BoardDeriver's two steps timed apart (what derive() does).
+const scheduler = new Scheduler();
+const finder = new ConflictFinder();
+finder.find(live.snapshot, scheduler.run(live.snapshot).schedule, OPTIONS);
+const split = { schedule: [] as number[], conflicts: [] as number[] };
+for (let i = 0; i < EDITS + 30; i++) {
+  edit();
+  const next = live.snapshot;
+  const t0 = performance.now();
+  const { schedule: s } = scheduler.run(next);
+  const t1 = performance.now();
+  finder.find(next, s, OPTIONS);
+  const t2 = performance.now();
+  if (i < 30) continue;
+  split.schedule.push(t1 - t0);
+  split.conflicts.push(t2 - t1);
+}
+
 // The same for an edit the scheduler does not read (a rename): conflicts still run.
 const renames: number[] = [];
 for (let i = 0; i < EDITS + 30; i++) {
@@ -132,6 +150,8 @@ rows.push(["(b) one-item edit → snapshot → derived", phases.total]);
 rows.push(["    of which the Yjs transaction", phases.edit]);
 rows.push(["    of which LiveSnapshot update", phases.snapshot]);
 rows.push(["    of which BoardDeriver.derive", phases.derive]);
+rows.push(["      its Scheduler.run (incremental)", split.schedule]);
+rows.push(["      its ConflictFinder.find", split.conflicts]);
 rows.push(["    then the row layout (BoardLayouter)", phases.layout]);
 rows.push(["(b') a rename, edit → derived", renames]);
 
