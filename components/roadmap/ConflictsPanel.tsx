@@ -1,10 +1,10 @@
 "use client";
 
-import { memo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import type { Conflict, SuggestedFix } from "../../lib/derive/types";
 import type { BoardSnapshot } from "../../lib/model/snapshot";
 import type { ConflictIndex } from "./conflictIndex";
-import { CONFLICT_KIND_LABELS, SEVERITY_DOT, SEVERITY_TEXT, describeFix } from "./conflictLabels";
+import { CONFLICT_KIND_LABELS, SEVERITY_DOT, SEVERITY_TEXT, describeFix, fixNames, type FixNames } from "./conflictLabels";
 import { formatShortDate } from "./labels";
 
 interface ConflictsPanelProps {
@@ -21,6 +21,7 @@ const SHOWN_PER_GROUP = 40;
 
 /** Every conflict on the board, grouped by kind, each with its message and, if any, a fix. */
 export const ConflictsPanel = memo(function ConflictsPanel({ index, snapshot, onReveal, onApplyFix, onClose }: ConflictsPanelProps) {
+  const names = useMemo(() => fixNames(snapshot), [snapshot]);
   return (
     <aside
       id="conflicts-panel"
@@ -52,7 +53,7 @@ export const ConflictsPanel = memo(function ConflictsPanel({ index, snapshot, on
               key={kind}
               title={CONFLICT_KIND_LABELS[kind]}
               conflicts={conflicts}
-              snapshot={snapshot}
+              names={names}
               onReveal={onReveal}
               onApplyFix={onApplyFix}
             />
@@ -66,12 +67,12 @@ export const ConflictsPanel = memo(function ConflictsPanel({ index, snapshot, on
 interface ConflictGroupProps {
   title: string;
   conflicts: Conflict[];
-  snapshot: BoardSnapshot;
+  names: FixNames;
   onReveal: (conflict: Conflict) => void;
   onApplyFix?: (fix: SuggestedFix) => string | null;
 }
 
-function ConflictGroup({ title, conflicts, snapshot, onReveal, onApplyFix }: ConflictGroupProps) {
+function ConflictGroup({ title, conflicts, names, onReveal, onApplyFix }: ConflictGroupProps) {
   const [showAll, setShowAll] = useState(false);
   const shown = showAll ? conflicts : conflicts.slice(0, SHOWN_PER_GROUP);
   return (
@@ -82,7 +83,7 @@ function ConflictGroup({ title, conflicts, snapshot, onReveal, onApplyFix }: Con
       </h3>
       <ul>
         {shown.map((c) => (
-          <ConflictRow key={c.id} conflict={c} snapshot={snapshot} onReveal={onReveal} onApplyFix={onApplyFix} />
+          <ConflictRow key={c.id} conflict={c} names={names} onReveal={onReveal} onApplyFix={onApplyFix} />
         ))}
       </ul>
       {conflicts.length > shown.length && (
@@ -100,12 +101,12 @@ function ConflictGroup({ title, conflicts, snapshot, onReveal, onApplyFix }: Con
 
 interface ConflictRowProps {
   conflict: Conflict;
-  snapshot: BoardSnapshot;
+  names: FixNames;
   onReveal: (conflict: Conflict) => void;
   onApplyFix?: (fix: SuggestedFix) => string | null;
 }
 
-function ConflictRow({ conflict, snapshot, onReveal, onApplyFix }: ConflictRowProps) {
+function ConflictRow({ conflict, names, onReveal, onApplyFix }: ConflictRowProps) {
   const [refused, setRefused] = useState<string | null>(null);
   const { fix, interval, load } = conflict;
   return (
@@ -133,7 +134,7 @@ function ConflictRow({ conflict, snapshot, onReveal, onApplyFix }: ConflictRowPr
       {fix && (
         <div className="mb-1.5 ml-6 mr-2 flex items-center gap-2 rounded-md bg-slate-50 px-2 py-1.5 dark:bg-slate-800/60">
           <span className="min-w-0 flex-1 text-xs text-slate-600 dark:text-slate-300" data-testid="conflict-fix">
-            {describeFix(fix, snapshot)}
+            {describeFix(fix, names)}
           </span>
           {onApplyFix && (
             <button

@@ -12,6 +12,8 @@ interface DependencyArrowsProps {
   /** Links along a critical path: stand out when the critical-path view is on. */
   criticalLinks: ReadonlySet<string>;
   criticalView: boolean;
+  /** Its links are always drawn, however big the board. */
+  selectedId: string | null;
 }
 
 type Kind = "normal" | "critical" | "broken";
@@ -19,6 +21,12 @@ type Kind = "normal" | "critical" | "broken";
 /** Pixels of horizontal run before a link turns back, and the arrow head's size. */
 const STUB = 8;
 const HEAD = 5;
+/**
+ * Above this many links, ordinary ones are drawn only for the selected item: thousands of
+ * elbows turn the timeline into a thicket that hides the bars. Broken links, and the critical
+ * chain while that view is on, are always drawn: they are what people need to find.
+ */
+const ALL_LINKS_UP_TO = 400;
 
 /**
  * One link, finish of the predecessor → start of the successor, as the elbow Gantt charts use:
@@ -57,8 +65,9 @@ const STYLE: Record<Kind, { stroke: string; width: number }> = {
  * thousands of links cost three DOM nodes, not thousands, when a snapshot redraws them.
  */
 export const DependencyArrows = memo(function DependencyArrows(props: DependencyArrowsProps) {
-  const { width, height, bars, dependencies, brokenLinks, criticalLinks, criticalView } = props;
+  const { width, height, bars, dependencies, brokenLinks, criticalLinks, criticalView, selectedId } = props;
   const paths = useMemo(() => {
+    const showAll = dependencies.length <= ALL_LINKS_UP_TO;
     const out: Record<Kind, { lines: string[]; heads: string[] }> = {
       normal: { lines: [], heads: [] },
       critical: { lines: [], heads: [] },
@@ -69,12 +78,13 @@ export const DependencyArrows = memo(function DependencyArrows(props: Dependency
       const to = bars.get(dep.toId);
       if (!from || !to || dep.fromId === dep.toId) continue;
       const kind: Kind = brokenLinks.has(dep.id) ? "broken" : criticalView && criticalLinks.has(dep.id) ? "critical" : "normal";
+      if (kind === "normal" && !showAll && dep.fromId !== selectedId && dep.toId !== selectedId) continue;
       const { line, head } = linkPath(from, to);
       out[kind].lines.push(line);
       out[kind].heads.push(head);
     }
     return out;
-  }, [bars, dependencies, brokenLinks, criticalLinks, criticalView]);
+  }, [bars, dependencies, brokenLinks, criticalLinks, criticalView, selectedId]);
 
   return (
     <svg

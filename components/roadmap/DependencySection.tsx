@@ -163,7 +163,7 @@ function AddPredecessor({ itemId, items, predecessors, onAdd }: AddPredecessorPr
     >
       <label className="flex min-w-0 flex-1 flex-col gap-1 text-xs text-slate-500 dark:text-slate-400">
         Add predecessor
-        <select value={fromId} onChange={(e) => setFromId(e.target.value)} className={`${inputClass} py-1 text-xs`}>
+        <select value={fromId} onChange={(e) => setFromId(e.target.value)} className={`${inputClass} h-7 py-0 text-xs`}>
           <option value="">Choose an item…</option>
           {choices.map((i) => (
             <option key={i.id} value={i.id}>
@@ -174,12 +174,12 @@ function AddPredecessor({ itemId, items, predecessors, onAdd }: AddPredecessorPr
       </label>
       <label className="flex flex-col gap-1 text-xs text-slate-500 dark:text-slate-400">
         Lag
-        <input type="number" value={lag} onChange={(e) => setLag(e.target.value)} className={`${lagInputClass} py-1`} />
+        <input type="number" value={lag} onChange={(e) => setLag(e.target.value)} className={`${lagInputClass} h-7`} />
       </label>
       <button
         type="submit"
         disabled={!fromId}
-        className="rounded-md bg-indigo-600 px-2.5 py-1.5 text-xs font-medium text-white hover:bg-indigo-500 disabled:opacity-40"
+        className="h-7 rounded-md bg-indigo-600 px-2.5 text-xs font-medium text-white hover:bg-indigo-500 disabled:opacity-40"
       >
         Add
       </button>

@@ -101,6 +101,8 @@ export const ItemBar = memo(function ItemBar(props: ItemBarProps) {
         background: `color-mix(in srgb, ${color} ${status === "done" ? 10 : 22}%, var(--bar-base))`,
         boxShadow: shadows.join(", "),
         outline: peer && !selected ? `2px solid ${peer.color}` : undefined,
+        // Placed by the scheduler, not by a person: a dashed rim says "this may move by itself".
+        border: pinned ? undefined : `1px dashed color-mix(in srgb, ${color} 70%, transparent)`,
         transform: drag ? `translate(${drag.x}px, ${drag.y}px)` : undefined,
         opacity: emphasis === "dimmed" && !selected && !drag ? 0.35 : undefined,
         scrollMarginLeft: LANE_HEADER_WIDTH + 16,

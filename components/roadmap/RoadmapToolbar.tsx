@@ -8,8 +8,10 @@ interface RoadmapToolbarProps {
   onScale: (scale: TimeScale) => void;
   criticalView: boolean;
   onCriticalView: (on: boolean) => void;
-  /** Tooltip of the critical-path toggle: where the path ends and how much slack it has. */
+  /** Tooltip of the critical-path toggle. */
   criticalHint: string;
+  /** Shown beside the toggle while the view is on, e.g. "4 critical items · board ends Jun 11". */
+  criticalSummary: string;
   counts: Record<Severity, number>;
   conflictsOpen: boolean;
   onToggleConflicts: () => void;
@@ -19,7 +21,7 @@ interface RoadmapToolbarProps {
 
 /** The strip above the timeline: zoom, the critical-path view, conflicts, and "Add item". */
 export function RoadmapToolbar(props: RoadmapToolbarProps) {
-  const { scale, onScale, criticalView, onCriticalView, criticalHint, counts, conflictsOpen, onToggleConflicts, onAddItem } = props;
+  const { scale, onScale, criticalView, onCriticalView, criticalHint, criticalSummary, counts, conflictsOpen, onToggleConflicts, onAddItem } = props;
   return (
     <div className="flex h-12 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-4 dark:border-slate-800 dark:bg-slate-900">
       <ZoomControl value={scale} onChange={onScale} />
@@ -45,6 +47,11 @@ export function RoadmapToolbar(props: RoadmapToolbarProps) {
         </svg>
         Critical path
       </button>
+      {criticalView && (
+        <span data-testid="critical-summary" className="hidden text-xs text-orange-700 lg:inline dark:text-orange-300">
+          {criticalSummary}
+        </span>
+      )}
       <ConflictSummary counts={counts} open={conflictsOpen} onToggle={onToggleConflicts} />
       {onAddItem && (
         <button

@@ -143,10 +143,12 @@ export function RoadmapView({ session, snapshot, peers, readOnly }: RoadmapViewP
   }, [snapshot.items, schedule.unscheduled]);
 
   const selectedItem = selectedId ? snapshot.items.find((i) => i.id === selectedId) : undefined;
-  const boardEnd = schedule.criticalPaths.find((p) => p.target.kind === "board-end");
-  const criticalHint = boardEnd
-    ? `Highlight what drives the board's end (${formatLongDate(boardEnd.date)}) and the deadlines; dim the rest`
-    : "Highlight what drives the board's end and the deadlines; dim the rest";
+  const criticalHint = "Highlight the work that drives the board's end and its deadlines; dim the rest";
+  const criticalSummary = useMemo(() => {
+    const count = schedule.items.filter((s) => s.critical).length;
+    const end = schedule.boardFinish ? ` · board ends ${formatLongDate(schedule.boardFinish)}` : "";
+    return `${count} critical item${count === 1 ? "" : "s"}${end}`;
+  }, [schedule]);
 
   return (
     <div ref={rootRef} data-read-only={readOnly} className="relative flex min-h-0 flex-1 flex-col">
@@ -156,6 +158,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly }: RoadmapViewP
         criticalView={criticalView}
         onCriticalView={setCriticalView}
         criticalHint={criticalHint}
+        criticalSummary={criticalSummary}
         counts={conflicts.counts}
         conflictsOpen={conflictsOpen}
         onToggleConflicts={() => setConflictsOpen((open) => !open)}

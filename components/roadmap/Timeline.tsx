@@ -205,11 +205,13 @@ export function Timeline(props: TimelineProps) {
         <div className="relative min-h-full" style={{ width: LANE_HEADER_WIDTH + geometry.width }}>
           <div className="sticky top-0 z-30 flex border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
             <div
-              className="sticky left-0 z-10 shrink-0 border-r border-slate-200 bg-white text-[11px] font-medium uppercase tracking-wide text-slate-400 dark:border-slate-800 dark:bg-slate-950"
+              className="sticky left-0 z-20 shrink-0 border-r border-slate-200 bg-white text-[11px] font-medium uppercase tracking-wide text-slate-400 dark:border-slate-800 dark:bg-slate-950"
               style={{ width: LANE_HEADER_WIDTH, height: geometry.header.height }}
             >
               <span className="absolute left-4" style={{ top: geometry.header.phasesTop + 4 }}>Phases</span>
               <span className="absolute left-4" style={{ top: geometry.header.milestonesTop + 3 }}>Milestones</span>
+              {/* The Today pill hangs below the axis; scrolled past the lane column, this keeps it off the lane names. */}
+              <div aria-hidden className="absolute inset-x-0 top-full h-[11px] border-t border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950" />
             </div>
             <TimelineHeader geometry={geometry} todayDay={todayDay} badges={decor.conflicts.badges} />
           </div>
@@ -233,6 +235,7 @@ export function Timeline(props: TimelineProps) {
                 brokenLinks={decor.conflicts.brokenLinks}
                 criticalLinks={decor.criticalLinks}
                 criticalView={decor.criticalView}
+                selectedId={selectedId}
               />
               {(draggedBar ? [...shown, draggedBar] : shown).map(({ item, span, band, box, dates, pinned, slack, emphasis, badge }) => {
                 const dragging = preview?.itemId === item.id ? preview : null;

@@ -41,35 +41,51 @@ export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, i
 
 const quoted = (title: string | undefined) => `“${title || "Untitled item"}”`;
 
+/** Lookups describeFix needs, built once per snapshot rather than searched per conflict. */
+export interface FixNames {
+  items: ReadonlyMap<string, { title: string }>;
+  lanes: ReadonlyMap<string, { name: string }>;
+  phases: ReadonlyMap<string, { name: string }>;
+  dependencies: ReadonlyMap<string, { fromId: string; toId: string }>;
+}
+
+export function fixNames(snapshot: BoardSnapshot): FixNames {
+  const byId = <T extends { id: string }>(list: readonly T[]) => new Map<string, T>(list.map((r) => [r.id, r]));
+  return {
+    items: byId(snapshot.items),
+    lanes: byId(snapshot.lanes),
+    phases: byId(snapshot.phases),
+    dependencies: byId(snapshot.dependencies),
+  };
+}
+
 /**
- * What a suggested fix will do, in words, shown on the button before anyone presses it. Names
- * come from the snapshot; a record that is gone by now still gets a sensible phrase.
+ * What a suggested fix will do, in words, shown on the button before anyone presses it. A
+ * record that is gone by now still gets a sensible phrase.
  */
-export function describeFix(fix: SuggestedFix, snapshot: BoardSnapshot): string {
-  const itemTitle = (id: string) => quoted(snapshot.items.find((i) => i.id === id)?.title);
+export function describeFix(fix: SuggestedFix, names: FixNames): string {
+  const itemTitle = (id: string) => quoted(names.items.get(id)?.title);
   switch (fix.kind) {
     case "move-item":
       return `Move ${itemTitle(fix.itemId)} to ${formatLongDate(fix.start)}`;
     case "set-duration":
       return `Set ${itemTitle(fix.itemId)} to ${fix.duration} working day${fix.duration === 1 ? "" : "s"}`;
     case "remove-dependency": {
-      const dep = snapshot.dependencies.find((d) => d.id === fix.dependencyId);
+      const dep = names.dependencies.get(fix.dependencyId);
       return dep ? `Remove the link ${itemTitle(dep.fromId)} → ${itemTitle(dep.toId)}` : "Remove the link";
     }
     case "set-item-lane": {
-      const lane = fix.laneId ? snapshot.lanes.find((l) => l.id === fix.laneId) : undefined;
+      const lane = fix.laneId ? names.lanes.get(fix.laneId) : undefined;
       return lane ? `Move ${itemTitle(fix.itemId)} to lane ${lane.name}` : `Clear the lane of ${itemTitle(fix.itemId)}`;
     }
     case "set-item-phase": {
-      const phase = fix.phaseId ? snapshot.phases.find((p) => p.id === fix.phaseId) : undefined;
+      const phase = fix.phaseId ? names.phases.get(fix.phaseId) : undefined;
       return phase ? `Move ${itemTitle(fix.itemId)} to phase ${phase.name}` : `Clear the phase of ${itemTitle(fix.itemId)}`;
     }
     case "clear-item-deadline":
       return `Untie ${itemTitle(fix.itemId)} from its deadline`;
-    case "clear-phase-milestone": {
-      const phase = snapshot.phases.find((p) => p.id === fix.phaseId);
-      return `Untie phase ${phase?.name || "Phase"} from its milestone`;
-    }
+    case "clear-phase-milestone":
+      return `Untie phase ${names.phases.get(fix.phaseId)?.name || "Phase"} from its milestone`;
   }
 }
 

@@ -1,7 +1,8 @@
 import type { DateString } from "../model/dates";
+import type { Item } from "../model/schemas";
 import type { BoardSnapshot } from "../model/snapshot";
 import { parseDay } from "./dayStrings";
-import { packRows, type Bar } from "./laneRows";
+import { packRowsByIndex } from "./laneRows";
 import { computePhaseSpans } from "./phaseSpans";
 import { Scheduler } from "./schedule";
 import { sortedById } from "./scheduleGraph";
@@ -24,6 +25,7 @@ export interface ItemSpan {
   row: number;
 }
 
+/** The timeline's layout: spans by item id, rows per lane, what is unscheduled, phase spans. */
 export interface BoardLayout {
   spans: Map<string, ItemSpan>;
   /** Rows per lane id (at least 1), including a pseudo-lane "" for items whose lane is missing. */
@@ -49,63 +51,65 @@ export function layoutBoard(snapshot: BoardSnapshot, schedule?: Schedule, phaseS
  * start, then id), so the output always equals layoutBoard's.
  */
 export class BoardLayouter {
-  private lanes = new Map<string, PackedLane>();
-  private spans = new Map<string, ItemSpan>();
+  /** Per lane: its members (item indices in id order) and their days when last packed, and the rows. */
+  private packed = new Map<string, PackedLane>();
+  private packedItems: readonly Item[] | undefined;
+  /** The span drawn for each item index last time. */
+  private spanAt: (ItemSpan | undefined)[] = [];
 
   layout(snapshot: BoardSnapshot, schedule?: Schedule, phaseSpans?: PhaseSpan[]): BoardLayout {
     if (!schedule) ({ schedule, phaseSpans } = new Scheduler().run(snapshot));
-    const laneIds = new Set<string>(snapshot.lanes.map((l) => l.id));
-    const byLane = new Map<string, Bar[]>();
-    const placed: { entry: ScheduledItem; bar: Bar }[] = [];
-    const place = (entry: ScheduledItem, laneId: string | null | undefined, start: number, finish: number) => {
-      const lane = laneId !== null && laneId !== undefined && laneIds.has(laneId) ? laneId : NO_LANE;
-      const bar = { id: entry.itemId, start, finish };
-      let bars = byLane.get(lane);
-      if (!bars) byLane.set(lane, (bars = []));
-      bars.push(bar);
-      placed.push({ entry, bar });
-    };
-    const index = scheduleIndexOf(schedule);
-    if (index) {
-      // The scheduler's own arrays: no id lookups, no date parsing.
-      for (let v = 0; v < index.items.length; v++) {
-        const entry = index.entries[v];
-        if (entry) place(entry, index.items[v]!.laneId, index.startDay[v]!, index.finishDay[v]!);
-      }
-    } else {
-      // Both lists are in id order: one merge walk pairs each entry with its record.
-      const items = sortedById(snapshot.items);
-      let i = 0;
-      for (const entry of schedule.items) {
-        while (i < items.length && items[i]!.id < entry.itemId) i++;
-        const item = items[i]?.id === entry.itemId ? items[i] : undefined;
-        place(entry, item?.laneId, parseDay(entry.start), parseDay(entry.finish));
-      }
+    const index = scheduleIndexOf(schedule) ?? indexFor(snapshot, schedule);
+    const { items, entries, startDay, finishDay } = index;
+    // Lanes by position; the last slot is NO_LANE. An object, not a Map: see IdIndex.
+    const laneSlot = Object.create(null) as Record<string, number | undefined>;
+    snapshot.lanes.forEach((lane, k) => (laneSlot[lane.id] = k));
+    const laneKeys: string[] = [...snapshot.lanes.map((l) => l.id as string), NO_LANE];
+    const members: number[][] = laneKeys.map(() => []);
+    for (let v = 0; v < items.length; v++) {
+      if (!entries[v]) continue;
+      const laneId = items[v]!.laneId;
+      members[(laneId === null ? undefined : laneSlot[laneId]) ?? laneKeys.length - 1]!.push(v);
     }
+    // Packing depends only on a lane's bars: a lane whose bars did not move keeps its rows. The
+    // cache speaks in item indices, valid while the scheduler's item list is the same.
+    const reuse = this.packedItems !== undefined && sameIds(this.packedItems, items);
+    const rowOf = new Int32Array(items.length);
     const laneRows = new Map<string, number>();
-    for (const lane of snapshot.lanes) laneRows.set(lane.id, 1);
     const packed = new Map<string, PackedLane>();
-    const rowOf = new Map<string, number>();
-    for (const [lane, bars] of byLane) {
-      const previous = this.lanes.get(lane);
-      const rows = previous && sameBars(previous.bars, bars) ? previous : { bars, ...packRows(bars) };
-      packed.set(lane, rows);
-      laneRows.set(lane, Math.max(1, rows.rowCount));
-      for (const [id, row] of rows.rowOf) rowOf.set(id, row);
-    }
+    laneKeys.forEach((key, k) => {
+      const list = members[k]!;
+      if (key !== NO_LANE) laneRows.set(key, 1);
+      if (!list.length) return;
+      const previous = reuse ? this.packed.get(key) : undefined;
+      let lane: PackedLane;
+      if (previous && sameDays(previous, list, startDay, finishDay)) lane = previous;
+      else {
+        const rowCount = packRowsByIndex(list, startDay, finishDay, rowOf);
+        lane = { members: list, start: list.map((v) => startDay[v]!), finish: list.map((v) => finishDay[v]!), rows: list.map((v) => rowOf[v]!), rowCount };
+      }
+      packed.set(key, lane);
+      laneRows.set(key, Math.max(1, lane.rowCount));
+      lane.members.forEach((v, m) => (rowOf[v] = lane.rows[m]!));
+    });
+    this.packed = packed;
+    this.packedItems = items;
     const spans = new Map<string, ItemSpan>();
-    for (const { entry, bar } of placed) {
-      const row = rowOf.get(bar.id) ?? 0;
-      const old = this.spans.get(bar.id);
+    const spanAt = new Array<ItemSpan | undefined>(items.length);
+    for (let v = 0; v < items.length; v++) {
+      const entry = entries[v];
+      if (!entry) continue;
+      const row = rowOf[v]!;
       // An unchanged bar keeps its span object, so memoized bars need not re-render.
+      const old = reuse ? this.spanAt[v] : undefined;
       const span =
-        old && old.start === entry.start && old.finish === entry.finish && old.row === row
+        old && old.row === row && old.start === entry.start && old.finish === entry.finish
           ? old
-          : { itemId: entry.itemId, start: entry.start, finish: entry.finish, startDay: bar.start, finishDay: bar.finish, row };
-      spans.set(bar.id, span);
+          : { itemId: entry.itemId, start: entry.start, finish: entry.finish, startDay: startDay[v]!, finishDay: finishDay[v]!, row };
+      spanAt[v] = span;
+      spans.set(entry.itemId, span);
     }
-    this.lanes = packed;
-    this.spans = spans;
+    this.spanAt = spanAt;
     return {
       spans,
       laneRows,
@@ -116,16 +120,44 @@ export class BoardLayouter {
 }
 
 interface PackedLane {
-  bars: Bar[];
-  rowOf: Map<string, number>;
+  members: number[];
+  start: number[];
+  finish: number[];
+  /** Row of each member (same positions as members). */
+  rows: number[];
   rowCount: number;
 }
 
-function sameBars(a: readonly Bar[], b: readonly Bar[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const [x, y] = [a[i]!, b[i]!];
-    if (x.id !== y.id || x.start !== y.start || x.finish !== y.finish) return false;
+function sameDays(lane: PackedLane, members: number[], start: Float64Array, finish: Float64Array): boolean {
+  if (lane.members.length !== members.length) return false;
+  for (let m = 0; m < members.length; m++) {
+    const v = members[m]!;
+    if (lane.members[m] !== v || lane.start[m] !== start[v] || lane.finish[m] !== finish[v]) return false;
   }
   return true;
+}
+
+function sameIds(a: readonly Item[], b: readonly Item[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && a[i]!.id !== b[i]!.id) return false;
+  return true;
+}
+
+/** What the layout needs of a ScheduleIndex, for a schedule that did not come with one. */
+function indexFor(snapshot: BoardSnapshot, schedule: Schedule) {
+  const items = sortedById(snapshot.items);
+  const entries = new Array<ScheduledItem | undefined>(items.length);
+  const startDay = new Float64Array(items.length);
+  const finishDay = new Float64Array(items.length);
+  // Both lists are in id order: one merge walk pairs each entry with its record.
+  let i = 0;
+  for (const entry of schedule.items) {
+    while (i < items.length && items[i]!.id < entry.itemId) i++;
+    if (items[i]?.id !== entry.itemId) continue;
+    entries[i] = entry;
+    startDay[i] = parseDay(entry.start);
+    finishDay[i] = parseDay(entry.finish);
+  }
+  return { items, entries, startDay, finishDay };
 }

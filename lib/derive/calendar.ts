@@ -91,6 +91,7 @@ export function dayOfWorkIndex(cal: WorkCalendar, index: number): number {
   return EPOCH_MONDAY + weeks * 7 + cal.slot[weekday - weeks * cal.perWeek]!;
 }
 
+/** True when `day` is a working weekday and not a holiday. */
 export function isWorkingDay(cal: WorkCalendar, day: number): boolean {
   return cal.workingWeekdays.has(isoWeekday(day)) && !cal.holidays.has(day);
 }

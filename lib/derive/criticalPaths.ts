@@ -5,6 +5,7 @@ import type { ScheduleGraph } from "./scheduleGraph";
 import type { PassResult } from "./schedulePasses";
 import type { CriticalPath } from "./types";
 
+/** What the critical paths are read from: the passes, and the deadlines each item is tied to. */
 export interface PathInput {
   graph: ScheduleGraph;
   passes: PassResult;

@@ -1,5 +1,5 @@
 import type { BoardSnapshot } from "../model/snapshot";
-import { findConflicts } from "./conflicts/index";
+import { ConflictFinder } from "./conflicts/index";
 import { Scheduler } from "./schedule";
 import type { DerivedBoard, DeriveOptions } from "./types";
 
@@ -15,14 +15,16 @@ export function deriveBoard(snapshot: BoardSnapshot, options: DeriveOptions): De
 /**
  * deriveBoard for a live board: keep one per board and feed it each new snapshot (from
  * LiveSnapshot, whose unchanged records keep their identity). The scheduler reuses the
- * dependency graph and per-item work between calls; the output is always equal to
- * deriveBoard's for the same snapshot.
+ * dependency graph and per-item work between calls, the conflict finder the load sweeps of
+ * lanes and people whose work did not change; the output is always equal to deriveBoard's
+ * for the same snapshot.
  */
 export class BoardDeriver {
   private readonly scheduler = new Scheduler();
+  private readonly conflicts = new ConflictFinder();
 
   derive(snapshot: BoardSnapshot, options: DeriveOptions): DerivedBoard {
     const { schedule, phaseSpans } = this.scheduler.run(snapshot);
-    return { schedule, phaseSpans, conflicts: findConflicts(snapshot, schedule, options) };
+    return { schedule, phaseSpans, conflicts: this.conflicts.find(snapshot, schedule, options) };
   }
 }

@@ -26,3 +26,21 @@ export function packRows(bars: readonly Bar[]): { rowOf: Map<string, number>; ro
   }
   return { rowOf, rowCount: rowEnds.length };
 }
+
+/**
+ * packRows for bars given as item indices into day-number arrays (the scheduler's own form),
+ * without an object or a string per bar. Ties on start are broken by index, which is id
+ * order, so it packs exactly as packRows does. Writes each member's row into `rowOf` (by item
+ * index) and returns the number of rows.
+ */
+export function packRowsByIndex(members: readonly number[], start: Float64Array, finish: Float64Array, rowOf: Int32Array): number {
+  const sorted = [...members].sort((a, b) => start[a]! - start[b]! || a - b);
+  const rowEnds: number[] = [];
+  for (const v of sorted) {
+    let row = 0;
+    while (row < rowEnds.length && !(rowEnds[row]! < start[v]!)) row++;
+    rowEnds[row] = finish[v]!;
+    rowOf[v] = row;
+  }
+  return rowEnds.length;
+}

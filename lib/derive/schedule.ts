@@ -5,10 +5,10 @@ import { criticalPaths } from "./criticalPaths";
 import { MAX_DAY, MIN_DAY, parseDay } from "./dayStrings";
 import { buildGraph, sortedById, type ScheduleGraph } from "./scheduleGraph";
 import { itemInputs, type ItemInputs } from "./scheduleInputs";
-import { attachScheduleIndex } from "./scheduleIndex";
+import { attachScheduleIndex, type ScheduleIndex } from "./scheduleIndex";
 import { buildEntries, phaseSpansOf, type PreviousEntries } from "./scheduleOutput";
-import { runPasses, type PassResult } from "./schedulePasses";
-import type { PhaseSpan, Schedule, ScheduledItem } from "./types";
+import { runPasses } from "./schedulePasses";
+import type { PhaseSpan, Schedule } from "./types";
 import { WorkDays } from "./workDays";
 
 /**
@@ -26,6 +26,7 @@ export function computeSchedule(snapshot: BoardSnapshot): Schedule {
   return new Scheduler().run(snapshot).schedule;
 }
 
+/** What one scheduling run produces. */
 export interface ScheduleResult {
   schedule: Schedule;
   /** Phase spans from the same computation (see computePhaseSpans). */
@@ -48,16 +49,21 @@ export class Scheduler {
   private inputDeps: readonly Dependency[] = [];
   private inputs: ItemInputs | undefined;
   private previous: PreviousEntries | undefined;
+  private last: { result: ScheduleResult; index: ScheduleIndex; horizon: number } | undefined;
 
-  /** The board's calendar (reused while the board settings keep their identity). */
+  /** The board's calendar (reused while the working weekdays and holidays stay the same). */
   calendar(board: BoardSnapshot["board"]): WorkCalendar {
     if (this.cal && this.board === board) return this.cal;
+    const previous = this.board;
     this.board = board;
+    // A new title or horizon leaves the calendar as it was, and every cache with it.
+    if (this.cal && previous && sameCalendar(previous, board)) return this.cal;
     this.cal = makeCalendar(board);
     this.days = new WorkDays(this.cal);
     // Everything cached holds work indices or dates of the old calendar.
     this.inputs = undefined;
     this.previous = undefined;
+    this.last = undefined;
     return this.cal;
   }
 
@@ -66,16 +72,25 @@ export class Scheduler {
     const days = this.days!;
     const { graph, reused } = this.graphFor(snapshot.items, snapshot.dependencies);
     const inputs = itemInputs(cal, graph.items, snapshot, reused ? this.inputs : undefined);
-    this.graph = graph;
-    this.inputs = inputs;
     const min = workIndex(cal, MIN_DAY);
     const max = workIndex(cal, MAX_DAY + 1) - 1;
     const horizon = Math.min(max, workIndex(cal, parseDay(snapshot.board.horizonStart)));
+    this.graph = graph;
+    this.inputs = inputs;
+    if (inputs.sameNumbers && this.last && this.last.horizon === horizon) {
+      // Only fields the scheduler does not read changed (a title, an owner, a status): the same
+      // schedule, under a new object whose index points at the new records.
+      const schedule = { ...this.last.result.schedule };
+      const index: ScheduleIndex = { ...this.last.index, schedule, items: graph.items, dependencies: snapshot.dependencies };
+      attachScheduleIndex(index);
+      this.last = { result: { schedule, phaseSpans: this.last.result.phaseSpans }, index, horizon };
+      return this.last.result;
+    }
     const passes = runPasses({ graph, ...inputs, horizon, min, max });
     days.cover(passes);
     const dateOf = (index: number) => days.date(index);
-    const { items, unscheduled, entries } = buildEntries(graph, passes, inputs, dateOf, reused ? this.previous : undefined);
-    this.previous = { passes, entries };
+    const { items, unscheduled, next } = buildEntries(graph, passes, inputs, dateOf, reused ? this.previous : undefined);
+    this.previous = next;
     const schedule: Schedule = {
       items,
       unscheduled,
@@ -83,8 +98,10 @@ export class Scheduler {
       boardFinish: passes.boardEnd === null ? null : dateOf(passes.boardEnd),
       criticalPaths: criticalPaths({ graph, passes, milestones: inputs.table.milestones, ownTie: inputs.ownTie, phaseTie: inputs.phaseTie, dateOf }),
     };
-    attachScheduleIndex(indexOf(schedule, cal, days, graph, inputs, passes, entries, snapshot.dependencies));
-    return { schedule, phaseSpans: phaseSpansOf(inputs, passes, dateOf) };
+    const index = indexOf(schedule, cal, days, graph, next, snapshot.dependencies);
+    attachScheduleIndex(index);
+    this.last = { result: { schedule, phaseSpans: phaseSpansOf(inputs, passes, dateOf) }, index, horizon };
+    return this.last.result;
   }
 
   /** The previous graph when the item ids (in order) and the link records are the same. */
@@ -100,6 +117,10 @@ export class Scheduler {
     const wasSorted = prev.items === previousItems;
     return { graph: { ...prev, items: wasSorted ? items : sortedById(items) }, reused: true };
   }
+}
+
+function sameCalendar(a: BoardSnapshot["board"], b: BoardSnapshot["board"]): boolean {
+  return JSON.stringify([a.workingDays, a.holidays]) === JSON.stringify([b.workingDays, b.holidays]);
 }
 
 function sameIds(a: readonly Item[], b: readonly Item[]): boolean {
@@ -120,19 +141,16 @@ function indexOf(
   calendar: WorkCalendar,
   days: WorkDays,
   graph: ScheduleGraph,
-  inputs: ItemInputs,
-  passes: PassResult,
-  entries: (ScheduledItem | undefined)[],
+  built: PreviousEntries,
   dependencies: BoardSnapshot["dependencies"],
-) {
+): ScheduleIndex {
+  const { passes, pinned, entries } = built;
   const n = graph.items.length;
-  const pinned = new Uint8Array(n);
   const startDay = new Float64Array(n).fill(NaN);
   const finishDay = new Float64Array(n).fill(NaN);
   const requiredStartDay = new Float64Array(n).fill(NaN);
   for (let v = 0; v < n; v++) {
     if (!passes.scheduled[v]) continue;
-    pinned[v] = inputs.pinned[v] === inputs.pinned[v] ? 1 : 0;
     startDay[v] = days.day(passes.earlyStart[v]!);
     finishDay[v] = days.day(passes.earlyFinish[v]!);
     const linkStart = passes.linkStart[v]!;

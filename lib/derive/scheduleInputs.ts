@@ -22,6 +22,7 @@ export interface Deadlines {
 
 const byOrderThenId = (a: Phase, b: Phase) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** The milestone and phase lookups for a snapshot: `prev` itself while those arrays are unchanged. */
 export function deadlines(cal: WorkCalendar, s: BoardSnapshot, prev: Deadlines | undefined): Deadlines {
   if (prev && prev.phasesIn === s.phases && prev.milestonesIn === s.milestones) return prev;
   const milestones = sortedById(s.milestones);
@@ -48,6 +49,11 @@ export interface ItemInputs {
   phaseTie: Int32Array;
   /** Display position of the item's phase, -1 when it has none (or it does not exist). */
   phase: Int32Array;
+  /**
+   * True when every number above equals the previous inputs' (only fields the scheduler does
+   * not read changed, such as a title or an owner): the schedule cannot have changed.
+   */
+  sameNumbers: boolean;
 }
 
 /**
@@ -69,6 +75,7 @@ export function itemInputs(cal: WorkCalendar, items: readonly Item[], s: BoardSn
     ownTie: new Int32Array(n),
     phaseTie: new Int32Array(n),
     phase: new Int32Array(n),
+    sameNumbers: reuse,
   };
   const { milestoneIndex, phaseIndex, latestFinish, release } = table;
   for (let v = 0; v < n; v++) {
@@ -91,6 +98,19 @@ export function itemInputs(cal: WorkCalendar, items: readonly Item[], s: BoardSn
     out.ownTie[v] = own;
     out.phaseTie[v] = viaPhase === own ? -1 : viaPhase;
     out.deadline[v] = Math.min(own < 0 ? Infinity : latestFinish[own]!, viaPhase < 0 ? Infinity : latestFinish[viaPhase]!);
+    if (out.sameNumbers && !sameAt(out, prev!, v)) out.sameNumbers = false;
   }
   return out;
+}
+
+function sameAt(a: ItemInputs, b: ItemInputs, v: number): boolean {
+  // Object.is: NaN (unpinned) equals NaN.
+  return (
+    Object.is(a.pinned[v], b.pinned[v]) &&
+    a.duration[v] === b.duration[v] &&
+    a.deadline[v] === b.deadline[v] &&
+    a.ownTie[v] === b.ownTie[v] &&
+    a.phaseTie[v] === b.phaseTie[v] &&
+    a.phase[v] === b.phase[v]
+  );
 }

@@ -5,9 +5,13 @@ import type { ItemInputs } from "./scheduleInputs";
 import type { PassResult } from "./schedulePasses";
 import type { PhaseSpan, ScheduledItem } from "./types";
 
-/** Previous output, to hand back unchanged entries (same object) when nothing moved. */
+/**
+ * Previous output of a Scheduler, for the same item ids at the same indices: an entry whose
+ * numbers did not move is handed back as the same object.
+ */
 export interface PreviousEntries {
   passes: PassResult;
+  pinned: Uint8Array;
   entries: (ScheduledItem | undefined)[];
 }
 
@@ -18,29 +22,29 @@ export function buildEntries(
   inputs: ItemInputs,
   dateOf: (index: number) => DateString,
   prev: PreviousEntries | undefined,
-) {
+): { items: ScheduledItem[]; unscheduled: ItemId[]; next: PreviousEntries } {
   const { scheduled, earlyStart: es, earlyFinish: ef, lateStart: ls, lateFinish: lf } = passes;
-  const p = prev?.passes;
+  const n = graph.items.length;
   const items: ScheduledItem[] = [];
   const unscheduled: ItemId[] = [];
-  const entries = new Array<ScheduledItem | undefined>(graph.items.length);
-  for (let v = 0; v < graph.items.length; v++) {
-    const id = graph.items[v]!.id;
+  const entries = new Array<ScheduledItem | undefined>(n);
+  const pinnedNow = new Uint8Array(n);
+  const p = prev?.passes;
+  for (let v = 0; v < n; v++) {
     if (!scheduled[v]) {
-      unscheduled.push(id);
+      unscheduled.push(graph.items[v]!.id);
       continue;
     }
     const pinned = inputs.pinned[v] === inputs.pinned[v]; // not NaN
-    const old = prev?.entries[v];
-    let entry: ScheduledItem;
-    if (old && p && old.itemId === id && old.pinned === pinned && p.earlyStart[v] === es[v] && p.earlyFinish[v] === ef[v] && p.lateStart[v] === ls[v] && p.lateFinish[v] === lf[v]) {
-      entry = old;
-    } else {
+    pinnedNow[v] = pinned ? 1 : 0;
+    // Compared on the typed arrays only: reading 10,000 scattered entry objects costs more.
+    let entry = prev && p!.scheduled[v] && prev.pinned[v] === pinnedNow[v] && p!.earlyStart[v] === es[v] && p!.earlyFinish[v] === ef[v] && p!.lateStart[v] === ls[v] && p!.lateFinish[v] === lf[v] ? prev.entries[v] : undefined;
+    if (!entry) {
       const slack = ls[v]! - es[v]!;
       const start = dateOf(es[v]!);
       const finish = dateOf(ef[v]!);
       entry = {
-        itemId: id,
+        itemId: graph.items[v]!.id,
         pinned,
         start,
         finish,
@@ -55,7 +59,7 @@ export function buildEntries(
     entries[v] = entry;
     items.push(entry);
   }
-  return { items, unscheduled, entries };
+  return { items, unscheduled, next: { passes, pinned: pinnedNow, entries } };
 }
 
 /**

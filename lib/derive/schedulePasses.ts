@@ -20,6 +20,7 @@ export interface PassInput {
   max: number;
 }
 
+/** Per item (by index): whether it is scheduled and its early and late dates as work indices. */
 export interface PassResult {
   scheduled: Uint8Array;
   earlyStart: Float64Array;
@@ -40,6 +41,11 @@ export interface PassResult {
   boardEnd: number | null;
 }
 
+/**
+ * The forward pass (early dates, in topological order, links inside cycles ignored) and the
+ * backward pass (late dates against the board's end, deadlines and successors), clamped to
+ * the dates a DateString can hold.
+ */
 export function runPasses(input: PassInput): PassResult {
   const { graph, pinned, duration, deadline, horizon, min, max } = input;
   const { edgeStart, edgeTo, edgeLag, comp, topo } = graph;

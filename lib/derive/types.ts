@@ -39,6 +39,17 @@ export interface CriticalPath {
   slack: number;
 }
 
+/**
+ * The scheduler's output (lib/derive/schedule.ts). A Schedule it computed also carries, outside
+ * its JSON, a ScheduleIndex (lib/derive/scheduleIndex.ts, `scheduleIndexOf(schedule)`): items
+ * by integer index, start/finish/required-start as day numbers in typed arrays, link ends
+ * resolved. Later stages should use it rather than rebuild maps of ids and re-parse dates
+ * (at 10,000 items that alone costs several milliseconds), and fall back to their own lookups
+ * when it is absent (a fixture or a deserialized copy).
+ *
+ * Deadlines: an item is bound by its own deadline milestone and by the release milestone of
+ * its phase (the earlier wins); both count as "tied" for the milestone critical paths.
+ */
 export interface Schedule {
   /** Scheduled items, sorted by item id. */
   items: ScheduledItem[];

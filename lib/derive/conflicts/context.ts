@@ -2,7 +2,8 @@ import type { Dependency, Item, Lane, Milestone, Phase } from "../../model/schem
 import type { BoardSnapshot } from "../../model/snapshot";
 import { clampWorkingDays, dayOfWorkIndex, makeCalendar, workIndex, type WorkCalendar } from "../calendar";
 import type { Schedule, ScheduledItem } from "../types";
-import { dayOf, itemIndex, linkEnds, placeItems, type ContextMemory } from "./lookups";
+import type { GroupMemo } from "./groupMemo";
+import { dayOf, itemLookups } from "./lookups";
 import { compareStrings, nameList, quote, UNTITLED_ITEM } from "./text";
 
 export { dateOf, dayOf } from "./lookups";
@@ -68,7 +69,18 @@ export interface ConflictContext {
    * shared by the lane and person rules.
    */
   dailyLoads(): Float64Array;
+  /** What load rules remember between calls of one ConflictFinder; null for a one-off call. */
+  readonly memory: RuleMemory | null;
 }
+
+/** Results rules may reuse on the next call for the same board when their inputs are unchanged. */
+export interface RuleMemory {
+  lanes: GroupMemo;
+  people: GroupMemo;
+}
+
+/** A ConflictFinder's memory before its first call. */
+export const emptyMemory = (): RuleMemory => ({ lanes: new Map(), people: new Map() });
 
 /**
  * Any finite effort is a valid field, but two near Number.MAX_VALUE add up to Infinity, and
@@ -96,23 +108,12 @@ function indexById<T extends { id: string }>(list: readonly T[]): Map<string, T>
   return map;
 }
 
-/**
- * Builds the lookups. Given `memory` (kept by a ConflictFinder between calls on one board), it
- * reuses what did not change since the last call and leaves what it built for the next.
- */
-export function buildContext(snapshot: BoardSnapshot, schedule: Schedule, memory?: { last?: ContextMemory }): ConflictContext {
+/** Builds the lookups every rule shares, once per findConflicts call. */
+export function buildContext(snapshot: BoardSnapshot, schedule: Schedule, memory: RuleMemory | null = null): ConflictContext {
   const cal = makeCalendar(snapshot.board);
-  const items = snapshot.items;
+  const { items, order, indexOf, scheduled, pinned, start, finish, entry, depFrom, depTo, requiredStartDay } = itemLookups(snapshot, schedule);
   const n = items.length;
-  const { index, order, reused } = itemIndex(items, memory?.last);
-  // Everything else remembered is in item indices: only valid while the index is.
-  const last = reused ? memory?.last : undefined;
-  const indexOf = (id: string) => index.get(id) ?? -1;
-  const { placement, entryIndex } = placeItems(n, schedule.items, indexOf, last);
-  const { scheduled, pinned, start, finish, entry } = placement;
   const dependencies = snapshot.dependencies;
-  const { depFrom, depTo } = linkEnds(dependencies, indexOf, last);
-  if (memory) memory.last = { items, order, index, dependencies, depFrom, depTo, scheduleItems: schedule.items, entryIndex, placement };
 
   const cycleDependencyIds = new Set<string>();
   for (const cycle of schedule.cycles) for (const id of cycle.dependencyIds) cycleDependencyIds.add(id);
@@ -165,10 +166,12 @@ export function buildContext(snapshot: BoardSnapshot, schedule: Schedule, memory
     cycleDependencyIds,
     horizon: horizonEnd >= horizonStart ? { start: horizonStart, end: horizonEnd } : null,
     title: (v) => quote(items[v]?.title ?? UNTITLED_ITEM),
-    titleOf: (id) => quote(items[index.get(id) ?? -1]?.title ?? UNTITLED_ITEM),
+    titleOf: (id) => quote(items[indexOf(id)]?.title ?? UNTITLED_ITEM),
     startAfter,
     dailyLoads,
+    memory,
     requiredStart(v) {
+      if (requiredStartDay) return requiredStartDay[v]! === requiredStartDay[v]! ? requiredStartDay[v]! : null;
       const known = required.get(v);
       if (known !== undefined) return known;
       incoming ??= incomingLinks(n, depTo);

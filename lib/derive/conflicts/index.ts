@@ -1,7 +1,6 @@
 import type { BoardSnapshot } from "../../model/snapshot";
 import { CONFLICT_KINDS, type Conflict, type ConflictKind, type DeriveOptions, type Schedule, type Severity } from "../types";
-import { buildContext, type ConflictContext } from "./context";
-import type { ContextMemory } from "./lookups";
+import { buildContext, emptyMemory, type ConflictContext, type RuleMemory } from "./context";
 import { deadlineMissedConflicts } from "./deadlineMissed";
 import { dependencyCycleConflicts } from "./dependencyCycle";
 import { dependencyViolatedConflicts } from "./dependencyViolated";
@@ -55,30 +54,34 @@ export function compareConflicts(a: Conflict, b: Conflict): number {
  * `options.today` is deliberately unused: people in different time zones see the same board at
  * the same moment with different todays, and must still see the same conflicts.
  */
-export function findConflicts(snapshot: BoardSnapshot, schedule: Schedule, options: DeriveOptions): Conflict[] {
-  return new ConflictFinder().find(snapshot, schedule, options);
+export function findConflicts(snapshot: BoardSnapshot, schedule: Schedule, _options: DeriveOptions): Conflict[] {
+  return collect(buildContext(snapshot, schedule));
 }
 
 /**
- * findConflicts for a live board: keep one per board and call it with each new snapshot and
- * schedule. Between calls it keeps the id index, link ends and parsed dates, and rebuilds only
- * what changed (records and schedule entries that kept their identity are not looked at again).
- * Its output is always equal to findConflicts' for the same input.
+ * findConflicts for a live board: keep one per board and call it with each new snapshot and its
+ * schedule (LiveSnapshot and Scheduler keep unchanged records and entries identical). Lanes and
+ * people whose work did not change reuse their load conflicts instead of being swept again,
+ * which is most of the cost on a big board. Its output always equals findConflicts'.
  */
 export class ConflictFinder {
-  private readonly memory: { last?: ContextMemory } = {};
+  private readonly memory: RuleMemory = emptyMemory();
 
   find(snapshot: BoardSnapshot, schedule: Schedule, _options: DeriveOptions): Conflict[] {
-    const ctx = buildContext(snapshot, schedule, this.memory);
-    const byId = new Map<string, Conflict>();
-    for (const [, rule] of CONFLICT_RULES) {
-      for (const conflict of rule(ctx)) {
-        const seen = byId.get(conflict.id);
-        // One cause, one conflict. Two rules (or two junk problems) can name the same cause; which
-        // one is kept must not depend on input order, so the smaller serialization wins.
-        if (!seen || JSON.stringify(conflict) < JSON.stringify(seen)) byId.set(conflict.id, conflict);
-      }
-    }
-    return [...byId.values()].sort(compareConflicts);
+    return collect(buildContext(snapshot, schedule, this.memory));
   }
+}
+
+/** Runs every rule, keeps one conflict per id and sorts them. */
+function collect(ctx: ConflictContext): Conflict[] {
+  const byId = new Map<string, Conflict>();
+  for (const [, rule] of CONFLICT_RULES) {
+    for (const conflict of rule(ctx)) {
+      const seen = byId.get(conflict.id);
+      // One cause, one conflict. Two rules (or two junk problems) can name the same cause; which
+      // one is kept must not depend on input order, so the smaller serialization wins.
+      if (!seen || JSON.stringify(conflict) < JSON.stringify(seen)) byId.set(conflict.id, conflict);
+    }
+  }
+  return [...byId.values()].sort(compareConflicts);
 }

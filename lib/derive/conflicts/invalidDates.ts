@@ -8,17 +8,18 @@ import { quote, recordName } from "./text";
 type InvalidField = Extract<SnapshotProblem, { kind: "invalid-field" }>;
 
 /** Fields that hold dates, durations, lags or the calendar. */
-export const DATE_FIELDS: Readonly<Record<string, readonly string[]>> = {
+const DATE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   board: ["horizonStart", "horizonEnd", "workingDays", "holidays"],
   items: ["start", "duration"],
   dependencies: ["lag"],
   milestones: ["date"],
 };
 
+/** True for an invalid-field problem on a date, duration, lag or calendar field. */
 export const isDateField = (p: { collection: string; field: string }): boolean => DATE_FIELDS[p.collection]?.includes(p.field) ?? false;
 
 /** An unreadable milestone is one whose date could not be read (the only field without a default). */
-export const isUnreadableMilestoneDate = (p: SnapshotProblem): boolean =>
+const isUnreadableMilestoneDate = (p: SnapshotProblem): boolean =>
   p.kind === "unreadable-record" && p.collection === "milestones" && /(^|; )date:/.test(p.message);
 
 const BOARD_FIELD_NAMES: Record<string, string> = {

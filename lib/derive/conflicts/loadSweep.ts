@@ -60,35 +60,22 @@ const EPSILON = 1e-9;
 export function findOverloads(cal: WorkCalendar, loads: Loads, limit: (group: number) => number): Overload[] {
   const m = loads.count;
   if (m === 0) return [];
-  const { order, dayAt, base, days } = sortedEvents(loads);
+  const { day, group, delta, step, base, days } = sortedEvents(loads);
   const span = 2 * m;
   // Event days repeat across groups (a few hundred distinct days, tens of thousands of events):
   // look each one's next working day up once.
   const nextWorked = new Float64Array(days <= 4 * span + 4096 ? days : 0).fill(NaN);
-  const firstWorkedFrom = (day: number) => {
-    const slot = day - base;
-    if (slot >= nextWorked.length) return nextWorkingDay(cal, day);
-    const known = nextWorked[slot]!;
-    return known === known ? known : (nextWorked[slot] = nextWorkingDay(cal, day));
-  };
-  const groupOf = (e: number) => loads.group[e < m ? e : e - m]!;
 
   const runs: Overload[] = [];
   let run: Overload | null = null;
   let load = 0;
   let active = 0;
   for (let k = 0; k < span; ) {
-    const group = groupOf(order[k]!);
-    const today = dayAt[order[k]!]!;
-    for (; k < span && dayAt[order[k]!] === today && groupOf(order[k]!) === group; k++) {
-      const e = order[k]!;
-      if (e < m) {
-        load += loads.rate[e]!;
-        active++;
-      } else {
-        load -= loads.rate[e - m]!;
-        active--;
-      }
+    const g = group[k]!;
+    const today = day[k]!;
+    for (; k < span && day[k] === today && group[k] === g; k++) {
+      load += delta[k]!;
+      active += step[k]!;
     }
     if (active === 0) {
       // The group fell idle (always so at its last event): drop any float drift and any open run.
@@ -96,11 +83,16 @@ export function findOverloads(cal: WorkCalendar, loads: Loads, limit: (group: nu
       run = null;
       continue;
     }
-    const segmentEnd = dayAt[order[k]!]! - 1; // a group's last event ends a share, so k < span here
-    const firstWorked = firstWorkedFrom(today);
+    const segmentEnd = day[k]! - 1; // a group's last event ends a share, so k < span here
+    const slot = today - base;
+    let firstWorked = slot < nextWorked.length ? nextWorked[slot]! : NaN;
+    if (firstWorked !== firstWorked) {
+      firstWorked = nextWorkingDay(cal, today);
+      if (slot < nextWorked.length) nextWorked[slot] = firstWorked;
+    }
     if (firstWorked > segmentEnd) continue; // no working day until the next event
-    if (load > limit(group) + EPSILON) {
-      if (!run) runs.push((run = { group, start: firstWorked, finish: firstWorked, peak: load, items: [] }));
+    if (load > limit(g) + EPSILON) {
+      if (!run) runs.push((run = { group: g, start: firstWorked, finish: firstWorked, peak: load, items: [] }));
       run.finish = Math.max(run.start, previousWorkingDay(cal, segmentEnd));
       if (load > run.peak) run.peak = load;
     } else run = null;
@@ -110,45 +102,66 @@ export function findOverloads(cal: WorkCalendar, loads: Loads, limit: (group: nu
 }
 
 /**
- * Event indices (e < m: share e starts; e ≥ m: share e - m ends the day after its finish) sorted
- * by group, then day, then index. Two stable counting-sort passes (by day, then by group): O(n)
- * plus the number of days spanned, several times faster than a comparison sort here. A span of
- * days far larger than the number of events (junk dates centuries apart) falls back to a
- * comparison sort rather than allocate a counter per day.
+ * The events (each share starts, and ends the day after its finish) sorted by group, then day,
+ * then share order, gathered into flat arrays the sweep reads front to back: day, group, load
+ * change (+rate at a start, -rate at an end) and active-share change (+1, -1). Two stable counting-sort passes (by day, then by group): O(n) plus the
+ * number of days spanned, several times faster than a comparison sort here. A span of days far
+ * larger than the number of events (junk dates centuries apart) falls back to a comparison sort
+ * rather than allocate a counter per day.
  */
-function sortedEvents(loads: Loads): { order: Int32Array; dayAt: Float64Array; base: number; days: number } {
+function sortedEvents(loads: Loads) {
   const m = loads.count;
   const span = 2 * m;
-  const dayAt = new Float64Array(span);
+  const dayOfEvent = new Float64Array(span);
+  const groupOfEvent = new Int32Array(span);
   let base = Infinity;
   let top = -Infinity;
   let groups = 0;
   for (let i = 0; i < m; i++) {
-    dayAt[i] = loads.start[i]!;
-    dayAt[m + i] = loads.finish[i]! + 1;
-    base = Math.min(base, dayAt[i]!);
-    top = Math.max(top, dayAt[m + i]!);
-    groups = Math.max(groups, loads.group[i]! + 1);
+    const s = loads.start[i]!;
+    const f = loads.finish[i]! + 1;
+    dayOfEvent[i] = s;
+    dayOfEvent[m + i] = f;
+    groupOfEvent[i] = groupOfEvent[m + i] = loads.group[i]!;
+    if (s < base) base = s;
+    if (f > top) top = f;
+    if (loads.group[i]! >= groups) groups = loads.group[i]! + 1;
   }
-  const groupAt = (e: number) => loads.group[e < m ? e : e - m]!;
   const days = top - base + 1;
+  let order: Int32Array;
   if (days > 4 * span + 4096) {
-    const order = Int32Array.from({ length: span }, (_, e) => e).sort((a, b) => groupAt(a) - groupAt(b) || dayAt[a]! - dayAt[b]! || a - b);
-    return { order, dayAt, base, days };
+    order = Int32Array.from({ length: span }, (_, e) => e).sort(
+      (a, b) => groupOfEvent[a]! - groupOfEvent[b]! || dayOfEvent[a]! - dayOfEvent[b]! || a - b,
+    );
+  } else {
+    const dayKey = new Int32Array(span);
+    for (let e = 0; e < span; e++) dayKey[e] = dayOfEvent[e]! - base;
+    order = countingSort(groupOfEvent, groups, countingSort(dayKey, days, null));
   }
-  const byDay = countingSort(span, days, (e) => dayAt[e]! - base, null);
-  return { order: countingSort(span, groups, groupAt, byDay), dayAt, base, days };
+  const day = new Float64Array(span);
+  const group = new Int32Array(span);
+  const delta = new Float64Array(span);
+  const step = new Int8Array(span);
+  for (let k = 0; k < span; k++) {
+    const e = order[k]!;
+    day[k] = dayOfEvent[e]!;
+    group[k] = groupOfEvent[e]!;
+    delta[k] = e < m ? loads.rate[e]! : -loads.rate[e - m]!;
+    step[k] = e < m ? 1 : -1;
+  }
+  return { day, group, delta, step, base, days };
 }
 
-/** Stable counting sort of `input` (or 0..n-1) by an integer key in [0, buckets). */
-function countingSort(n: number, buckets: number, key: (e: number) => number, input: Int32Array | null): Int32Array {
+/** Stable counting sort of `input` (or 0..n-1) by key[e], an integer in [0, buckets). */
+function countingSort(key: Int32Array, buckets: number, input: Int32Array | null): Int32Array {
+  const n = key.length;
   const next = new Int32Array(buckets + 1);
-  for (let e = 0; e < n; e++) next[key(e) + 1]!++;
+  for (let e = 0; e < n; e++) next[key[e]! + 1]!++;
   for (let b = 0; b < buckets; b++) next[b + 1]! += next[b]!;
   const out = new Int32Array(n);
   for (let k = 0; k < n; k++) {
     const e = input ? input[k]! : k;
-    out[next[key(e)]!++] = e;
+    out[next[key[e]!]!++] = e;
   }
   return out;
 }

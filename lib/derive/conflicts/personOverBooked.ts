@@ -1,6 +1,7 @@
 import type { Conflict } from "../types";
 import { dateOf, isSettled, itemList, type ConflictContext } from "./context";
-import { findOverloads, Loads } from "./loadSweep";
+import { groupOverloadConflicts } from "./groupMemo";
+import { Loads } from "./loadSweep";
 import { compareStrings, roundLoad } from "./text";
 
 /** "Ana", " ana " and "ANA" are the same person: owners are free text typed by many people. */
@@ -65,12 +66,12 @@ export function personOverBookedConflicts(ctx: ConflictContext): Conflict[] {
     for (const p of mine) loads.add(p, v, ctx.start[v]!, ctx.finish[v]!, daily[v]! / mine.length);
   }
 
-  const out: Conflict[] = [];
-  for (const over of findOverloads(ctx.cal, loads, () => 1)) {
+  const groups = people.map((person) => ({ key: person.key, label: person.name, limit: 1 }));
+  return groupOverloadConflicts(ctx.cal, ctx.items, loads, groups, ctx.memory?.people ?? null, (over) => {
     const person = people[over.group]!;
     const [start, finish] = [dateOf(over.start), dateOf(over.finish)];
     const span = start === finish ? `on ${start}` : `from ${start} to ${finish}`;
-    out.push({
+    return {
       id: `person-over-booked:${encodeURIComponent(person.key)}:${start}`,
       kind: "person-over-booked",
       severity: "warning",
@@ -81,7 +82,6 @@ export function personOverBookedConflicts(ctx: ConflictContext): Conflict[] {
       fix: null,
       interval: { start, finish },
       load: { peak: roundLoad(over.peak), limit: 1 },
-    });
-  }
-  return out;
+    };
+  });
 }

@@ -23,12 +23,6 @@ export function nameList(shown: readonly string[], total = shown.length): string
   return `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]!}`;
 }
 
-/** "a, b or c" for plain words. */
-export function orList(words: readonly string[]): string {
-  if (words.length <= 1) return words[0] ?? "";
-  return `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]!}`;
-}
-
 /** Code-unit comparison: unlike localeCompare it is the same in every browser and locale. */
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -58,7 +52,7 @@ export function workingDays(n: number): string {
 }
 
 /** What one record of a collection is called in messages. */
-export const RECORD_NAMES: Readonly<Record<string, string>> = {
+const RECORD_NAMES: Readonly<Record<string, string>> = {
   board: "board",
   lanes: "lane",
   phases: "phase",
@@ -67,4 +61,5 @@ export const RECORD_NAMES: Readonly<Record<string, string>> = {
   milestones: "milestone",
 };
 
+/** "item", "dependency", …: what one record of a collection is called. */
 export const recordName = (collection: string): string => RECORD_NAMES[collection] ?? "record";

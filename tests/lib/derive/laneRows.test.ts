@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { packRows, type Bar } from "../../../lib/derive/laneRows";
+import { packRows, packRowsByIndex, type Bar } from "../../../lib/derive/laneRows";
 
 const bar = (id: string, start: number, finish: number): Bar => ({ id, start, finish });
 
@@ -56,6 +56,26 @@ describe("packRows", () => {
         expect(packRows(shuffled).rowOf).toEqual(packRows(list).rowOf);
       }),
       { seed: 7, numRuns: 300 },
+    );
+  });
+});
+
+describe("packRowsByIndex", () => {
+  it("packs exactly as packRows does when ids sort like indices", () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ start: fc.integer({ min: 0, max: 60 }), length: fc.integer({ min: 0, max: 15 }) }), { maxLength: 60 }), (specs) => {
+        const id = (v: number) => `b${String(v).padStart(3, "0")}`;
+        const start = Float64Array.from(specs, (s) => s.start);
+        const finish = Float64Array.from(specs, (s) => s.start + s.length);
+        // Every other bar belongs to this lane, in a scrambled order.
+        const members = specs.map((_, v) => v).filter((v) => v % 2 === 0).reverse();
+        const rowOf = new Int32Array(specs.length).fill(-1);
+        const rowCount = packRowsByIndex(members, start, finish, rowOf);
+        const expected = packRows(members.map((v) => bar(id(v), start[v]!, finish[v]!)));
+        expect(rowCount).toBe(expected.rowCount);
+        for (const v of members) expect(rowOf[v]).toBe(expected.rowOf.get(id(v)));
+      }),
+      { seed: 1234, numRuns: 200 },
     );
   });
 });

@@ -2,7 +2,7 @@ import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
 import { date } from "../../../lib/model/dates";
 import { buildDemoBoard } from "../../../lib/model/demoBoard";
-import { collection, itemDescription, newRecordMap, recordMap } from "../../../lib/model/docLayout";
+import { boardMap, collection, itemDescription, newRecordMap, recordMap } from "../../../lib/model/docLayout";
 import type { LaneId } from "../../../lib/model/ids";
 import { moveItem, updateItem } from "../../../lib/model/itemCommands";
 import { LiveSnapshot } from "../../../lib/model/liveSnapshot";
@@ -53,6 +53,21 @@ describe("LiveSnapshot equals readSnapshot after any sequence of edits", () => {
     }
     syncDocs(a, b);
     expect(JSON.stringify(liveA.snapshot)).toBe(JSON.stringify(liveB.snapshot));
+  });
+
+  it("junk written into the board's settings, then repaired", () => {
+    const doc = demoDoc(1);
+    const live = new LiveSnapshot(doc);
+    const board = boardMap(doc);
+    for (const [field, junk] of [["holidays", "soon"], ["workingDays", [9]], ["horizonStart", "2027-02-30"], ["title", 42]] as const) {
+      board.set(field, junk);
+      expectCurrent(live, doc, `junk in ${field}`);
+    }
+    doc.transact(() => {
+      board.set("holidays", []);
+      board.set("workingDays", [1, 2, 3]);
+    });
+    expectCurrent(live, doc, "after the repair");
   });
 
   it("a snapshot taken over a doc loaded from an update, then edited", () => {
