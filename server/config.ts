@@ -12,6 +12,8 @@ const envSchema = z.object({
   WAYMARK_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
   WAYMARK_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(30_000),
   WAYMARK_COMPACT_THRESHOLD: z.coerce.number().int().min(2).default(500),
+  /** 1 when a reverse proxy you trust sets X-Forwarded-For. */
+  WAYMARK_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
 });
 
 export interface ServerConfig {
@@ -23,6 +25,7 @@ export interface ServerConfig {
   maxMessageBytes: number;
   unloadDelayMs: number;
   compactThreshold: number;
+  trustProxy: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -41,5 +44,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxMessageBytes: e.WAYMARK_MAX_MESSAGE_BYTES,
     unloadDelayMs: e.WAYMARK_UNLOAD_DELAY_MS,
     compactThreshold: e.WAYMARK_COMPACT_THRESHOLD,
+    trustProxy: e.WAYMARK_TRUST_PROXY === "1",
   };
 }

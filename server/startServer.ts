@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { join } from "node:path";
 import { registerAppServices } from "../lib/protocol/appServices";
-import { SYNC_PATH } from "../lib/protocol/sync";
+import { CLIENT_ADDRESS_HEADER, SYNC_PATH } from "../lib/protocol/sync";
 import { authenticateUpgrade } from "./auth/authenticateUpgrade";
 import { resolveAuthSecret } from "./auth/authSecret";
 import { createAppServices } from "./services/createAppServices";
@@ -79,6 +79,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const web = options.web ? await options.web() : undefined;
 
   const http = createServer((req, res) => {
+    // The address rate limits key on: the socket's peer, never a header a client can forge,
+    // unless the operator says a trusted proxy sets X-Forwarded-For.
+    const forwarded = config.trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
+    req.headers[CLIENT_ADDRESS_HEADER] = forwarded || req.socket.remoteAddress || "unknown";
     if (web) return void web.handle(req, res);
     res.statusCode = 404;
     res.end("Not Found");

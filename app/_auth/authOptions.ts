@@ -3,15 +3,17 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { appServices } from "../../lib/protocol/appServices";
+import { CLIENT_ADDRESS_HEADER } from "../../lib/protocol/sync";
 import { allowAttempt, refundAttempt } from "./rateLimit";
 
 /** Attempts per 10 minutes: per email (guessing one account) and per client address (spraying). */
 const ATTEMPTS_PER_EMAIL = 10;
 const ATTEMPTS_PER_ADDRESS = 50;
 
+/** Set by the Waymark server from the socket (or a trusted proxy); clients cannot forge it. */
 function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  return typeof forwarded === "string" ? (forwarded.split(",")[0]?.trim() ?? "unknown") : "direct";
+  const address = headers?.[CLIENT_ADDRESS_HEADER];
+  return typeof address === "string" ? address : "unknown";
 }
 
 /** OAuth providers are offered only when their credentials are configured. */

@@ -3,6 +3,9 @@
  * y-websocket one, so a stock `WebsocketProvider(`${origin}/sync`, boardId)` connects.
  */
 
+/** Request header the server sets to the client's address (rate limits); any incoming value is replaced. */
+export const CLIENT_ADDRESS_HEADER = "x-waymark-client-address";
+
 /** WebSocket path prefix: a board's room is `${SYNC_PATH}/${boardId}`. */
 export const SYNC_PATH = "/sync";
 

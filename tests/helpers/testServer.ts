@@ -38,6 +38,7 @@ export async function startTestServer(
     dev: false,
     dataDir,
     seedDemo: false,
+    trustProxy: false,
     maxMessageBytes: 1024 * 1024,
     unloadDelayMs: 60_000,
     compactThreshold: 500,
