@@ -6,8 +6,9 @@ import { MAX_DAY, MIN_DAY, parseDay } from "./dayStrings";
 import { buildGraph, sortedById, type ScheduleGraph } from "./scheduleGraph";
 import { itemInputs, type ItemInputs } from "./scheduleInputs";
 import { attachScheduleIndex, type ScheduleIndex } from "./scheduleIndex";
-import { buildEntries, phaseSpansOf, type PreviousEntries } from "./scheduleOutput";
-import { runPasses } from "./schedulePasses";
+import { buildEntries, phaseSpansOf, updateEntries, type PreviousEntries } from "./scheduleOutput";
+import { runPasses, type PassResult } from "./schedulePasses";
+import { updatePasses, withReverse } from "./scheduleUpdate";
 import type { PhaseSpan, Schedule } from "./types";
 import { WorkDays } from "./workDays";
 
@@ -77,19 +78,36 @@ export class Scheduler {
     const horizon = Math.min(max, workIndex(cal, parseDay(snapshot.board.horizonStart)));
     this.graph = graph;
     this.inputs = inputs;
-    if (inputs.sameNumbers && this.last && this.last.horizon === horizon) {
+    const last = this.last?.horizon === horizon ? this.last : undefined;
+    if (inputs.sameNumbers && last) {
       // Only fields the scheduler does not read changed (a title, an owner, a status): the same
       // schedule, under a new object whose index points at the new records.
-      const schedule = { ...this.last.result.schedule };
-      const index: ScheduleIndex = { ...this.last.index, schedule, items: graph.items, dependencies: snapshot.dependencies };
+      const schedule = { ...last.result.schedule };
+      const index: ScheduleIndex = { ...last.index, schedule, items: graph.items, dependencies: snapshot.dependencies };
       attachScheduleIndex(index);
-      this.last = { result: { schedule, phaseSpans: this.last.result.phaseSpans }, index, horizon };
+      this.last = { result: { schedule, phaseSpans: last.result.phaseSpans }, index, horizon };
       return this.last.result;
     }
-    const passes = runPasses({ graph, ...inputs, horizon, min, max });
-    days.cover(passes);
+    const passInput = { graph, ...inputs, horizon, min, max };
     const dateOf = (index: number) => days.date(index);
-    const { items, unscheduled, next } = buildEntries(graph, passes, inputs, dateOf, reused ? this.previous : undefined);
+    const previous = reused ? this.previous : undefined;
+    let built: ReturnType<typeof buildEntries>;
+    let passes: PassResult;
+    let touched: number[] | null = null;
+    if (previous && last && inputs.changed) {
+      // A few items changed: the passes visit what they reach, and only moved entries are rebuilt.
+      const update = updatePasses(passInput, previous.passes, inputs.changed);
+      passes = update.passes;
+      const rebuild = update.moved.concat(inputs.changed);
+      days.cover(passes, rebuild);
+      built = updateEntries(graph, passes, inputs, dateOf, previous, rebuild, update.flipped);
+      touched = rebuild.concat(update.relinked);
+    } else {
+      passes = runPasses(passInput);
+      days.cover(passes);
+      built = buildEntries(graph, passes, inputs, dateOf, previous);
+    }
+    const { items, unscheduled, next } = built;
     this.previous = next;
     const schedule: Schedule = {
       items,
@@ -98,9 +116,10 @@ export class Scheduler {
       boardFinish: passes.boardEnd === null ? null : dateOf(passes.boardEnd),
       criticalPaths: criticalPaths({ graph, passes, milestones: inputs.table.milestones, ownTie: inputs.ownTie, phaseTie: inputs.phaseTie, dateOf }),
     };
-    const index = indexOf(schedule, cal, days, graph, next, snapshot.dependencies);
+    const index = touched && last ? updatedIndex(last.index, schedule, graph, next, snapshot.dependencies, days, touched) : indexOf(schedule, cal, days, graph, next, snapshot.dependencies);
     attachScheduleIndex(index);
-    this.last = { result: { schedule, phaseSpans: phaseSpansOf(inputs, passes, dateOf) }, index, horizon };
+    const phaseSpans = samePhaseSpans(phaseSpansOf(inputs, passes, dateOf), last?.result.phaseSpans);
+    this.last = { result: { schedule, phaseSpans }, index, horizon };
     return this.last.result;
   }
 
@@ -115,7 +134,7 @@ export class Scheduler {
     // Same ids in the same input order give the same sorted order: only the records changed.
     // (Input that was sorted last time is sorted now: no need to check 10,000 ids again.)
     const wasSorted = prev.items === previousItems;
-    return { graph: { ...prev, items: wasSorted ? items : sortedById(items) }, reused: true };
+    return { graph: withReverse(prev, { ...prev, items: wasSorted ? items : sortedById(items) }), reused: true };
   }
 }
 
@@ -144,31 +163,73 @@ function indexOf(
   built: PreviousEntries,
   dependencies: BoardSnapshot["dependencies"],
 ): ScheduleIndex {
-  const { passes, pinned, entries } = built;
   const n = graph.items.length;
   const startDay = new Float64Array(n).fill(NaN);
   const finishDay = new Float64Array(n).fill(NaN);
   const requiredStartDay = new Float64Array(n).fill(NaN);
-  for (let v = 0; v < n; v++) {
-    if (!passes.scheduled[v]) continue;
-    startDay[v] = days.day(passes.earlyStart[v]!);
-    finishDay[v] = days.day(passes.earlyFinish[v]!);
-    const linkStart = passes.linkStart[v]!;
-    if (linkStart > -Infinity) requiredStartDay[v] = days.day(linkStart);
-  }
+  for (let v = 0; v < n; v++) indexDays(built.passes, days, startDay, finishDay, requiredStartDay, v);
   return {
     schedule,
     calendar,
     items: graph.items,
     indexOf: graph.indexOf,
-    scheduled: passes.scheduled,
-    pinned,
+    scheduled: built.passes.scheduled,
+    pinned: built.pinned,
     startDay,
     finishDay,
     requiredStartDay,
-    entries,
+    entries: built.entries,
     dependencies,
     depFrom: graph.depFrom,
     depTo: graph.depTo,
   };
+}
+
+/** The previous index with the days of the `touched` items updated. */
+function updatedIndex(
+  prev: ScheduleIndex,
+  schedule: Schedule,
+  graph: ScheduleGraph,
+  built: PreviousEntries,
+  dependencies: BoardSnapshot["dependencies"],
+  days: WorkDays,
+  touched: readonly number[],
+): ScheduleIndex {
+  const startDay = prev.startDay.slice();
+  const finishDay = prev.finishDay.slice();
+  const requiredStartDay = prev.requiredStartDay.slice();
+  for (const v of touched) indexDays(built.passes, days, startDay, finishDay, requiredStartDay, v);
+  return {
+    ...prev,
+    schedule,
+    items: graph.items,
+    scheduled: built.passes.scheduled,
+    pinned: built.pinned,
+    startDay,
+    finishDay,
+    requiredStartDay,
+    entries: built.entries,
+    dependencies,
+  };
+}
+
+function indexDays(passes: PassResult, days: WorkDays, startDay: Float64Array, finishDay: Float64Array, requiredStartDay: Float64Array, v: number): void {
+  if (!passes.scheduled[v]) {
+    startDay[v] = finishDay[v] = requiredStartDay[v] = NaN;
+    return;
+  }
+  startDay[v] = days.day(passes.earlyStart[v]!);
+  finishDay[v] = days.day(passes.earlyFinish[v]!);
+  const linkStart = passes.linkStart[v]!;
+  requiredStartDay[v] = linkStart > -Infinity ? days.day(linkStart) : NaN;
+}
+
+/** The previous spans when equal, so an unchanged result keeps its identity. */
+function samePhaseSpans(spans: PhaseSpan[], prev: PhaseSpan[] | undefined): PhaseSpan[] {
+  if (!prev || prev.length !== spans.length) return spans;
+  for (let k = 0; k < spans.length; k++) {
+    const [a, b] = [spans[k]!, prev[k]!];
+    if (a.phaseId !== b.phaseId || a.start !== b.start || a.finish !== b.finish) return spans;
+  }
+  return prev;
 }

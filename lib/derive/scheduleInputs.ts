@@ -54,6 +54,8 @@ export interface ItemInputs {
    * not read changed, such as a title or an owner): the schedule cannot have changed.
    */
   sameNumbers: boolean;
+  /** Items whose numbers differ from the previous inputs', or null when there were none to compare with. */
+  changed: number[] | null;
 }
 
 /**
@@ -66,29 +68,36 @@ export function itemInputs(cal: WorkCalendar, items: readonly Item[], s: BoardSn
   const n = items.length;
   const table = deadlines(cal, s, prev?.table);
   const reuse = prev !== undefined && prev.table === table;
-  const out: ItemInputs = {
-    items,
-    table,
-    pinned: new Float64Array(n),
-    duration: new Int32Array(n),
-    deadline: new Float64Array(n),
-    ownTie: new Int32Array(n),
-    phaseTie: new Int32Array(n),
-    phase: new Int32Array(n),
-    sameNumbers: reuse,
-  };
+  const out: ItemInputs = reuse
+    ? {
+        items,
+        table,
+        pinned: prev.pinned.slice(),
+        duration: prev.duration.slice(),
+        deadline: prev.deadline.slice(),
+        ownTie: prev.ownTie.slice(),
+        phaseTie: prev.phaseTie.slice(),
+        phase: prev.phase.slice(),
+        sameNumbers: true,
+        changed: [],
+      }
+    : {
+        items,
+        table,
+        pinned: new Float64Array(n),
+        duration: new Int32Array(n),
+        deadline: new Float64Array(n),
+        ownTie: new Int32Array(n),
+        phaseTie: new Int32Array(n),
+        phase: new Int32Array(n),
+        sameNumbers: false,
+        changed: null,
+      };
   const { milestoneIndex, phaseIndex, latestFinish, release } = table;
+  const before = prev?.items;
   for (let v = 0; v < n; v++) {
     const item = items[v]!;
-    if (reuse && prev.items[v] === item) {
-      out.pinned[v] = prev.pinned[v]!;
-      out.duration[v] = prev.duration[v]!;
-      out.deadline[v] = prev.deadline[v]!;
-      out.ownTie[v] = prev.ownTie[v]!;
-      out.phaseTie[v] = prev.phaseTie[v]!;
-      out.phase[v] = prev.phase[v]!;
-      continue;
-    }
+    if (reuse && before![v] === item) continue;
     out.pinned[v] = item.start === null ? NaN : workIndex(cal, parseDay(item.start));
     out.duration[v] = item.duration < 1 ? 1 : item.duration > MAX_WORKING_DAYS ? MAX_WORKING_DAYS : item.duration;
     const phase = item.phaseId === null ? -1 : (phaseIndex[item.phaseId] ?? -1);
@@ -98,7 +107,10 @@ export function itemInputs(cal: WorkCalendar, items: readonly Item[], s: BoardSn
     out.ownTie[v] = own;
     out.phaseTie[v] = viaPhase === own ? -1 : viaPhase;
     out.deadline[v] = Math.min(own < 0 ? Infinity : latestFinish[own]!, viaPhase < 0 ? Infinity : latestFinish[viaPhase]!);
-    if (out.sameNumbers && !sameAt(out, prev!, v)) out.sameNumbers = false;
+    if (out.changed && !sameAt(out, prev!, v)) {
+      out.changed.push(v);
+      out.sameNumbers = false;
+    }
   }
   return out;
 }

@@ -13,6 +13,44 @@ export interface PreviousEntries {
   passes: PassResult;
   pinned: Uint8Array;
   entries: (ScheduledItem | undefined)[];
+  /** The schedule's item list and unscheduled ids, and each scheduled item's position in the list. */
+  items: ScheduledItem[];
+  unscheduled: ItemId[];
+  itemPos: Int32Array;
+}
+
+type DateOf = (index: number) => DateString;
+
+/** Item v's entry (undefined when unscheduled), the previous one when nothing in it moved. */
+function entryAt(graph: ScheduleGraph, passes: PassResult, inputs: ItemInputs, dateOf: DateOf, prev: PreviousEntries | undefined, pinnedNow: Uint8Array, v: number): ScheduledItem | undefined {
+  const { scheduled, earlyStart: es, earlyFinish: ef, lateStart: ls, lateFinish: lf } = passes;
+  if (!scheduled[v]) {
+    pinnedNow[v] = 0;
+    return undefined;
+  }
+  const pinned = inputs.pinned[v] === inputs.pinned[v]; // not NaN
+  pinnedNow[v] = pinned ? 1 : 0;
+  const p = prev?.passes;
+  // Compared on the typed arrays only: reading 10,000 scattered entry objects costs more.
+  if (prev && p!.scheduled[v] && prev.pinned[v] === pinnedNow[v] && p!.earlyStart[v] === es[v] && p!.earlyFinish[v] === ef[v] && p!.lateStart[v] === ls[v] && p!.lateFinish[v] === lf[v]) {
+    const entry = prev.entries[v];
+    if (entry) return entry;
+  }
+  const slack = ls[v]! - es[v]!;
+  const start = dateOf(es[v]!);
+  const finish = dateOf(ef[v]!);
+  return {
+    itemId: graph.items[v]!.id,
+    pinned,
+    start,
+    finish,
+    earlyStart: start,
+    earlyFinish: finish,
+    lateStart: dateOf(ls[v]!),
+    lateFinish: dateOf(lf[v]!),
+    totalSlack: slack,
+    critical: slack <= 0,
+  };
 }
 
 /** The ScheduledItem of every scheduled item and the ids of the others, both in id order. */
@@ -20,46 +58,53 @@ export function buildEntries(
   graph: ScheduleGraph,
   passes: PassResult,
   inputs: ItemInputs,
-  dateOf: (index: number) => DateString,
+  dateOf: DateOf,
   prev: PreviousEntries | undefined,
 ): { items: ScheduledItem[]; unscheduled: ItemId[]; next: PreviousEntries } {
-  const { scheduled, earlyStart: es, earlyFinish: ef, lateStart: ls, lateFinish: lf } = passes;
   const n = graph.items.length;
-  const items: ScheduledItem[] = [];
-  const unscheduled: ItemId[] = [];
   const entries = new Array<ScheduledItem | undefined>(n);
   const pinnedNow = new Uint8Array(n);
-  const p = prev?.passes;
+  for (let v = 0; v < n; v++) entries[v] = entryAt(graph, passes, inputs, dateOf, prev, pinnedNow, v);
+  return listed(graph, passes, entries, pinnedNow);
+}
+
+/**
+ * buildEntries after updatePasses: only the entries of `rebuild` (the items that moved or whose
+ * inputs changed) are looked at again; the item list is the previous one with those replaced,
+ * unless an item became scheduled or unscheduled (`flipped`).
+ */
+export function updateEntries(
+  graph: ScheduleGraph,
+  passes: PassResult,
+  inputs: ItemInputs,
+  dateOf: DateOf,
+  prev: PreviousEntries,
+  rebuild: readonly number[],
+  flipped: boolean,
+): { items: ScheduledItem[]; unscheduled: ItemId[]; next: PreviousEntries } {
+  const entries = prev.entries.slice();
+  const pinnedNow = prev.pinned.slice();
+  for (const v of rebuild) entries[v] = entryAt(graph, passes, inputs, dateOf, prev, pinnedNow, v);
+  if (flipped) return listed(graph, passes, entries, pinnedNow);
+  const items = prev.items.slice();
+  for (const v of rebuild) items[prev.itemPos[v]!] = entries[v]!;
+  const next = { passes, pinned: pinnedNow, entries, items, unscheduled: prev.unscheduled, itemPos: prev.itemPos };
+  return { items, unscheduled: prev.unscheduled, next };
+}
+
+function listed(graph: ScheduleGraph, passes: PassResult, entries: (ScheduledItem | undefined)[], pinnedNow: Uint8Array) {
+  const n = entries.length;
+  const items: ScheduledItem[] = [];
+  const unscheduled: ItemId[] = [];
+  const itemPos = new Int32Array(n).fill(-1);
   for (let v = 0; v < n; v++) {
-    if (!scheduled[v]) {
-      unscheduled.push(graph.items[v]!.id);
-      continue;
-    }
-    const pinned = inputs.pinned[v] === inputs.pinned[v]; // not NaN
-    pinnedNow[v] = pinned ? 1 : 0;
-    // Compared on the typed arrays only: reading 10,000 scattered entry objects costs more.
-    let entry = prev && p!.scheduled[v] && prev.pinned[v] === pinnedNow[v] && p!.earlyStart[v] === es[v] && p!.earlyFinish[v] === ef[v] && p!.lateStart[v] === ls[v] && p!.lateFinish[v] === lf[v] ? prev.entries[v] : undefined;
-    if (!entry) {
-      const slack = ls[v]! - es[v]!;
-      const start = dateOf(es[v]!);
-      const finish = dateOf(ef[v]!);
-      entry = {
-        itemId: graph.items[v]!.id,
-        pinned,
-        start,
-        finish,
-        earlyStart: start,
-        earlyFinish: finish,
-        lateStart: dateOf(ls[v]!),
-        lateFinish: dateOf(lf[v]!),
-        totalSlack: slack,
-        critical: slack <= 0,
-      };
-    }
-    entries[v] = entry;
-    items.push(entry);
+    const entry = entries[v];
+    if (entry) {
+      itemPos[v] = items.length;
+      items.push(entry);
+    } else unscheduled.push(graph.items[v]!.id);
   }
-  return { items, unscheduled, next: { passes, pinned: pinnedNow, entries } };
+  return { items, unscheduled, next: { passes, pinned: pinnedNow, entries, items, unscheduled, itemPos } };
 }
 
 /**

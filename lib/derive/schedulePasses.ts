@@ -47,7 +47,7 @@ export interface PassResult {
  * the dates a DateString can hold.
  */
 export function runPasses(input: PassInput): PassResult {
-  const { graph, pinned, duration, deadline, horizon, min, max } = input;
+  const { graph, pinned, duration, horizon, min, max } = input;
   const { edgeStart, edgeTo, edgeLag, comp, topo } = graph;
   const n = topo.length;
   const clamp = (x: number) => (x < min ? min : x > max ? max : x);
@@ -89,21 +89,36 @@ export function runPasses(input: PassInput): PassResult {
 
   const driver = new Int32Array(n).fill(-1);
   for (let v = 0; v < n; v++) if (scheduled[v] && offered[v] === earlyStart[v]) driver[v] = offeredBy[v]!;
+  const end = boardEnd > -Infinity ? boardEnd : null;
+  backwardPass(input, scheduled, end, lateStart, lateFinish);
+  return { scheduled, earlyStart, earlyFinish, lateStart, lateFinish, driver, linkStart: offered, boardEnd: end };
+}
 
-  for (let k = n - 1; k >= 0; k--) {
+/**
+ * The backward pass alone, into `lateStart` and `lateFinish` (entries of unscheduled items are
+ * set to 0): late dates against the board's end, each item's deadline and its successors.
+ */
+export function backwardPass(input: PassInput, scheduled: Uint8Array, boardEnd: number | null, lateStart: Float64Array, lateFinish: Float64Array): void {
+  const { graph, duration, deadline, min, max } = input;
+  const { edgeStart, edgeTo, edgeLag, comp, topo } = graph;
+  const end = boardEnd ?? -Infinity;
+  for (let k = topo.length - 1; k >= 0; k--) {
     const v = topo[k]!;
-    if (!scheduled[v]) continue;
-    let lf = deadline[v]! < boardEnd ? deadline[v]! : boardEnd;
+    if (!scheduled[v]) {
+      lateStart[v] = lateFinish[v] = 0;
+      continue;
+    }
+    let lf = deadline[v]! < end ? deadline[v]! : end;
     const c = comp[v]!;
-    for (let e = edgeStart[v]!, end = edgeStart[v + 1]!; e < end; e++) {
+    for (let e = edgeStart[v]!, stop = edgeStart[v + 1]!; e < stop; e++) {
       const w = edgeTo[e]!;
       if (comp[w] === c || !scheduled[w]) continue;
       const limit = lateStart[w]! - 1 - edgeLag[e]!;
       if (limit < lf) lf = limit;
     }
-    lf = clamp(lf);
+    lf = lf < min ? min : lf > max ? max : lf;
     lateFinish[v] = lf;
-    lateStart[v] = clamp(lf - duration[v]! + 1);
+    const ls = lf - duration[v]! + 1;
+    lateStart[v] = ls < min ? min : ls > max ? max : ls;
   }
-  return { scheduled, earlyStart, earlyFinish, lateStart, lateFinish, driver, linkStart: offered, boardEnd: boardEnd > -Infinity ? boardEnd : null };
 }

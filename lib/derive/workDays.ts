@@ -18,12 +18,14 @@ export class WorkDays {
 
   constructor(readonly cal: WorkCalendar) {}
 
-  /** Caches the range the passes produced (early and late dates of every scheduled item). */
-  cover(passes: PassResult): this {
+  /** Caches the range the passes produced (early and late dates of every scheduled item, or of `only`). */
+  cover(passes: PassResult, only?: readonly number[]): this {
     let low = Infinity;
     let high = -Infinity;
     const { scheduled, earlyStart, earlyFinish, lateStart, lateFinish } = passes;
-    for (let v = 0; v < scheduled.length; v++) {
+    const count = only ? only.length : scheduled.length;
+    for (let k = 0; k < count; k++) {
+      const v = only ? only[k]! : k;
       if (!scheduled[v]) continue;
       // Late dates can sit before early ones (negative slack): take the extremes of both.
       const a = earlyStart[v]! < lateStart[v]! ? earlyStart[v]! : lateStart[v]!;

@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import { boardMap, collection, COLLECTIONS, type CollectionName } from "./docLayout";
+import { internRecord, type FindId, type NamePool } from "./intern";
 import {
   byId,
   byOrderThenId,
@@ -43,11 +44,18 @@ export class LiveSnapshot {
   private current: BoardSnapshot;
   private readonly listeners = new Set<() => void>();
   private readonly stops: (() => void)[] = [];
+  /** Owner names seen, for interning (see intern.ts); ids are interned against `records`. */
+  private readonly names: NamePool = new Map();
+  private readonly findId: FindId = (name, id) => this.records[name].get(id)?.id;
 
   constructor(readonly doc: Y.Doc) {
     const board = readBoardSettings(doc, this.boardProblems);
     for (const name of COLLECTIONS) {
       collection(doc, name).forEach((value, id) => this.reread(name, id, value));
+    }
+    // Records were read before the ones they point at: share the id strings now (intern.ts).
+    for (const name of ["phases", "items", "dependencies"] as const) {
+      for (const record of this.records[name].values()) internRecord(name, record, this.findId, this.names);
     }
     for (const name of COLLECTIONS) for (const id of this.records[name].keys()) this.recheck(name, id);
     this.current = {
@@ -165,6 +173,11 @@ export class LiveSnapshot {
     const old = this.records[name].get(id);
     let record = value === absent ? undefined : readCollectionEntry(name, id, value, problems);
     const problemsChanged = replaceList(this.readProblems[name], id, problems);
+    if (record) {
+      // Same values, shared strings: the id the record had, references as the targets' ids.
+      if (old) (record as { id: string }).id = old.id;
+      internRecord(name, record, this.findId, this.names);
+    }
     if (record && old && JSON.stringify(record) === JSON.stringify(old)) record = old;
     if (record === old) return { recordChanged: false, problemsChanged, referrers: [] as string[] };
     const self = `${name}:${id}`;

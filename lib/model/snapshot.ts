@@ -10,6 +10,7 @@ import {
   PHASE_DEFAULTS,
 } from "./defaults";
 import { isIdShaped } from "./ids";
+import { internCollections } from "./intern";
 import {
   boardSettingsSchema,
   dependencySchema,
@@ -167,6 +168,8 @@ export function readSnapshot(doc: Y.Doc): BoardSnapshot {
   const milestones = readCollection(doc, "milestones", problems).sort(byId);
 
   const snapshot: BoardSnapshot = { board, lanes, phases, items, dependencies, milestones, problems };
+  // References become the string objects of the ids they point at (values unchanged): see intern.ts.
+  internCollections(snapshot);
   flagMissingReferences(snapshot);
   // Problems are found in Y.Map iteration order, which is the order keys first reached this
   // replica; sort them so every replica derives the same list (and the same conflict ids).

@@ -86,7 +86,7 @@ function report(label: string, snapshot: BoardSnapshot): void {
   console.log(`  floor (walk the snapshot and schedule once):  median ${ms(median(floor))}`);
   console.log(`  shared lookups (buildContext):                median ${ms(median(time(() => buildContext(snapshot, schedule))))}`);
   const ctx = buildContext(snapshot, schedule);
-  ctx.dailyLoads(); // shared by the lane and person rules: counted in neither below
+  // Item facts (shared by every rule) are built with the context: counted in none below.
   for (const [name, rule] of CONFLICT_RULES) {
     console.log(`  ${name.padEnd(22)} median ${ms(median(time(() => rule(ctx)))).padStart(9)}   ${byKind.get(name) ?? 0} conflicts`);
   }

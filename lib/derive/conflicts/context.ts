@@ -3,7 +3,10 @@ import type { BoardSnapshot } from "../../model/snapshot";
 import { clampWorkingDays, dayOfWorkIndex, makeCalendar, workIndex, type WorkCalendar } from "../calendar";
 import type { Schedule, ScheduledItem } from "../types";
 import type { GroupMemo } from "./groupMemo";
+import { itemFacts, type ItemFacts } from "./itemFacts";
 import { dayOf, itemLookups } from "./lookups";
+import type { KindOrder } from "./order";
+import { matchesReadiness } from "./readiness";
 import { compareStrings, nameList, quote, UNTITLED_ITEM } from "./text";
 
 export { dateOf, dayOf } from "./lookups";
@@ -64,11 +67,11 @@ export interface ConflictContext {
    */
   requiredStart(index: number): number | null;
   /**
-   * What each scheduled item asks per working day (by item index): its effort spread evenly
-   * over its working days when it has an effort, else 1 (one person, roughly). Computed once,
-   * shared by the lane and person rules.
+   * What the rules read of each item record, by item index (see itemFacts.ts). Among them, what
+   * each scheduled item asks per working day (`rate`): its effort spread evenly over its working
+   * days when it has an effort, else 1 (one person, roughly), shared by the lane and person rules.
    */
-  dailyLoads(): Float64Array;
+  readonly facts: ItemFacts;
   /** What load rules remember between calls of one ConflictFinder; null for a one-off call. */
   readonly memory: RuleMemory | null;
 }
@@ -77,30 +80,20 @@ export interface ConflictContext {
 export interface RuleMemory {
   lanes: GroupMemo;
   people: GroupMemo;
+  /** The last call's item facts, calendar and sorted conflicts of each kind. */
+  facts?: ItemFacts;
+  calendar?: { key: string; cal: WorkCalendar };
+  order?: KindOrder;
 }
 
 /** A ConflictFinder's memory before its first call. */
 export const emptyMemory = (): RuleMemory => ({ lanes: new Map(), people: new Map() });
-
-/**
- * Any finite effort is a valid field, but two near Number.MAX_VALUE add up to Infinity, and
- * Infinity - Infinity is NaN, which would poison a load sweep. No real item needs more than a
- * million people a day, so daily loads are capped there and sums stay finite.
- */
-const MAX_DAILY_LOAD = 1_000_000;
 
 /** Up to `max` items by title, and how many more: “A”, “B”, “C” and 4 more. */
 export function itemList(ctx: ConflictContext, indices: readonly number[], max = 3): string {
   const shown = indices.length <= max ? indices : indices.slice(0, max);
   return nameList(shown.map((v) => ctx.title(v)), indices.length);
 }
-
-/**
- * Items done or decided against (won't have) no longer need capacity or a date: load and
- * deadline rules skip them. The other rules still check them, because a done item with a
- * broken link or a junk date is still wrong data.
- */
-export const isSettled = (item: Item): boolean => item.status === "done" || item.priority === "wont";
 
 function indexById<T extends { id: string }>(list: readonly T[]): Map<string, T> {
   const map = new Map<string, T>();
@@ -110,8 +103,10 @@ function indexById<T extends { id: string }>(list: readonly T[]): Map<string, T>
 
 /** Builds the lookups every rule shares, once per findConflicts call. */
 export function buildContext(snapshot: BoardSnapshot, schedule: Schedule, memory: RuleMemory | null = null): ConflictContext {
-  const cal = makeCalendar(snapshot.board);
+  const cal = calendarOf(snapshot.board, memory);
   const { items, order, indexOf, scheduled, pinned, start, finish, entry, depFrom, depTo, requiredStartDay } = itemLookups(snapshot, schedule);
+  const facts = itemFacts(items, snapshot, cal, matchesReadiness, memory?.facts);
+  if (memory) memory.facts = facts;
   const n = items.length;
   const dependencies = snapshot.dependencies;
 
@@ -126,21 +121,8 @@ export function buildContext(snapshot: BoardSnapshot, schedule: Schedule, memory
   const startAfter = (f: number, lag: number) => dayOfWorkIndex(cal, workIndex(cal, f) + 1 + clampWorkingDays(lag));
 
   let byDepId: Map<string, Dependency> | undefined;
-  let loads: Float64Array | undefined;
   let incoming: { first: Int32Array; deps: Int32Array } | undefined;
   const required = new Map<number, number | null>();
-
-  const dailyLoads = () => {
-    if (loads) return loads;
-    loads = new Float64Array(n);
-    for (let v = 0; v < n; v++) {
-      const effort = items[v]!.effort;
-      if (!scheduled[v]) continue;
-      // An item's working days are its duration (as the scheduler counts it: at least 1, capped).
-      loads[v] = effort > 0 ? Math.min(MAX_DAILY_LOAD, effort / Math.max(1, clampWorkingDays(items[v]!.duration))) : 1;
-    }
-    return loads;
-  };
 
   return {
     snapshot,
@@ -168,7 +150,7 @@ export function buildContext(snapshot: BoardSnapshot, schedule: Schedule, memory
     title: (v) => quote(items[v]?.title ?? UNTITLED_ITEM),
     titleOf: (id) => quote(items[indexOf(id)]?.title ?? UNTITLED_ITEM),
     startAfter,
-    dailyLoads,
+    facts,
     memory,
     requiredStart(v) {
       if (requiredStartDay) return requiredStartDay[v]! === requiredStartDay[v]! ? requiredStartDay[v]! : null;
@@ -187,6 +169,14 @@ export function buildContext(snapshot: BoardSnapshot, schedule: Schedule, memory
       return latest;
     },
   };
+}
+
+/** The board's calendar: the memory's while the working weekdays and holidays are the same. */
+function calendarOf(board: BoardSnapshot["board"], memory: RuleMemory | null): WorkCalendar {
+  if (!memory) return makeCalendar(board);
+  const key = JSON.stringify([board.workingDays, board.holidays]);
+  if (memory.calendar?.key !== key) memory.calendar = { key, cal: makeCalendar(board) };
+  return memory.calendar.cal;
 }
 
 /** Incoming links per item as compressed rows: deps[first[v] .. first[v + 1]) end at item v. */

@@ -1,7 +1,8 @@
 import type { Milestone } from "../../model/schemas";
 import { addWorkingDays, clampWorkingDays, previousWorkingDay, workingDaysBetween } from "../calendar";
 import type { Conflict, SuggestedFix } from "../types";
-import { dateOf, dayOf, isSettled, type ConflictContext } from "./context";
+import { dateOf, dayOf, type ConflictContext } from "./context";
+import { SETTLED } from "./itemFacts";
 import { quote, workingDays } from "./text";
 
 /**
@@ -16,29 +17,24 @@ import { quote, workingDays } from "./text";
  */
 export function deadlineMissedConflicts(ctx: ConflictContext): Conflict[] {
   const out: Conflict[] = [];
-  if (ctx.milestones.size === 0) return out;
-  // Per phase, the milestone it ends in (if it exists), looked up once rather than per item.
-  const phaseMilestone = new Map<string, Milestone>();
-  for (const phase of ctx.phases.values()) {
-    const milestone = phase.milestoneId === null ? undefined : ctx.milestones.get(phase.milestoneId);
-    if (milestone) phaseMilestone.set(phase.id, milestone);
-  }
-  const dayOfMilestone = new Map<Milestone, number>();
-  const missed = (v: number, milestone: Milestone) => {
-    let day = dayOfMilestone.get(milestone);
-    if (day === undefined) dayOfMilestone.set(milestone, (day = dayOf(milestone.date)));
-    return ctx.finish[v]! > day;
-  };
+  const { facts, scheduled, finish } = ctx;
+  const { milestones, phases } = facts;
+  if (milestones.length === 0) return out;
+  // Per phase (its position in facts.phases), the milestone it ends in, if that exists.
+  const slot = new Map<string, number>();
+  milestones.forEach((m, k) => slot.set(m.id, k));
+  const phaseMilestone = Int32Array.from(phases, (p) => (p.milestoneId === null ? -1 : (slot.get(p.milestoneId) ?? -1)));
+  const day = Float64Array.from(milestones, (m) => dayOf(m.date));
   for (const v of ctx.order) {
-    const item = ctx.items[v]!;
-    if (!ctx.scheduled[v]) continue;
-    const viaPhase = item.phaseId === null ? undefined : phaseMilestone.get(item.phaseId);
-    const direct = item.deadlineMilestoneId === null ? undefined : ctx.milestones.get(item.deadlineMilestoneId);
-    if ((!viaPhase && !direct) || isSettled(item)) continue;
-    if (direct && missed(v, direct)) out.push(conflict(ctx, v, direct, ""));
-    if (viaPhase && viaPhase !== direct && missed(v, viaPhase)) {
-      const word = viaPhase.kind === "release" ? "release" : "milestone";
-      out.push(conflict(ctx, v, viaPhase, ` (the ${word} its phase ${quote(ctx.phases.get(item.phaseId!)?.name ?? "", "unnamed")} ends in)`));
+    if (!scheduled[v]) continue;
+    const direct = facts.deadline[v]!;
+    const viaPhase = facts.phase[v]! < 0 ? -1 : phaseMilestone[facts.phase[v]!]!;
+    if ((direct < 0 && viaPhase < 0) || facts.flags[v]! & SETTLED) continue;
+    if (direct >= 0 && finish[v]! > day[direct]!) out.push(conflict(ctx, v, milestones[direct]!, ""));
+    if (viaPhase >= 0 && viaPhase !== direct && finish[v]! > day[viaPhase]!) {
+      const milestone = milestones[viaPhase]!;
+      const word = milestone.kind === "release" ? "release" : "milestone";
+      out.push(conflict(ctx, v, milestone, ` (the ${word} its phase ${quote(phases[facts.phase[v]!]!.name, "unnamed")} ends in)`));
     }
   }
   return out;

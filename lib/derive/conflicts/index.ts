@@ -1,5 +1,5 @@
 import type { BoardSnapshot } from "../../model/snapshot";
-import { CONFLICT_KINDS, type Conflict, type ConflictKind, type DeriveOptions, type Schedule, type Severity } from "../types";
+import type { Conflict, DeriveOptions, Schedule } from "../types";
 import { buildContext, emptyMemory, type ConflictContext, type RuleMemory } from "./context";
 import { deadlineMissedConflicts } from "./deadlineMissed";
 import { dependencyCycleConflicts } from "./dependencyCycle";
@@ -11,7 +11,7 @@ import { outsideHorizonConflicts } from "./outsideHorizon";
 import { personOverBookedConflicts } from "./personOverBooked";
 import { phaseOrderConflicts } from "./phaseOrder";
 import { releaseNotReadyConflicts } from "./releaseNotReady";
-import { compareStrings } from "./text";
+import { orderConflicts } from "./order";
 
 /**
  * One function per rule, each in its own file; all read the same prebuilt lookups. Exported,
@@ -30,17 +30,7 @@ export const CONFLICT_RULES: readonly (readonly [name: string, rule: (ctx: Confl
   ["release-not-ready", releaseNotReadyConflicts],
 ];
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-const KIND_RANK = new Map<ConflictKind, number>(CONFLICT_KINDS.map((kind, i) => [kind, i]));
-
-/** Severity (error, warning, info), then kind in CONFLICT_KINDS order, then id in code-unit order. */
-export function compareConflicts(a: Conflict, b: Conflict): number {
-  return (
-    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-    (KIND_RANK.get(a.kind) ?? 0) - (KIND_RANK.get(b.kind) ?? 0) ||
-    compareStrings(a.id, b.id)
-  );
-}
+export { compareConflicts } from "./order";
 
 /**
  * Every conflict on a board, sorted by severity, kind and id. Pure and deterministic: the same
@@ -72,16 +62,9 @@ export class ConflictFinder {
   }
 }
 
-/** Runs every rule, keeps one conflict per id and sorts them. */
+/** Runs every rule, keeps one conflict per id and sorts them (see orderConflicts). */
 function collect(ctx: ConflictContext): Conflict[] {
-  const byId = new Map<string, Conflict>();
-  for (const [, rule] of CONFLICT_RULES) {
-    for (const conflict of rule(ctx)) {
-      const seen = byId.get(conflict.id);
-      // One cause, one conflict. Two rules (or two junk problems) can name the same cause; which
-      // one is kept must not depend on input order, so the smaller serialization wins.
-      if (!seen || JSON.stringify(conflict) < JSON.stringify(seen)) byId.set(conflict.id, conflict);
-    }
-  }
-  return [...byId.values()].sort(compareConflicts);
+  const found: Conflict[] = [];
+  for (const [, rule] of CONFLICT_RULES) for (const conflict of rule(ctx)) found.push(conflict);
+  return orderConflicts(found, ctx.memory);
 }

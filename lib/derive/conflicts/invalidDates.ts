@@ -1,8 +1,9 @@
 import type { ItemId } from "../../model/ids";
 import type { SnapshotProblem } from "../../model/snapshot";
-import { isWorkingDay, nextWorkingDay } from "../calendar";
+import { nextWorkingDay } from "../calendar";
 import type { Conflict } from "../types";
 import { dateOf, dayOf, type ConflictContext } from "./context";
+import { OFF_DAY, SHORT } from "./itemFacts";
 import { quote, recordName } from "./text";
 
 type InvalidField = Extract<SnapshotProblem, { kind: "invalid-field" }>;
@@ -59,8 +60,11 @@ export function invalidDatesConflicts(ctx: ConflictContext): Conflict[] {
       fix: null,
     });
   }
-  for (const item of ctx.items) {
-    if (item.duration < 1) {
+  const { flags } = ctx.facts;
+  for (let v = 0; v < ctx.items.length; v++) {
+    if (!(flags[v]! & (SHORT | OFF_DAY))) continue;
+    const item = ctx.items[v]!;
+    if (flags[v]! & SHORT) {
       out.push({
         id: `invalid-dates:items:${item.id}:duration`,
         kind: "invalid-dates",
@@ -70,19 +74,16 @@ export function invalidDatesConflicts(ctx: ConflictContext): Conflict[] {
         fix: { kind: "set-duration", itemId: item.id, duration: 1 },
       });
     }
-    if (item.start !== null) {
-      const day = dayOf(item.start);
-      const next = isWorkingDay(ctx.cal, day) ? day : nextWorkingDay(ctx.cal, day);
-      if (next !== day) {
-        out.push({
-          id: `invalid-dates:items:${item.id}:start`,
-          kind: "invalid-dates",
-          severity: "warning",
-          objectIds: [item.id],
-          message: `${quote(item.title)} is pinned to start on ${item.start}, which is not a working day, so it starts on ${dateOf(next)}. Move it to ${dateOf(next)}.`,
-          fix: { kind: "move-item", itemId: item.id, start: dateOf(next) },
-        });
-      }
+    if (flags[v]! & OFF_DAY && item.start !== null) {
+      const next = nextWorkingDay(ctx.cal, dayOf(item.start));
+      out.push({
+        id: `invalid-dates:items:${item.id}:start`,
+        kind: "invalid-dates",
+        severity: "warning",
+        objectIds: [item.id],
+        message: `${quote(item.title)} is pinned to start on ${item.start}, which is not a working day, so it starts on ${dateOf(next)}. Move it to ${dateOf(next)}.`,
+        fix: { kind: "move-item", itemId: item.id, start: dateOf(next) },
+      });
     }
   }
   for (const problem of ctx.snapshot.problems) {

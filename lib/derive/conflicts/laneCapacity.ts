@@ -1,6 +1,8 @@
 import type { Conflict } from "../types";
-import { dateOf, isSettled, itemList, type ConflictContext } from "./context";
+import type { Lane } from "../../model/schemas";
+import { dateOf, itemList, type ConflictContext } from "./context";
 import { groupOverloadConflicts } from "./groupMemo";
+import { SETTLED } from "./itemFacts";
 import { Loads } from "./loadSweep";
 import { quote, roundLoad } from "./text";
 
@@ -12,16 +14,19 @@ import { quote, roundLoad } from "./text";
  * lanes whose items did not change since the last call of a ConflictFinder are not swept again.
  */
 export function laneCapacityConflicts(ctx: ConflictContext): Conflict[] {
-  const lanes = [...ctx.lanes.values()].filter((lane) => lane.capacity > 0);
+  const { facts, scheduled, start, finish } = ctx;
+  // Lanes with a capacity, as groups; `groupOf` by the lane's position in facts.lanes.
+  const lanes: Lane[] = [];
+  const groupOf = new Int32Array(facts.lanes.length).fill(-1);
+  facts.lanes.forEach((lane, k) => {
+    if (lane.capacity > 0) groupOf[k] = lanes.push(lane) - 1;
+  });
   if (lanes.length === 0) return [];
-  const groupOf = new Map<string, number>(lanes.map((lane, g) => [lane.id, g]));
-  const daily = ctx.dailyLoads();
   const loads = new Loads(ctx.items.length);
   for (const v of ctx.order) {
-    const item = ctx.items[v]!;
-    if (!ctx.scheduled[v] || item.laneId === null || isSettled(item)) continue;
-    const group = groupOf.get(item.laneId);
-    if (group !== undefined) loads.add(group, v, ctx.start[v]!, ctx.finish[v]!, daily[v]!);
+    if (!scheduled[v] || facts.flags[v]! & SETTLED || facts.lane[v]! < 0) continue;
+    const group = groupOf[facts.lane[v]!]!;
+    if (group >= 0) loads.add(group, v, start[v]!, finish[v]!, facts.rate[v]!);
   }
   const groups = lanes.map((lane) => ({ key: lane.id, label: lane, limit: lane.capacity }));
   return groupOverloadConflicts(ctx.cal, ctx.items, loads, groups, ctx.memory?.lanes ?? null, (over) => {

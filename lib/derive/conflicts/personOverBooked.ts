@@ -1,20 +1,11 @@
 import type { Conflict } from "../types";
-import { dateOf, isSettled, itemList, type ConflictContext } from "./context";
+import { dateOf, itemList, type ConflictContext } from "./context";
 import { groupOverloadConflicts } from "./groupMemo";
+import { SETTLED } from "./itemFacts";
 import { Loads } from "./loadSweep";
-import { compareStrings, roundLoad } from "./text";
+import { roundLoad } from "./text";
 
-/** "Ana", " ana " and "ANA" are the same person: owners are free text typed by many people. */
-export const ownerKey = (name: string): string => tidy(name).toLowerCase();
-
-/** Trimmed, inner runs of spaces made one; the regex only runs on names that need it. */
-const tidy = (name: string): string => (/^\S+( \S+)*$/.test(name) ? name : name.trim().replace(/\s+/g, " "));
-
-interface Person {
-  key: string;
-  /** The spelling shown: the first in code-unit order, so every replica names them alike. */
-  name: string;
-}
+export { ownerKey } from "./people";
 
 /**
  * person-over-booked (warning): per owner, every maximal run of working days on which their
@@ -27,48 +18,30 @@ interface Person {
  * won't-have items take no time. Owners are matched ignoring case and spacing.
  */
 export function personOverBookedConflicts(ctx: ConflictContext): Conflict[] {
-  const people: Person[] = [];
-  // A board has few distinct spellings: each is normalised once, then found by a Map lookup.
-  const personOf = new Map<string, number>();
-  const byKey = new Map<string, number>();
-  const find = (raw: string): number => {
-    const known = personOf.get(raw);
-    if (known !== undefined) return known;
-    const name = tidy(raw);
-    const key = name.toLowerCase();
-    let p = key === "" ? -1 : (byKey.get(key) ?? -1);
-    if (key !== "" && p < 0) {
-      byKey.set(key, (p = people.length));
-      people.push({ key, name });
-    } else if (p >= 0 && compareStrings(name, people[p]!.name) < 0) people[p]!.name = name;
-    personOf.set(raw, p);
-    return p;
-  };
-
-  const daily = ctx.dailyLoads();
+  const { facts, scheduled, start, finish } = ctx;
+  const { owners, spelling, person, more, people, flags, rate } = facts;
+  // Each person's name as shown: the first of the spellings their work is given under.
+  const best = new Int32Array(people.keys.length).fill(-1);
   let shares = 0;
-  for (const item of ctx.items) shares += item.owners.length;
+  for (const v of ctx.order) if (owners[v] && scheduled[v] && !(flags[v]! & SETTLED)) shares += owners[v]!;
   const loads = new Loads(shares);
-  const mine: number[] = [];
   for (const v of ctx.order) {
-    const item = ctx.items[v]!;
-    if (!ctx.scheduled[v] || item.owners.length === 0 || isSettled(item)) continue;
-    if (item.owners.length === 1) {
-      const p = find(item.owners[0]!);
-      if (p >= 0) loads.add(p, v, ctx.start[v]!, ctx.finish[v]!, daily[v]!);
+    if (!owners[v] || !scheduled[v] || flags[v]! & SETTLED) continue;
+    const several = more[v];
+    if (!several) {
+      if (person[v]! < 0) continue;
+      people.offer(best, spelling[v]!);
+      loads.add(person[v]!, v, start[v]!, finish[v]!, rate[v]!);
       continue;
     }
-    mine.length = 0;
-    for (const raw of item.owners) {
-      const p = find(raw);
-      if (p >= 0 && !mine.includes(p)) mine.push(p);
-    }
-    for (const p of mine) loads.add(p, v, ctx.start[v]!, ctx.finish[v]!, daily[v]! / mine.length);
+    for (const s of several.spellings) people.offer(best, s);
+    const mine = several.people;
+    for (const p of mine) loads.add(p, v, start[v]!, finish[v]!, rate[v]! / mine.length);
   }
-
-  const groups = people.map((person) => ({ key: person.key, label: person.name, limit: 1 }));
+  const nameOf = (p: number) => (best[p]! >= 0 ? people.text[best[p]!]! : people.keys[p]!);
+  const groups = people.keys.map((key, p) => ({ key, label: nameOf(p), limit: 1 }));
   return groupOverloadConflicts(ctx.cal, ctx.items, loads, groups, ctx.memory?.people ?? null, (over) => {
-    const person = people[over.group]!;
+    const person = { key: people.keys[over.group]!, name: nameOf(over.group) };
     const [start, finish] = [dateOf(over.start), dateOf(over.finish)];
     const span = start === finish ? `on ${start}` : `from ${start} to ${finish}`;
     return {

@@ -12,16 +12,20 @@ import { quote } from "./text";
 export function phaseOrderConflicts(ctx: ConflictContext): Conflict[] {
   const out: Conflict[] = [];
   if (ctx.phaseRank.size < 2) return out;
-  const { dependencies, depFrom, depTo, items } = ctx;
+  const { dependencies, depFrom, depTo, items, facts } = ctx;
+  // Each phase's position as drawn, by its position in facts.phases (-1: not ranked).
+  const rank = Int32Array.from(facts.phases, (p) => ctx.phaseRank.get(p.id) ?? -1);
   for (let d = 0; d < dependencies.length; d++) {
     const [from, to] = [depFrom[d]!, depTo[d]!];
     if (from < 0 || to < 0 || from === to) continue;
+    const [laterPhase, earlierPhase] = [facts.phase[from]!, facts.phase[to]!];
+    if (laterPhase < 0 || earlierPhase < 0 || laterPhase === earlierPhase) continue;
+    const early = rank[earlierPhase]!;
+    const late = rank[laterPhase]!;
+    if (early < 0 || late < 0 || early >= late) continue;
     const successor = items[to]!;
     const predecessor = items[from]!;
-    if (successor.phaseId === null || predecessor.phaseId === null || successor.phaseId === predecessor.phaseId) continue;
-    const early = ctx.phaseRank.get(successor.phaseId);
-    const late = ctx.phaseRank.get(predecessor.phaseId);
-    if (early === undefined || late === undefined || early >= late) continue;
+    if (successor.phaseId === null || predecessor.phaseId === null) continue;
     const earlyName = quote(ctx.phases.get(successor.phaseId)?.name ?? "", "unnamed");
     const lateName = quote(ctx.phases.get(predecessor.phaseId)?.name ?? "", "unnamed");
     const [after, before] = [ctx.title(to), ctx.title(from)];

@@ -1,19 +1,11 @@
 import type { Milestone } from "../../model/schemas";
 import type { Conflict } from "../types";
 import { dayOf, type ConflictContext } from "./context";
+import { TAGGED_READY, WONT } from "./itemFacts";
+import { matchesReadiness } from "./readiness";
 import { compareStrings, quote } from "./text";
 
-/**
- * The work that makes a release ready besides building it, recognised by lane name or tag:
- * "Testing", "QA", "Quality"; "Communication", "Comms"; "Go-to-market", "GTM", "Marketing", "Sales".
- */
-export const READINESS_PATTERNS: readonly RegExp[] = [
-  /test|\bqa\b|quality/i,
-  /communic|\bcomms?\b/i,
-  /go[- ]?to[- ]?market|\bgtm\b|marketing|\bsales\b/i,
-];
-
-const matchesReadiness = (text: string) => READINESS_PATTERNS.some((p) => p.test(text));
+export { READINESS_PATTERNS } from "./readiness";
 
 /**
  * release-not-ready (warning): a release milestone with no testing, communication or
@@ -23,27 +15,30 @@ const matchesReadiness = (text: string) => READINESS_PATTERNS.some((p) => p.test
  * Won't-have items do not count. Binary search over sorted finish days: O(log n) per release.
  */
 export function releaseNotReadyConflicts(ctx: ConflictContext): Conflict[] {
+  const { facts, scheduled, finish } = ctx;
   const finishes: number[] = [];
-  const tiedFinish = new Map<string, number>();
+  // Per milestone (its position in facts.milestones), the earliest finish of the work tied to it.
+  const tiedFinish = new Float64Array(facts.milestones.length).fill(Infinity);
+  const slot = new Map<string, number>();
+  facts.milestones.forEach((m, k) => slot.set(m.id, k));
+  const phaseMilestone = Int32Array.from(facts.phases, (p) => (p.milestoneId === null ? -1 : (slot.get(p.milestoneId) ?? -1)));
   // Lane names are few: test each once, not once per item.
-  const readyLanes = new Set<string>();
-  for (const lane of ctx.lanes.values()) if (matchesReadiness(lane.name)) readyLanes.add(lane.id);
+  const readyLane = Uint8Array.from(facts.lanes, (lane) => (matchesReadiness(lane.name) ? 1 : 0));
   for (const v of ctx.order) {
-    const item = ctx.items[v]!;
-    if (!ctx.scheduled[v] || item.priority === "wont") continue;
-    if (!(item.laneId !== null && readyLanes.has(item.laneId)) && !item.tags.some(matchesReadiness)) continue;
-    const finish = ctx.finish[v]!;
-    finishes.push(finish);
-    const phase = item.phaseId === null ? undefined : ctx.phases.get(item.phaseId);
-    for (const tie of [item.deadlineMilestoneId, phase?.milestoneId ?? null]) {
-      if (tie !== null && finish < (tiedFinish.get(tie) ?? Infinity)) tiedFinish.set(tie, finish);
-    }
+    if (!scheduled[v] || facts.flags[v]! & WONT) continue;
+    if (!(facts.lane[v]! >= 0 && readyLane[facts.lane[v]!]) && !(facts.flags[v]! & TAGGED_READY)) continue;
+    const f = finish[v]!;
+    finishes.push(f);
+    const direct = facts.deadline[v]!;
+    const viaPhase = facts.phase[v]! < 0 ? -1 : phaseMilestone[facts.phase[v]!]!;
+    if (direct >= 0 && f < tiedFinish[direct]!) tiedFinish[direct] = f;
+    if (viaPhase >= 0 && f < tiedFinish[viaPhase]!) tiedFinish[viaPhase] = f;
   }
   finishes.sort((a, b) => a - b);
 
-  const releases = [...ctx.milestones.values()]
-    .filter((m) => m.kind === "release")
-    .map((m) => ({ m, day: dayOf(m.date) }))
+  const releases = facts.milestones
+    .map((m, k) => ({ m, k, day: dayOf(m.date) }))
+    .filter(({ m }) => m.kind === "release")
     .sort((a, b) => a.day - b.day || compareStrings(a.m.id, b.m.id));
   const out: Conflict[] = [];
   let previous: { m: Milestone; day: number } | undefined;
@@ -52,7 +47,7 @@ export function releaseNotReadyConflicts(ctx: ConflictContext): Conflict[] {
     if (i > 0 && releases[i - 1]!.day < release.day) previous = releases[i - 1];
     const since = previous?.day ?? -Infinity;
     const first = firstAbove(finishes, since);
-    if ((first !== undefined && first <= release.day) || (tiedFinish.get(release.m.id) ?? Infinity) <= release.day) continue;
+    if ((first !== undefined && first <= release.day) || tiedFinish[release.k]! <= release.day) continue;
     const sincePrevious = previous ? ` since the previous release ${quote(previous.m.title, "untitled")} on ${previous.m.date}` : "";
     out.push({
       id: `release-not-ready:${release.m.id}`,

@@ -1,0 +1,102 @@
+import { CONFLICT_KINDS, type Conflict, type ConflictKind, type Severity } from "../types";
+import { compareStrings } from "./text";
+
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const KIND_RANK = new Map<ConflictKind, number>(CONFLICT_KINDS.map((kind, i) => [kind, i]));
+
+/** Severity (error, warning, info), then kind in CONFLICT_KINDS order, then id in code-unit order. */
+export function compareConflicts(a: Conflict, b: Conflict): number {
+  return (
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    (KIND_RANK.get(a.kind) ?? 0) - (KIND_RANK.get(b.kind) ?? 0) ||
+    compareStrings(a.id, b.id)
+  );
+}
+
+/** Per kind, what the rules produced last time (in their order) and the same deduplicated and sorted by id. */
+export type KindOrder = Map<ConflictKind, { found: Conflict[]; sorted: Conflict[] }>;
+
+const byId = (a: Conflict, b: Conflict) => compareStrings(a.id, b.id);
+
+/**
+ * One conflict per id, sorted by compareConflicts. Two rules (or two junk problems) can name
+ * the same cause; which one is kept must not depend on input order, so the smaller
+ * serialization wins. Ids begin with their kind, so equal ids are of one kind.
+ *
+ * With `memory` (a ConflictFinder's), each kind's sorted list is derived from the previous
+ * call's: conflicts that are the very same objects as last time (a reused load conflict, say)
+ * keep their places, and only new ones are sorted in. The result is the same either way.
+ */
+export function orderConflicts(found: readonly Conflict[], memory: { order?: KindOrder } | null): Conflict[] {
+  const perKind = new Map<ConflictKind, Conflict[]>();
+  for (const conflict of found) {
+    const list = perKind.get(conflict.kind);
+    if (list) list.push(conflict);
+    else perKind.set(conflict.kind, [conflict]);
+  }
+  const next: KindOrder = new Map();
+  const bySeverity: Conflict[][][] = SEVERITIES.map(() => []);
+  const kinds = [...perKind.keys()].sort((a, b) => (KIND_RANK.get(a) ?? 0) - (KIND_RANK.get(b) ?? 0) || compareStrings(a, b));
+  for (const kind of kinds) {
+    const list = perKind.get(kind)!;
+    const sorted = sortKind(list, memory?.order?.get(kind));
+    next.set(kind, { found: list, sorted });
+    const split: Conflict[][] = SEVERITIES.map(() => []);
+    for (const conflict of sorted) split[SEVERITY_RANK[conflict.severity]]!.push(conflict);
+    split.forEach((part, rank) => bySeverity[rank]!.push(part));
+  }
+  if (memory) memory.order = next;
+  const out: Conflict[] = [];
+  for (const parts of bySeverity) for (const part of parts) for (const conflict of part) out.push(conflict);
+  return out;
+}
+
+function sortKind(found: Conflict[], last: { found: Conflict[]; sorted: Conflict[] } | undefined): Conflict[] {
+  if (last && sameList(found, last.found)) return last.sorted;
+  if (!last) return dedupe(found.slice().sort(byId));
+  const now = new Set(found);
+  const before = new Set(last.sorted);
+  const kept = last.sorted.filter((c) => now.has(c));
+  const fresh = dedupe(found.filter((c) => !before.has(c)).sort(byId));
+  // Merge the two id-sorted lists, one conflict per id.
+  const out: Conflict[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < kept.length || j < fresh.length) {
+    const a = kept[i];
+    const b = fresh[j];
+    const order = a === undefined ? 1 : b === undefined ? -1 : compareStrings(a.id, b.id);
+    if (order < 0) out.push(kept[i++]!);
+    else if (order > 0) out.push(fresh[j++]!);
+    else {
+      out.push(smaller(a!, b!));
+      i++;
+      j++;
+    }
+  }
+  return out;
+}
+
+/** A list sorted by id with one conflict per id (the smaller serialization). */
+function dedupe(sorted: Conflict[]): Conflict[] {
+  let w = 0;
+  for (let r = 0; r < sorted.length; r++) {
+    const c = sorted[r]!;
+    if (w > 0 && sorted[w - 1]!.id === c.id) sorted[w - 1] = smaller(sorted[w - 1]!, c);
+    else sorted[w++] = c;
+  }
+  sorted.length = w;
+  return sorted;
+}
+
+function smaller(a: Conflict, b: Conflict): Conflict {
+  if (a === b) return a;
+  return JSON.stringify(b) < JSON.stringify(a) ? b : a;
+}
+
+function sameList(a: readonly Conflict[], b: readonly Conflict[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
