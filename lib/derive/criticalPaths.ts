@@ -1,5 +1,4 @@
 import type { DateString } from "../model/dates";
-import type { ItemId } from "../model/ids";
 import type { Milestone } from "../model/schemas";
 import type { ScheduleGraph } from "./scheduleGraph";
 import type { PassResult } from "./schedulePasses";
@@ -24,7 +23,7 @@ export interface PathInput {
  * latest (smallest id among equals): at every step, the predecessor whose link set the item's
  * early start. Board end first, then milestones by date and id.
  */
-export function criticalPaths(input: PathInput): CriticalPath[] {
+export function criticalPaths(input: PathInput, memo?: PathMemo): CriticalPath[] {
   const { passes, milestones, ownTie, phaseTie } = input;
   const { scheduled, earlyFinish } = passes;
   const n = scheduled.length;
@@ -41,8 +40,10 @@ export function criticalPaths(input: PathInput): CriticalPath[] {
     if (viaPhase >= 0 && (lastTied[viaPhase]! < 0 || ef > earlyFinish[lastTied[viaPhase]!]!)) lastTied[viaPhase] = v;
   }
   const paths: CriticalPath[] = [];
+  const before = memo?.paths;
+  if (memo) memo.paths = new Map();
   if (last < 0 || passes.boardEnd === null) return paths;
-  paths.push(pathFrom(input, last, { kind: "board-end" }, input.dateOf(passes.boardEnd)));
+  paths.push(pathFrom(input, last, { kind: "board-end" }, input.dateOf(passes.boardEnd), before, memo));
   const reached: number[] = [];
   lastTied.forEach((v, k) => v >= 0 && reached.push(k));
   reached.sort((a, b) => {
@@ -51,21 +52,45 @@ export function criticalPaths(input: PathInput): CriticalPath[] {
   });
   for (const k of reached) {
     const m = milestones[k]!;
-    paths.push(pathFrom(input, lastTied[k]!, { kind: "milestone", milestoneId: m.id }, m.date));
+    paths.push(pathFrom(input, lastTied[k]!, { kind: "milestone", milestoneId: m.id }, m.date, before, memo));
   }
   return paths;
 }
 
-function pathFrom(input: PathInput, end: number, target: CriticalPath["target"], date: DateString): CriticalPath {
+/**
+ * What a Scheduler keeps of its last critical paths (for the same item ids at the same indices):
+ * a path whose chain, date and slack did not change is handed back as the same object.
+ */
+export interface PathMemo {
+  paths?: Map<string, { chain: number[]; path: CriticalPath }>;
+}
+
+function pathFrom(
+  input: PathInput,
+  end: number,
+  target: CriticalPath["target"],
+  date: DateString,
+  before: PathMemo["paths"],
+  memo: PathMemo | undefined,
+): CriticalPath {
   const { graph, passes } = input;
   const chain: number[] = [];
   // Drivers follow links between components in topological order, so the walk ends.
   for (let v = end; v >= 0; v = passes.driver[v]!) chain.push(v);
   chain.reverse();
   let slack = Infinity;
-  const itemIds: ItemId[] = chain.map((v) => {
-    slack = Math.min(slack, passes.lateStart[v]! - passes.earlyStart[v]!);
-    return graph.items[v]!.id;
-  });
-  return { target, itemIds, date, slack };
+  for (const v of chain) slack = Math.min(slack, passes.lateStart[v]! - passes.earlyStart[v]!);
+  const key = target.kind === "board-end" ? "" : target.milestoneId;
+  const known = before?.get(key);
+  let path: CriticalPath;
+  if (known && known.path.date === date && known.path.slack === slack && sameChain(known.chain, chain)) path = known.path;
+  else path = { target, itemIds: chain.map((v) => graph.items[v]!.id), date, slack };
+  memo?.paths!.set(key, { chain, path });
+  return path;
+}
+
+function sameChain(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }

@@ -1,7 +1,7 @@
 import type { Dependency, Item } from "../model/schemas";
 import type { BoardSnapshot } from "../model/snapshot";
 import { makeCalendar, workIndex, type WorkCalendar } from "./calendar";
-import { criticalPaths } from "./criticalPaths";
+import { criticalPaths, type PathMemo } from "./criticalPaths";
 import { MAX_DAY, MIN_DAY, parseDay } from "./dayStrings";
 import { buildGraph, sortedById, type ScheduleGraph } from "./scheduleGraph";
 import { itemInputs, type ItemInputs } from "./scheduleInputs";
@@ -51,6 +51,7 @@ export class Scheduler {
   private inputs: ItemInputs | undefined;
   private previous: PreviousEntries | undefined;
   private last: { result: ScheduleResult; index: ScheduleIndex; horizon: number } | undefined;
+  private paths: PathMemo = {};
 
   /** The board's calendar (reused while the working weekdays and holidays stay the same). */
   calendar(board: BoardSnapshot["board"]): WorkCalendar {
@@ -65,6 +66,7 @@ export class Scheduler {
     this.inputs = undefined;
     this.previous = undefined;
     this.last = undefined;
+    this.paths = {};
     return this.cal;
   }
 
@@ -114,7 +116,7 @@ export class Scheduler {
       unscheduled,
       cycles: graph.cycles,
       boardFinish: passes.boardEnd === null ? null : dateOf(passes.boardEnd),
-      criticalPaths: criticalPaths({ graph, passes, milestones: inputs.table.milestones, ownTie: inputs.ownTie, phaseTie: inputs.phaseTie, dateOf }),
+      criticalPaths: criticalPaths({ graph, passes, milestones: inputs.table.milestones, ownTie: inputs.ownTie, phaseTie: inputs.phaseTie, dateOf }, reused ? this.paths : (this.paths = {})),
     };
     const index = touched && last ? updatedIndex(last.index, schedule, graph, next, snapshot.dependencies, days, touched) : indexOf(schedule, cal, days, graph, next, snapshot.dependencies);
     attachScheduleIndex(index);

@@ -1,8 +1,9 @@
 import type { Dependency, Item, Lane, Milestone, Phase } from "../../model/schemas";
 import type { BoardSnapshot } from "../../model/snapshot";
 import { clampWorkingDays, dayOfWorkIndex, makeCalendar, workIndex, type WorkCalendar } from "../calendar";
-import type { Schedule, ScheduledItem } from "../types";
+import type { Conflict, Schedule, ScheduledItem } from "../types";
 import type { GroupMemo } from "./groupMemo";
+import { changedItems } from "./changes";
 import { itemFacts, type ItemFacts } from "./itemFacts";
 import { dayOf, itemLookups } from "./lookups";
 import type { KindOrder } from "./order";
@@ -72,7 +73,15 @@ export interface ConflictContext {
    * days when it has an effort, else 1 (one person, roughly), shared by the lane and person rules.
    */
   readonly facts: ItemFacts;
-  /** What load rules remember between calls of one ConflictFinder; null for a one-off call. */
+  /**
+   * For a ConflictFinder whose previous call had the same board, lanes, phases, milestones,
+   * links, cycles and item ids: the items whose record, schedule entry or required start differ
+   * from that call's (see changedItems). Null when everything must be looked at.
+   */
+  readonly changed: readonly number[] | null;
+  /** The scheduler's earliest start through links (NaN: none), when the schedule came with it. */
+  readonly requiredStartDay: Float64Array | null;
+  /** What rules remember between calls of one ConflictFinder; null for a one-off call. */
   readonly memory: RuleMemory | null;
 }
 
@@ -80,10 +89,25 @@ export interface ConflictContext {
 export interface RuleMemory {
   lanes: GroupMemo;
   people: GroupMemo;
-  /** The last call's item facts, calendar and sorted conflicts of each kind. */
+  /** The last call's context, item facts, calendar and sorted conflicts of each kind. */
+  last?: ConflictContext;
   facts?: ItemFacts;
-  calendar?: { key: string; cal: WorkCalendar };
+  calendar?: { board: BoardSnapshot["board"]; key: string; cal: WorkCalendar };
   order?: KindOrder;
+  /**
+   * The last call's conflicts of the per-item rules by item index, of the per-link rules by link
+   * position, and which of those have any (in the order they are listed).
+   */
+  perItem?: { conflicts: (Conflict[] | undefined)[]; present: number[] };
+  perLink?: { conflicts: (Conflict[] | undefined)[]; present: number[] };
+  /** The links at each item (either end), for the link ends they were built from. */
+  linksAt?: { depFrom: Int32Array; depTo: Int32Array; first: Int32Array; links: Int32Array };
+  /** People in the order of their conflict ids (see personOverBooked.ts). */
+  personOrder?: Int32Array;
+  /** Each person's items (see personOverBooked.ts), for the facts they were made for. */
+  personItems?: { facts: ItemFacts; lists: (number[] | undefined)[] };
+  /** The last call's release-not-ready conflicts, by milestone id, with what they were made from. */
+  releases?: Map<string, { release: Milestone; previous: Milestone | undefined; conflict: Conflict }>;
 }
 
 /** A ConflictFinder's memory before its first call. */
@@ -105,17 +129,13 @@ function indexById<T extends { id: string }>(list: readonly T[]): Map<string, T>
 export function buildContext(snapshot: BoardSnapshot, schedule: Schedule, memory: RuleMemory | null = null): ConflictContext {
   const cal = calendarOf(snapshot.board, memory);
   const { items, order, indexOf, scheduled, pinned, start, finish, entry, depFrom, depTo, requiredStartDay } = itemLookups(snapshot, schedule);
-  const facts = itemFacts(items, snapshot, cal, matchesReadiness, memory?.facts);
+  const changed = memory ? changedItems({ snapshot, schedule, cal, items, entry, requiredStartDay }, memory.last) : null;
+  const facts = itemFacts(items, snapshot, cal, matchesReadiness, memory?.facts, changed);
   if (memory) memory.facts = facts;
   const n = items.length;
   const dependencies = snapshot.dependencies;
 
-  const cycleDependencyIds = new Set<string>();
-  for (const cycle of schedule.cycles) for (const id of cycle.dependencyIds) cycleDependencyIds.add(id);
-
-  const phaseRank = new Map<string, number>();
-  [...snapshot.phases].sort((a, b) => a.order - b.order || compareStrings(a.id, b.id)).forEach((p, i) => phaseRank.set(p.id, i));
-
+  const { lanes, phases, phaseRank, milestones, cycleDependencyIds } = boardLookups(snapshot, schedule, memory?.last);
   const horizonStart = dayOf(snapshot.board.horizonStart);
   const horizonEnd = dayOf(snapshot.board.horizonEnd);
   const startAfter = (f: number, lag: number) => dayOfWorkIndex(cal, workIndex(cal, f) + 1 + clampWorkingDays(lag));
@@ -141,16 +161,18 @@ export function buildContext(snapshot: BoardSnapshot, schedule: Schedule, memory
     depTo,
     // Only cycles and a few problems look links up by id: built on first use.
     dependency: (id) => (byDepId ??= indexById(dependencies)).get(id),
-    lanes: indexById(snapshot.lanes),
-    phases: indexById(snapshot.phases),
+    lanes,
+    phases,
     phaseRank,
-    milestones: indexById(snapshot.milestones),
+    milestones,
     cycleDependencyIds,
     horizon: horizonEnd >= horizonStart ? { start: horizonStart, end: horizonEnd } : null,
     title: (v) => quote(items[v]?.title ?? UNTITLED_ITEM),
     titleOf: (id) => quote(items[indexOf(id)]?.title ?? UNTITLED_ITEM),
     startAfter,
     facts,
+    changed,
+    requiredStartDay,
     memory,
     requiredStart(v) {
       if (requiredStartDay) return requiredStartDay[v]! === requiredStartDay[v]! ? requiredStartDay[v]! : null;
@@ -171,11 +193,40 @@ export function buildContext(snapshot: BoardSnapshot, schedule: Schedule, memory
   };
 }
 
+/**
+ * Lookups of lanes, phases, milestones and cycles: the last call's while those are the same.
+ * (A function of its own: closures made in buildContext must not hold the last context, or
+ * each context would keep every earlier one alive.)
+ */
+function boardLookups(snapshot: BoardSnapshot, schedule: Schedule, last: ConflictContext | undefined) {
+  const was = last?.snapshot;
+  let cycleDependencyIds = last?.schedule.cycles === schedule.cycles ? last.cycleDependencyIds : undefined;
+  if (!cycleDependencyIds) {
+    const ids = new Set<string>();
+    for (const cycle of schedule.cycles) for (const id of cycle.dependencyIds) ids.add(id);
+    cycleDependencyIds = ids;
+  }
+  let phaseRank = was?.phases === snapshot.phases ? last!.phaseRank : undefined;
+  if (!phaseRank) {
+    const rank = new Map<string, number>();
+    [...snapshot.phases].sort((a, b) => a.order - b.order || compareStrings(a.id, b.id)).forEach((p, i) => rank.set(p.id, i));
+    phaseRank = rank;
+  }
+  return {
+    lanes: was?.lanes === snapshot.lanes ? last!.lanes : indexById(snapshot.lanes),
+    phases: was?.phases === snapshot.phases ? last!.phases : indexById(snapshot.phases),
+    milestones: was?.milestones === snapshot.milestones ? last!.milestones : indexById(snapshot.milestones),
+    phaseRank,
+    cycleDependencyIds,
+  };
+}
+
 /** The board's calendar: the memory's while the working weekdays and holidays are the same. */
 function calendarOf(board: BoardSnapshot["board"], memory: RuleMemory | null): WorkCalendar {
   if (!memory) return makeCalendar(board);
+  if (memory.calendar?.board === board) return memory.calendar.cal;
   const key = JSON.stringify([board.workingDays, board.holidays]);
-  if (memory.calendar?.key !== key) memory.calendar = { key, cal: makeCalendar(board) };
+  memory.calendar = { board, key, cal: memory.calendar?.key === key ? memory.calendar.cal : makeCalendar(board) };
   return memory.calendar.cal;
 }
 

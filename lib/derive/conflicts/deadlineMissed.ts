@@ -17,27 +17,28 @@ import { quote, workingDays } from "./text";
  */
 export function deadlineMissedConflicts(ctx: ConflictContext): Conflict[] {
   const out: Conflict[] = [];
+  const check = deadlineMissedCheck(ctx);
+  if (check) for (const v of ctx.order) check(v, out);
+  return out;
+}
+
+/** The rule for one item at a time (pushing its conflicts onto `out`); null when no milestone exists. */
+export function deadlineMissedCheck(ctx: ConflictContext): ((v: number, out: Conflict[]) => void) | null {
   const { facts, scheduled, finish } = ctx;
-  const { milestones, phases } = facts;
-  if (milestones.length === 0) return out;
-  // Per phase (its position in facts.phases), the milestone it ends in, if that exists.
-  const slot = new Map<string, number>();
-  milestones.forEach((m, k) => slot.set(m.id, k));
-  const phaseMilestone = Int32Array.from(phases, (p) => (p.milestoneId === null ? -1 : (slot.get(p.milestoneId) ?? -1)));
-  const day = Float64Array.from(milestones, (m) => dayOf(m.date));
-  for (const v of ctx.order) {
-    if (!scheduled[v]) continue;
+  const { milestones, phases, phaseMilestone, milestoneDay: day } = facts;
+  if (milestones.length === 0) return null;
+  return (v, out) => {
+    if (!scheduled[v]) return;
     const direct = facts.deadline[v]!;
     const viaPhase = facts.phase[v]! < 0 ? -1 : phaseMilestone[facts.phase[v]!]!;
-    if ((direct < 0 && viaPhase < 0) || facts.flags[v]! & SETTLED) continue;
+    if ((direct < 0 && viaPhase < 0) || facts.flags[v]! & SETTLED) return;
     if (direct >= 0 && finish[v]! > day[direct]!) out.push(conflict(ctx, v, milestones[direct]!, ""));
     if (viaPhase >= 0 && viaPhase !== direct && finish[v]! > day[viaPhase]!) {
       const milestone = milestones[viaPhase]!;
       const word = milestone.kind === "release" ? "release" : "milestone";
       out.push(conflict(ctx, v, milestone, ` (the ${word} its phase ${quote(phases[facts.phase[v]!]!.name, "unnamed")} ends in)`));
     }
-  }
-  return out;
+  };
 }
 
 function conflict(ctx: ConflictContext, v: number, milestone: Milestone, through: string): Conflict {

@@ -16,14 +16,21 @@ function lagWords(lag: number): string {
  */
 export function dependencyViolatedConflicts(ctx: ConflictContext): Conflict[] {
   const out: Conflict[] = [];
+  const check = dependencyViolatedCheck(ctx);
+  for (let d = 0; d < ctx.dependencies.length; d++) check(d, out);
+  return out;
+}
+
+/** The rule for one link at a time (by its position in ctx.dependencies), pushing its conflict onto `out`. */
+export function dependencyViolatedCheck(ctx: ConflictContext): (d: number, out: Conflict[]) => void {
   const { dependencies, depFrom, depTo, pinned, scheduled, start, finish } = ctx;
-  for (let d = 0; d < dependencies.length; d++) {
+  return (d, out) => {
     const to = depTo[d]!;
     const from = depFrom[d]!;
-    if (to < 0 || from < 0 || to === from || !pinned[to] || !scheduled[from]) continue;
+    if (to < 0 || from < 0 || to === from || !pinned[to] || !scheduled[from]) return;
     const dep = dependencies[d]!;
     const allowed = ctx.startAfter(finish[from]!, dep.lag);
-    if (start[to]! >= allowed || ctx.cycleDependencyIds.has(dep.id)) continue;
+    if (start[to]! >= allowed || ctx.cycleDependencyIds.has(dep.id)) return;
     const target = dateOf(Math.max(allowed, ctx.requiredStart(to) ?? allowed));
     const [successor, predecessor] = [ctx.title(to), ctx.title(from)];
     out.push({
@@ -37,6 +44,5 @@ export function dependencyViolatedConflicts(ctx: ConflictContext): Conflict[] {
         `or unpin it so it is scheduled after its dependencies.`,
       fix: { kind: "move-item", itemId: dep.toId, start: target },
     });
-  }
-  return out;
+  };
 }

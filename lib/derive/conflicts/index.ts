@@ -11,7 +11,7 @@ import { outsideHorizonConflicts } from "./outsideHorizon";
 import { personOverBookedConflicts } from "./personOverBooked";
 import { phaseOrderConflicts } from "./phaseOrder";
 import { releaseNotReadyConflicts } from "./releaseNotReady";
-import { orderConflicts } from "./order";
+import { collect } from "./collect";
 
 /**
  * One function per rule, each in its own file; all read the same prebuilt lookups. Exported,
@@ -50,9 +50,11 @@ export function findConflicts(snapshot: BoardSnapshot, schedule: Schedule, _opti
 
 /**
  * findConflicts for a live board: keep one per board and call it with each new snapshot and its
- * schedule (LiveSnapshot and Scheduler keep unchanged records and entries identical). Lanes and
- * people whose work did not change reuse their load conflicts instead of being swept again,
- * which is most of the cost on a big board. Its output always equals findConflicts'.
+ * schedule (LiveSnapshot and Scheduler keep unchanged records and entries identical). It finds
+ * the items whose record, entry or required start changed since its last call (changedItems)
+ * and judges only those again: their own per-item rules, the links at them, their lanes and
+ * people (before and after); everything else, and the order of the result, is carried over.
+ * Its output always equals findConflicts'.
  */
 export class ConflictFinder {
   private readonly memory: RuleMemory = emptyMemory();
@@ -60,11 +62,4 @@ export class ConflictFinder {
   find(snapshot: BoardSnapshot, schedule: Schedule, _options: DeriveOptions): Conflict[] {
     return collect(buildContext(snapshot, schedule, this.memory));
   }
-}
-
-/** Runs every rule, keeps one conflict per id and sorts them (see orderConflicts). */
-function collect(ctx: ConflictContext): Conflict[] {
-  const found: Conflict[] = [];
-  for (const [, rule] of CONFLICT_RULES) for (const conflict of rule(ctx)) found.push(conflict);
-  return orderConflicts(found, ctx.memory);
 }

@@ -38,6 +38,14 @@ const BOARD_FIELD_NAMES: Record<string, string> = {
  * working weekday (every day is then treated as worked).
  */
 export function invalidDatesConflicts(ctx: ConflictContext): Conflict[] {
+  const out = invalidSettingsAndFields(ctx);
+  const check = invalidDatesCheck(ctx);
+  for (let v = 0; v < ctx.items.length; v++) check(v, out);
+  return out;
+}
+
+/** The rule's conflicts that are not about an item's own start or duration: the board's settings and junk fields. */
+export function invalidSettingsAndFields(ctx: ConflictContext): Conflict[] {
   const out: Conflict[] = [];
   const { board } = ctx.snapshot;
   if (!ctx.horizon) {
@@ -60,9 +68,27 @@ export function invalidDatesConflicts(ctx: ConflictContext): Conflict[] {
       fix: null,
     });
   }
+  for (const problem of ctx.snapshot.problems) {
+    if (problem.kind === "invalid-field" && isDateField(problem)) out.push(unreadableField(ctx, problem));
+    else if (isUnreadableMilestoneDate(problem)) {
+      out.push({
+        id: `invalid-dates:milestones:${problem.id}:date`,
+        kind: "invalid-dates",
+        severity: "error",
+        objectIds: [problem.id],
+        message: "A milestone has a date that cannot be read, so it is left off the board and anything tied to it is reported as missing. Delete it or ask whoever added it to set its date again.",
+        fix: null,
+      });
+    }
+  }
+  return out;
+}
+
+/** The item part of the rule, for one item at a time (pushing its conflicts onto `out`). */
+export function invalidDatesCheck(ctx: ConflictContext): (v: number, out: Conflict[]) => void {
   const { flags } = ctx.facts;
-  for (let v = 0; v < ctx.items.length; v++) {
-    if (!(flags[v]! & (SHORT | OFF_DAY))) continue;
+  return (v, out) => {
+    if (!(flags[v]! & (SHORT | OFF_DAY))) return;
     const item = ctx.items[v]!;
     if (flags[v]! & SHORT) {
       out.push({
@@ -85,21 +111,7 @@ export function invalidDatesConflicts(ctx: ConflictContext): Conflict[] {
         fix: { kind: "move-item", itemId: item.id, start: dateOf(next) },
       });
     }
-  }
-  for (const problem of ctx.snapshot.problems) {
-    if (problem.kind === "invalid-field" && isDateField(problem)) out.push(unreadableField(ctx, problem));
-    else if (isUnreadableMilestoneDate(problem)) {
-      out.push({
-        id: `invalid-dates:milestones:${problem.id}:date`,
-        kind: "invalid-dates",
-        severity: "error",
-        objectIds: [problem.id],
-        message: "A milestone has a date that cannot be read, so it is left off the board and anything tied to it is reported as missing. Delete it or ask whoever added it to set its date again.",
-        fix: null,
-      });
-    }
-  }
-  return out;
+  };
 }
 
 function unreadableField(ctx: ConflictContext, p: InvalidField): Conflict {

@@ -22,6 +22,13 @@ export interface ItemFacts {
   readonly lanes: readonly Lane[];
   readonly phases: readonly Phase[];
   readonly milestones: readonly Milestone[];
+  /** Per milestone, its date as a day number; per phase, the milestone it ends in (-1: none or missing). */
+  readonly milestoneDay: Float64Array;
+  readonly phaseMilestone: Int32Array;
+  /** Per lane, 1 when its name says it does readiness work (see releaseNotReady). */
+  readonly readyLane: Uint8Array;
+  /** The release milestones, by date and id, with their positions in `milestones`. */
+  readonly releases: readonly { m: Milestone; k: number; day: number }[];
   /** Bits per item: see SETTLED, WONT, TAGGED_READY, SHORT, OFF_DAY. */
   readonly flags: Uint8Array;
   /** The item's daily load when scheduled: effort over its working days, or 1 without effort. */
@@ -81,14 +88,16 @@ function byId<T extends { id: string }>(records: readonly T[]): { list: T[]; slo
 /**
  * The facts of `items` (in the order given). `prev`, when given, may hold facts of the same
  * item ids at the same positions: it is reused when the lanes, phases, milestones and calendar
- * are the very same, and then only records that are not identical are read again.
+ * are the very same, and then only records that are not identical are read again; `only`, when
+ * given, lists every position whose record may differ from prev's (see changedItems).
  */
 export function itemFacts(
   items: readonly Item[],
   snapshot: BoardSnapshot,
   cal: WorkCalendar,
-  readyTag: (tag: string) => boolean,
+  ready: (text: string) => boolean,
   prev: ItemFacts | undefined,
+  only: readonly number[] | null = null,
 ): ItemFacts {
   const n = items.length;
   const reuse =
@@ -102,6 +111,7 @@ export function itemFacts(
   const phases = reuse ? { list: prev.phases as Phase[], slot: null } : byId(snapshot.phases);
   const milestones = reuse ? { list: prev.milestones as Milestone[], slot: null } : byId(snapshot.milestones);
   const people = prev?.people ?? new People();
+  const tables = reuse ? prev : boardTables(lanes.list, phases.list, milestones.list, milestones.slot!, ready);
   const facts: ItemFacts = {
     items,
     lanesIn: snapshot.lanes,
@@ -111,6 +121,10 @@ export function itemFacts(
     lanes: lanes.list,
     phases: phases.list,
     milestones: milestones.list,
+    milestoneDay: tables.milestoneDay,
+    phaseMilestone: tables.phaseMilestone,
+    readyLane: tables.readyLane,
+    releases: tables.releases,
     flags: reuse ? prev.flags.slice() : new Uint8Array(n),
     rate: reuse ? prev.rate.slice() : new Float64Array(n),
     lane: reuse ? prev.lane.slice() : new Int32Array(n),
@@ -126,14 +140,16 @@ export function itemFacts(
   let slots: { lane: Map<string, number>; phase: Map<string, number>; milestone: Map<string, number> } | undefined = reuse
     ? undefined
     : { lane: lanes.slot!, phase: phases.slot!, milestone: milestones.slot! };
-  for (let v = 0; v < n; v++) {
+  const count = reuse && only ? only.length : n;
+  for (let k = 0; k < count; k++) {
+    const v = reuse && only ? only[k]! : k;
     const item = items[v]!;
     if (reuse && prev.items[v] === item) continue;
     slots ??= { lane: byId(facts.lanes).slot, phase: byId(facts.phases).slot, milestone: byId(facts.milestones).slot };
     let flags = 0;
     if (item.status === "done" || item.priority === "wont") flags |= SETTLED;
     if (item.priority === "wont") flags |= WONT;
-    if (item.tags.length && item.tags.some(readyTag)) flags |= TAGGED_READY;
+    if (item.tags.length && item.tags.some(ready)) flags |= TAGGED_READY;
     if (item.duration < 1) flags |= SHORT;
     if (item.start !== null && !isWorkingDay(cal, parseDay(item.start))) flags |= OFF_DAY;
     facts.flags[v] = flags;
@@ -152,4 +168,18 @@ export function itemFacts(
     if (owners.length > 1) facts.more[v] = people.more(owners);
   }
   return facts;
+}
+
+/** What the rules look up per lane, phase and milestone; made again only when those change. */
+function boardTables(lanes: readonly Lane[], phases: readonly Phase[], milestones: readonly Milestone[], slot: Map<string, number>, ready: (text: string) => boolean) {
+  const milestoneDay = Float64Array.from(milestones, (m) => parseDay(m.date));
+  return {
+    milestoneDay,
+    phaseMilestone: Int32Array.from(phases, (p) => (p.milestoneId === null ? -1 : (slot.get(p.milestoneId) ?? -1))),
+    readyLane: Uint8Array.from(lanes, (lane) => (ready(lane.name) ? 1 : 0)),
+    releases: milestones
+      .map((m, k) => ({ m, k, day: milestoneDay[k]! }))
+      .filter(({ m }) => m.kind === "release")
+      .sort((a, b) => a.day - b.day || (a.m.id < b.m.id ? -1 : a.m.id > b.m.id ? 1 : 0)),
+  };
 }

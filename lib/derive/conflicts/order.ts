@@ -53,29 +53,50 @@ export function orderConflicts(found: readonly Conflict[], memory: { order?: Kin
 }
 
 function sortKind(found: Conflict[], last: { found: Conflict[]; sorted: Conflict[] } | undefined): Conflict[] {
-  if (last && sameList(found, last.found)) return last.sorted;
-  if (!last) return dedupe(found.slice().sort(byId));
-  const now = new Set(found);
-  const before = new Set(last.sorted);
-  const kept = last.sorted.filter((c) => now.has(c));
-  const fresh = dedupe(found.filter((c) => !before.has(c)).sort(byId));
-  // Merge the two id-sorted lists, one conflict per id.
+  const was = last?.found ?? [];
+  // Rules hand back most conflicts as the very objects of last time, in the same order.
+  let head = 0;
+  while (head < found.length && head < was.length && found[head] === was[head]) head++;
+  if (last && head === found.length && head === was.length) return last.sorted;
+  // Most rules produce their conflicts in id order already (items and links in id order, load
+  // groups by their id prefix): a check in one pass, rather than a sort.
+  if (sortedOnce(found)) return found;
+  // Last time had duplicate ids (a dropped duplicate may win now), or there is no last time.
+  if (!last || last.sorted.length !== was.length) return dedupe(found.slice().sort(byId));
+  // What differs is taken as one stretch, from the first difference to the last.
+  let tail = 0;
+  while (tail < found.length - head && tail < was.length - head && found[found.length - 1 - tail] === was[was.length - 1 - tail]) tail++;
+  const gone = new Set(was.slice(head, was.length - tail));
+  const kept = gone.size ? last.sorted.filter((c) => !gone.has(c)) : last.sorted;
+  const fresh = dedupe(found.slice(head, found.length - tail).sort(byId));
+  // Merge the two id-sorted lists, one conflict per id: each new one goes where binary search puts it.
   const out: Conflict[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < kept.length || j < fresh.length) {
-    const a = kept[i];
-    const b = fresh[j];
-    const order = a === undefined ? 1 : b === undefined ? -1 : compareStrings(a.id, b.id);
-    if (order < 0) out.push(kept[i++]!);
-    else if (order > 0) out.push(fresh[j++]!);
-    else {
-      out.push(smaller(a!, b!));
-      i++;
-      j++;
+  let from = 0;
+  for (const conflict of fresh) {
+    let lo = from;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareStrings(kept[mid]!.id, conflict.id) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = from; k < lo; k++) out.push(kept[k]!);
+    if (lo < kept.length && kept[lo]!.id === conflict.id) {
+      out.push(smaller(kept[lo]!, conflict));
+      from = lo + 1;
+    } else {
+      out.push(conflict);
+      from = lo;
     }
   }
+  for (let k = from; k < kept.length; k++) out.push(kept[k]!);
   return out;
+}
+
+/** True when ids strictly increase (sorted, no two alike). */
+function sortedOnce(list: readonly Conflict[]): boolean {
+  for (let k = 1; k < list.length; k++) if (!(list[k - 1]!.id < list[k]!.id)) return false;
+  return true;
 }
 
 /** A list sorted by id with one conflict per id (the smaller serialization). */
@@ -93,10 +114,4 @@ function dedupe(sorted: Conflict[]): Conflict[] {
 function smaller(a: Conflict, b: Conflict): Conflict {
   if (a === b) return a;
   return JSON.stringify(b) < JSON.stringify(a) ? b : a;
-}
-
-function sameList(a: readonly Conflict[], b: readonly Conflict[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
-  return true;
 }

@@ -11,15 +11,22 @@ import { dateOf, type ConflictContext } from "./context";
  * the horizon runs backwards: invalid-dates reports that, and every item would be "outside".
  */
 export function outsideHorizonConflicts(ctx: ConflictContext): Conflict[] {
-  const horizon = ctx.horizon;
-  if (!horizon) return [];
-  const { horizonStart, horizonEnd } = ctx.snapshot.board;
   const out: Conflict[] = [];
-  for (const v of ctx.order) {
-    if (!ctx.scheduled[v]) continue;
+  const check = outsideHorizonCheck(ctx);
+  if (check) for (const v of ctx.order) check(v, out);
+  return out;
+}
+
+/** The rule for one item at a time (pushing its conflict onto `out`); null when the horizon runs backwards. */
+export function outsideHorizonCheck(ctx: ConflictContext): ((v: number, out: Conflict[]) => void) | null {
+  const horizon = ctx.horizon;
+  if (!horizon) return null;
+  const { horizonStart, horizonEnd } = ctx.snapshot.board;
+  return (v, out) => {
+    if (!ctx.scheduled[v]) return;
     const early = ctx.start[v]! < horizon.start;
     const late = ctx.finish[v]! > horizon.end;
-    if (!early && !late) continue;
+    if (!early && !late) return;
     const title = ctx.title(v);
     const { start, finish } = ctx.entry[v]!;
     const outside = ctx.finish[v]! < horizon.start || ctx.start[v]! > horizon.end;
@@ -46,8 +53,7 @@ export function outsideHorizonConflicts(ctx: ConflictContext): Conflict[] {
       message: `${problem} ${todo}`,
       fix: target === null ? null : { kind: "move-item", itemId, start: dateOf(target) },
     });
-  }
-  return out;
+  };
 }
 
 /** The start that puts a pinned item just inside the edge it crosses, or null if it does not fit. */

@@ -11,21 +11,28 @@ import { quote } from "./text";
  */
 export function phaseOrderConflicts(ctx: ConflictContext): Conflict[] {
   const out: Conflict[] = [];
-  if (ctx.phaseRank.size < 2) return out;
+  const check = phaseOrderCheck(ctx);
+  if (check) for (let d = 0; d < ctx.dependencies.length; d++) check(d, out);
+  return out;
+}
+
+/** The rule for one link at a time (by its position in ctx.dependencies); null with fewer than two phases. */
+export function phaseOrderCheck(ctx: ConflictContext): ((d: number, out: Conflict[]) => void) | null {
+  if (ctx.phaseRank.size < 2) return null;
   const { dependencies, depFrom, depTo, items, facts } = ctx;
   // Each phase's position as drawn, by its position in facts.phases (-1: not ranked).
   const rank = Int32Array.from(facts.phases, (p) => ctx.phaseRank.get(p.id) ?? -1);
-  for (let d = 0; d < dependencies.length; d++) {
+  return (d, out) => {
     const [from, to] = [depFrom[d]!, depTo[d]!];
-    if (from < 0 || to < 0 || from === to) continue;
+    if (from < 0 || to < 0 || from === to) return;
     const [laterPhase, earlierPhase] = [facts.phase[from]!, facts.phase[to]!];
-    if (laterPhase < 0 || earlierPhase < 0 || laterPhase === earlierPhase) continue;
+    if (laterPhase < 0 || earlierPhase < 0 || laterPhase === earlierPhase) return;
     const early = rank[earlierPhase]!;
     const late = rank[laterPhase]!;
-    if (early < 0 || late < 0 || early >= late) continue;
+    if (early < 0 || late < 0 || early >= late) return;
     const successor = items[to]!;
     const predecessor = items[from]!;
-    if (successor.phaseId === null || predecessor.phaseId === null) continue;
+    if (successor.phaseId === null || predecessor.phaseId === null) return;
     const earlyName = quote(ctx.phases.get(successor.phaseId)?.name ?? "", "unnamed");
     const lateName = quote(ctx.phases.get(predecessor.phaseId)?.name ?? "", "unnamed");
     const [after, before] = [ctx.title(to), ctx.title(from)];
@@ -40,6 +47,5 @@ export function phaseOrderConflicts(ctx: ConflictContext): Conflict[] {
         `Pull ${before} into ${earlyName}, or move ${after} to ${lateName} or later.`,
       fix: { kind: "set-item-phase", itemId: predecessor.id, phaseId: successor.phaseId },
     });
-  }
-  return out;
+  };
 }

@@ -1,9 +1,8 @@
 import type { Milestone } from "../../model/schemas";
 import type { Conflict } from "../types";
-import { dayOf, type ConflictContext } from "./context";
+import type { ConflictContext } from "./context";
 import { TAGGED_READY, WONT } from "./itemFacts";
-import { matchesReadiness } from "./readiness";
-import { compareStrings, quote } from "./text";
+import { quote } from "./text";
 
 export { READINESS_PATTERNS } from "./readiness";
 
@@ -16,14 +15,10 @@ export { READINESS_PATTERNS } from "./readiness";
  */
 export function releaseNotReadyConflicts(ctx: ConflictContext): Conflict[] {
   const { facts, scheduled, finish } = ctx;
+  const { phaseMilestone, readyLane, releases } = facts;
   const finishes: number[] = [];
   // Per milestone (its position in facts.milestones), the earliest finish of the work tied to it.
   const tiedFinish = new Float64Array(facts.milestones.length).fill(Infinity);
-  const slot = new Map<string, number>();
-  facts.milestones.forEach((m, k) => slot.set(m.id, k));
-  const phaseMilestone = Int32Array.from(facts.phases, (p) => (p.milestoneId === null ? -1 : (slot.get(p.milestoneId) ?? -1)));
-  // Lane names are few: test each once, not once per item.
-  const readyLane = Uint8Array.from(facts.lanes, (lane) => (matchesReadiness(lane.name) ? 1 : 0));
   for (const v of ctx.order) {
     if (!scheduled[v] || facts.flags[v]! & WONT) continue;
     if (!(facts.lane[v]! >= 0 && readyLane[facts.lane[v]!]) && !(facts.flags[v]! & TAGGED_READY)) continue;
@@ -36,11 +31,10 @@ export function releaseNotReadyConflicts(ctx: ConflictContext): Conflict[] {
   }
   finishes.sort((a, b) => a - b);
 
-  const releases = facts.milestones
-    .map((m, k) => ({ m, k, day: dayOf(m.date) }))
-    .filter(({ m }) => m.kind === "release")
-    .sort((a, b) => a.day - b.day || compareStrings(a.m.id, b.m.id));
   const out: Conflict[] = [];
+  // A ConflictFinder hands back last call's conflict for the same release and previous release.
+  const memory = ctx.memory;
+  const made: NonNullable<typeof memory>["releases"] = new Map();
   let previous: { m: Milestone; day: number } | undefined;
   for (let i = 0; i < releases.length; i++) {
     const release = releases[i]!;
@@ -48,20 +42,28 @@ export function releaseNotReadyConflicts(ctx: ConflictContext): Conflict[] {
     const since = previous?.day ?? -Infinity;
     const first = firstAbove(finishes, since);
     if ((first !== undefined && first <= release.day) || tiedFinish[release.k]! <= release.day) continue;
-    const sincePrevious = previous ? ` since the previous release ${quote(previous.m.title, "untitled")} on ${previous.m.date}` : "";
-    out.push({
-      id: `release-not-ready:${release.m.id}`,
-      kind: "release-not-ready",
-      severity: "warning",
-      objectIds: [release.m.id],
-      message:
-        `Release ${quote(release.m.title, "untitled")} on ${release.m.date} may not be ready: no testing, communication or go-to-market ` +
-        `activity finishes on or before it${sincePrevious}. Plan that work before the release, in the Testing, Communication ` +
-        `or Go-to-market lane (or tag the items "testing", "communication" or "go-to-market").`,
-      fix: null,
-    });
+    const last = memory?.releases?.get(release.m.id);
+    const conflict = last && last.release === release.m && last.previous === previous?.m ? last.conflict : notReady(release.m, previous?.m);
+    made.set(release.m.id, { release: release.m, previous: previous?.m, conflict });
+    out.push(conflict);
   }
+  if (memory) memory.releases = made;
   return out;
+}
+
+function notReady(release: Milestone, previous: Milestone | undefined): Conflict {
+  const sincePrevious = previous ? ` since the previous release ${quote(previous.title, "untitled")} on ${previous.date}` : "";
+  return {
+    id: `release-not-ready:${release.id}`,
+    kind: "release-not-ready",
+    severity: "warning",
+    objectIds: [release.id],
+    message:
+      `Release ${quote(release.title, "untitled")} on ${release.date} may not be ready: no testing, communication or go-to-market ` +
+      `activity finishes on or before it${sincePrevious}. Plan that work before the release, in the Testing, Communication ` +
+      `or Go-to-market lane (or tag the items "testing", "communication" or "go-to-market").`,
+    fix: null,
+  };
 }
 
 /** The smallest value of a sorted array strictly above `bound`. */
