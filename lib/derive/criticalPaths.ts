@@ -1,12 +1,13 @@
 import type { DateString } from "../model/dates";
 import type { Milestone } from "../model/schemas";
-import type { ScheduleGraph } from "./scheduleGraph";
+import type { ItemId } from "../model/ids";
 import type { PassResult } from "./schedulePasses";
 import type { CriticalPath } from "./types";
 
 /** What the critical paths are read from: the passes, and the deadlines each item is tied to. */
 export interface PathInput {
-  graph: ScheduleGraph;
+  /** Item ids by index. */
+  ids: readonly ItemId[];
   passes: PassResult;
   /** Milestones that exist, sorted by id. */
   milestones: readonly Milestone[];
@@ -73,7 +74,7 @@ function pathFrom(
   before: PathMemo["paths"],
   memo: PathMemo | undefined,
 ): CriticalPath {
-  const { graph, passes } = input;
+  const { passes } = input;
   const chain: number[] = [];
   // Drivers follow links between components in topological order, so the walk ends.
   for (let v = end; v >= 0; v = passes.driver[v]!) chain.push(v);
@@ -84,7 +85,7 @@ function pathFrom(
   const known = before?.get(key);
   let path: CriticalPath;
   if (known && known.path.date === date && known.path.slack === slack && sameChain(known.chain, chain)) path = known.path;
-  else path = { target, itemIds: chain.map((v) => graph.items[v]!.id), date, slack };
+  else path = { target, itemIds: chain.map((v) => input.ids[v]!), date, slack };
   memo?.paths!.set(key, { chain, path });
   return path;
 }

@@ -1,5 +1,5 @@
 import type { BoardSnapshot } from "../model/snapshot";
-import { ConflictFinder } from "./conflicts/index";
+import { ConflictFinder, findConflicts } from "./conflicts/index";
 import { Scheduler } from "./schedule";
 import type { DerivedBoard, DeriveOptions } from "./types";
 
@@ -9,7 +9,9 @@ import type { DerivedBoard, DeriveOptions } from "./types";
  * give byte-identical JSON on every replica.
  */
 export function deriveBoard(snapshot: BoardSnapshot, options: DeriveOptions): DerivedBoard {
-  return new BoardDeriver().derive(snapshot, options);
+  // One call: nothing to remember for a next one (BoardDeriver's memory would only cost).
+  const { schedule, phaseSpans } = new Scheduler().run(snapshot);
+  return { schedule, phaseSpans, conflicts: findConflicts(snapshot, schedule, options) };
 }
 
 /**

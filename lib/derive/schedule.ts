@@ -1,9 +1,10 @@
 import type { Dependency, Item } from "../model/schemas";
 import type { BoardSnapshot } from "../model/snapshot";
+import { linksOf } from "../model/snapshotLinks";
 import { makeCalendar, workIndex, type WorkCalendar } from "./calendar";
 import { criticalPaths, type PathMemo } from "./criticalPaths";
 import { MAX_DAY, MIN_DAY, parseDay } from "./dayStrings";
-import { buildGraph, sortedById, type ScheduleGraph } from "./scheduleGraph";
+import { buildGraph, sortedById, withItems, type ScheduleGraph } from "./scheduleGraph";
 import { itemInputs, type ItemInputs } from "./scheduleInputs";
 import { attachScheduleIndex, type ScheduleIndex } from "./scheduleIndex";
 import { buildEntries, phaseSpansOf, updateEntries, type PreviousEntries } from "./scheduleOutput";
@@ -73,7 +74,7 @@ export class Scheduler {
   run(snapshot: BoardSnapshot): ScheduleResult {
     const cal = this.calendar(snapshot.board);
     const days = this.days!;
-    const { graph, reused } = this.graphFor(snapshot.items, snapshot.dependencies);
+    const { graph, reused } = this.graphFor(snapshot);
     const inputs = itemInputs(cal, graph.items, snapshot, reused ? this.inputs : undefined);
     const min = workIndex(cal, MIN_DAY);
     const max = workIndex(cal, MAX_DAY + 1) - 1;
@@ -85,7 +86,7 @@ export class Scheduler {
       // Only fields the scheduler does not read changed (a title, an owner, a status): the same
       // schedule, under a new object whose index points at the new records.
       const schedule = { ...last.result.schedule };
-      const index: ScheduleIndex = { ...last.index, schedule, items: graph.items, dependencies: snapshot.dependencies };
+      const index: ScheduleIndex = { ...last.index, schedule, items: graph.items, itemIndex: graph.itemIndex, dependencies: snapshot.dependencies };
       attachScheduleIndex(index);
       this.last = { result: { schedule, phaseSpans: last.result.phaseSpans }, index, horizon };
       return this.last.result;
@@ -116,7 +117,7 @@ export class Scheduler {
       unscheduled,
       cycles: graph.cycles,
       boardFinish: passes.boardEnd === null ? null : dateOf(passes.boardEnd),
-      criticalPaths: criticalPaths({ graph, passes, milestones: inputs.table.milestones, ownTie: inputs.ownTie, phaseTie: inputs.phaseTie, dateOf }, reused ? this.paths : (this.paths = {})),
+      criticalPaths: criticalPaths({ ids: inputs.ids, passes, milestones: inputs.table.milestones, ownTie: inputs.ownTie, phaseTie: inputs.phaseTie, dateOf }, reused ? this.paths : (this.paths = {})),
     };
     const index = touched && last ? updatedIndex(last.index, schedule, graph, next, snapshot.dependencies, days, touched) : indexOf(schedule, cal, days, graph, next, snapshot.dependencies);
     attachScheduleIndex(index);
@@ -126,17 +127,18 @@ export class Scheduler {
   }
 
   /** The previous graph when the item ids (in order) and the link records are the same. */
-  private graphFor(items: readonly Item[], deps: readonly Dependency[]): { graph: ScheduleGraph; reused: boolean } {
+  private graphFor(snapshot: BoardSnapshot): { graph: ScheduleGraph; reused: boolean } {
+    const { items, dependencies: deps } = snapshot;
     const prev = this.graph;
     const previousItems = this.inputItems;
     const same = prev !== undefined && sameIds(items, previousItems) && sameRecords(deps, this.inputDeps);
     this.inputItems = items;
     this.inputDeps = deps;
-    if (!same) return { graph: buildGraph(items, deps), reused: false };
+    if (!same) return { graph: buildGraph(items, deps, linksOf(snapshot)), reused: false };
     // Same ids in the same input order give the same sorted order: only the records changed.
     // (Input that was sorted last time is sorted now: no need to check 10,000 ids again.)
     const wasSorted = prev.items === previousItems;
-    return { graph: withReverse(prev, { ...prev, items: wasSorted ? items : sortedById(items) }), reused: true };
+    return { graph: withReverse(prev, withItems(prev, wasSorted ? items : sortedById(items))), reused: true };
   }
 }
 
@@ -174,7 +176,7 @@ function indexOf(
     schedule,
     calendar,
     items: graph.items,
-    indexOf: graph.indexOf,
+    itemIndex: graph.itemIndex,
     scheduled: built.passes.scheduled,
     pinned: built.pinned,
     startDay,
@@ -205,6 +207,7 @@ function updatedIndex(
     ...prev,
     schedule,
     items: graph.items,
+    itemIndex: graph.itemIndex,
     scheduled: built.passes.scheduled,
     pinned: built.pinned,
     startDay,

@@ -1,5 +1,6 @@
 import type { DependencyId, ItemId } from "../model/ids";
 import type { Dependency, Item } from "../model/schemas";
+import type { SnapshotLinks } from "../model/snapshotLinks";
 import { clampWorkingDays } from "./calendar";
 
 /**
@@ -12,7 +13,10 @@ import { clampWorkingDays } from "./calendar";
 export interface ScheduleGraph {
   /** Items sorted by id; position = index. */
   items: readonly Item[];
-  indexOf: IdIndex;
+  /** The index of an item id, -1 when there is no such item (a lookup table built on first use). */
+  itemIndex: (id: string) => number;
+  /** Where itemIndex keeps its table: graphs for the same ids (see withItems) share it. */
+  ids: { index?: IdIndex };
   /** Links of item v are edgeTo/edgeLag[edgeStart[v] .. edgeStart[v + 1]), in input order. */
   edgeStart: Int32Array;
   edgeTo: Int32Array;
@@ -58,27 +62,35 @@ export function sortedById<T extends { id: string }>(list: readonly T[]): readon
  * ties broken by item index, cycles list their links sorted by id), so sorting 15,000 link
  * ids on every derivation would buy nothing.
  */
-export function buildGraph(itemsInAnyOrder: readonly Item[], deps: readonly Dependency[]): ScheduleGraph {
-  const items = sortedById(itemsInAnyOrder);
+export function buildGraph(itemsInAnyOrder: readonly Item[], deps: readonly Dependency[], links?: SnapshotLinks): ScheduleGraph {
+  // A snapshot from readSnapshot says where each link's ends are: no id to look up, no order to check.
+  const resolved = links?.items === itemsInAnyOrder && links.dependencies === deps ? links : undefined;
+  const items = resolved ? resolved.items : sortedById(itemsInAnyOrder);
   const n = items.length;
-  const indexOf = indexById(items);
+  const ids: ScheduleGraph["ids"] = { index: resolved ? undefined : indexById(items) };
+  const index = ids.index;
 
   // Counting sort by predecessor, reading each link record once.
   const from = new Int32Array(deps.length);
   const to = new Int32Array(deps.length);
-  const depFrom = new Int32Array(deps.length);
-  const depTo = new Int32Array(deps.length);
+  const depFrom = resolved ? resolved.from : new Int32Array(deps.length);
+  const depTo = resolved ? resolved.to : new Int32Array(deps.length);
   const edgeStart = new Int32Array(n + 1);
   const lag = new Int32Array(deps.length);
   const kept = new Int32Array(deps.length);
   let m = 0;
   for (let d = 0; d < deps.length; d++) {
     const dep = deps[d]!;
-    const f = indexOf[dep.fromId];
-    const t = indexOf[dep.toId];
-    depFrom[d] = f ?? -1;
-    depTo[d] = t ?? -1;
-    if (f === undefined || t === undefined) continue;
+    let f: number;
+    let t: number;
+    if (resolved) {
+      f = depFrom[d]!;
+      t = depTo[d]!;
+    } else {
+      f = depFrom[d] = index![dep.fromId] ?? -1;
+      t = depTo[d] = index![dep.toId] ?? -1;
+    }
+    if (f < 0 || t < 0) continue;
     from[m] = f;
     to[m] = t;
     lag[m] = clampWorkingDays(dep.lag);
@@ -99,7 +111,16 @@ export function buildGraph(itemsInAnyOrder: readonly Item[], deps: readonly Depe
 
   const { comp, topo, compSize } = components(n, edgeStart, edgeTo);
   const cycles = findCycles({ items, deps, edgeStart, edgeTo, edgeDep, comp, compSize });
-  return { items, indexOf, edgeStart, edgeTo, edgeLag, comp, topo, depFrom, depTo, cycles };
+  return { items, itemIndex: lookup(items, ids), ids, edgeStart, edgeTo, edgeLag, comp, topo, depFrom, depTo, cycles };
+}
+
+function lookup(items: readonly Item[], ids: ScheduleGraph["ids"]): (id: string) => number {
+  return (id) => (ids.index ??= indexById(items))[id] ?? -1;
+}
+
+/** The graph for a new list of the same item records' ids in the same positions (changed records). */
+export function withItems(graph: ScheduleGraph, items: readonly Item[]): ScheduleGraph {
+  return { ...graph, items, itemIndex: lookup(items, graph.ids) };
 }
 
 /**

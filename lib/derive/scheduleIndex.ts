@@ -1,6 +1,5 @@
 import type { Dependency, Item } from "../model/schemas";
 import type { WorkCalendar } from "./calendar";
-import type { IdIndex } from "./scheduleGraph";
 import type { Schedule, ScheduledItem } from "./types";
 
 /**
@@ -18,8 +17,8 @@ export interface ScheduleIndex {
   readonly calendar: WorkCalendar;
   /** The snapshot's items sorted by id: a position in this array is an item index. */
   readonly items: readonly Item[];
-  /** Item index by id (undefined for ids that are not items). */
-  readonly indexOf: IdIndex;
+  /** Item index by id, -1 for ids that are not items. */
+  readonly itemIndex: (id: string) => number;
   /** 1 where the item is scheduled. */
   readonly scheduled: Uint8Array;
   readonly pinned: Uint8Array;

@@ -1,3 +1,4 @@
+import type { ItemId } from "../model/ids";
 import type { Item, Milestone, Phase } from "../model/schemas";
 import type { BoardSnapshot } from "../model/snapshot";
 import { MAX_WORKING_DAYS, workIndex, type WorkCalendar } from "./calendar";
@@ -37,6 +38,8 @@ export function deadlines(cal: WorkCalendar, s: BoardSnapshot, prev: Deadlines |
 export interface ItemInputs {
   /** The records these were computed from: a later call recomputes only changed ones. */
   items: readonly Item[];
+  /** Their ids (read in the same walk: later stages need not touch 10,000 records again). */
+  ids: readonly ItemId[];
   table: Deadlines;
   /** Pinned start (work index), NaN when unpinned. */
   pinned: Float64Array;
@@ -71,6 +74,7 @@ export function itemInputs(cal: WorkCalendar, items: readonly Item[], s: BoardSn
   const out: ItemInputs = reuse
     ? {
         items,
+        ids: prev.ids,
         table,
         pinned: prev.pinned.slice(),
         duration: prev.duration.slice(),
@@ -83,6 +87,7 @@ export function itemInputs(cal: WorkCalendar, items: readonly Item[], s: BoardSn
       }
     : {
         items,
+        ids: new Array<ItemId>(n),
         table,
         pinned: new Float64Array(n),
         duration: new Int32Array(n),
@@ -98,6 +103,7 @@ export function itemInputs(cal: WorkCalendar, items: readonly Item[], s: BoardSn
   for (let v = 0; v < n; v++) {
     const item = items[v]!;
     if (reuse && before![v] === item) continue;
+    if (!reuse) (out.ids as ItemId[])[v] = item.id;
     out.pinned[v] = item.start === null ? NaN : workIndex(cal, parseDay(item.start));
     out.duration[v] = item.duration < 1 ? 1 : item.duration > MAX_WORKING_DAYS ? MAX_WORKING_DAYS : item.duration;
     const phase = item.phaseId === null ? -1 : (phaseIndex[item.phaseId] ?? -1);

@@ -22,7 +22,7 @@ export interface PreviousEntries {
 type DateOf = (index: number) => DateString;
 
 /** Item v's entry (undefined when unscheduled), the previous one when nothing in it moved. */
-function entryAt(graph: ScheduleGraph, passes: PassResult, inputs: ItemInputs, dateOf: DateOf, prev: PreviousEntries | undefined, pinnedNow: Uint8Array, v: number): ScheduledItem | undefined {
+function entryAt(passes: PassResult, inputs: ItemInputs, dateOf: DateOf, prev: PreviousEntries | undefined, pinnedNow: Uint8Array, v: number): ScheduledItem | undefined {
   const { scheduled, earlyStart: es, earlyFinish: ef, lateStart: ls, lateFinish: lf } = passes;
   if (!scheduled[v]) {
     pinnedNow[v] = 0;
@@ -40,7 +40,7 @@ function entryAt(graph: ScheduleGraph, passes: PassResult, inputs: ItemInputs, d
   const start = dateOf(es[v]!);
   const finish = dateOf(ef[v]!);
   return {
-    itemId: graph.items[v]!.id,
+    itemId: inputs.ids[v]!,
     pinned,
     start,
     finish,
@@ -64,8 +64,8 @@ export function buildEntries(
   const n = graph.items.length;
   const entries = new Array<ScheduledItem | undefined>(n);
   const pinnedNow = new Uint8Array(n);
-  for (let v = 0; v < n; v++) entries[v] = entryAt(graph, passes, inputs, dateOf, prev, pinnedNow, v);
-  return listed(graph, passes, entries, pinnedNow);
+  for (let v = 0; v < n; v++) entries[v] = entryAt(passes, inputs, dateOf, prev, pinnedNow, v);
+  return listed(inputs, passes, entries, pinnedNow);
 }
 
 /**
@@ -84,15 +84,15 @@ export function updateEntries(
 ): { items: ScheduledItem[]; unscheduled: ItemId[]; next: PreviousEntries } {
   const entries = prev.entries.slice();
   const pinnedNow = prev.pinned.slice();
-  for (const v of rebuild) entries[v] = entryAt(graph, passes, inputs, dateOf, prev, pinnedNow, v);
-  if (flipped) return listed(graph, passes, entries, pinnedNow);
+  for (const v of rebuild) entries[v] = entryAt(passes, inputs, dateOf, prev, pinnedNow, v);
+  if (flipped) return listed(inputs, passes, entries, pinnedNow);
   const items = prev.items.slice();
   for (const v of rebuild) items[prev.itemPos[v]!] = entries[v]!;
   const next = { passes, pinned: pinnedNow, entries, items, unscheduled: prev.unscheduled, itemPos: prev.itemPos };
   return { items, unscheduled: prev.unscheduled, next };
 }
 
-function listed(graph: ScheduleGraph, passes: PassResult, entries: (ScheduledItem | undefined)[], pinnedNow: Uint8Array) {
+function listed(inputs: ItemInputs, passes: PassResult, entries: (ScheduledItem | undefined)[], pinnedNow: Uint8Array) {
   const n = entries.length;
   const items: ScheduledItem[] = [];
   const unscheduled: ItemId[] = [];
@@ -102,7 +102,7 @@ function listed(graph: ScheduleGraph, passes: PassResult, entries: (ScheduledIte
     if (entry) {
       itemPos[v] = items.length;
       items.push(entry);
-    } else unscheduled.push(graph.items[v]!.id);
+    } else unscheduled.push(inputs.ids[v]!);
   }
   return { items, unscheduled, next: { passes, pinned: pinnedNow, entries, items, unscheduled, itemPos } };
 }

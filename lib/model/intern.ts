@@ -58,23 +58,33 @@ export function internRecord(name: CollectionName, record: { id: string }, find:
   }
 }
 
-/** Interns every record of a snapshot's collections (see internRecord). */
-export function internCollections(s: { lanes: { id: string }[]; phases: { id: string }[]; items: { id: string }[]; dependencies: { id: string }[]; milestones: { id: string }[] }): void {
-  const ids = {
-    lanes: idMap(s.lanes),
-    phases: idMap(s.phases),
-    items: idMap(s.items),
-    milestones: idMap(s.milestones),
+/**
+ * Interns every record of a snapshot's collections (see internRecord). Returns the position of
+ * each item id in `s.items`, which it looked up anyway.
+ */
+export function internCollections(s: {
+  lanes: { id: string }[];
+  phases: { id: string }[];
+  items: { id: string }[];
+  dependencies: { id: string }[];
+  milestones: { id: string }[];
+}): Map<string, number> {
+  const items = positions(s.items);
+  const ids = { lanes: positions(s.lanes), phases: positions(s.phases), milestones: positions(s.milestones) };
+  const find: FindId = (collection, id) => {
+    const at = (collection === "items" ? items : ids[collection]).get(id);
+    return at === undefined ? undefined : s[collection][at]!.id;
   };
-  const find: FindId = (collection, id) => ids[collection].get(id);
   const names: NamePool = new Map();
   for (const phase of s.phases) internRecord("phases", phase, find, names);
   for (const item of s.items) internRecord("items", item, find, names);
   for (const dep of s.dependencies) internRecord("dependencies", dep, find, names);
+  return items;
 }
 
-function idMap(records: readonly { id: string }[]): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const record of records) map.set(record.id, record.id);
+/** Position of each record by id (the last of equal ids). */
+function positions(records: readonly { id: string }[]): Map<string, number> {
+  const map = new Map<string, number>();
+  records.forEach((record, at) => map.set(record.id, at));
   return map;
 }

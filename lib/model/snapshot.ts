@@ -11,6 +11,7 @@ import {
 } from "./defaults";
 import { isIdShaped } from "./ids";
 import { internCollections } from "./intern";
+import { attachLinks } from "./snapshotLinks";
 import {
   boardSettingsSchema,
   dependencySchema,
@@ -169,7 +170,9 @@ export function readSnapshot(doc: Y.Doc): BoardSnapshot {
 
   const snapshot: BoardSnapshot = { board, lanes, phases, items, dependencies, milestones, problems };
   // References become the string objects of the ids they point at (values unchanged): see intern.ts.
-  internCollections(snapshot);
+  const itemPositions = internCollections(snapshot);
+  // Items are sorted by id and distinct: record where each link's ends are (snapshotLinks.ts).
+  attachLinks(snapshot, itemPositions);
   flagMissingReferences(snapshot);
   // Problems are found in Y.Map iteration order, which is the order keys first reached this
   // replica; sort them so every replica derives the same list (and the same conflict ids).

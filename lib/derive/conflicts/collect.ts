@@ -56,10 +56,10 @@ function perUnit(ctx: ConflictContext, order: Int32Array | number, checks: reado
     return;
   }
   let kept = memory[slot];
+  const out: Conflict[] = [];
   const run = (at: number) => {
-    const out: Conflict[] = [];
     for (const check of checks) check(at, out);
-    kept!.conflicts[at] = out.length ? out : undefined;
+    kept!.conflicts[at] = out.length ? out.splice(0) : undefined;
   };
   if (!redo || !kept || kept.conflicts.length !== count) {
     kept = memory[slot] = { conflicts: new Array<Conflict[] | undefined>(count), present: [] };

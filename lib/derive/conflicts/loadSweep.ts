@@ -60,122 +60,141 @@ const EPSILON = 1e-9;
 export function findOverloads(cal: WorkCalendar, loads: Loads, limit: (group: number) => number): Overload[] {
   const m = loads.count;
   if (m === 0) return [];
-  const { day, group, delta, step, base, days } = sortedEvents(loads);
+  const { order, dayKey, base, days, groups } = sortedEvents(loads);
   const span = 2 * m;
+  const { group: groupOf, rate } = loads;
   // Event days repeat across groups (a few hundred distinct days, tens of thousands of events):
   // look each one's next working day up once.
-  const nextWorked = new Float64Array(days <= 4 * span + 4096 ? days : 0).fill(NaN);
-
+  const nextWorked = days <= 4 * span + 4096 ? scratch.f64(0, days).fill(NaN) : null;
   const runs: Overload[] = [];
   let run: Overload | null = null;
   let load = 0;
   let active = 0;
-  for (let k = 0; k < span; ) {
-    const g = group[k]!;
-    const today = day[k]!;
-    for (; k < span && day[k] === today && group[k] === g; k++) {
-      load += delta[k]!;
-      active += step[k]!;
-    }
+  // The event at k: its number, day and group.
+  let k = 0;
+  let e = order[0]!;
+  let day = dayKey[e]! + base;
+  let g = groupOf[e < m ? e : e - m]!;
+  while (k < span) {
+    const today = day;
+    const group = g;
+    do {
+      // A start adds its share's rate, an end takes it away.
+      if (e < m) {
+        load += rate[e]!;
+        active++;
+      } else {
+        load += -rate[e - m]!;
+        active--;
+      }
+      if (++k === span) break;
+      e = order[k]!;
+      day = dayKey[e]! + base;
+      g = groupOf[e < m ? e : e - m]!;
+    } while (day === today && g === group);
     if (active === 0) {
       // The group fell idle (always so at its last event): drop any float drift and any open run.
       load = 0;
       run = null;
       continue;
     }
-    const segmentEnd = day[k]! - 1; // a group's last event ends a share, so k < span here
+    const segmentEnd = day - 1; // a group's last event ends a share, so k < span here
     const slot = today - base;
-    let firstWorked = slot < nextWorked.length ? nextWorked[slot]! : NaN;
+    let firstWorked = nextWorked ? nextWorked[slot]! : NaN;
     if (firstWorked !== firstWorked) {
       firstWorked = nextWorkingDay(cal, today);
-      if (slot < nextWorked.length) nextWorked[slot] = firstWorked;
+      if (nextWorked) nextWorked[slot] = firstWorked;
     }
     if (firstWorked > segmentEnd) continue; // no working day until the next event
-    if (load > limit(g) + EPSILON) {
-      if (!run) runs.push((run = { group: g, start: firstWorked, finish: firstWorked, peak: load, items: [] }));
+    if (load > limit(group) + EPSILON) {
+      if (!run) runs.push((run = { group, start: firstWorked, finish: firstWorked, peak: load, items: [] }));
       run.finish = Math.max(run.start, previousWorkingDay(cal, segmentEnd));
       if (load > run.peak) run.peak = load;
     } else run = null;
   }
-  if (runs.length) assignItems(runs, loads);
+  if (runs.length) assignItems(runs, loads, groups);
   return runs;
 }
 
 /**
- * The events (each share starts, and ends the day after its finish) sorted by group, then day,
- * then share order, gathered into flat arrays the sweep reads front to back: day, group, load
- * change (+rate at a start, -rate at an end) and active-share change (+1, -1). Two stable counting-sort passes (by day, then by group): O(n) plus the
- * number of days spanned, several times faster than a comparison sort here. A span of days far
- * larger than the number of events (junk dates centuries apart) falls back to a comparison sort
- * rather than allocate a counter per day.
+ * The events (each share e starts: event e; and ends the day after its finish: event m + e)
+ * sorted by group, then day, then event number (a day's starts before its ends, each in share
+ * order), as `order`; `dayKey` holds each event's day minus `base`. Two stable counting-sort
+ * passes (by day, then by group): O(n) plus the number of days spanned, several times faster
+ * than a comparison sort here. A span of days far larger than the number of events (junk dates
+ * centuries apart) falls back to a comparison sort rather than allocate a counter per day.
+ *
+ * The arrays are scratch space reused by the next call (see `scratch`): read them before.
  */
 function sortedEvents(loads: Loads) {
   const m = loads.count;
   const span = 2 * m;
-  const dayOfEvent = new Float64Array(span);
-  const groupOfEvent = new Int32Array(span);
+  const { start, finish, group } = loads;
   let base = Infinity;
   let top = -Infinity;
   let groups = 0;
   for (let i = 0; i < m; i++) {
-    const s = loads.start[i]!;
-    const f = loads.finish[i]! + 1;
-    dayOfEvent[i] = s;
-    dayOfEvent[m + i] = f;
-    groupOfEvent[i] = groupOfEvent[m + i] = loads.group[i]!;
-    if (s < base) base = s;
-    if (f > top) top = f;
-    if (loads.group[i]! >= groups) groups = loads.group[i]! + 1;
+    if (start[i]! < base) base = start[i]!;
+    if (finish[i]! + 1 > top) top = finish[i]! + 1;
+    if (group[i]! >= groups) groups = group[i]! + 1;
   }
   const days = top - base + 1;
+  const dayKey = scratch.i32(0, span);
+  for (let i = 0; i < m; i++) {
+    dayKey[i] = start[i]! - base;
+    dayKey[m + i] = finish[i]! + 1 - base;
+  }
+  const groupOf = (e: number) => group[e < m ? e : e - m]!;
   let order: Int32Array;
   if (days > 4 * span + 4096) {
-    order = Int32Array.from({ length: span }, (_, e) => e).sort(
-      (a, b) => groupOfEvent[a]! - groupOfEvent[b]! || dayOfEvent[a]! - dayOfEvent[b]! || a - b,
-    );
+    order = Int32Array.from({ length: span }, (_, e) => e).sort((a, b) => groupOf(a) - groupOf(b) || dayKey[a]! - dayKey[b]! || a - b);
   } else {
-    const dayKey = new Int32Array(span);
-    for (let e = 0; e < span; e++) dayKey[e] = dayOfEvent[e]! - base;
-    order = countingSort(groupOfEvent, groups, countingSort(dayKey, days, null));
+    // By day (events in number order within a day)...
+    const byDay = scratch.i32(1, span);
+    const next = scratch.i32(2, days + 1).fill(0);
+    for (let e = 0; e < span; e++) next[dayKey[e]! + 1]!++;
+    for (let b = 0; b < days; b++) next[b + 1]! += next[b]!;
+    for (let e = 0; e < span; e++) byDay[next[dayKey[e]!]!++] = e;
+    // ...then, stably, by group (each share gives its group two events).
+    order = scratch.i32(3, span);
+    const at = scratch.i32(2, groups + 1).fill(0);
+    for (let i = 0; i < m; i++) at[group[i]! + 1]! += 2;
+    for (let g = 0; g < groups; g++) at[g + 1]! += at[g]!;
+    for (let k = 0; k < span; k++) {
+      const e = byDay[k]!;
+      order[at[groupOf(e)]!++] = e;
+    }
   }
-  const day = new Float64Array(span);
-  const group = new Int32Array(span);
-  const delta = new Float64Array(span);
-  const step = new Int8Array(span);
-  for (let k = 0; k < span; k++) {
-    const e = order[k]!;
-    day[k] = dayOfEvent[e]!;
-    group[k] = groupOfEvent[e]!;
-    delta[k] = e < m ? loads.rate[e]! : -loads.rate[e - m]!;
-    step[k] = e < m ? 1 : -1;
-  }
-  return { day, group, delta, step, base, days };
+  return { order, dayKey, base, days, groups };
 }
 
-/** Stable counting sort of `input` (or 0..n-1) by key[e], an integer in [0, buckets). */
-function countingSort(key: Int32Array, buckets: number, input: Int32Array | null): Int32Array {
-  const n = key.length;
-  const next = new Int32Array(buckets + 1);
-  for (let e = 0; e < n; e++) next[key[e]! + 1]!++;
-  for (let b = 0; b < buckets; b++) next[b + 1]! += next[b]!;
-  const out = new Int32Array(n);
-  for (let k = 0; k < n; k++) {
-    const e = input ? input[k]! : k;
-    out[next[key[e]!]!++] = e;
-  }
-  return out;
-}
+/**
+ * Reusable typed arrays for one sweep at a time, by slot, grown as needed: a board's sweeps
+ * would otherwise allocate megabytes of short-lived arrays per derivation, and their backing
+ * stores count as external memory, which brings garbage collections forward. Purely a cache
+ * of space: every use overwrites what it reads (or fills it first).
+ */
+const scratch = {
+  ints: [] as Int32Array[],
+  floats: [] as Float64Array[],
+  i32(slot: number, n: number): Int32Array {
+    let a = this.ints[slot];
+    if (!a || a.length < n) this.ints[slot] = a = new Int32Array(Math.max(n, 2 * (a?.length ?? 0)));
+    return a.subarray(0, n);
+  },
+  f64(slot: number, n: number): Float64Array {
+    let a = this.floats[slot];
+    if (!a || a.length < n) this.floats[slot] = a = new Float64Array(Math.max(n, 2 * (a?.length ?? 0)));
+    return a.subarray(0, n);
+  },
+};
 
 /** Names each run's items: the shares of its group overlapping it, by binary search over the group's runs. */
-function assignItems(runs: Overload[], loads: Loads): void {
-  const byGroup = new Map<number, Overload[]>();
-  for (const run of runs) {
-    const list = byGroup.get(run.group);
-    if (list) list.push(run);
-    else byGroup.set(run.group, [run]);
-  }
+function assignItems(runs: Overload[], loads: Loads, groups: number): void {
+  const byGroup = new Array<Overload[] | undefined>(groups);
+  for (const run of runs) (byGroup[run.group] ??= []).push(run);
   for (let i = 0; i < loads.count; i++) {
-    const list = byGroup.get(loads.group[i]!);
+    const list = byGroup[loads.group[i]!];
     if (!list) continue;
     const s = loads.start[i]!;
     const f = loads.finish[i]!;

@@ -41,11 +41,10 @@ export function itemLookups(snapshot: BoardSnapshot, schedule: Schedule): ItemLo
   const index = scheduleIndexOf(schedule);
   // Identity, not equality: the index describes the arrays the schedule was computed from.
   if (index && index.items === snapshot.items && index.dependencies === snapshot.dependencies) {
-    const { indexOf } = index;
     return {
       items: index.items,
       order: identity(index.items.length), // index.items is in id order
-      indexOf: (id) => indexOf[id] ?? -1,
+      indexOf: index.itemIndex,
       scheduled: index.scheduled,
       pinned: index.pinned,
       start: index.startDay,

@@ -92,7 +92,8 @@ const NOBODY: readonly number[] = [];
 /** People in the order of their conflict ids (so the list comes out sorted), kept while nobody new is named. */
 function idOrder(keys: readonly string[], memory: RuleMemory | null): Int32Array {
   if (memory?.personOrder?.length === keys.length) return memory.personOrder;
-  const order = orderBy(keys.map((key) => `person-over-booked:${encodeURIComponent(key)}:`));
+  // Ids are "person-over-booked:<encoded key>:<date>": ordered by what follows the common prefix.
+  const order = orderBy(keys.map((key) => `${encodeURIComponent(key)}:`));
   if (memory) memory.personOrder = order;
   return order;
 }

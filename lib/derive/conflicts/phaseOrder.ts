@@ -23,9 +23,11 @@ export function phaseOrderCheck(ctx: ConflictContext): ((d: number, out: Conflic
   // Each phase's position as drawn, by its position in facts.phases (-1: not ranked).
   const rank = Int32Array.from(facts.phases, (p) => ctx.phaseRank.get(p.id) ?? -1);
   return (d, out) => {
-    const [from, to] = [depFrom[d]!, depTo[d]!];
+    const from = depFrom[d]!;
+    const to = depTo[d]!;
     if (from < 0 || to < 0 || from === to) return;
-    const [laterPhase, earlierPhase] = [facts.phase[from]!, facts.phase[to]!];
+    const laterPhase = facts.phase[from]!;
+    const earlierPhase = facts.phase[to]!;
     if (laterPhase < 0 || earlierPhase < 0 || laterPhase === earlierPhase) return;
     const early = rank[earlierPhase]!;
     const late = rank[laterPhase]!;

@@ -27,8 +27,9 @@ function expectIndexAgrees(snapshot: BoardSnapshot, schedule: Schedule, index: S
   const entryOf = new Map(schedule.items.map((e) => [e.itemId as string, e]));
   const cal = makeCalendar(snapshot.board);
   const inCycle = new Set(schedule.cycles.flatMap((c) => c.dependencyIds as string[]));
+  const position = new Map(sorted.map((item, v) => [item.id as string, v]));
   index.items.forEach((item, v) => {
-    expect(index.indexOf[item.id]).toBe(v);
+    expect(index.itemIndex(item.id)).toBe(v);
     const entry = entryOf.get(item.id);
     expect(index.entries[v]).toBe(entry);
     expect(index.scheduled[v]).toBe(entry ? 1 : 0);
@@ -47,8 +48,9 @@ function expectIndexAgrees(snapshot: BoardSnapshot, schedule: Schedule, index: S
   });
   expect(index.dependencies).toBe(snapshot.dependencies);
   snapshot.dependencies.forEach((dep, k) => {
-    expect(index.depFrom[k]).toBe(index.indexOf[dep.fromId] ?? -1);
-    expect(index.depTo[k]).toBe(index.indexOf[dep.toId] ?? -1);
+    expect(index.depFrom[k]).toBe(position.get(dep.fromId) ?? -1);
+    expect(index.depTo[k]).toBe(position.get(dep.toId) ?? -1);
+    expect(index.itemIndex(dep.fromId)).toBe(position.get(dep.fromId) ?? -1);
   });
 }
 
