@@ -4,7 +4,8 @@ import { defineConfig } from "@playwright/test";
  * End-to-end tests against the real thing: a production build served by the Waymark server
  * (web app + sync on one port) with a throwaway data directory, driven by Debian's chromium.
  */
-const PORT = 3117;
+/** WAYMARK_E2E_PORT lets parallel checkouts (git worktrees) run their suites side by side. */
+const PORT = Number(process.env.WAYMARK_E2E_PORT) || 3117;
 /** Point the tests at an already running instance instead (e.g. `npm run dev`) to iterate fast. */
 const externalUrl = process.env.WAYMARK_E2E_URL;
 
@@ -41,7 +42,9 @@ export default defineConfig({
     : {
         // A fresh data directory per run: tests never see boards from an earlier run.
         command: "rm -rf .e2e-data && npx next build && npx tsx server/index.ts",
-        env: { PORT: String(PORT), WAYMARK_DATA_DIR: ".e2e-data", NODE_ENV: "production" },
+        // DATABASE_URL cleared: .ci/run sets it for the storage tests, and a shared database would
+        // carry boards over from earlier runs.
+        env: { PORT: String(PORT), WAYMARK_DATA_DIR: ".e2e-data", NODE_ENV: "production", DATABASE_URL: "" },
         url: `http://localhost:${PORT}/signin`,
         reuseExistingServer: !process.env.CI,
         timeout: 180_000,

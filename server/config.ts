@@ -12,8 +12,22 @@ const envSchema = z.object({
   WAYMARK_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
   WAYMARK_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(30_000),
   WAYMARK_COMPACT_THRESHOLD: z.coerce.number().int().min(2).default(500),
+  /** Sustained websocket messages per second per connection before reads slow down. */
+  WAYMARK_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(500),
+  /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
+  WAYMARK_METRICS_TOKEN: z.string().min(16).optional(),
+  /** Redis shared by several instances (fan-out of updates and presence); unset = one process. */
+  REDIS_URL: z.string().url().optional(),
+  /** How often instances compare state vectors to repair lost fan-out messages. */
+  WAYMARK_REPAIR_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),
   /** 1 when a reverse proxy you trust sets X-Forwarded-For. */
   WAYMARK_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  /** postgres://… to store everything in PostgreSQL (shared by several instances); unset or empty = SQLite. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres|postgresql):\/\//, "must start with postgres:// or postgresql://")
+    .or(z.literal(""))
+    .optional(),
 });
 
 export interface ServerConfig {
@@ -26,6 +40,12 @@ export interface ServerConfig {
   unloadDelayMs: number;
   compactThreshold: number;
   trustProxy: boolean;
+  messagesPerSecond: number;
+  metricsToken?: string;
+  redisUrl?: string;
+  repairIntervalMs?: number;
+  /** PostgreSQL connection URL; absent = the SQLite file in dataDir. */
+  databaseUrl?: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -45,5 +65,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     unloadDelayMs: e.WAYMARK_UNLOAD_DELAY_MS,
     compactThreshold: e.WAYMARK_COMPACT_THRESHOLD,
     trustProxy: e.WAYMARK_TRUST_PROXY === "1",
+    messagesPerSecond: e.WAYMARK_MESSAGES_PER_SECOND,
+    metricsToken: e.WAYMARK_METRICS_TOKEN,
+    redisUrl: e.REDIS_URL,
+    repairIntervalMs: e.WAYMARK_REPAIR_INTERVAL_MS,
+    databaseUrl: e.DATABASE_URL || undefined,
   };
 }

@@ -1,20 +1,30 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
-import { join } from "node:path";
 import { registerAppServices } from "../lib/protocol/appServices";
+import { EVENTS_PATH } from "../lib/protocol/comments";
 import { CLIENT_ADDRESS_HEADER, SYNC_PATH } from "../lib/protocol/sync";
 import { authenticateUpgrade } from "./auth/authenticateUpgrade";
 import { resolveAuthSecret } from "./auth/authSecret";
+import { createEventStreamHandler } from "./events/eventStream";
+import { createMemoryHub, type LiveHub } from "./events/liveEvents";
 import { createAppServices } from "./services/createAppServices";
 import { seedDemo } from "./services/demoSeed";
+import { pushUnread } from "./services/inboxServices";
 import type { AppServices } from "../lib/protocol/appServices";
-import type { UserId } from "../lib/model/ids";
+import type { BoardId, UserId } from "../lib/model/ids";
 import type { ServerConfig } from "./config";
 import { createLogger, type Logger } from "./log";
 import type { Storage } from "./storage/storage";
-import { openSqliteStorage } from "./storage/sqlite/openSqliteStorage";
+import { openStorage } from "./storage/openStorage";
 import { createSyncServer } from "./sync/syncServer";
+import { createMetrics } from "./ops/metrics";
+import { createOpsHandler } from "./ops/opsRoutes";
+import { createRedisFanout } from "./fanout/redisFanout";
+import type { Fanout } from "./fanout/fanout";
+import { clusteredHub } from "./fanout/clusterBus";
+import { createRedisClusterBus } from "./fanout/redisClusterBus";
+import type { Role } from "../lib/protocol/roles";
 
 /** The web app's request and upgrade handlers (Next.js in production; absent in sync-only tests). */
 export interface WebHandlers {
@@ -28,6 +38,8 @@ export interface StartOptions {
   /** Builds the web handlers once services are registered; omitted = sync server only. */
   web?: () => Promise<WebHandlers>;
   store?: Storage;
+  /** Overrides the Redis fan-out REDIS_URL would create (tests inject faults through it). */
+  fanout?: Fanout;
 }
 
 export interface RunningServer {
@@ -40,8 +52,16 @@ export interface RunningServer {
   /** True when this start seeded the demo users and board. */
   seeded: boolean;
   sync: ReturnType<typeof createSyncServer>;
+  /** Live notices to open event streams (comments, inbox counts). */
+  live: LiveHub;
   close(): Promise<void>;
 }
+
+/** How long start-up waits for Redis; after that the server starts and /readyz says why it is not ready. */
+const CLUSTER_SUBSCRIBE_WAIT_MS = 5_000;
+
+const waitAtMost = (promise: Promise<void>, ms: number): Promise<void> =>
+  Promise.race([promise, new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
 
 /**
  * Composes the process: storage → board services → sync server → web app, all on one port.
@@ -50,43 +70,118 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config } = options;
   const log = options.log ?? createLogger();
-  const store = options.store ?? openSqliteStorage(join(config.dataDir, "waymark.sqlite"));
+  const store = options.store ?? (await openStorage(config, log));
   const secret = resolveAuthSecret(config.dataDir);
   // next-auth reads these inside the Next.js handlers of this same process.
   process.env.NEXTAUTH_SECRET = secret;
   process.env.AUTH_TRUST_HOST ??= process.env.NEXTAUTH_URL ? undefined : "true";
+  const metrics = createMetrics();
+  const fanout = options.fanout ?? (config.redisUrl ? createRedisFanout(config.redisUrl, log) : undefined);
   const sync = createSyncServer({
+    fanout,
+    repairIntervalMs: config.repairIntervalMs,
     store,
     log,
+    metrics,
     authenticate: (req, boardId) => authenticateUpgrade(req, boardId, secret),
     maxMessageBytes: config.maxMessageBytes,
+    messagesPerSecond: config.messagesPerSecond,
     unloadDelayMs: config.unloadDelayMs,
     compactThreshold: config.compactThreshold,
+  });
+  let closing: Promise<void> | undefined;
+  const ops = createOpsHandler({
+    metrics,
+    metricsToken: config.metricsToken,
+    async notReady() {
+      if (closing) return "shutting down";
+      // Until it listens, access changes made on other instances would not reach this one.
+      if (cluster && !cluster.listening()) return "not subscribed to the cluster bus";
+      // A cheap indexed read: the database answers, whatever the board count.
+      await Promise.race([
+        store.getBoard("readiness-probe" as BoardId),
+        new Promise((_, reject) => setTimeout(() => reject(new Error("storage did not answer within 2 s")), 2_000).unref()),
+      ]);
+      return null;
+    },
+  });
+  const cluster = config.redisUrl ? createRedisClusterBus(config.redisUrl, log) : null;
+  if (cluster) await waitAtMost(cluster.ready, CLUSTER_SUBSCRIBE_WAIT_MS);
+  const localHub = createMemoryHub();
+  const live = cluster ? clusteredHub(localHub, cluster) : localHub;
+  // Access changes apply to this instance's connections, and through the bus to the others'.
+  const access = {
+    memberChanged(boardId: BoardId, userId: UserId, role: Role | null) {
+      sync.updateAccess(boardId, (p) => p.access.principal.kind === "user" && p.access.principal.userId === userId, role);
+      if (role === null) {
+        // Removed: their stream of the board's notices ends, and its notifications leave their inbox.
+        localHub.endBoardAccess(boardId, userId);
+        void pushUnread(store, localHub, [userId]);
+      }
+    },
+    linkRevoked(boardId: BoardId, linkId: string) {
+      sync.updateAccess(boardId, (p) => p.access.principal.kind === "guest" && p.access.principal.shareLinkId === linkId, null);
+    },
+    boardDeleted(boardId: BoardId) {
+      localHub.endBoardAccess(boardId, null);
+      return sync.boardDeleted(boardId);
+    },
+  };
+  cluster?.onEvent((event) => {
+    switch (event.type) {
+      case "member-changed":
+        return access.memberChanged(event.boardId, event.userId, event.role);
+      case "link-revoked":
+        return access.linkRevoked(event.boardId, event.linkId);
+      case "board-deleted":
+        return void access.boardDeleted(event.boardId);
+      case "live-board":
+        return localHub.publishToBoard(event.boardId, event.event);
+      case "live-user":
+        return localHub.publishToUser(event.userId, event.event);
+    }
   });
   const services = createAppServices({
     storage: store,
     secret,
     events: {
-      memberChanged: (boardId, userId, role) =>
-        sync.updateAccess(boardId, (p) => p.access.principal.kind === "user" && p.access.principal.userId === (userId as UserId), role),
-      shareLinkRevoked: (boardId, linkId) =>
-        sync.updateAccess(boardId, (p) => p.access.principal.kind === "guest" && p.access.principal.shareLinkId === linkId, null),
-      boardDeleted: (boardId) => sync.boardDeleted(boardId),
+      memberChanged: (boardId, userId, role) => {
+        access.memberChanged(boardId, userId as UserId, role);
+        cluster?.publish({ type: "member-changed", boardId, userId: userId as UserId, role });
+      },
+      shareLinkRevoked: (boardId, linkId) => {
+        access.linkRevoked(boardId, linkId);
+        cluster?.publish({ type: "link-revoked", boardId, linkId });
+      },
+      boardDeleted: (boardId) => {
+        cluster?.publish({ type: "board-deleted", boardId });
+        return access.boardDeleted(boardId);
+      },
     },
+    readSnapshot: (boardId) => sync.readSnapshot(boardId),
+    live,
   });
   registerAppServices(services);
   const seeded = config.seedDemo ? await seedDemo(store, log, new Date()) : false;
   const web = options.web ? await options.web() : undefined;
+  const eventStream = createEventStreamHandler({ hub: live, secret, services, unread: (userId) => store.countUnread(userId), log });
 
   const http = createServer((req, res) => {
     // The address rate limits key on: the socket's peer, never a header a client can forge,
     // unless the operator says a trusted proxy sets X-Forwarded-For.
     const forwarded = config.trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
     req.headers[CLIENT_ADDRESS_HEADER] = forwarded || req.socket.remoteAddress || "unknown";
+    void ops(req, res).then((handled) => {
+      if (!handled) route(req, res);
+    });
+  });
+  const route = (req: IncomingMessage, res: ServerResponse) => {
+    // Server-sent events stay with the server process that publishes them, outside Next.js.
+    if ((req.url ?? "").split("?")[0] === EVENTS_PATH) return void eventStream(req, res);
     if (web) return void web.handle(req, res);
     res.statusCode = 404;
     res.end("Not Found");
-  });
+  };
   http.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (req.url ?? "").split("?")[0]!;
     if (path === SYNC_PATH || path.startsWith(`${SYNC_PATH}/`)) {
@@ -104,7 +199,6 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const port = (http.address() as AddressInfo).port;
   const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
 
-  let closing: Promise<void> | undefined;
   return {
     url: `http://${shownHost}:${port}`,
     port,
@@ -113,10 +207,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     secret,
     seeded,
     sync,
+    live,
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
+        live.close();
         await sync.close();
+        await fanout?.close();
+        await cluster?.close();
         http.closeAllConnections();
         await stopped;
         await store.close();

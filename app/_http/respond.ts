@@ -15,11 +15,40 @@ export function respond<T>(result: ServiceResult<T>, status = 200): Response {
 
 export const unauthorized = () => errorResponse(401, "sign in first");
 
-/** Reads and validates a JSON body; a Response (422) when it is not what the schema wants. */
-export async function parseBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S> | Response> {
+/** The body as text, or null once it passes `maxBytes` (read no further: a huge body costs us nothing). */
+async function readLimited(request: Request, maxBytes: number): Promise<string | null> {
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return null;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * Reads and validates a JSON body; a Response (422) when it is not what the schema wants or,
+ * given `maxBytes`, longer than that (422 rather than 413: for the caller it is the same kind of
+ * mistake as an overlong field, and gets the same answer).
+ */
+export async function parseBody<S extends z.ZodType>(request: Request, schema: S, maxBytes?: number): Promise<z.infer<S> | Response> {
   let body: unknown;
   try {
-    body = await request.json();
+    if (maxBytes === undefined) body = await request.json();
+    else {
+      const text = await readLimited(request, maxBytes);
+      if (text === null) return errorResponse(422, `body is too large (at most ${maxBytes} bytes)`);
+      body = JSON.parse(text);
+    }
   } catch {
     return errorResponse(422, "body must be JSON");
   }

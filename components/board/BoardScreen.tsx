@@ -3,13 +3,18 @@
 // Before anything that builds a zod schema: our CSP forbids eval, and zod probes for it while
 // building object schemas (module evaluation follows import order).
 import "../collab/zodWithoutEval";
-import { useCallback, useEffect, useState } from "react";
+import { useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { updateBoard } from "../../lib/model/boardCommands";
-import { canEditRoadmap, roleSchema, type Role } from "../../lib/protocol/roles";
+import { canComment, canEditRoadmap, roleSchema, type Role } from "../../lib/protocol/roles";
+import { useBoardMembers } from "../comments/useBoardMembers";
+import { useBoardThreads } from "../comments/useBoardThreads";
+import type { CommentsBinding } from "../comments/useCommentsUi";
 import { UserMenu, type AccountInfo } from "../auth/UserMenu";
 import type { BoardSession } from "../collab/boardSession";
 import type { SyncTokenOptions } from "../collab/syncTokenKeeper";
-import { useBoardSession, useConnection, usePeers, useSnapshot } from "../collab/useBoardSession";
+import { useBoardSession, useConnection, useOfflineState, usePeers, useSnapshot } from "../collab/useBoardSession";
+import { useFollowController } from "../presence/usePresence";
 import { RoadmapView } from "../roadmap/RoadmapView";
 import { apiRequest } from "../ui/apiRequest";
 import { CommitInput } from "../ui/CommitInput";
@@ -19,6 +24,7 @@ import { BoardLoading } from "./BoardLoading";
 import { ConnectionBadge } from "./ConnectionBadge";
 import { PresenceBar } from "./PresenceBar";
 import { ReadOnlyBanner } from "./ReadOnlyBanner";
+import { SyncBanner } from "./SyncBanner";
 
 interface BoardScreenProps {
   boardId: string;
@@ -34,10 +40,16 @@ interface BoardScreenProps {
 
 /** A board page: connects, shows who is here, and draws the roadmap once the first sync is in. */
 export function BoardScreen({ boardId, initialTitle, role: initialRole, account, syncToken }: BoardScreenProps) {
-  const session = useBoardSession(boardId, { token: syncToken });
+  // Members who may edit keep the board on this device for offline work; guests never do.
+  const session = useBoardSession(boardId, {
+    token: syncToken,
+    offline: account ? { accountId: account.id, canEdit: canEditRoadmap(initialRole) } : undefined,
+  });
   const connection = useConnection(session);
+  const offline = useOfflineState(session);
   const snapshot = useSnapshot(session);
   const peers = usePeers(session);
+  const follow = useFollowController(session);
   const role = useCurrentRole(session, initialRole, account !== null, connection.denied);
   // The server has the last word: a "permission denied" makes the board read-only even before
   // the new role is known here.
@@ -50,6 +62,7 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
     [session],
   );
   const title = snapshot?.board.title ?? initialTitle;
+  const comments = useCommentsBinding(boardId, account?.id ?? null, role);
 
   return (
     <div className="flex h-dvh flex-col overflow-hidden">
@@ -77,7 +90,7 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
             View only
           </span>
         )}
-        <PresenceBar peers={peers} selfId={account?.id ?? null} />
+        <PresenceBar peers={peers} selfId={account?.id ?? null} follow={follow} canLead={!readOnly} />
         {account && <BoardActions boardId={boardId} title={title} role={role} selfId={account.id} />}
         <ConnectionBadge connection={connection} />
         <UserMenu account={account} />
@@ -85,12 +98,30 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
       {readOnly && (
         <ReadOnlyBanner role={role} guest={account === null} downgraded={canEditRoadmap(initialRole) && connection.loaded} />
       )}
+      <SyncBanner connection={connection} offline={offline} />
       {snapshot ? (
-        <RoadmapView session={session} snapshot={snapshot} peers={peers} readOnly={readOnly} />
+        <RoadmapView session={session} snapshot={snapshot} peers={peers} readOnly={readOnly} comments={comments} follow={follow} />
       ) : (
         <BoardLoading connection={connection} />
       )}
     </div>
+  );
+}
+
+/**
+ * Comment threads for signed-in members (guests on a share link cannot read them), with the
+ * thread an inbox link asks for (`?thread=<id>`).
+ */
+function useCommentsBinding(boardId: string, selfId: string | null, role: Role): CommentsBinding | null {
+  const { threads, error, actions } = useBoardThreads(boardId, selfId !== null);
+  const members = useBoardMembers(boardId, selfId !== null);
+  const initialThreadId = useSearchParams().get("thread");
+  return useMemo(
+    () =>
+      selfId === null
+        ? null
+        : { threads, error, initialThreadId, context: { selfId, role, canComment: canComment(role), members, actions } },
+    [selfId, threads, error, initialThreadId, role, members, actions],
   );
 }
 

@@ -1,4 +1,11 @@
+"use client";
+
+import { useState } from "react";
 import type { Peer } from "../collab/boardSession";
+import type { FollowController } from "../presence/followController";
+import { FollowMeButton } from "../presence/FollowMeButton";
+import { PeopleList } from "../presence/PeopleList";
+import { useStore } from "../presence/usePresence";
 import { Avatar } from "./Avatar";
 
 const MAX_SHOWN = 6;
@@ -7,13 +14,20 @@ interface PresenceBarProps {
   peers: Peer[];
   /** The signed-in account's id: its other tabs are not "someone else". Null for guests. */
   selfId: string | null;
+  /** Clicking a person follows their view. */
+  follow: FollowController;
+  /** Owners and editors may ask everyone to follow them. */
+  canLead: boolean;
 }
 
 /**
  * Everyone else on the board now, as the server identifies them (account name and colour).
- * One person in two tabs is one person, so peers merge by identity id.
+ * One person in two tabs is one person, so peers merge by identity id. A workshop of 40 shows
+ * the first few and a "+34" that lists everyone.
  */
-export function PresenceBar({ peers, selfId }: PresenceBarProps) {
+export function PresenceBar({ peers, selfId, follow, canLead }: PresenceBarProps) {
+  const [listOpen, setListOpen] = useState(false);
+  const following = useStore(follow.state);
   const others: Peer[] = [];
   const seen = new Set<string>();
   for (const peer of peers) {
@@ -22,31 +36,59 @@ export function PresenceBar({ peers, selfId }: PresenceBarProps) {
     others.push(peer);
   }
   const shown = others.slice(0, MAX_SHOWN);
+  const toggleFollow = (peer: Peer) => (following?.clientId === peer.clientId ? follow.stop() : follow.follow(peer));
   return (
-    <ul aria-label="People on this board" data-testid="presence" className="flex items-center -space-x-1.5">
-      {shown.map((peer) => {
-        const label = peer.readOnly ? `${peer.name} (view only)` : peer.name;
-        return (
-          <li key={peer.clientId} data-testid="presence-peer" data-name={peer.name} data-read-only={peer.readOnly} title={label} className="relative">
-            <Avatar name={peer.name} color={peer.color} />
-            {peer.readOnly && (
-              <span
-                aria-hidden
-                className="absolute -bottom-0.5 -right-0.5 flex size-3.5 items-center justify-center rounded-full bg-white text-slate-500 ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-700"
+    <div className="flex items-center gap-2">
+      <ul aria-label="People on this board" data-testid="presence" className="relative flex items-center -space-x-1.5">
+        {shown.map((peer) => {
+          const label = peer.readOnly ? `${peer.name} (view only)` : peer.name;
+          const followed = following?.clientId === peer.clientId;
+          return (
+            <li key={peer.clientId} data-testid="presence-peer" data-name={peer.name} data-read-only={peer.readOnly} className="relative">
+              <button
+                type="button"
+                aria-pressed={followed}
+                aria-label={followed ? `Stop following ${peer.name}` : `Follow ${peer.name}`}
+                title={followed ? `${label}: following their view; click to stop` : `${label}: click to follow their view`}
+                onClick={() => toggleFollow(peer)}
+                className="block rounded-full focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-400 hover:z-10 hover:-translate-y-px"
+                style={followed ? { outline: `2px solid ${peer.color}`, outlineOffset: 2 } : undefined}
               >
-                <EyeIcon className="size-2.5" />
-              </span>
-            )}
-            <span className="sr-only">{label}</span>
+                <Avatar name={peer.name} color={peer.color} />
+              </button>
+              {peer.readOnly && (
+                <span
+                  aria-hidden
+                  className="pointer-events-none absolute -bottom-0.5 -right-0.5 flex size-3.5 items-center justify-center rounded-full bg-white text-slate-500 ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-700"
+                >
+                  <EyeIcon className="size-2.5" />
+                </span>
+              )}
+              <span className="sr-only">{label}</span>
+            </li>
+          );
+        })}
+        {others.length > shown.length && (
+          <li>
+            <button
+              type="button"
+              data-testid="presence-more"
+              aria-haspopup="dialog"
+              aria-expanded={listOpen}
+              aria-label={`Everyone on this board (${others.length} people)`}
+              onClick={() => setListOpen((open) => !open)}
+              className="inline-flex h-7 min-w-7 items-center justify-center rounded-full bg-slate-200 px-1.5 text-[11px] font-semibold text-slate-700 ring-2 ring-white hover:bg-slate-300 dark:bg-slate-700 dark:text-slate-200 dark:ring-slate-900 dark:hover:bg-slate-600"
+            >
+              +{others.length - shown.length}
+            </button>
           </li>
-        );
-      })}
-      {others.length > shown.length && (
-        <li className="inline-flex size-7 items-center justify-center rounded-full bg-slate-200 text-[11px] font-semibold text-slate-700 ring-2 ring-white dark:bg-slate-700 dark:text-slate-200 dark:ring-slate-900">
-          +{others.length - shown.length}
-        </li>
-      )}
-    </ul>
+        )}
+        {listOpen && (
+          <PeopleList people={others} followingClientId={following?.clientId ?? null} onToggleFollow={toggleFollow} onClose={() => setListOpen(false)} />
+        )}
+      </ul>
+      {canLead && <FollowMeButton follow={follow} />}
+    </div>
   );
 }
 

@@ -1,17 +1,27 @@
 // First: no schema may be built before zod knows it must not use eval (our CSP forbids it).
 import "./zodWithoutEval";
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
 import * as authProtocol from "y-protocols/auth";
 import { Awareness } from "y-protocols/awareness";
+import * as syncProtocol from "y-protocols/sync";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { z } from "zod";
 import { createOrigin, type CommandOrigin } from "../../lib/model/origin";
 import { LiveSnapshot } from "../../lib/model/liveSnapshot";
 import type { BoardSnapshot } from "../../lib/model/snapshot";
-import { MESSAGE_AUTH, SYNC_PATH } from "../../lib/protocol/sync";
+import { MESSAGE_AUTH, MESSAGE_SYNC, SYNC_PATH } from "../../lib/protocol/sync";
+import { offlineCacheName } from "./offlineCache";
+import { forgetBoardPage, keepBoardPage } from "./offlineShell";
+import { OfflineSync } from "./offlineSync";
+import { sendOwnPresenceOnly } from "./ownPresenceOnly";
+import { PresenceFeed, type Peer } from "./presenceFeed";
+import { PresencePublisher } from "./presencePublisher";
 import { ValueStore } from "./store";
 import { SyncTokenKeeper, type SyncTokenOptions } from "./syncTokenKeeper";
 import { timed } from "./timing";
+import { installJitteredReconnect } from "./jitteredReconnect";
+import { UndoHistory } from "./undoHistory";
 
 export type ConnectionStatus = "connecting" | "connected" | "disconnected";
 
@@ -28,39 +38,16 @@ export interface ConnectionState {
   denied: string | null;
 }
 
-/**
- * The identity the server writes into every awareness state (name and colour of the account
- * or share link); clients cannot set it, so it is the only one worth showing.
- */
-const peerUserSchema = z.object({
-  id: z.string().min(1).max(200),
-  name: z.string().trim().min(1).max(200),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-  readOnly: z.boolean().optional(),
-});
-
-/** Someone on the board, as the server vouches for them. */
-export interface Peer {
-  clientId: number;
-  /** The account id (or `guest:<link>`): one person in two tabs has one id. */
-  id: string;
-  name: string;
-  color: string;
-  /** They can follow the board but not change it. */
-  readOnly: boolean;
-  /** The item they have selected, if any. */
-  selection: string | null;
-  isLocal: boolean;
-}
-
-/** What this browser announces; the server adds who it is (`user`), clients never do. */
-interface LocalPresence {
-  selection: string | null;
-}
+export type { Peer, PeerMotion } from "./presenceFeed";
 
 export interface BoardSessionOptions {
   /** For guests without a session cookie: a sync token that is kept fresh. */
   token?: SyncTokenOptions;
+  /**
+   * Keep this board in the browser for offline work, under this account (editors only); a
+   * read-only account's old copy is deleted instead, it could only hold refused edits.
+   */
+  offline?: { accountId: string; canEdit: boolean };
 }
 
 function syncBaseUrl(): string {
@@ -81,16 +68,31 @@ export class BoardSession {
   readonly connection = new ValueStore<ConnectionState>({ status: "connecting", loaded: false, closed: null, denied: null });
   /** Null until the first sync: an empty doc is not an empty board. */
   readonly snapshot = new ValueStore<BoardSnapshot | null>(null);
-  readonly peers = new ValueStore<Peer[]>([]);
+  /** Everyone else's presence, in stores of different speeds (people, pointers, viewports). */
+  readonly presence: PresenceFeed;
+  /** What this browser announces (selection, pointer, viewport, drag, follow-me), coalesced. */
+  readonly announce = new PresencePublisher();
+  /** Undo and redo of this session's own commands, never anyone else's. */
+  readonly history: UndoHistory;
+  /** The copy on this device and the edits waiting for the server. */
+  readonly offline: OfflineSync;
+  /**
+   * Origin of repairs this session makes without a gesture (giving an item the description
+   * fragment another client left out). Not undoable: undoing it would delete what was typed.
+   */
+  readonly repairOrigin: CommandOrigin;
 
   /** Created at the first sync; from then on only the records a change touched are re-read. */
   private live: LiveSnapshot | null = null;
   private provider: WebsocketProvider | null = null;
   private awareness: Awareness | null = null;
-  private presence: LocalPresence = { selection: null };
   private frame: number | null = null;
   private tokens: SyncTokenKeeper | null = null;
   private tokenOptions: SyncTokenOptions | undefined;
+  /** Connected and answered by the server: local edits reach it right away. */
+  private inSync = false;
+
+  private stopReconnecting: (() => void) | null = null;
 
   constructor(
     readonly boardId: string,
@@ -98,20 +100,33 @@ export class BoardSession {
   ) {
     this.tokenOptions = options.token;
     this.origin = createOrigin("local", `browser:${this.doc.clientID}`);
+    this.presence = new PresenceFeed(this.doc.clientID);
+    this.repairOrigin = createOrigin("local", `browser:${this.doc.clientID}:repair`);
+    this.history = new UndoHistory(this.doc, this.origin);
+    const cacheName = options.offline ? offlineCacheName(options.offline.accountId, boardId) : null;
+    this.offline = new OfflineSync(this.doc, {
+      cacheName: options.offline?.canEdit ? cacheName : null,
+      discardName: options.offline?.canEdit ? null : cacheName,
+      onCacheLoaded: () => this.startLive(),
+      requestConfirmation: () => this.sendSyncStep1(),
+      keepPage: () => keepBoardPage(boardId),
+      forgetPage: () => void forgetBoardPage(boardId),
+    });
     this.doc.on("afterTransaction", this.onTransaction);
   }
 
   connect(): void {
     if (this.provider) return;
     const awareness = new Awareness(this.doc);
-    awareness.setLocalState(this.presence);
-    awareness.on("change", this.onAwareness);
+    this.announce.attach(awareness);
+    this.presence.attach(awareness);
     const tokenOptions = this.tokenOptions;
     const provider = new WebsocketProvider(syncBaseUrl(), this.boardId, this.doc, {
       awareness,
       connect: false,
       params: tokenOptions ? { token: tokenOptions.token } : {},
     });
+    sendOwnPresenceOnly(provider, awareness, this.doc.clientID);
     if (tokenOptions) {
       // The provider reads `params` on every (re)connect, so a refreshed token is used next time.
       this.tokens = new SyncTokenKeeper(tokenOptions, (token, expiresAt) => {
@@ -123,7 +138,19 @@ export class BoardSession {
     // The server's "permission denied" says this connection is read-only; y-websocket would
     // only log it, the UI must show it.
     provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) => {
-      authProtocol.readAuthMessage(decoder, this.doc, (_doc, reason) => this.patchConnection({ denied: reason || "read-only" }));
+      authProtocol.readAuthMessage(decoder, this.doc, (_doc, reason) => {
+        this.patchConnection({ denied: reason || "read-only" });
+        // Nothing done from here on can be saved: no undo into it, no copy that holds it.
+        this.history.clear();
+        this.offline.readOnly();
+      });
+    };
+    // The server's sync step 2 also confirms that what was sent before the matching step 1 is
+    // stored (see OfflineSync); peek at the type without consuming it.
+    const handleSync = provider.messageHandlers[MESSAGE_SYNC]!;
+    provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, ...rest) => {
+      if (decoding.peekVarUint(decoder) === syncProtocol.messageYjsSyncStep2) this.offline.serverAnswered();
+      handleSync(encoder, decoder, ...rest);
     };
     provider.on("status", ({ status }) => {
       // A new connection starts without the server's verdict; it repeats it right after joining.
@@ -132,22 +159,74 @@ export class BoardSession {
       if (status === "disconnected") this.tokens?.refreshIfStale();
     });
     provider.on("sync", (synced) => {
+      this.inSync = synced;
+      this.offline.setInSync(synced);
       if (synced && !this.connection.get().loaded) {
-        this.live = timed("waymark:snapshot", () => new LiveSnapshot(this.doc));
-        this.flush();
+        this.startLive();
         this.patchConnection({ loaded: true });
       }
     });
-    provider.on("closed", (closed) => this.patchConnection({ status: "disconnected", closed }));
+    provider.on("closed", (closed) => {
+      this.patchConnection({ status: "disconnected", closed });
+      this.offline.closed(closed.code);
+    });
+    this.stopReconnecting = installJitteredReconnect(provider);
     this.provider = provider;
     this.awareness = awareness;
-    provider.connect();
-    this.onAwareness();
+    this.offline.start();
+    window.addEventListener("offline", this.onNetworkChange);
+    window.addEventListener("online", this.onNetworkChange);
+    if (navigator.onLine) provider.connect();
+    else this.patchConnection({ status: "disconnected" });
+  }
+
+  /**
+   * The browser lost or regained the network. A socket can sit half-open for a long time after
+   * the network went away (y-websocket only notices after 30 s of silence), so it is closed at
+   * once and reopened when the network is back, unless the server closed it for good.
+   */
+  private readonly onNetworkChange = (): void => {
+    const online = navigator.onLine;
+    this.offline.setNetworkDown(!online);
+    const provider = this.provider;
+    if (!provider) return;
+    if (!online) {
+      provider.disconnect();
+      this.patchConnection({ status: "disconnected" });
+    } else if (!this.connection.get().closed) provider.connect();
+  };
+
+  /** The awareness of the open connection, for editors that show their carets through it. */
+  get presenceAwareness(): Awareness | null {
+    return this.awareness;
+  }
+
+  private startLive(): void {
+    if (this.live) return;
+    this.live = timed("waymark:snapshot", () => new LiveSnapshot(this.doc));
+    this.flush();
+  }
+
+  private sendSyncStep1(): void {
+    const ws = this.provider?.ws;
+    if (!ws || ws.readyState !== WebSocket.OPEN) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(encoder, this.doc);
+    ws.send(encoding.toUint8Array(encoder));
   }
 
   disconnect(): void {
+    this.stopReconnecting?.();
+    this.stopReconnecting = null;
+    window.removeEventListener("offline", this.onNetworkChange);
+    window.removeEventListener("online", this.onNetworkChange);
+    this.offline.stop();
+    this.inSync = false;
     this.tokens?.stop();
     this.tokens = null;
+    this.announce.detach();
+    this.presence.detach();
     this.provider?.destroy();
     this.awareness?.destroy();
     this.provider = null;
@@ -161,13 +240,13 @@ export class BoardSession {
     if (this.connection.get().denied !== null) this.patchConnection({ denied: null });
   }
 
-  setSelection(selection: string | null): void {
-    if (selection !== this.presence.selection) this.setPresence({ ...this.presence, selection });
+  /** Everyone on the board (as the server identifies them), in a stable order. */
+  get peers(): ValueStore<Peer[]> {
+    return this.presence.peers;
   }
 
-  private setPresence(next: LocalPresence): void {
-    this.presence = next;
-    this.awareness?.setLocalState(next);
+  setSelection(selection: string | null): void {
+    this.announce.setSelection(selection);
   }
 
   private patchConnection(patch: Partial<ConnectionState>): void {
@@ -175,6 +254,10 @@ export class BoardSession {
   }
 
   private readonly onTransaction = (transaction: Y.Transaction): void => {
+    // Made here (not received), changing something, while the server cannot receive it yet.
+    if (transaction.local && !this.inSync && (transaction.changed.size > 0 || transaction.deleteSet.clients.size > 0)) {
+      this.offline.localEdit();
+    }
     if (!this.live) return;
     const { origin } = transaction;
     // A local command is drawn at once, so a dropped bar never flashes back to where it was;
@@ -196,28 +279,4 @@ export class BoardSession {
     const live = this.live;
     if (live) this.snapshot.set(timed("waymark:snapshot", () => live.snapshot));
   }
-
-  private readonly onAwareness = (): void => {
-    const awareness = this.awareness;
-    if (!awareness) return;
-    const peers: Peer[] = [];
-    awareness.getStates().forEach((state, clientId) => {
-      // The server writes `user` into every state it relays; a state without a valid one (our
-      // own, which the server does not echo back) is not shown as a person.
-      const user = peerUserSchema.safeParse((state as { user?: unknown }).user);
-      if (!user.success) return;
-      const selection = (state as { selection?: unknown }).selection;
-      peers.push({
-        clientId,
-        id: user.data.id,
-        name: user.data.name,
-        color: user.data.color,
-        readOnly: user.data.readOnly ?? false,
-        selection: typeof selection === "string" ? selection : null,
-        isLocal: clientId === this.doc.clientID,
-      });
-    });
-    peers.sort((a, b) => Number(b.isLocal) - Number(a.isLocal) || a.clientId - b.clientId);
-    this.peers.set(peers);
-  };
 }

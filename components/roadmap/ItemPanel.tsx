@@ -29,11 +29,16 @@ interface ItemPanelProps {
   onClose: () => void;
   /** Derived facts and dependencies, drawn below the dates. */
   children?: ReactNode;
+  /** The item's comment threads, on a second tab; absent for guests. */
+  comments?: { tab: "details" | "comments"; onTab: (tab: "details" | "comments") => void; count: number; content: ReactNode };
+  /** The collaborative description (ItemDescription), drawn under the title. */
+  description?: ReactNode;
 }
 
 /** The side panel of the selected item. Each field writes one named command when it changes. */
 export function ItemPanel(props: ItemPanelProps) {
-  const { itemId, item, lanes, phases, calendar, scheduled, hasPredecessors, autoFocusTitle, readOnly, onUpdate, onDelete, onClose, children } = props;
+  const { itemId, item, lanes, phases, calendar, scheduled, hasPredecessors, autoFocusTitle, readOnly, onUpdate, onDelete, onClose, children, comments, description } = props;
+  const tab = comments?.tab ?? "details";
   return (
     <aside
       data-testid="item-panel"
@@ -41,10 +46,31 @@ export function ItemPanel(props: ItemPanelProps) {
       className="flex w-80 shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
     >
       <div className="flex h-11 items-center justify-between border-b border-slate-200 px-4 dark:border-slate-800">
-        <h2 className="text-sm font-semibold">
-          Item
-          {readOnly && <span className="ml-2 text-xs font-normal text-slate-500 dark:text-slate-400">view only</span>}
-        </h2>
+        {comments ? (
+          <div role="tablist" aria-label="Item" className="flex h-full gap-3 text-sm">
+            {(["details", "comments"] as const).map((t) => (
+              <button
+                key={t}
+                type="button"
+                role="tab"
+                aria-selected={tab === t}
+                data-testid={`item-tab-${t}`}
+                onClick={() => comments.onTab(t)}
+                className={`-mb-px border-b-2 px-0.5 font-semibold ${tab === t ? "border-indigo-500 text-slate-900 dark:text-slate-100" : "border-transparent text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-100"}`}
+              >
+                {t === "details" ? "Item" : "Comments"}
+                {t === "comments" && comments.count > 0 && (
+                  <span className="ml-1 rounded-full bg-slate-100 px-1.5 text-xs font-medium text-slate-600 dark:bg-slate-800 dark:text-slate-300">{comments.count}</span>
+                )}
+              </button>
+            ))}
+          </div>
+        ) : (
+          <h2 className="text-sm font-semibold">
+            Item
+            {readOnly && <span className="ml-2 text-xs font-normal text-slate-500 dark:text-slate-400">view only</span>}
+          </h2>
+        )}
         <button
           type="button"
           onClick={onClose}
@@ -56,7 +82,12 @@ export function ItemPanel(props: ItemPanelProps) {
           </svg>
         </button>
       </div>
-      {item ? (
+      {comments && tab === "comments" ? (
+        <div data-testid="item-comments" className="min-h-0 flex-1 overflow-y-auto bg-slate-50 p-3 dark:bg-slate-950">
+          {!item && <p className="mb-2 text-xs text-slate-500 dark:text-slate-400">This item was deleted; its comments stay readable.</p>}
+          {comments.content}
+        </div>
+      ) : item ? (
         <ItemFields
           key={itemId}
           item={item}
@@ -69,6 +100,7 @@ export function ItemPanel(props: ItemPanelProps) {
           readOnly={readOnly}
           update={(patch) => onUpdate(itemId, patch)}
           remove={() => onDelete(itemId)}
+          description={description}
         >
           {children}
         </ItemFields>
@@ -91,10 +123,11 @@ interface ItemFieldsProps {
   update: (patch: ItemPatch) => void;
   remove: () => void;
   children?: ReactNode;
+  description?: ReactNode;
 }
 
 function ItemFields(props: ItemFieldsProps) {
-  const { item, lanes, phases, calendar, scheduled, hasPredecessors, autoFocusTitle, readOnly, update, remove, children } = props;
+  const { item, lanes, phases, calendar, scheduled, hasPredecessors, autoFocusTitle, readOnly, update, remove, children, description } = props;
   const [confirmDelete, setConfirmDelete] = useState(false);
   // The scheduler's dates when it has them (a start on a day off moves to a working day).
   const finish = scheduled?.finish ?? (item.start ? fromDayNumber(finishDay(calendar, toDayNumber(item.start), item.duration)) : null);
@@ -114,6 +147,7 @@ function ItemFields(props: ItemFieldsProps) {
           className={`${inputClass} font-medium`}
         />
       </Field>
+      {description}
       <div className="grid grid-cols-2 gap-3">
         <Field label="Status" htmlFor="item-status">
           <select

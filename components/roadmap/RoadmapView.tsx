@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { BoardLayouter } from "../../lib/derive/boardLayout";
 import { makeCalendar, nextWorkingDay } from "../../lib/derive/calendar";
+import { laneLoads } from "../../lib/derive/laneLoad";
 import type { Conflict } from "../../lib/derive/types";
 import { fromDayNumber, toDayNumber, type DateString } from "../../lib/model/dates";
 import type { TimeScale } from "../../lib/model/schemas";
@@ -12,18 +13,34 @@ import { indexConflicts } from "./conflictIndex";
 import { ConflictsPanel } from "./ConflictsPanel";
 import { criticalLinkIds } from "./criticalLinks";
 import { DependencySection } from "./DependencySection";
+import { EditingControls } from "./EditingControls";
 import { timelineGeometry } from "./geometry";
 import { formatLongDate } from "./labels";
+import { ItemDescription } from "./ItemDescription";
 import { ItemPanel } from "./ItemPanel";
 import { RoadmapToolbar } from "./RoadmapToolbar";
 import { ScheduleFacts } from "./ScheduleFacts";
 import { Timeline, type TimelineDecor } from "./Timeline";
 import { UnscheduledTray } from "./UnscheduledTray";
+import { useCollapsedLanes } from "./useCollapsedLanes";
 import { useDependencyActions } from "./useDependencyActions";
 import { useDerivedBoard } from "./useDerivedBoard";
 import { useFixAction } from "./useFixAction";
 import { useItemCommands } from "./useItemCommands";
+import { useTimelineActions } from "./useTimelineActions";
 import { useToday } from "./useToday";
+import { PhaseBoard } from "./phases/PhaseBoard";
+import { useMoveCard } from "./phases/useMoveCard";
+import { ItemTable } from "./table/ItemTable";
+import { useRoadmapView } from "./views/useRoadmapView";
+import { ViewPanel } from "./views/ViewPanel";
+import { ChangesSinceVisit } from "../board/ChangesSinceVisit";
+import { timed } from "../collab/timing";
+import type { FollowController } from "../presence/followController";
+import { usePresenceView } from "../presence/usePresenceView";
+import { AnchorThreads } from "../comments/AnchorThreads";
+import { BoardThreadsPanel } from "../comments/BoardThreadsPanel";
+import { useCommentsUi, type CommentsBinding } from "../comments/useCommentsUi";
 
 interface RoadmapViewProps {
   session: BoardSession;
@@ -31,16 +48,21 @@ interface RoadmapViewProps {
   peers: Peer[];
   /** Commenters, viewers and guests: everything is shown, nothing can be changed. */
   readOnly: boolean;
+  /** Comment threads; null for guests on a share link. */
+  comments: CommentsBinding | null;
+  /** Whom this person follows, shared with the avatars in the header. */
+  follow: FollowController;
 }
 
 const NEW_ITEM_DURATION = 5;
 const NO_CONFLICTS: readonly Conflict[] = [];
 
 /** The board once loaded: toolbar, timeline, the selected item's panel, the unscheduled tray. */
-export function RoadmapView({ session, snapshot, peers, readOnly }: RoadmapViewProps) {
+export function RoadmapView({ session, snapshot, peers, readOnly, comments, follow }: RoadmapViewProps) {
   // Zoom is a personal view choice: it starts at the board's scale but is not written back,
   // so one person zooming out in a workshop does not change everyone else's screen.
   const [scale, setScale] = useState<TimeScale>(snapshot.board.timeScale);
+  const [view, setView] = useRoadmapView(follow);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [freshId, setFreshId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -59,19 +81,22 @@ export function RoadmapView({ session, snapshot, peers, readOnly }: RoadmapViewP
   // Bars come from the schedule; one layouter per view keeps the rows of lanes that did not change.
   const [layouter] = useState(() => new BoardLayouter());
   const layout = useMemo(
-    () => layouter.layout(snapshot, schedule, derived.phaseSpans),
+    () => timed("waymark:layout", () => layouter.layout(snapshot, schedule, derived.phaseSpans)),
     [layouter, snapshot, schedule, derived.phaseSpans],
   );
   const dependencyIds = useMemo(() => new Set<string>(snapshot.dependencies.map((d) => d.id)), [snapshot.dependencies]);
   const conflicts = useMemo(() => indexConflicts(derived.conflicts, dependencyIds), [derived.conflicts, dependencyIds]);
   const scheduled = useMemo(() => new Map(schedule.items.map((s) => [s.itemId as string, s])), [schedule.items]);
   const criticalLinks = useMemo(() => criticalLinkIds(schedule, snapshot.dependencies), [schedule, snapshot.dependencies]);
-  const decor: TimelineDecor = useMemo(
-    () => ({ scheduled, conflicts, criticalView, criticalLinks }),
-    [scheduled, conflicts, criticalView, criticalLinks],
+  // Folded lanes are a personal view choice, like zoom (kept in this browser, per board).
+  const lanes = useCollapsedLanes(session.boardId);
+  const geometry = useMemo(
+    () => timed("waymark:geometry", () => timelineGeometry(snapshot, layout, scale, lanes.collapsed)),
+    [snapshot, layout, scale, lanes.collapsed],
   );
-  const geometry = useMemo(() => timelineGeometry(snapshot, layout, scale), [snapshot, layout, scale]);
+  const loads = useMemo(() => timed("waymark:laneLoads", () => laneLoads(snapshot, schedule, calendar)), [snapshot, schedule, calendar]);
   const todayDay = today ? toDayNumber(today) : null;
+  const presence = usePresenceView(session, follow, geometry, scale, setScale);
 
   useEffect(() => session.setSelection(selectedId), [session, selectedId]);
   useEffect(() => () => clearTimeout(noticeTimer.current), []);
@@ -84,6 +109,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly }: RoadmapViewP
   const commands = useItemCommands(session.doc, session.origin, showNotice);
   const dependencyActions = useDependencyActions(session.doc, session.origin);
   const applyFix = useFixAction(session.doc, session.origin);
+  const moveCard = useMoveCard(session.doc, session.origin, showNotice);
 
   const peerSelections = useMemo(() => {
     const out = new Map<string, { name: string; color: string }>();
@@ -96,9 +122,20 @@ export function RoadmapView({ session, snapshot, peers, readOnly }: RoadmapViewP
     setFreshId(null);
   }, []);
 
+  const commentsUi = useCommentsUi(comments, snapshot, select);
+  const { counts: commentCounts, openAnchor } = commentsUi;
+  const openMilestoneComments = useMemo(
+    () => (comments ? (id: string) => openAnchor({ kind: "milestone", id }) : undefined),
+    [comments, openAnchor],
+  );
+  const decor: TimelineDecor = useMemo(
+    () => ({ scheduled, conflicts, criticalView, criticalLinks, commentCounts, onMilestoneComments: openMilestoneComments }),
+    [scheduled, conflicts, criticalView, criticalLinks, commentCounts, openMilestoneComments],
+  );
+
   const createAt = useCallback(
-    (laneId: string | null, start: DateString) => {
-      const id = commands.create({ title: "New item", laneId, start, duration: NEW_ITEM_DURATION, status: "planned" });
+    (laneId: string | null, start: DateString, duration = NEW_ITEM_DURATION) => {
+      const id = commands.create({ title: "New item", laneId, start, duration, status: "planned" });
       if (id) {
         setSelectedId(id);
         setFreshId(id);
@@ -135,6 +172,20 @@ export function RoadmapView({ session, snapshot, peers, readOnly }: RoadmapViewP
     el?.scrollIntoView({ block: "nearest", inline: "nearest" });
   }, [reveal]);
 
+  const forget = useCallback((itemId: string) => setSelectedId((current) => (current === itemId ? null : current)), []);
+  const { setItemTab } = commentsUi;
+  const openItemComments = useMemo(
+    () =>
+      comments
+        ? (itemId: string) => {
+            select(itemId);
+            setItemTab("comments");
+          }
+        : undefined,
+    [comments, select, setItemTab],
+  );
+  const timelineActions = useTimelineActions(session.doc, session.origin, { select, forget, onError: showNotice, openComments: openItemComments });
+
   const resize = useCallback((itemId: string, duration: number) => commands.update(itemId, { duration }), [commands]);
 
   const unscheduled = useMemo(() => {
@@ -153,8 +204,10 @@ export function RoadmapView({ session, snapshot, peers, readOnly }: RoadmapViewP
   return (
     <div ref={rootRef} data-read-only={readOnly} className="relative flex min-h-0 flex-1 flex-col">
       <RoadmapToolbar
+        view={view}
+        onView={setView}
         scale={scale}
-        onScale={setScale}
+        onScale={presence.onUserScale}
         criticalView={criticalView}
         onCriticalView={setCriticalView}
         criticalHint={criticalHint}
@@ -163,9 +216,43 @@ export function RoadmapView({ session, snapshot, peers, readOnly }: RoadmapViewP
         conflictsOpen={conflictsOpen}
         onToggleConflicts={() => setConflictsOpen((open) => !open)}
         onAddItem={readOnly ? undefined : addItem}
+        history={
+          <EditingControls session={session} readOnly={readOnly} scale={scale} onScale={presence.onUserScale} selectedId={selectedId} select={select} notify={showNotice} />
+        }
+        comments={
+          comments
+            ? { openThreads: (comments.threads ?? []).filter((t) => !t.resolvedAt).length, open: commentsUi.panelOpen, onToggle: commentsUi.togglePanel }
+            : undefined
+        }
       />
+      {presence.banner}
       <div className="flex min-h-0 flex-1">
-        <div className="min-w-0 flex-1">
+        <ViewPanel
+          view={view}
+          phases={
+            <PhaseBoard
+              snapshot={snapshot}
+              phaseSpans={derived.phaseSpans}
+              decor={decor}
+              selectedId={selectedId}
+              peerSelections={peerSelections}
+              onSelect={select}
+              onMoveCard={moveCard}
+              readOnly={readOnly}
+            />
+          }
+          table={
+            <ItemTable
+              snapshot={snapshot}
+              decor={decor}
+              selectedId={selectedId}
+              peerSelections={peerSelections}
+              onSelect={select}
+              onUpdate={commands.update}
+              readOnly={readOnly}
+            />
+          }
+        >
           <Timeline
             snapshot={snapshot}
             layout={layout}
@@ -178,10 +265,17 @@ export function RoadmapView({ session, snapshot, peers, readOnly }: RoadmapViewP
             onMove={commands.move}
             onResize={resize}
             onCreateAt={createAt}
+            actions={timelineActions}
+            laneLoads={loads}
+            onToggleLane={lanes.toggle}
             decor={decor}
             readOnly={readOnly}
+            viewportRef={presence.scrollRef}
+            overlay={presence.overlay}
+            onDragPreview={presence.onDragPreview}
           />
-        </div>
+          {presence.pill}
+        </ViewPanel>
         {conflictsOpen && (
           <ConflictsPanel
             index={conflicts}
@@ -189,6 +283,19 @@ export function RoadmapView({ session, snapshot, peers, readOnly }: RoadmapViewP
             onReveal={revealConflict}
             onApplyFix={readOnly ? undefined : applyFix}
             onClose={() => setConflictsOpen(false)}
+          />
+        )}
+        {comments && commentsUi.panelOpen && (
+          <BoardThreadsPanel
+            threads={comments.threads}
+            error={comments.error}
+            context={comments.context}
+            snapshot={snapshot}
+            focus={commentsUi.focus}
+            focusThreadId={commentsUi.focusThreadId}
+            onFocus={commentsUi.openAnchor}
+            onOpenItem={commentsUi.openItemThread}
+            onClose={commentsUi.closePanel}
           />
         )}
         {selectedId && (
@@ -208,6 +315,25 @@ export function RoadmapView({ session, snapshot, peers, readOnly }: RoadmapViewP
               select(null);
             }}
             onClose={() => select(null)}
+            description={<ItemDescription key={selectedId} session={session} itemId={selectedId} readOnly={readOnly} />}
+            comments={
+              comments
+                ? {
+                    tab: commentsUi.itemTab,
+                    onTab: commentsUi.setItemTab,
+                    count: commentCounts.get(selectedId) ?? 0,
+                    content: (
+                      <AnchorThreads
+                        anchor={{ kind: "item", id: selectedId }}
+                        threads={commentsUi.anchorThreads({ kind: "item", id: selectedId })}
+                        context={comments.context}
+                        focusThreadId={commentsUi.focusThreadId}
+                        noun="this item"
+                      />
+                    ),
+                  }
+                : undefined
+            }
           >
             <ScheduleFacts scheduled={scheduled.get(selectedId)} conflicts={conflicts.byObject.get(selectedId) ?? NO_CONFLICTS} />
             <DependencySection
@@ -221,7 +347,18 @@ export function RoadmapView({ session, snapshot, peers, readOnly }: RoadmapViewP
           </ItemPanel>
         )}
       </div>
-      <UnscheduledTray items={unscheduled} lanes={snapshot.lanes} selectedId={selectedId} onSelect={select} />
+      {comments && (
+        <ChangesSinceVisit
+          boardId={session.boardId}
+          items={snapshot.items}
+          onSelectItem={(id) => {
+            select(id);
+            setReveal((r) => ({ id, seq: (r?.seq ?? 0) + 1 }));
+          }}
+          onOpenThread={commentsUi.openThread}
+        />
+      )}
+      {view === "timeline" && <UnscheduledTray items={unscheduled} lanes={snapshot.lanes} selectedId={selectedId} onSelect={select} />}
       {notice && (
         <div
           role="status"

@@ -1,23 +1,35 @@
 "use client";
 
-import { useCallback, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type MouseEvent, type ReactNode, type RefObject } from "react";
 import { NO_LANE, type BoardLayout } from "../../lib/derive/boardLayout";
 import { isWorkingDay, nextWorkingDay, type WorkCalendar } from "../../lib/derive/calendar";
+import type { LaneLoad } from "../../lib/derive/laneLoad";
 import type { ScheduledItem } from "../../lib/derive/types";
 import { fromDayNumber, type DateString } from "../../lib/model/dates";
 import type { BoardSnapshot } from "../../lib/model/snapshot";
+import { BarContextMenu } from "./BarContextMenu";
+import { barMenuEntries } from "./barMenuEntries";
+import { sortBarsForReading } from "./barNavigation";
 import type { ConflictIndex } from "./conflictIndex";
 import { describeSlack } from "./conflictLabels";
 import { DependencyArrows } from "./DependencyArrows";
 import { dragView, resizedDuration, snapStart } from "./dragMath";
+import { GestureOverlay } from "./GestureOverlay";
 import { LANE_HEADER_WIDTH, bandAt, xToDay, type TimelineGeometry } from "./geometry";
 import { ItemBar, type BarHandlers } from "./ItemBar";
 import { formatShortDate } from "./labels";
 import { LaneHeaders } from "./LaneHeaders";
+import { LaneSummaries } from "./LaneSummaries";
 import { TimelineGrid } from "./TimelineGrid";
 import { TimelineHeader } from "./TimelineHeader";
+import { useAutoScroll } from "./useAutoScroll";
 import { inWindow, useCanvasWindow } from "./useCanvasWindow";
+import { useCreateDrag } from "./useCreateDrag";
 import { useItemDrag, type DragPreview } from "./useItemDrag";
+import { useLinkDrag } from "./useLinkDrag";
+import type { TimelineActions } from "./useTimelineActions";
+import { useBarKeyboard } from "./useBarKeyboard";
+import { useTimelinePan } from "./useTimelinePan";
 
 export interface TimelineProps {
   snapshot: BoardSnapshot;
@@ -33,11 +45,24 @@ export interface TimelineProps {
   onMove: (itemId: string, start: DateString, laneId: string | null) => void;
   /** New duration in working days, from dragging a bar's end. */
   onResize: (itemId: string, duration: number) => void;
-  onCreateAt: (laneId: string | null, start: DateString) => void;
+  /** Double-click (default duration) or a drag on empty lane space (the days dragged over). */
+  onCreateAt: (laneId: string | null, start: DateString, duration?: number) => void;
+  /** Links drawn between bars and the bar menu's commands. */
+  actions: TimelineActions;
+  /** Each lane's peak daily load against its capacity, for the lane headers. */
+  laneLoads: ReadonlyMap<string, LaneLoad>;
+  /** Folds or unfolds a lane on this viewer's screen (see useCollapsedLanes). */
+  onToggleLane: (laneId: string) => void;
   /** What the derivation adds to the drawing: slack, pinned or placed, conflicts, the critical path. */
   decor: TimelineDecor;
   /** Bars can be selected and inspected but not moved, resized or created. */
   readOnly: boolean;
+  /** The scrolling element, for presence (announcing and following viewports). */
+  viewportRef?: RefObject<HTMLDivElement | null>;
+  /** Drawn inside the canvas over the bars, in canvas pixels (others' cursors and drags). */
+  overlay?: ReactNode;
+  /** Told when a drag starts, moves a day or lane, and ends (null), so others can see it. */
+  onDragPreview?: (preview: DragPreview | null) => void;
 }
 
 export interface TimelineDecor {
@@ -46,13 +71,18 @@ export interface TimelineDecor {
   criticalView: boolean;
   /** Dependency ids along a critical path. */
   criticalLinks: ReadonlySet<string>;
+  /** Comments in open threads, by item or milestone id. */
+  commentCounts: ReadonlyMap<string, number>;
+  /** Clicking a milestone opens its comments; absent where comments cannot be read (guests). */
+  onMilestoneComments?: (milestoneId: string) => void;
 }
 
 /** The scrolling timeline: sticky axis on top, sticky lane names on the left, bars on a canvas. */
 export function Timeline(props: TimelineProps) {
   const { snapshot, layout, geometry, calendar, todayDay, selectedId, peerSelections, onSelect, onMove, onResize, onCreateAt } = props;
-  const { decor, readOnly } = props;
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const { decor, readOnly, overlay, onDragPreview, actions, laneLoads, onToggleLane } = props;
+  const ownScrollRef = useRef<HTMLDivElement>(null);
+  const scrollRef = props.viewportRef ?? ownScrollRef;
   const canvasRef = useRef<HTMLDivElement>(null);
 
   const bars = useMemo(() => {
@@ -72,6 +102,7 @@ export function Timeline(props: TimelineProps) {
           band,
           box,
           dates: `${formatShortDate(span.start)} – ${formatShortDate(span.finish)}`,
+          spokenDates: `${formatShortDate(span.start)} to ${formatShortDate(span.finish)}`,
           pinned: scheduled?.pinned ?? item.start !== null,
           slack: scheduled ? describeSlack(scheduled.totalSlack) : "",
           emphasis,
@@ -80,12 +111,6 @@ export function Timeline(props: TimelineProps) {
       ];
     });
   }, [snapshot, layout, geometry, decor]);
-
-  const counts = useMemo(() => {
-    const out = new Map<string, number>();
-    for (const bar of bars) out.set(bar.band.id, (out.get(bar.band.id) ?? 0) + 1);
-    return out;
-  }, [bars]);
 
   const nonWorkingDays = useMemo(() => {
     if (geometry.pxPerDay < 12) return []; // at months and quarters, day stripes are noise
@@ -112,30 +137,24 @@ export function Timeline(props: TimelineProps) {
     [byId, calendar, onMove, onResize],
   );
 
-  const drag = useItemDrag({ canvas: canvasRef, geometry, onClick: onSelect, onDrop: drop, readOnly });
+  // Dragging to an edge of the lanes scrolls the timeline, for every drag gesture alike.
+  const autoScroll = useAutoScroll(scrollRef, { left: LANE_HEADER_WIDTH, top: geometry.header.height });
+  const drag = useItemDrag({ canvas: canvasRef, geometry, onClick: onSelect, onDrop: drop, readOnly, scroll: scrollRef, autoScroll });
   const { cancel } = drag;
-
-  // Bar handlers read the latest bars through a ref so they stay stable across snapshots and
-  // memoised bars that did not change skip re-rendering.
-  const latest = useRef({ byId, calendar, onMove, onSelect, cancel, readOnly });
-  useLayoutEffect(() => {
-    latest.current = { byId, calendar, onMove, onSelect, cancel, readOnly };
+  useEffect(() => onDragPreview?.(drag.preview), [drag.preview, onDragPreview]);
+  const create = useCreateDrag({
+    canvas: canvasRef,
+    geometry,
+    calendar,
+    readOnly,
+    onCreate: (laneId, startDay, duration) => onCreateAt(laneId, fromDayNumber(startDay), duration),
+    autoScroll,
   });
-  const onBarKeyDown = useCallback((event: KeyboardEvent<HTMLDivElement>, itemId: string) => {
-    const { byId: bars, calendar: cal, onMove: move, onSelect: choose, cancel: cancelDrag, readOnly: viewOnly } = latest.current;
-    if (event.key === "Escape" && cancelDrag()) return;
-    if (event.key === "Enter" || event.key === " ") {
-      event.preventDefault();
-      choose(itemId);
-    } else if (!viewOnly && (event.key === "ArrowLeft" || event.key === "ArrowRight")) {
-      // Keyboard moves: a working day per press, a week with Shift.
-      event.preventDefault();
-      const bar = bars.get(itemId);
-      if (!bar) return;
-      const step = (event.shiftKey ? 7 : 1) * (event.key === "ArrowLeft" ? -1 : 1);
-      move(itemId, fromDayNumber(snapStart(cal, bar.span.startDay, step)), null);
-    }
-  }, []);
+  const link = useLinkDrag({ canvas: canvasRef, geometry, dependencies: snapshot.dependencies, onLink: actions.link, autoScroll });
+  const pan = useTimelinePan(scrollRef);
+
+  const keys = useBarKeyboard({ canvas: canvasRef, byId, geometry, calendar, readOnly, onMove, onSelect, cancelDrag: cancel });
+  const { focusId, menu, closeMenu } = keys;
 
   const handlers: BarHandlers = useMemo(
     () => ({
@@ -143,9 +162,11 @@ export function Timeline(props: TimelineProps) {
       onPointerMove: drag.onPointerMove,
       onPointerUp: drag.onPointerUp,
       onPointerCancel: drag.onPointerCancel,
-      onKeyDown: onBarKeyDown,
+      onKeyDown: keys.onKeyDown,
+      onLinkStart: link.onHandlePointerDown,
+      onContextMenu: keys.onContextMenu,
     }),
-    [drag.onPointerDown, drag.onPointerMove, drag.onPointerUp, drag.onPointerCancel, onBarKeyDown],
+    [drag.onPointerDown, drag.onPointerMove, drag.onPointerUp, drag.onPointerCancel, keys.onKeyDown, link.onHandlePointerDown, keys.onContextMenu],
   );
 
   // Keep the same date at the left edge when zooming; open near today.
@@ -161,7 +182,7 @@ export function Timeline(props: TimelineProps) {
       anchorDay.current = todayDay !== null && todayDay > axisStart && todayDay < axisEnd ? todayDay - lead : axisStart;
     }
     el.scrollLeft = Math.max(0, (anchorDay.current - axisStart) * pxPerDay);
-  }, [axisStart, axisEnd, pxPerDay, todayDay]);
+  }, [scrollRef, axisStart, axisEnd, pxPerDay, todayDay]);
 
   // A newly selected bar may sit under the panel that just opened: bring it into view. The
   // scroll margins keep it clear of the sticky lane names and axis.
@@ -191,17 +212,32 @@ export function Timeline(props: TimelineProps) {
 
   const preview = drag.preview;
   // Only bars near the view are in the DOM: style and layout of thousands of bars, most of
-  // them off screen, cost more per edit than deriving the whole board. The selected and the
-  // dragged bar always stay, so focus, scrolling to them and drags keep working.
+  // them off screen, cost more per edit than deriving the whole board. The selected, the
+  // focused and the dragged bar always stay, so focus, scrolling to them and drags keep
+  // working. In reading order, so Tab goes lane by lane, row by row, left to right.
   const view = useCanvasWindow(scrollRef, LANE_HEADER_WIDTH, geometry.header.height);
+  const menuId = menu?.itemId ?? null;
   const shown = useMemo(
-    () => (view ? bars.filter((b) => b.item.id === selectedId || inWindow(view, b.box)) : []),
-    [bars, view, selectedId],
+    () =>
+      view
+        ? sortBarsForReading(
+            bars.filter((b) => b.item.id === selectedId || b.item.id === focusId || b.item.id === menuId || inWindow(view, b.box)),
+          )
+        : [],
+    [bars, view, selectedId, focusId, menuId],
   );
+  const linkDraft = link.draft;
+  const menuBar = menu ? byId.get(menu.itemId) : undefined;
   const draggedBar = preview && !shown.some((b) => b.item.id === preview.itemId) ? byId.get(preview.itemId) : undefined;
   return (
     <div className="relative h-full">
-      <div ref={scrollRef} onScroll={onScroll} className="h-full overflow-auto" data-testid="timeline">
+      <div
+        ref={scrollRef}
+        onScroll={onScroll}
+        className={`h-full overflow-auto ${pan === "active" ? "cursor-grabbing select-none" : pan === "ready" ? "cursor-grab" : ""}`}
+        data-testid="timeline"
+        data-pan={pan ?? undefined}
+      >
         <div className="relative min-h-full" style={{ width: LANE_HEADER_WIDTH + geometry.width }}>
           <div className="sticky top-0 z-30 flex border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
             <div
@@ -213,20 +249,36 @@ export function Timeline(props: TimelineProps) {
               {/* The Today pill hangs below the axis; scrolled past the lane column, this keeps it off the lane names. */}
               <div aria-hidden className="absolute inset-x-0 top-full h-[11px] border-t border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950" />
             </div>
-            <TimelineHeader geometry={geometry} todayDay={todayDay} badges={decor.conflicts.badges} />
+            <TimelineHeader
+              geometry={geometry}
+              todayDay={todayDay}
+              badges={decor.conflicts.badges}
+              commentCounts={decor.commentCounts}
+              onMilestoneComments={decor.onMilestoneComments}
+            />
           </div>
           <div className="flex">
-            <LaneHeaders bands={geometry.bands} counts={counts} dropLaneId={preview?.mode === "move" ? preview.laneId : null} />
+            <LaneHeaders
+              bands={geometry.bands}
+              loads={laneLoads}
+              dropLaneId={preview?.mode === "move" ? preview.laneId : null}
+              onToggle={onToggleLane}
+            />
             <div
               ref={canvasRef}
               className="relative isolate"
               style={{ width: geometry.width, height: geometry.lanesHeight }}
-              onClick={() => onSelect(null)}
+              onClick={() => {
+                // The click ending a drag that drew a new item must not unselect it.
+                if (!create.consumeClick()) onSelect(null);
+              }}
               onDoubleClick={onCanvasDoubleClick}
+              onPointerDown={create.onPointerDown}
               data-testid="timeline-canvas"
               data-bar-count={bars.length}
             >
               <TimelineGrid geometry={geometry} nonWorkingDays={nonWorkingDays} todayDay={todayDay} />
+              <LaneSummaries geometry={geometry} />
               <DependencyArrows
                 width={geometry.width}
                 height={geometry.lanesHeight}
@@ -237,7 +289,7 @@ export function Timeline(props: TimelineProps) {
                 criticalView={decor.criticalView}
                 selectedId={selectedId}
               />
-              {(draggedBar ? [...shown, draggedBar] : shown).map(({ item, span, band, box, dates, pinned, slack, emphasis, badge }) => {
+              {(draggedBar ? [...shown, draggedBar] : shown).map(({ item, span, band, box, dates, spokenDates, pinned, slack, emphasis, badge }) => {
                 const dragging = preview?.itemId === item.id ? preview : null;
                 const dragInfo = dragging ? dragView(geometry, calendar, dragging, item.duration, span, band.id) : null;
                 return (
@@ -253,21 +305,30 @@ export function Timeline(props: TimelineProps) {
                     width={box.width}
                     labelOutside={box.labelOutside}
                     start={span.start}
+                    duration={item.duration}
                     dates={dates}
+                    spokenDates={spokenDates}
                     pinned={pinned}
                     emphasis={emphasis}
                     slack={slack}
                     badgeSeverity={badge?.severity ?? null}
                     badgeCount={badge?.count ?? 0}
                     badgeText={badge?.text ?? ""}
+                    commentCount={decor.commentCounts.get(item.id) ?? 0}
                     selected={item.id === selectedId}
                     peer={peerSelections.get(item.id) ?? null}
                     drag={dragInfo}
+                    linkState={
+                      linkDraft?.targetId === item.id && linkDraft.verdict ? (linkDraft.verdict === "ok" ? "ok" : "refused") : null
+                    }
+                    linking={linkDraft?.fromId === item.id}
                     readOnly={readOnly}
                     handlers={handlers}
                   />
                 );
               })}
+              <GestureOverlay geometry={geometry} ghost={create.ghost} link={linkDraft} />
+              {overlay}
             </div>
           </div>
         </div>
@@ -283,11 +344,26 @@ export function Timeline(props: TimelineProps) {
               "Nothing planned yet."
             ) : (
               <>
-                Nothing planned yet. Use <strong className="font-medium">Add item</strong>, or double-click a lane at a date.
+                Nothing planned yet. Use <strong className="font-medium">Add item</strong>, or drag along a lane from a start date to an end date.
               </>
             )}
           </p>
         </div>
+      )}
+      {menu && menuBar && (
+        <BarContextMenu
+          title={menuBar.item.title}
+          x={menu.x}
+          y={menu.y}
+          entries={barMenuEntries({
+            itemId: menu.itemId,
+            readOnly,
+            dependencyCount: snapshot.dependencies.filter((d) => d.fromId === menu.itemId || d.toId === menu.itemId).length,
+            actions,
+            select: onSelect,
+          })}
+          onClose={closeMenu}
+        />
       )}
     </div>
   );

@@ -8,6 +8,7 @@ import {
   type TimelineGeometry,
 } from "./geometry";
 import type { ConflictBadge } from "./conflictIndex";
+import { CommentBadge } from "./ItemBar";
 import { SEVERITY_DOT } from "./conflictLabels";
 import { MILESTONE_KIND_LABELS, formatLongDate, phaseTint } from "./labels";
 
@@ -16,10 +17,13 @@ interface TimelineHeaderProps {
   todayDay: number | null;
   /** Conflicts by object id; milestones named by one get a badge. */
   badges: ReadonlyMap<string, ConflictBadge>;
+  /** Comments in open threads by milestone id. */
+  commentCounts: ReadonlyMap<string, number>;
+  onMilestoneComments?: (milestoneId: string) => void;
 }
 
 /** The sticky top of the timeline: two tiers of dates, the phase bands and the milestones. */
-export const TimelineHeader = memo(function TimelineHeader({ geometry, todayDay, badges }: TimelineHeaderProps) {
+export const TimelineHeader = memo(function TimelineHeader({ geometry, todayDay, badges, commentCounts, onMilestoneComments }: TimelineHeaderProps) {
   const { axis, header } = geometry;
   const todayX = todayDay !== null && todayDay >= axis.startDay && todayDay < axis.endDay ? dayToX(geometry, todayDay) : null;
   return (
@@ -89,14 +93,19 @@ export const TimelineHeader = memo(function TimelineHeader({ geometry, todayDay,
       ))}
       {geometry.milestones.map((m) => {
         const badge = badges.get(m.id);
+        const comments = commentCounts.get(m.id) ?? 0;
         return (
         <div
           key={m.id}
           data-testid="milestone"
           data-milestone-id={m.id}
-          className="absolute flex items-center gap-1.5 whitespace-nowrap text-[11px] font-medium text-slate-700 dark:text-slate-200"
+          role={onMilestoneComments ? "button" : undefined}
+          tabIndex={onMilestoneComments ? 0 : undefined}
+          onClick={onMilestoneComments && (() => onMilestoneComments(m.id))}
+          onKeyDown={onMilestoneComments && ((e) => (e.key === "Enter" || e.key === " ") && onMilestoneComments(m.id))}
+          className={`absolute flex items-center gap-1.5 whitespace-nowrap rounded text-[11px] font-medium text-slate-700 dark:text-slate-200 ${onMilestoneComments ? "cursor-pointer hover:bg-slate-100 dark:hover:bg-slate-800" : ""}`}
           style={{ left: m.x - 6, top: header.milestonesTop + m.row * MILESTONE_ROW_HEIGHT, height: MILESTONE_ROW_HEIGHT }}
-          title={`${MILESTONE_KIND_LABELS[m.kind]} · ${formatLongDate(m.date)}`}
+          title={`${MILESTONE_KIND_LABELS[m.kind]} · ${formatLongDate(m.date)}${onMilestoneComments ? "\nClick for comments" : ""}`}
         >
           <span aria-hidden className={`inline-block size-3 shrink-0 rotate-45 rounded-[2px] ${milestoneColor(m.kind)}`} />
           <span>{m.title}</span>
@@ -110,6 +119,7 @@ export const TimelineHeader = memo(function TimelineHeader({ geometry, todayDay,
               {badge.count}
             </span>
           )}
+          {comments > 0 && <CommentBadge count={comments} inline />}
         </div>
         );
       })}

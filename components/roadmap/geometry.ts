@@ -4,6 +4,7 @@ import { timeAxis, type TimeAxis } from "../../lib/derive/timeAxis";
 import { toDayNumber } from "../../lib/model/dates";
 import type { MilestoneKind, TimeScale } from "../../lib/model/schemas";
 import type { BoardSnapshot } from "../../lib/model/snapshot";
+import { mergeSpans } from "./mergeSpans";
 
 /**
  * Pixels: where each lane, row, day, phase and milestone label sits on screen. Computed once
@@ -17,7 +18,10 @@ export const LANE_PADDING = 8;
 export const AXIS_TIER_HEIGHT = 24;
 export const PHASE_ROW_HEIGHT = 22;
 export const MILESTONE_ROW_HEIGHT = 20;
+/** A collapsed lane: one thin row that summarises when the lane has work. */
+export const COLLAPSED_LANE_HEIGHT = 30;
 const HEADER_GAP = 6;
+const NO_COLLAPSED: ReadonlySet<string> = new Set();
 
 export interface LaneBand {
   id: string;
@@ -27,6 +31,10 @@ export interface LaneBand {
   height: number;
   /** True for the pseudo-lane that holds items whose lane was deleted. */
   orphan: boolean;
+  /** Folded away by this viewer: its bars are not drawn, only a summary row (`summaries`). */
+  collapsed: boolean;
+  /** Scheduled items in the lane, drawn or folded away. */
+  itemCount: number;
 }
 
 /** Where one scheduled item's bar sits. */
@@ -38,6 +46,11 @@ export interface BarBox {
   width: number;
   /** The bar is too short for its title, which is then drawn just right of it. */
   labelOutside: boolean;
+}
+
+export interface PixelSpan {
+  left: number;
+  width: number;
 }
 
 export interface PhaseBar {
@@ -64,6 +77,8 @@ export interface TimelineGeometry {
   width: number;
   bands: LaneBand[];
   bars: Map<string, BarBox>;
+  /** For each collapsed lane, the stretches of time its items cover, as pixel ranges. */
+  summaries: Map<string, PixelSpan[]>;
   lanesHeight: number;
   phases: PhaseBar[];
   phaseRows: number;
@@ -96,7 +111,16 @@ export function barTop(band: LaneBand, row: number): number {
   return band.top + LANE_PADDING + row * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2;
 }
 
-export function timelineGeometry(snapshot: BoardSnapshot, layout: BoardLayout, scale: TimeScale): TimelineGeometry {
+/**
+ * `collapsed` lanes (a personal view choice) take one thin row: their items get no bar box,
+ * so nothing draws them, links to them included, and the summary stands in for them.
+ */
+export function timelineGeometry(
+  snapshot: BoardSnapshot,
+  layout: BoardLayout,
+  scale: TimeScale,
+  collapsed: ReadonlySet<string> = NO_COLLAPSED,
+): TimelineGeometry {
   const days: number[] = [];
   for (const span of layout.spans.values()) days.push(span.startDay, span.finishDay);
   for (const m of snapshot.milestones) days.push(toDayNumber(m.date));
@@ -110,10 +134,20 @@ export function timelineGeometry(snapshot: BoardSnapshot, layout: BoardLayout, s
   const laneIds = new Set(snapshot.lanes.map((l) => l.id as string));
   const extents = new Map<string, { id: string; start: number; finish: number }[]>();
   const boxes: BarBox[] = [];
+  const folded = new Map<string, { start: number; finish: number }[]>();
+  const itemCount = new Map<string, number>();
   for (const item of snapshot.items) {
     const span = layout.spans.get(item.id);
     if (!span) continue;
     const bandId = item.laneId !== null && laneIds.has(item.laneId) ? item.laneId : NO_LANE;
+    itemCount.set(bandId, (itemCount.get(bandId) ?? 0) + 1);
+    if (collapsed.has(bandId)) {
+      const list = folded.get(bandId) ?? [];
+      list.push({ start: span.startDay, finish: span.finishDay });
+      folded.set(bandId, list);
+      if (!extents.has(bandId)) extents.set(bandId, []);
+      continue;
+    }
     const left = dayToX(base, span.startDay);
     const barWidth = (span.finishDay - span.startDay + 1) * pxPerDay;
     const labelWidth = barLabelWidth(item.title || "Untitled item");
@@ -136,8 +170,9 @@ export function timelineGeometry(snapshot: BoardSnapshot, layout: BoardLayout, s
   let top = 0;
   const addBand = (id: string, name: string, color: string, orphan: boolean) => {
     const rows = Math.max(1, rowCount.get(id) ?? 1);
-    const height = rows * ROW_HEIGHT + 2 * LANE_PADDING;
-    bands.push({ id, name, color, top, height, orphan });
+    const folded = collapsed.has(id);
+    const height = folded ? COLLAPSED_LANE_HEIGHT : rows * ROW_HEIGHT + 2 * LANE_PADDING;
+    bands.push({ id, name, color, top, height, orphan, collapsed: folded, itemCount: itemCount.get(id) ?? 0 });
     top += height;
   };
   for (const lane of snapshot.lanes) addBand(lane.id, lane.name || "Untitled lane", lane.color, false);
@@ -147,6 +182,14 @@ export function timelineGeometry(snapshot: BoardSnapshot, layout: BoardLayout, s
   for (const box of boxes) {
     box.top = barTop(bandById.get(box.bandId)!, rowOf.get(box.itemId) ?? 0);
     bars.set(box.itemId, box);
+  }
+
+  const summaries = new Map<string, PixelSpan[]>();
+  for (const [bandId, spans] of folded) {
+    summaries.set(
+      bandId,
+      mergeSpans(spans).map((s) => ({ left: dayToX(base, s.start), width: (s.finish - s.start + 1) * pxPerDay })),
+    );
   }
 
   const phaseOrder = new Map(snapshot.phases.map((p, i) => [p.id as string, { index: i, name: p.name }]));
@@ -190,6 +233,7 @@ export function timelineGeometry(snapshot: BoardSnapshot, layout: BoardLayout, s
     width,
     bands,
     bars,
+    summaries,
     lanesHeight: top,
     phases,
     phaseRows,

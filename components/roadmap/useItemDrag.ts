@@ -26,6 +26,15 @@ interface DragOptions {
   onDrop: (preview: DragPreview) => void;
   /** Read-only boards: a press still selects the bar, but it never follows the pointer. */
   readOnly?: boolean;
+  /** The scrolling timeline: content scrolled during the drag counts as pointer movement. */
+  scroll?: RefObject<HTMLDivElement | null>;
+  /** Scrolls the timeline while the pointer is held at an edge. */
+  autoScroll?: AutoScroll;
+}
+
+export interface AutoScroll {
+  follow: (x: number, y: number, onScrolled: () => void) => void;
+  stop: () => void;
 }
 
 interface Gesture {
@@ -36,6 +45,11 @@ interface Gesture {
   fromLane: string;
   moved: boolean;
   preview: DragPreview;
+  /** The scroll position at the press, and the pointer's latest position. */
+  scrollLeft: number;
+  scrollTop: number;
+  lastX: number;
+  lastY: number;
 }
 
 /** Movement under this many pixels is a click, not a drag (hands shake on trackpads). */
@@ -61,7 +75,12 @@ export function useItemDrag(options: DragOptions) {
     // Focus the bar (also when the grip was pressed) so Escape reaches it and cancels.
     event.currentTarget.closest<HTMLElement>("[tabindex]")?.focus({ preventScroll: true });
     event.currentTarget.setPointerCapture(event.pointerId);
+    const scroller = latest.current.scroll?.current;
     gesture.current = {
+      scrollLeft: scroller?.scrollLeft ?? 0,
+      scrollTop: scroller?.scrollTop ?? 0,
+      lastX: event.clientX,
+      lastY: event.clientY,
       itemId,
       pointerId: event.pointerId,
       originX: event.clientX,
@@ -72,17 +91,19 @@ export function useItemDrag(options: DragOptions) {
     };
   }, []);
 
-  const onPointerMove = useCallback((event: PointerEvent<HTMLElement>) => {
+  /** Where the pointer is now, over content that may have scrolled since the press. */
+  const update = useCallback((clientX: number, clientY: number) => {
     const g = gesture.current;
-    if (!g || event.pointerId !== g.pointerId || latest.current.readOnly) return;
-    const dx = event.clientX - g.originX;
-    const dy = event.clientY - g.originY;
+    if (!g) return;
+    const { geometry, canvas, scroll } = latest.current;
+    const scroller = scroll?.current;
+    const dx = clientX - g.originX + (scroller ? scroller.scrollLeft - g.scrollLeft : 0);
+    const dy = clientY - g.originY + (scroller ? scroller.scrollTop - g.scrollTop : 0);
     if (!g.moved && Math.hypot(dx, dy) < CLICK_SLOP) return;
     g.moved = true;
-    const { geometry, canvas } = latest.current;
     const rect = canvas.current?.getBoundingClientRect();
     const resizing = g.preview.mode === "resize";
-    const band = rect && !resizing ? bandAt(geometry, event.clientY - rect.top) : undefined;
+    const band = rect && !resizing ? bandAt(geometry, clientY - rect.top) : undefined;
     const next: DragPreview = {
       itemId: g.itemId,
       mode: g.preview.mode,
@@ -96,10 +117,23 @@ export function useItemDrag(options: DragOptions) {
     }
   }, []);
 
+  const onPointerMove = useCallback(
+    (event: PointerEvent<HTMLElement>) => {
+      const g = gesture.current;
+      if (!g || event.pointerId !== g.pointerId || latest.current.readOnly) return;
+      g.lastX = event.clientX;
+      g.lastY = event.clientY;
+      update(event.clientX, event.clientY);
+      if (g.moved) latest.current.autoScroll?.follow(event.clientX, event.clientY, () => update(g.lastX, g.lastY));
+    },
+    [update],
+  );
+
   const finish = useCallback((event: PointerEvent<HTMLElement>, commit: boolean) => {
     const g = gesture.current;
     if (!g || event.pointerId !== g.pointerId) return;
     gesture.current = null;
+    latest.current.autoScroll?.stop();
     setPreview(null);
     if (!commit) return;
     if (!g.moved) latest.current.onClick(g.itemId);
@@ -114,6 +148,7 @@ export function useItemDrag(options: DragOptions) {
   const cancel = useCallback((): boolean => {
     if (!gesture.current) return false;
     gesture.current = null;
+    latest.current.autoScroll?.stop();
     setPreview(null);
     return true;
   }, []);

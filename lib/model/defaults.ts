@@ -32,6 +32,8 @@ export const ITEM_DEFAULTS: Omit<Item, "id"> = {
   tags: [],
   links: [],
   deadlineMilestoneId: null,
+  // Listed so a junk position is repaired to "not placed" instead of making the item unreadable.
+  order: undefined,
 };
 
 /** A dependency without both ends is meaningless, so only lag has a default. */

@@ -1,7 +1,7 @@
 import type * as Y from "yjs";
 import { z } from "zod";
 import { collection, newRecordMap, recordMap, records } from "./docLayout";
-import { itemIdSchema, newDependencyId, type DependencyId } from "./ids";
+import { itemIdSchema, newDependencyId, type DependencyId, type ItemId } from "./ids";
 import { describeIssues } from "./issues";
 import type { CommandOrigin } from "./origin";
 import { err, ok, type Result } from "./result";
@@ -70,4 +70,22 @@ export function removeDependency(doc: Y.Doc, origin: CommandOrigin, id: Dependen
   if (!deps.has(id)) return err(`dependency ${id} does not exist`);
   transact(doc, origin, () => deps.delete(id));
   return ok(undefined);
+}
+
+/**
+ * Removes every dependency into or out of an item, as one step (the bar menu's "Remove
+ * dependencies"), and returns how many went. The item itself may be gone (a concurrent
+ * delete): its dangling links are removed all the same.
+ */
+export function removeItemDependencies(doc: Y.Doc, origin: CommandOrigin, itemId: ItemId): Result<number> {
+  const doomed: string[] = [];
+  for (const [depId, dep] of records(doc, "dependencies")) {
+    if (dep.get("fromId") === itemId || dep.get("toId") === itemId) doomed.push(depId);
+  }
+  if (doomed.length === 0) return err("this item has no dependencies");
+  const deps = collection(doc, "dependencies");
+  transact(doc, origin, () => {
+    for (const id of doomed) deps.delete(id);
+  });
+  return ok(doomed.length);
 }

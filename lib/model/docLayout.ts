@@ -11,13 +11,14 @@ import * as Y from "yjs";
  *   items        Y.Map<ItemId, Y.Map>         + "description": Y.XmlFragment per item
  *   dependencies Y.Map<DependencyId, Y.Map>
  *   milestones   Y.Map<MilestoneId, Y.Map>
- *   comments     reserved for comment threads (written by the server only)
+ *   comments     reserved, unused: comment threads live in the server's database, written by
+ *                the server only (see lib/protocol/comments.ts)
  */
 export const COLLECTIONS = ["lanes", "phases", "items", "dependencies", "milestones"] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 export const BOARD_MAP = "board";
-/** Reserved so a later comments feature does not collide with roadmap data. */
+/** Reserved name, kept out of roadmap use; comments themselves are stored by the server, not in the doc. */
 export const COMMENTS_MAP = "comments";
 /** Field of an item's Y.Map that holds its collaborative rich-text description. */
 export const DESCRIPTION_FIELD = "description";

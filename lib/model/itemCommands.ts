@@ -12,8 +12,12 @@ import { transact } from "./transact";
 
 const itemFields = itemSchema.omit({ id: true });
 
-/** What a user may set on an item; commands insist on a positive duration. */
+/**
+ * What a user may set on an item; commands insist on a positive duration. The card position is
+ * left out: only moveCard writes it, together with the neighbours it has to renumber.
+ */
 export const itemPatchSchema = itemFields
+  .omit({ order: true })
   .extend({ duration: z.number().int().min(1, "duration must be at least 1 working day").max(10_000) })
   .partial()
   .strict();
@@ -105,7 +109,7 @@ export function duplicateItem(doc: Y.Doc, origin: CommandOrigin, id: ItemId): Re
   if (!map) return err(`item ${id} does not exist (it may have been deleted)`);
   const fields: Record<string, unknown> = {};
   for (const key of Object.keys(itemFields.shape)) fields[key] = map.get(key);
-  const parsed = itemFields.safeParse(fields);
+  const parsed = itemFields.omit({ order: true }).safeParse(fields);
   if (!parsed.success) return err(`item ${id} cannot be copied: ${describeIssues(parsed.error)}`);
   // Shortened so a title at the length limit still leaves room for the suffix.
   const title = `${(parsed.data.title || "Untitled").slice(0, 500 - COPY_SUFFIX.length)}${COPY_SUFFIX}`;

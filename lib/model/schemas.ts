@@ -79,6 +79,11 @@ export const itemSchema = z.object({
   tags: z.array(z.string().max(50)).max(50),
   links: z.array(linkSchema).max(50),
   deadlineMilestoneId: milestoneIdSchema.nullable(),
+  /**
+   * Position among the cards of its phase on the phase board (see cardOrder.ts), written only by
+   * moveCard. Absent until someone places the card: such cards sort after the placed ones.
+   */
+  order: z.number().finite().optional(),
 });
 
 export const dependencySchema = z.object({

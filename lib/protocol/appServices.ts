@@ -1,5 +1,6 @@
 import type { BoardId, UserId } from "../model/ids";
 import type { Result } from "../model/result";
+import type { ChangesSummary, CommentAnchor, CommentView, InboxView, ThreadView } from "./comments";
 import type { Principal, Role } from "./roles";
 
 /**
@@ -89,6 +90,26 @@ export interface AppServices {
 
   /** A short-lived signed token that authenticates a websocket for one board (guests, non-browser clients). */
   mintSyncToken(actor: Principal, boardId: BoardId): Promise<ServiceResult<{ token: string; expiresAt: string }>>;
+
+  // Comments (every member may read; owners, editors and commenters may write). Author and time
+  // are the server's: the actor, and the server clock.
+  listThreads(actor: UserId, boardId: BoardId): Promise<ServiceResult<ThreadView[]>>;
+  /** Starts a thread on an item, a milestone or the board; 404 for anchors the board does not hold. */
+  createThread(actor: UserId, boardId: BoardId, input: { anchor: CommentAnchor; body: unknown }): Promise<ServiceResult<ThreadView>>;
+  reply(actor: UserId, boardId: BoardId, threadId: string, input: { body: unknown }): Promise<ServiceResult<CommentView>>;
+  /** Authors edit their own comments only. */
+  editComment(actor: UserId, boardId: BoardId, commentId: string, input: { body: unknown }): Promise<ServiceResult<CommentView>>;
+  /** Authors delete their own comments; owners may delete any. */
+  deleteComment(actor: UserId, boardId: BoardId, commentId: string): Promise<ServiceResult<void>>;
+  /** The thread's starter, editors and owners may resolve and reopen. */
+  setThreadResolved(actor: UserId, boardId: BoardId, threadId: string, resolved: boolean): Promise<ServiceResult<ThreadView>>;
+
+  /** The actor's notifications across boards they can still see, newest first. */
+  inbox(actor: UserId): Promise<InboxView>;
+  markRead(actor: UserId, input: { ids: string[] } | { all: true }): Promise<{ unread: number }>;
+
+  /** Others' changes to the board since the actor last had it open. */
+  changesSinceLastVisit(actor: UserId, boardId: BoardId): Promise<ServiceResult<ChangesSummary>>;
 }
 
 const KEY = Symbol.for("waymark.appServices");

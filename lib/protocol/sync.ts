@@ -28,8 +28,10 @@ export const CloseCode = {
   NotFound: 4404,
   /** A frame over the size limit. */
   TooLarge: 4413,
-  /** The server is going away (shutdown); reconnecting is safe. */
+  /** The board was unloaded from this server; reconnecting is safe. */
   GoingAway: 1001,
+  /** This server is shutting down (SIGTERM): reconnect, to another instance when there is one. */
+  ServiceRestart: 1012,
   /** The server failed to load or store the board; reconnecting later is safe. */
   ServerError: 1011,
 } as const;

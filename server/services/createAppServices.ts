@@ -1,8 +1,13 @@
 import type { AppServices } from "../../lib/protocol/appServices";
 import type { BoardId } from "../../lib/model/ids";
+import type { BoardSnapshot } from "../../lib/model/snapshot";
+import type { LivePublisher } from "../events/liveEvents";
 import type { Storage } from "../storage/storage";
 import { accountServices } from "./accountServices";
 import { boardServices } from "./boardServices";
+import { changeServices } from "./changeServices";
+import { commentServices } from "./commentServices";
+import { inboxServices } from "./inboxServices";
 import { memberServices, type AccessEvents } from "./memberServices";
 
 export interface AppServiceDeps {
@@ -11,15 +16,22 @@ export interface AppServiceDeps {
   secret: string;
   /** Open connections hear of role changes and deletions through these. */
   events: AccessEvents & { boardDeleted(boardId: BoardId): Promise<void> };
+  /** A board's document as plain data (the sync server's, which knows the live one). */
+  readSnapshot(boardId: BoardId): Promise<BoardSnapshot>;
+  /** Live notices to open event streams after comment writes. */
+  live: LivePublisher;
   now?: () => Date;
 }
 
 /** Everything the web routes may ask of the server, each call checking the actor's role itself. */
-export function createAppServices({ storage, secret, events, now = () => new Date() }: AppServiceDeps): AppServices {
+export function createAppServices({ storage, secret, events, readSnapshot, live, now = () => new Date() }: AppServiceDeps): AppServices {
   const boards = boardServices({ storage, secret, now }, (id) => events.boardDeleted(id));
   return {
     ...accountServices(storage),
     ...boards.services,
     ...memberServices(storage, boards.roleOf, events, now),
+    ...changeServices(storage, boards.roleOf),
+    ...commentServices({ storage, roleOf: boards.roleOf, readSnapshot, live, now }),
+    ...inboxServices(storage, live, now),
   };
 }

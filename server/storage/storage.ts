@@ -1,5 +1,7 @@
 import type { AccountStore } from "./accountStore";
+import type { ActivityStore } from "./activityStore";
 import type { BoardStore } from "./boardStore";
+import type { CommentStore } from "./commentStore";
 
-/** Everything the server stores: boards and their update logs, accounts and access. */
-export type Storage = BoardStore & AccountStore;
+/** Everything the server stores: boards and their update logs, accounts and access, comments, history. */
+export type Storage = BoardStore & AccountStore & CommentStore & ActivityStore;

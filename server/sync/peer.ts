@@ -1,3 +1,4 @@
+import type { UserId } from "../../lib/model/ids";
 import type { CloseCodeValue } from "../../lib/protocol/sync";
 import type { Principal, Role } from "../../lib/protocol/roles";
 import type { ServerIdentity } from "./presence";
@@ -24,4 +25,10 @@ export interface Peer {
 /** A frame that breaks the protocol; the room closes that one connection. */
 export class ProtocolError extends Error {
   override readonly name = "ProtocolError";
+}
+
+/** The signed-in user behind a connection; null for a guest on a share link. */
+export function userOf(peer: Peer): UserId | null {
+  const { principal } = peer.access;
+  return principal.kind === "user" ? (principal.userId as UserId) : null;
 }

@@ -5,23 +5,44 @@ import * as Y from "yjs";
 import type { BoardId } from "../../lib/model/ids";
 import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, CloseCode } from "../../lib/protocol/sync";
 import type { Logger } from "../log";
+import type { ActivityStore } from "../storage/activityStore";
 import type { AppendResult, BoardStore } from "../storage/boardStore";
 import { canEditRoadmap, type Role } from "../../lib/protocol/roles";
 import { awarenessMessage, permissionDeniedMessage, syncStep1Message, syncStep2Message, updateMessage } from "./messages";
+import { StoredAnswer } from "./storedAnswer";
+import { ActivityRecorder } from "./activityRecorder";
 import { ProtocolError, type Peer } from "./peer";
 import { sanitizeAwarenessUpdate } from "./presence";
+import { VisitTracker } from "./visitTracker";
 import type { WriteBatcher } from "./writeBatcher";
+import type { EncodeGate } from "./encodeGate";
+import { secondsSince, type SyncMetrics } from "../ops/metrics";
+import type { Fanout } from "../fanout/fanout";
+import { RoomLink } from "./roomLink";
+import { REMOTE_ORIGIN } from "./origins";
 
 /** Origin of updates replayed from storage: they are already stored, so they are not re-written. */
 const LOAD_ORIGIN = Symbol("load");
 
+
 export interface RoomDeps {
-  store: BoardStore;
+  /** Board updates, and the history and visits behind "what changed since your last visit". */
+  store: BoardStore & ActivityStore;
   batcher: WriteBatcher;
   log: Logger;
   /** Fold the update log into a snapshot once it holds this many rows. */
   compactThreshold: number;
+  /** Shared by all rooms: state encodes for connecting clients run a few at a time. */
+  encodes: EncodeGate;
+  metrics?: SyncMetrics;
+  /** Other instances serving the same boards (Redis); absent when this process is alone. */
+  fanout?: Fanout;
+  /** How often a room tells the other instances its state vector, so lost messages get repaired. */
+  repairIntervalMs?: number;
 }
+
+/** At most this many presence broadcasts per second per board (a batch carries every change). */
+export const PRESENCE_BROADCASTS_PER_SECOND = 20;
 
 /**
  * One loaded board: its Y.Doc, awareness and connected peers. The rule that matters: an update
@@ -39,6 +60,10 @@ export class Room {
   private readonly refusalNotified = new Map<Peer, number>();
   /** Writes refused because the connection may not edit, for tests and metrics. */
   refusedWrites = 0;
+  private recorder: ActivityRecorder | null = null;
+  /** For clients that have nothing, while the document is still exactly what was loaded. */
+  private stored: StoredAnswer | null = null;
+  private readonly visits: VisitTracker;
   /** Settles when every update applied so far is committed (or its write failed). */
   private lastWrite: Promise<unknown> = Promise.resolve();
   private lastSeq = 0;
@@ -46,6 +71,15 @@ export class Room {
   private logLength = 0;
   private compacting = false;
   private failed = false;
+  /** Awareness client ids changed since the last presence broadcast. */
+  private readonly presenceChanged = new Set<number>();
+  /** Of those, the ones this instance's own connections changed (to publish to other instances). */
+  private readonly presenceLocal = new Set<number>();
+  /** Awareness client ids of people connected to other instances: nobody here may speak for them. */
+  private readonly remoteClients = new Set<number>();
+  private link: RoomLink | null = null;
+  private presenceTimer: NodeJS.Timeout | undefined;
+  private lastPresenceBroadcast = 0;
 
   private constructor(
     readonly boardId: BoardId,
@@ -53,28 +87,65 @@ export class Room {
   ) {
     // The server is not a participant: it must not announce presence of its own.
     this.awareness.setLocalState(null);
-    this.doc.on("update", this.onDocUpdate);
     this.awareness.on("update", this.onAwarenessUpdate);
+    this.visits = new VisitTracker(boardId, deps.store, deps.log);
   }
 
   /** Loads a board from storage; the room answers nobody before this completes. */
   static async load(boardId: BoardId, deps: RoomDeps): Promise<Room> {
     const room = new Room(boardId, deps);
+    // Listen before reading storage: an update another instance commits meanwhile arrives
+    // either in what we read or on the channel (and the state-vector exchange catches the rest).
+    if (deps.fanout) room.link = new RoomLink(room, deps.fanout, deps.store, deps.log, deps.metrics, deps.repairIntervalMs);
     const { updates, logLength } = await deps.store.loadUpdates(boardId);
+    // Another instance's update applied while storage was read makes the document more than
+    // what was stored: then the stored form is not the whole answer.
+    if (room.doc.store.clients.size === 0) room.stored = new StoredAnswer(updates);
     room.doc.transact(() => {
       for (const update of updates) Y.applyUpdate(room.doc, update, LOAD_ORIGIN);
     }, LOAD_ORIGIN);
     room.logLength = logLength;
+    room.watchEdits();
     return room;
+  }
+
+  /**
+   * Starts storing and relaying edits and recording activity, once the stored board is in.
+   * Not before: with an "update" listener Yjs encodes the whole load transaction as one update
+   * (as costly as encoding the board again, only for the listener to ignore it), and a deep
+   * observer makes it build an event for every item and description loaded. On a 10,000-item
+   * board those two were a third of the load time. Nobody is connected before this, and the
+   * recorder learns every loaded item's title when it starts.
+   */
+  private watchEdits(): void {
+    this.doc.on("update", this.onDocUpdate);
+    this.recorder = new ActivityRecorder(this.doc, {
+      boardId: this.boardId,
+      store: this.deps.store,
+      log: this.deps.log,
+      peerOf: (origin) => (this.peers.has(origin as Peer) ? (origin as Peer) : undefined),
+    });
+  }
+
+  /** Who changed which item; tests flush it to read what was recorded. */
+  get activity(): ActivityRecorder {
+    if (!this.recorder) throw new Error("the room is not loaded yet");
+    return this.recorder;
   }
 
   get peerCount(): number {
     return this.peers.size;
   }
 
+  /** The connections now in the room (a copy). */
+  connectedPeers(): Peer[] {
+    return [...this.peers.keys()];
+  }
+
   /** Starts the standard y-websocket handshake with a new peer. */
   join(peer: Peer): void {
     this.peers.set(peer, new Set());
+    this.visits.joined(peer);
     peer.send(syncStep1Message(this.doc));
     const states = [...this.awareness.getStates().keys()];
     if (states.length) peer.send(awarenessMessage(this.awareness, states));
@@ -102,6 +173,8 @@ export class Room {
   /** The board was deleted: close every connection and never write for it again. */
   discard(): void {
     this.failed = true;
+    this.activity.discard();
+    this.visits.discard();
     for (const peer of [...this.peers.keys()]) {
       this.leave(peer);
       peer.close(CloseCode.NotFound, "board deleted");
@@ -112,6 +185,7 @@ export class Room {
     const ids = this.peers.get(peer);
     if (!ids) return;
     this.peers.delete(peer);
+    this.visits.left(peer);
     this.refusalNotified.delete(peer);
     for (const id of ids) if (this.awarenessOwners.get(id) === peer) this.awarenessOwners.delete(id);
     if (ids.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
@@ -128,6 +202,7 @@ export class Room {
     } catch (error) {
       const reason = error instanceof ProtocolError ? error.message : "malformed message";
       this.deps.log.warn({ board: this.boardId, peer: peer.id, err: String(error) }, "closing peer: bad message");
+      this.deps.metrics?.refused("malformed");
       this.leave(peer);
       peer.close(CloseCode.BadMessage, reason);
     }
@@ -142,8 +217,11 @@ export class Room {
   async unload(): Promise<void> {
     await this.flushed();
     if (!this.failed && this.lastSeq > this.compactedSeq) await this.compact();
+    await Promise.all([this.activity.close(), this.visits.close()]);
+    this.link?.close();
     for (const peer of this.peers.keys()) peer.close(CloseCode.GoingAway, "board unloaded");
     this.peers.clear();
+    clearTimeout(this.presenceTimer);
     this.doc.off("update", this.onDocUpdate);
     this.awareness.destroy();
     this.doc.destroy();
@@ -172,13 +250,23 @@ export class Room {
     const kind = decoding.readVarUint(decoder);
     const payload = decoding.readVarUint8Array(decoder);
     if (kind === syncProtocol.messageYjsSyncStep1) {
-      Y.decodeStateVector(payload); // throws on junk before anything is deferred
-      // Encode now (only content applied so far), send once all of that is committed.
-      const answer = syncStep2Message(this.doc, payload);
-      this.lastWrite.then(
-        () => this.peers.has(peer) && peer.send(answer),
-        () => undefined,
-      );
+      // Decoding throws on junk before anything is deferred.
+      const hasNothing = Y.decodeStateVector(payload).size === 0;
+      const stored = hasNothing ? (this.stored?.frames() ?? []) : [];
+      if (stored.length > 0) {
+        for (const frame of stored) peer.send(frame);
+        return;
+      }
+      // Encoded when the gate lets it (reconnect storms take turns), holding only content
+      // applied by then, and sent once all of that is committed.
+      this.deps.encodes.run(() => {
+        if (!this.peers.has(peer)) return;
+        const answer = syncStep2Message(this.doc, payload);
+        this.lastWrite.then(
+          () => this.peers.has(peer) && peer.send(answer),
+          () => undefined,
+        );
+      });
     } else if (kind === syncProtocol.messageYjsSyncStep2 || kind === syncProtocol.messageYjsUpdate) {
       // Decoding first rejects truncated or garbled updates before they touch the document.
       const decoded = Y.decodeUpdate(payload);
@@ -199,17 +287,23 @@ export class Room {
       update,
       peer.access.identity,
       (id) => {
+        const clock = this.awareness.meta.get(id)?.clock;
+        if (this.remoteClients.has(id)) return { owner: "other", clock };
         const owner = this.awarenessOwners.get(id);
-        return owner === undefined ? "none" : owner === peer ? "self" : "other";
+        return { owner: owner === undefined ? "none" : owner === peer ? "self" : "other", clock };
       },
       owned.size,
     );
-    if (forged.length) this.deps.log.warn({ board: this.boardId, peer: peer.id, forged }, "dropped forged presence");
+    if (forged.length) {
+      this.deps.log.warn({ board: this.boardId, peer: peer.id, forged }, "dropped forged presence");
+      this.deps.metrics?.refused("forged-presence");
+    }
     if (truthful) awarenessProtocol.applyAwarenessUpdate(this.awareness, truthful, peer);
   }
 
   private refuseWrite(peer: Peer): void {
     this.refusedWrites++;
+    this.deps.metrics?.refused("read-only");
     this.deps.log.info({ board: this.boardId, peer: peer.id, role: peer.access.role }, "refused update from read-only connection");
     const now = Date.now();
     if (now - (this.refusalNotified.get(peer) ?? 0) < 1000) return;
@@ -219,21 +313,32 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return;
+    this.stored = null;
+    if (origin === REMOTE_ORIGIN) {
+      // Committed by the instance that received it: show it, do not store or publish it again.
+      const message = updateMessage(update);
+      for (const peer of this.peers.keys()) peer.send(message);
+      return;
+    }
+    const arrived = performance.now();
     const title = this.doc.getMap("board").get("title");
     const written = this.deps.batcher.append(this.boardId, update, typeof title === "string" ? title : undefined);
     this.lastWrite = written;
     written.then(
-      (result) => this.afterCommit(update, origin, result),
+      (result) => this.afterCommit(update, origin, result, arrived),
       (error: unknown) => this.fail(error),
     );
   };
 
-  private afterCommit(update: Uint8Array, origin: unknown, result: AppendResult): void {
+  private afterCommit(update: Uint8Array, origin: unknown, result: AppendResult, arrived: number): void {
     if (this.failed) return;
     this.lastSeq = Math.max(this.lastSeq, result.lastSeq);
     this.logLength = result.logLength;
     const message = updateMessage(update);
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
+    this.deps.metrics?.updateApplied();
+    this.deps.metrics?.fannedOut(secondsSince(arrived));
+    this.link?.publish("update", update);
     if (this.logLength >= this.deps.compactThreshold) void this.compact();
   }
 
@@ -243,6 +348,12 @@ export class Room {
   ): void => {
     const peer = origin as Peer;
     const ids = this.peers.get(peer);
+    if (origin === REMOTE_ORIGIN) {
+      for (const id of [...added, ...updated]) this.remoteClients.add(id);
+      for (const id of removed) this.remoteClients.delete(id);
+    } else {
+      for (const id of [...added, ...updated, ...removed]) this.presenceLocal.add(id);
+    }
     if (ids) {
       // Ownership lasts until the connection leaves, even if it clears its state meanwhile.
       for (const id of [...added, ...updated]) {
@@ -250,17 +361,41 @@ export class Room {
         this.awarenessOwners.set(id, peer);
       }
     }
-    const changed = [...added, ...updated, ...removed];
-    if (!changed.length) return;
-    const message = awarenessMessage(this.awareness, changed);
-    for (const peer of this.peers.keys()) peer.send(message);
+    for (const id of [...added, ...updated, ...removed]) this.presenceChanged.add(id);
+    this.schedulePresence();
   };
+
+  /**
+   * Presence is batched: everything that changed goes out in one message, at most
+   * PRESENCE_BROADCASTS_PER_SECOND times a second, so forty people moving their pointers cost
+   * each of them 20 messages a second rather than hundreds.
+   */
+  private schedulePresence(): void {
+    if (this.presenceTimer || this.presenceChanged.size === 0) return;
+    const wait = Math.max(0, this.lastPresenceBroadcast + 1000 / PRESENCE_BROADCASTS_PER_SECOND - performance.now());
+    this.presenceTimer = setTimeout(() => {
+      this.presenceTimer = undefined;
+      this.lastPresenceBroadcast = performance.now();
+      const ids = [...this.presenceChanged];
+      const local = [...this.presenceLocal];
+      this.presenceChanged.clear();
+      this.presenceLocal.clear();
+      if (local.length) this.link?.publish("awareness", awarenessProtocol.encodeAwarenessUpdate(this.awareness, local));
+      if (this.peers.size === 0) return;
+      const message = awarenessMessage(this.awareness, ids);
+      for (const peer of this.peers.keys()) peer.send(message);
+    }, wait);
+  }
 
   private async compact(): Promise<void> {
     if (this.compacting) return;
     this.compacting = true;
     try {
       const upToSeq = this.lastSeq;
+      // With other instances writing the same log, rows below our last one may be theirs and
+      // not have reached us yet (a lost or late message): read them in first, or the snapshot
+      // that replaces those rows would lack them.
+      if (this.link) await this.link.repair();
       // The document holds every logged row up to upToSeq (and maybe more, which is harmless).
       await this.deps.store.compact(this.boardId, Y.encodeStateAsUpdate(this.doc), upToSeq);
       this.compactedSeq = upToSeq;

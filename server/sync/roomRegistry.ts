@@ -58,6 +58,13 @@ export class RoomRegistry {
     return entry.room;
   }
 
+  /** Every loaded, ready room. */
+  loadedRooms(): Room[] {
+    const out: Room[] = [];
+    for (const entry of this.entries.values()) if (entry.room && !entry.unloading) out.push(entry.room);
+    return out;
+  }
+
   /** The room of a board if it is loaded and ready (for access changes). */
   loaded(boardId: BoardId): Room | undefined {
     const entry = this.entries.get(boardId);

@@ -2,6 +2,8 @@ import type { RawData, WebSocket } from "ws";
 import type { CloseCodeValue } from "../../lib/protocol/sync";
 import { CloseCode } from "../../lib/protocol/sync";
 import type { Logger } from "../log";
+import type { RefusalReason, SyncMetrics } from "../ops/metrics";
+import { TokenBucket } from "./tokenBucket";
 import type { Peer, PeerAccess } from "./peer";
 import type { Room } from "./room";
 
@@ -9,7 +11,12 @@ export interface SocketPeerOptions {
   maxMessageBytes: number;
   /** Frames a connection may have waiting (e.g. while its board loads) before it is dropped. */
   maxQueuedMessages: number;
+  /** Bytes those waiting frames may add up to. */
+  maxQueuedBytes: number;
+  /** Sustained messages per second a connection may send; beyond it the socket is read more slowly. */
+  messagesPerSecond: number;
   log: Logger;
+  metrics?: SyncMetrics;
 }
 
 let nextPeer = 0;
@@ -46,21 +53,42 @@ export function attachSocketPeer(
   };
   let room: Room | null = null;
   let queued: Uint8Array[] | null = [];
+  let queuedBytes = 0;
+  // A burst of twice the rate is fine (a paste, a reconnect's catch-up); a flood is slowed down
+  // by reading the socket less often, so TCP pushes back on the sender and nobody is dropped.
+  const bucket = new TokenBucket(options.messagesPerSecond, options.messagesPerSecond * 2);
+  let paused = false;
 
-  const refuse = (code: CloseCodeValue, reason: string, detail: Record<string, unknown> = {}) => {
+  const refuse = (code: CloseCodeValue, reason: string, metric: RefusalReason | null, detail: Record<string, unknown> = {}) => {
     options.log.warn({ peer: peer.id, board: room?.boardId, code, reason, ...detail }, "closing connection");
+    if (metric) options.metrics?.refused(metric);
     room?.leave(peer);
     peer.close(code, reason);
   };
 
+  const throttle = () => {
+    if (paused || bucket.take()) return;
+    paused = true;
+    options.metrics?.refused("rate-limited");
+    ws.pause();
+    setTimeout(() => {
+      paused = false;
+      ws.resume();
+    }, bucket.waitMs()).unref();
+  };
+
   ws.on("message", (data, isBinary) => {
     const frame = toBytes(data);
-    if (!isBinary) return refuse(CloseCode.BadMessage, "text frames are not part of the sync protocol");
+    if (!isBinary) return refuse(CloseCode.BadMessage, "text frames are not part of the sync protocol", "malformed");
     if (frame.byteLength > options.maxMessageBytes) {
-      return refuse(CloseCode.TooLarge, `message of ${frame.byteLength} bytes exceeds ${options.maxMessageBytes}`);
+      return refuse(CloseCode.TooLarge, `message of ${frame.byteLength} bytes exceeds ${options.maxMessageBytes}`, "too-large");
     }
+    throttle();
     if (queued) {
-      if (queued.length >= options.maxQueuedMessages) return refuse(CloseCode.TooLarge, "too many messages before the board loaded");
+      queuedBytes += frame.byteLength;
+      if (queued.length >= options.maxQueuedMessages || queuedBytes > options.maxQueuedBytes) {
+        return refuse(CloseCode.TooLarge, "too much sent before the board loaded", "queue-full");
+      }
       queued.push(frame);
       return;
     }
@@ -69,7 +97,7 @@ export function attachSocketPeer(
 
   roomReady.then(
     (ready) => {
-      if (!ready) return refuse(CloseCode.NotFound, "board not found");
+      if (!ready) return refuse(CloseCode.NotFound, "board not found", "not-found");
       if (ws.readyState !== ws.OPEN) return;
       room = ready;
       room.join(peer);
@@ -77,7 +105,7 @@ export function attachSocketPeer(
       queued = null;
       for (const frame of backlog) room.receive(peer, frame);
     },
-    (error: unknown) => refuse(CloseCode.ServerError, "board could not be loaded", { err: String(error) }),
+    (error: unknown) => refuse(CloseCode.ServerError, "board could not be loaded", null, { err: String(error) }),
   );
 
   return {

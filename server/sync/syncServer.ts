@@ -1,17 +1,23 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
+import * as Y from "yjs";
 import { boardIdSchema, type BoardId } from "../../lib/model/ids";
+import { readSnapshot as snapshotOf, type BoardSnapshot } from "../../lib/model/snapshot";
 import { SYNC_PATH } from "../../lib/protocol/sync";
 import type { Logger } from "../log";
 import type { Principal, Role } from "../../lib/protocol/roles";
-import { resolveAccess } from "../auth/resolveAccess";
+import { resolveAccess, roleOn } from "../auth/resolveAccess";
 import { isSameOrigin } from "../auth/sameOrigin";
 import type { Storage } from "../storage/storage";
 import type { Peer, PeerAccess } from "./peer";
 import { RoomRegistry } from "./roomRegistry";
 import { attachSocketPeer } from "./socketPeer";
 import { WriteBatcher } from "./writeBatcher";
+import { EncodeGate } from "./encodeGate";
+import { CloseCode } from "../../lib/protocol/sync";
+import type { SyncMetrics } from "../ops/metrics";
+import type { Fanout } from "../fanout/fanout";
 
 export interface SyncServerOptions {
   store: Storage;
@@ -25,6 +31,20 @@ export interface SyncServerOptions {
   compactThreshold: number;
   /** Interval of websocket pings; a peer that misses one is dropped. */
   pingIntervalMs?: number;
+  /**
+   * How often every open connection's role is looked up again. Access changes reach open
+   * connections at once through events (and the cluster bus between instances); this is the
+   * backstop for a change whose message was lost.
+   */
+  accessRecheckMs?: number;
+  /** Sustained messages per second per connection before its socket is read more slowly. */
+  messagesPerSecond?: number;
+  /** An upgrade whose authentication and access lookup take longer is refused (503). */
+  authTimeoutMs?: number;
+  metrics?: SyncMetrics;
+  /** Other instances serving the same boards (REDIS_URL); absent for a single process. */
+  fanout?: Fanout;
+  repairIntervalMs?: number;
 }
 
 /** Parses `/sync/<boardId>?…` into a board id, or null for any other path. */
@@ -50,11 +70,16 @@ function rejectUpgrade(socket: Duplex, status: number, text: string): void {
  * Unknown boards are refused before the upgrade completes, so no socket is ever opened for them.
  */
 export function createSyncServer(options: SyncServerOptions) {
-  const batcher = new WriteBatcher(options.store);
+  const { metrics } = options;
+  const batcher = new WriteBatcher(options.store, metrics);
   const registry = new RoomRegistry({
     store: options.store,
     batcher,
     log: options.log,
+    encodes: new EncodeGate(),
+    metrics,
+    fanout: options.fanout,
+    repairIntervalMs: options.repairIntervalMs,
     compactThreshold: options.compactThreshold,
     unloadDelayMs: options.unloadDelayMs,
   });
@@ -62,6 +87,8 @@ export function createSyncServer(options: SyncServerOptions) {
   // reason, so set its cap above ours.
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes * 2 });
   const alive = new WeakMap<object, boolean>();
+  let closing = false;
+  metrics?.observe({ connections: () => wss.clients.size, loadedBoards: () => registry.loadedCount });
 
   const pinger = setInterval(() => {
     for (const ws of wss.clients) {
@@ -75,24 +102,60 @@ export function createSyncServer(options: SyncServerOptions) {
   }, options.pingIntervalMs ?? 30_000);
   pinger.unref();
 
+  let rechecking = false;
+  const recheck = setInterval(() => {
+    if (rechecking) return;
+    rechecking = true;
+    void recheckAccess().finally(() => (rechecking = false));
+  }, options.accessRecheckMs ?? 60_000);
+  recheck.unref();
+
+  /** Applies to open connections any role change storage knows of (and they were not told). */
+  async function recheckAccess(): Promise<void> {
+    for (const room of registry.loadedRooms()) {
+      for (const peer of room.connectedPeers()) {
+        try {
+          const role = await roleOn(options.store, peer.access.principal, room.boardId);
+          if (role !== peer.access.role) room.updateAccess((p) => p === peer, role);
+        } catch (error) {
+          options.log.warn({ board: room.boardId, err: String(error) }, "access recheck failed");
+          return;
+        }
+      }
+    }
+  }
+
   async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on("error", (error) => options.log.debug({ err: String(error) }, "upgrade socket error"));
+    if (closing) return rejectUpgrade(socket, 503, "Service Unavailable");
     const boardId = boardIdFromSyncPath(req.url);
-    if (!boardId) return rejectUpgrade(socket, 404, "Not Found");
-    if (!isSameOrigin(req.headers, options.allowedOrigins)) return rejectUpgrade(socket, 403, "Forbidden");
-    let access: PeerAccess | null;
+    if (!boardId) {
+      metrics?.refused("not-found");
+      return rejectUpgrade(socket, 404, "Not Found");
+    }
+    if (!isSameOrigin(req.headers, options.allowedOrigins)) {
+      metrics?.refused("forbidden-origin");
+      return rejectUpgrade(socket, 403, "Forbidden");
+    }
+    // Until the upgrade completes nothing is read from the socket (the kernel's window bounds
+    // what a client can push meanwhile); a lookup that hangs must not hold it open for ever.
+    let access: PeerAccess | null | "anonymous";
     try {
-      // Anonymous callers learn nothing about which boards exist: 401 before any lookup.
-      const principal = await options.authenticate(req, boardId);
-      if (!principal) return rejectUpgrade(socket, 401, "Unauthorized");
-      const board = await options.store.getBoard(boardId);
-      // A board the caller may not see answers exactly like a board that does not exist.
-      access = board ? await resolveAccess(options.store, principal, boardId) : null;
+      access = await withTimeout(lookUpAccess(req, boardId), options.authTimeoutMs ?? 10_000);
     } catch (error) {
+      const timedOut = error instanceof TimeoutError;
+      if (timedOut) metrics?.refused("auth-timeout");
       options.log.error({ board: boardId, err: String(error) }, "board access lookup failed");
       return rejectUpgrade(socket, 503, "Service Unavailable");
     }
-    if (!access) return rejectUpgrade(socket, 404, "Not Found");
+    if (access === "anonymous") {
+      metrics?.refused("unauthorized");
+      return rejectUpgrade(socket, 401, "Unauthorized");
+    }
+    if (!access) {
+      metrics?.refused("not-found");
+      return rejectUpgrade(socket, 404, "Not Found");
+    }
     const granted = access;
     wss.handleUpgrade(req, socket, head, (ws) => {
       alive.set(ws, true);
@@ -102,7 +165,10 @@ export function createSyncServer(options: SyncServerOptions) {
       const binding = attachSocketPeer(ws, granted, ready, {
         maxMessageBytes: options.maxMessageBytes,
         maxQueuedMessages: 1_000,
+        maxQueuedBytes: options.maxMessageBytes * 2,
+        messagesPerSecond: options.messagesPerSecond ?? 500,
         log: options.log,
+        metrics,
       });
       ready.then((room) => registry.attach(room), () => undefined);
       ws.on("close", () => {
@@ -117,23 +183,62 @@ export function createSyncServer(options: SyncServerOptions) {
     });
   }
 
+  /** Who the caller is and what they may do on the board; "anonymous" when not signed in. */
+  async function lookUpAccess(req: IncomingMessage, boardId: BoardId): Promise<PeerAccess | null | "anonymous"> {
+    // Anonymous callers learn nothing about which boards exist: 401 before any lookup.
+    const principal = await options.authenticate(req, boardId);
+    if (!principal) return "anonymous";
+    const board = await options.store.getBoard(boardId);
+    // A board the caller may not see answers exactly like a board that does not exist.
+    return board ? resolveAccess(options.store, principal, boardId) : null;
+  }
+
   /** Applies a role change to open connections of a loaded board (null = access removed). */
   function updateAccess(boardId: BoardId, matches: (peer: Peer) => boolean, role: Role | null): void {
     registry.loaded(boardId)?.updateAccess(matches, role);
+  }
+
+  /**
+   * The board as its connections see it now: the loaded room's document when it is open (it may
+   * hold updates still being committed), else the stored log replayed into a scratch document.
+   * For the services, which must know which items exist before anchoring a thread on one.
+   */
+  async function readSnapshot(boardId: BoardId): Promise<BoardSnapshot> {
+    const room = registry.loaded(boardId);
+    if (room) return snapshotOf(room.doc);
+    const doc = new Y.Doc();
+    try {
+      const { updates } = await options.store.loadUpdates(boardId);
+      doc.transact(() => {
+        for (const update of updates) Y.applyUpdate(doc, update);
+      });
+      return snapshotOf(doc);
+    } finally {
+      doc.destroy();
+    }
   }
 
   return {
     handleUpgrade,
     registry,
     updateAccess,
+    readSnapshot,
+    recheckAccess,
     /** Closes every connection to a deleted board and frees it. */
     async boardDeleted(boardId: BoardId): Promise<void> {
       registry.loaded(boardId)?.discard();
       await registry.drop(boardId);
     },
-    /** Stops accepting, flushes every board and closes every connection. */
+    /**
+     * Graceful stop: refuses new connections, closes the open ones with 1012 (clients reconnect,
+     * to another instance behind a load balancer) so no new edits arrive while flushing, then
+     * commits what was received and unloads every board.
+     */
     async close(): Promise<void> {
+      closing = true;
       clearInterval(pinger);
+      clearInterval(recheck);
+      for (const ws of wss.clients) ws.close(CloseCode.ServiceRestart, "server restarting, reconnect");
       await batcher.drain();
       await registry.closeAll();
       for (const ws of wss.clients) ws.terminate();
@@ -143,3 +248,13 @@ export function createSyncServer(options: SyncServerOptions) {
 }
 
 export type SyncServer = ReturnType<typeof createSyncServer>;
+
+class TimeoutError extends Error {}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

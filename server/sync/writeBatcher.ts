@@ -1,5 +1,6 @@
 import type { BoardId } from "../../lib/model/ids";
 import type { AppendResult, BoardStore, BoardUpdates } from "../storage/boardStore";
+import { secondsSince, type SyncMetrics } from "../ops/metrics";
 
 interface Pending {
   updates: Uint8Array[];
@@ -8,8 +9,9 @@ interface Pending {
 }
 
 /**
- * Collects the updates of every board that arrive within one event-loop turn and writes them in
- * one storage transaction: one fsync per tick instead of one per keystroke. Batches are written
+ * Collects the updates of every board that arrive within one event-loop turn, or while the
+ * previous write is committing, and writes them in one storage transaction: one fsync per
+ * batch instead of one per keystroke (group commit). Batches are written
  * one after another, so a board's updates reach storage in the order they were applied.
  */
 export class WriteBatcher {
@@ -17,7 +19,10 @@ export class WriteBatcher {
   private scheduled = false;
   private writing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly store: BoardStore) {}
+  constructor(
+    private readonly store: BoardStore,
+    private readonly metrics?: SyncMetrics,
+  ) {}
 
   /** Resolves once `update` is committed to storage. */
   append(boardId: BoardId, update: Uint8Array, title?: string): Promise<AppendResult> {
@@ -44,17 +49,25 @@ export class WriteBatcher {
     if (this.scheduled) return;
     this.scheduled = true;
     setImmediate(() => {
-      this.scheduled = false;
-      const batch = this.pending;
-      this.pending = new Map();
-      this.writing = this.writing.then(() => this.write(batch));
+      // The batch is taken when the previous write has finished, not when this turn ends: with
+      // a store whose commit takes a while (PostgreSQL's fsync over the network), everything
+      // that arrived meanwhile goes into the next transaction, instead of one queued
+      // transaction per event-loop turn piling up faster than they commit.
+      this.writing = this.writing.then(() => {
+        this.scheduled = false;
+        const batch = this.pending;
+        this.pending = new Map();
+        return this.write(batch);
+      });
     });
   }
 
   private async write(batch: Map<BoardId, Pending>): Promise<void> {
     const rows: BoardUpdates[] = [...batch].map(([boardId, p]) => ({ boardId, updates: p.updates, title: p.title }));
     try {
+      const started = performance.now();
       const results = await this.store.appendUpdates(rows);
+      this.metrics?.persisted(secondsSince(started));
       for (const [boardId, p] of batch) {
         const result = results.get(boardId);
         for (const w of p.waiters) {

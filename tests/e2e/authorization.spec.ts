@@ -49,6 +49,19 @@ const json = async (r: APIResponse) => (await r.json()) as Record<string, unknow
 const membersState = async () => json(await w.as.owner.get(`${board()}/members`));
 const linksState = async () => json(await w.as.owner.get(`${board()}/share-links`));
 const ownerCreates = async (path: string, data?: unknown) => json(await w.as.owner.post(path, data === undefined ? {} : { data }));
+/** A comment body as the editor sends it (Tiptap JSON). */
+const say = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+/** Threads as the owner sees them: what a refused comment write must leave alone. */
+const threadsState = async () => (await w.as.owner.get(`${board()}/threads`)).json() as Promise<unknown>;
+/** Starts a thread on the board as `who`; its id and its first comment's. */
+async function threadBy(who: Who): Promise<{ threadId: string; commentId: string }> {
+  const response = await w.as[who].post(`${board()}/threads`, { data: { anchor: { kind: "board" }, body: say(`Started by ${who}`) } });
+  expect(response.status(), await response.text()).toBe(201);
+  const thread = (await response.json()) as { id: string; comments: { id: string }[] };
+  return { threadId: thread.id, commentId: thread.comments[0]!.id };
+}
+const COMMENTERS = { owner: 201, editor: 201, commenter: 201, viewer: 403, guest: 401, outsider: 404, anonymous: 401 };
+const SIGNED_IN = { owner: 200, editor: 200, commenter: 200, viewer: 200, outsider: 200, guest: 401, anonymous: 401 };
 
 interface Row {
   route: string;
@@ -197,6 +210,83 @@ const ROWS: Row[] = [
     },
   },
   {
+    route: "GET /api/boards/:id/threads",
+    expected: READ_BY_MEMBERS,
+    send: (as) => as.get(`${board()}/threads`),
+    allowed: async (r) => expect(Array.isArray(await r.json())).toBe(true),
+  },
+  {
+    route: "POST /api/boards/:id/threads",
+    expected: COMMENTERS,
+    unchanged: threadsState,
+    send: (as) => as.post(`${board()}/threads`, { data: { anchor: { kind: "board" }, body: say("A new thread") } }),
+    allowed: async (r, who) => {
+      // The author is whoever is signed in, never something the body says.
+      const thread = (await r.json()) as { createdBy: { id: string }; comments: { author: { id: string } }[] };
+      expect(thread.createdBy.id).toBe(w.ids[who as keyof World["ids"]]);
+      expect(thread.comments[0]!.author.id).toBe(w.ids[who as keyof World["ids"]]);
+    },
+  },
+  {
+    route: "POST /api/boards/:id/threads/:threadId/comments",
+    expected: COMMENTERS,
+    unchanged: threadsState,
+    prepare: async () => (await threadBy("owner")).threadId,
+    send: (as, _who, threadId) => as.post(`${board()}/threads/${threadId}/comments`, { data: { body: say("A reply") } }),
+    allowed: async (r, who) => expect(((await r.json()) as { author: { id: string } }).author.id).toBe(w.ids[who as keyof World["ids"]]),
+  },
+  {
+    // The owner's thread: editors and owners may resolve any, commenters only their own.
+    route: "PATCH /api/boards/:id/threads/:threadId",
+    expected: { owner: 200, editor: 200, commenter: 403, viewer: 403, guest: 401, outsider: 404, anonymous: 401 },
+    unchanged: threadsState,
+    prepare: async () => (await threadBy("owner")).threadId,
+    send: (as, _who, threadId) => as.patch(`${board()}/threads/${threadId}`, { data: { resolved: true } }),
+    allowed: async (r, who) => expect(((await r.json()) as { resolvedBy: { id: string } }).resolvedBy.id).toBe(w.ids[who as keyof World["ids"]]),
+  },
+  {
+    route: "PATCH /api/boards/:id/threads/:threadId (the commenter's own)",
+    expected: { owner: 200, editor: 200, commenter: 200, viewer: 403, guest: 401, outsider: 404, anonymous: 401 },
+    unchanged: threadsState,
+    prepare: async () => (await threadBy("commenter")).threadId,
+    send: (as, _who, threadId) => as.patch(`${board()}/threads/${threadId}`, { data: { resolved: true } }),
+  },
+  {
+    // Someone else's comment (the owner's): only its author may edit it.
+    route: "PATCH /api/boards/:id/comments/:commentId",
+    expected: { owner: 200, editor: 403, commenter: 403, viewer: 403, guest: 401, outsider: 404, anonymous: 401 },
+    unchanged: threadsState,
+    prepare: async () => (await threadBy("owner")).commentId,
+    send: (as, _who, commentId) => as.patch(`${board()}/comments/${commentId}`, { data: { body: say("Edited") } }),
+    allowed: async (r) => expect(((await r.json()) as { editedAt: string | null }).editedAt).not.toBeNull(),
+  },
+  {
+    // The commenter's comment: its author or an owner may delete it.
+    route: "DELETE /api/boards/:id/comments/:commentId",
+    expected: { owner: 204, editor: 403, commenter: 204, viewer: 403, guest: 401, outsider: 404, anonymous: 401 },
+    unchanged: threadsState,
+    prepare: async () => (await threadBy("commenter")).commentId,
+    send: (as, _who, commentId) => as.delete(`${board()}/comments/${commentId}`),
+    // Its thread had only this comment, so the thread leaves the list.
+    allowed: async (r) => {
+      const gone = r.url().split("/").pop();
+      const threads = (await threadsState()) as { comments: { id: string }[] }[];
+      expect(threads.flatMap((t) => t.comments.map((c) => c.id))).not.toContain(gone);
+    },
+  },
+  {
+    route: "GET /api/inbox",
+    expected: SIGNED_IN,
+    send: (as) => as.get("/api/inbox"),
+    allowed: async (r) => expect(typeof ((await r.json()) as { unread: number }).unread).toBe("number"),
+  },
+  {
+    route: "POST /api/inbox/read",
+    expected: SIGNED_IN,
+    send: (as) => as.post("/api/inbox/read", { data: { all: true } }),
+    allowed: async (r) => expect(await r.json()).toEqual({ unread: 0 }),
+  },
+  {
     route: "POST /api/boards/:id/sync-token",
     expected: READ_BY_MEMBERS,
     send: (as) => as.post(`${board()}/sync-token`),
@@ -268,6 +358,32 @@ test.describe("bad input and cross-site requests change nothing", () => {
     });
     expect(forged.status()).toBe(403);
     expect(await membersState()).toEqual(before);
+  });
+
+  test("comments: junk, empty, oversized and forged bodies are 422; unknown ids 404; nothing is stored", async () => {
+    const before = await threadsState();
+    const post = (data: unknown) => w.as.editor.post(`${board()}/threads`, { data });
+    const anchor = { kind: "board" };
+    for (const [data, message] of [
+      [{ anchor, body: "plain string" }, /comment body is not valid/],
+      [{ anchor, body: { type: "doc", content: [{ type: "paragraph" }] } }, /comment is empty/],
+      // 60 lines of 99 characters: over the 5,000 a comment may hold.
+      [{ anchor, body: { type: "doc", content: Array.from({ length: 60 }, () => say("y".repeat(99)).content[0]) } }, /comment is too long/],
+      // Far over: refused by the route before it is even read in full.
+      [{ anchor, body: say("A".repeat(200_000)) }, /body is too large/],
+      [{ anchor, body: say("Backdated"), author: w.ids.owner, createdAt: "2001-01-01T00:00:00Z" }, /author|createdAt|Unrecognized/i],
+      [{ anchor: { kind: "item", id: "../../x" }, body: say("Where") }, /anchor|id/],
+      [{ anchor, body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "mention", attrs: { id: w.ids.outsider, label: "Out" } }] }] } }, /mentions must name members of this board/],
+    ] as const) {
+      const response = await post(data);
+      expect(response.status(), await response.text()).toBe(422);
+      expect((await response.json()).error).toMatch(message);
+    }
+    expect((await post({ anchor: { kind: "item", id: "iNoSuchItem0000" }, body: say("Hi") })).status()).toBe(404);
+    expect((await w.as.editor.post(`${board()}/threads/no-such-thread/comments`, { data: { body: say("Hi") } })).status()).toBe(404);
+    expect((await w.as.editor.post(`${board()}/threads/${"%2E".repeat(3)}/comments`, { data: { body: say("Hi") } })).status()).toBe(404);
+    expect((await w.as.editor.patch(`${board()}/comments/no-such-comment`, { data: { body: say("Hi") } })).status()).toBe(404);
+    expect(await threadsState()).toEqual(before);
   });
 
   test("sign-up: 201 once, 409 for the same email, 422 with the field for bad input", async () => {

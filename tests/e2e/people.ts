@@ -97,9 +97,13 @@ export async function openBoard(page: Page, boardPath: string): Promise<void> {
   await expect(page.getByTestId("timeline")).toBeVisible();
 }
 
-/** An item's bar on the timeline by title (not its chip in the unscheduled tray). */
+/**
+ * An item's bar on the timeline by title (not its chip in the unscheduled tray). A bar's
+ * accessible name is "title, dates, status" (e.g. "Pilot signage, Mar 1 to Mar 5, Planned").
+ */
 export function barNamed(page: Page, title: string) {
-  return page.getByTestId("item-bar").and(page.getByRole("button", { name: title, exact: true }));
+  const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return page.getByTestId("item-bar").and(page.getByRole("button", { name: new RegExp(`^${escaped}, \\w{3,4} \\d{1,2} to `) }));
 }
 
 /** No Content-Security-Policy violation happened in this page (pages of `laptop` contexts). */

@@ -7,6 +7,7 @@ import { mintSyncToken } from "../../server/auth/syncTokens";
 import type { ServerConfig } from "../../server/config";
 import { createLogger } from "../../server/log";
 import type { Storage } from "../../server/storage/storage";
+import type { Fanout } from "../../server/fanout/fanout";
 import { startServer, type RunningServer } from "../../server/startServer";
 
 export interface TestBoard extends BoardSummary {
@@ -30,6 +31,7 @@ export interface TestServer extends RunningServer {
 export async function startTestServer(
   overrides: Partial<ServerConfig> = {},
   store?: Storage,
+  fanout?: Fanout,
 ): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), "waymark-test-"));
   const config: ServerConfig = {
@@ -42,9 +44,10 @@ export async function startTestServer(
     maxMessageBytes: 1024 * 1024,
     unloadDelayMs: 60_000,
     compactThreshold: 500,
+    messagesPerSecond: 500,
     ...overrides,
   };
-  const server = await startServer({ config, log: createLogger(process.env.LOG_LEVEL ?? "silent"), store });
+  const server = await startServer({ config, log: createLogger(process.env.LOG_LEVEL ?? "silent"), store, fanout });
   const createUser = async (name: string) => {
     const id = newUserId();
     await server.store.createUser({ id, email: `${id}@test.waymark.dev`, name, passwordHash: null });

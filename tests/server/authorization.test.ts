@@ -99,10 +99,10 @@ describe.each([...WRITERS, ...READERS])("as %s", (who) => {
   it("awareness is accepted, with the name the server knows", async () => {
     const socket = await openRecordingSocket(url(tokens[who]));
     const clientId = 1_000_000 + Math.floor(Math.random() * 1_000_000);
-    socket.ws.send(awarenessFrame(clientId, 1, { user: { name: "Somebody Else", color: "#000000" }, cursor: 1 }));
+    socket.ws.send(awarenessFrame(clientId, 1, { user: { name: "Somebody Else", color: "#000000" }, selection: "iSelected" }));
     await eventually(() => {
-      const state = watcher.provider.awareness.getStates().get(clientId) as { user?: { name?: string }; cursor?: number } | undefined;
-      expect(state?.cursor).toBe(1);
+      const state = watcher.provider.awareness.getStates().get(clientId) as { user?: { name?: string }; selection?: string } | undefined;
+      expect(state?.selection).toBe("iSelected");
       expect(state?.user?.name).not.toBe("Somebody Else");
       expect(state?.user?.name).toBe(who === "guest" ? "Guest" : who === "owner" ? "Owner" : `The ${who}`);
     });
@@ -113,17 +113,17 @@ describe.each([...WRITERS, ...READERS])("as %s", (who) => {
 describe("presence tells the truth", () => {
   it("another connection's awareness client id cannot be taken over or cleared", async () => {
     const victimId = watcher.doc.clientID;
-    watcher.provider.awareness.setLocalStateField("cursor", 42);
+    watcher.provider.awareness.setLocalStateField("selection", "iVictims");
     await sleep(100);
     const attacker = await openRecordingSocket(url(tokens.viewer));
-    attacker.ws.send(awarenessFrame(victimId, 10_000, { user: { name: "Hijacked" }, cursor: 0 }));
+    attacker.ws.send(awarenessFrame(victimId, 10_000, { user: { name: "Hijacked" }, selection: "iHijacked" }));
     attacker.ws.send(awarenessFrame(victimId, 10_001, null));
     await sleep(200);
     const owner = connectClient(s.wsUrl, board.id, { token: tokens.editor });
     await owner.synced;
     await eventually(() => {
-      const seen = owner.provider.awareness.getStates().get(victimId) as { user?: { name?: string }; cursor?: number } | undefined;
-      expect(seen?.cursor).toBe(42);
+      const seen = owner.provider.awareness.getStates().get(victimId) as { user?: { name?: string }; selection?: string } | undefined;
+      expect(seen?.selection).toBe("iVictims");
       expect(seen?.user?.name).toBe("Owner");
     });
     owner.destroy();

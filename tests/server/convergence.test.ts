@@ -9,6 +9,7 @@ import { readSnapshot } from "../../lib/model/snapshot";
 import { rng, type Rng } from "../lib/helpers/prng";
 import { connectClient, eventually, type TestClient } from "../helpers/syncClient";
 import { removeDataDir, startTestServer, type TestServer } from "../helpers/testServer";
+import { freePort } from "../helpers/childServer";
 
 /** Seeds that once failed stay here forever. */
 const PINNED_SEEDS: number[] = [];
@@ -87,4 +88,42 @@ describe("replicas on a real server converge under random edits and disconnects"
     for (const u of (await s.store.loadUpdates(board.id)).updates) Y.applyUpdate(stored, u);
     expect(JSON.stringify(readSnapshot(stored))).toBe(expected());
   });
+});
+
+describe("replicas converge when the server restarts in the middle of random edits", () => {
+  it.each(SEEDS)("seed %i", async (seed) => {
+    const r = rng(seed * 7919);
+    const port = await freePort();
+    s = await startTestServer({ port });
+    const { dataDir } = s;
+    const board = await s.boards.createBoard({ title: `Restarts ${seed}` });
+    clients = Array.from({ length: 4 }, () => connectClient(s!.wsUrl, board.id, { token: board.token }));
+    await Promise.all(clients.map((c) => c.synced));
+
+    for (let step = 0; step < 150; step++) {
+      if (step % 50 === 25) {
+        // The server goes down (gracefully or not matters little: clients keep their edits)
+        // while clients keep editing offline, and comes back on the same address and data.
+        await s!.close();
+        for (let k = 0; k < 5; k++) randomEdit(r, clients[r.int(clients.length)]!, k);
+        s = await startTestServer({ port, dataDir });
+      }
+      const index = r.int(clients.length);
+      randomEdit(r, clients[index]!, index);
+      if (r.chance(0.2)) await new Promise((res) => setTimeout(res, r.int(15)));
+    }
+
+    const expected = () => JSON.stringify(readSnapshot(clients[0]!.doc));
+    await eventually(() => {
+      for (const c of clients) {
+        expect(c.provider.wsconnected).toBe(true);
+        expect(Y.encodeStateVector(c.doc)).toEqual(Y.encodeStateVector(clients[0]!.doc));
+        expect(JSON.stringify(readSnapshot(c.doc))).toBe(expected());
+      }
+    }, 15_000);
+    await s.sync.registry.closeAll();
+    const stored = new Y.Doc();
+    for (const u of (await s.store.loadUpdates(board.id)).updates) Y.applyUpdate(stored, u);
+    expect(JSON.stringify(readSnapshot(stored))).toBe(expected());
+  }, 60_000);
 });

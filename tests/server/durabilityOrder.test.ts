@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import { date } from "../../lib/model/dates";
 import { createItem } from "../../lib/model/itemCommands";
 import { createOrigin } from "../../lib/model/origin";
 import { readSnapshot } from "../../lib/model/snapshot";
-import { openSqliteStorage } from "../../server/storage/sqlite/openSqliteStorage";
 import { gate, gatedStore } from "../helpers/gatedStore";
+import { describeEachStorage, type StorageBackend } from "../helpers/storageBackends";
 import { connectClient, eventually, type TestClient } from "../helpers/syncClient";
 import { removeDataDir, startTestServer, type TestServer } from "../helpers/testServer";
 import { mkdtempSync } from "node:fs";
@@ -23,14 +23,16 @@ afterEach(async () => {
   removeDataDir(s.dataDir);
 });
 
-async function serverWithGatedStore() {
+async function serverWithGatedStoreOn(storage: StorageBackend) {
   const dataDir = mkdtempSync(join(tmpdir(), "waymark-gated-"));
-  const gated = gatedStore(openSqliteStorage(join(dataDir, "waymark.sqlite")));
-  s = await startTestServer({ dataDir }, gated.store);
+  const gated = gatedStore(await storage.open(dataDir));
+  s = await startTestServer({ dataDir, ...storage.serverConfig() }, gated.store);
   return gated;
 }
 
-describe("what clients see is always stored first", () => {
+describeEachStorage("what clients see is always stored first", (storage) => {
+  const serverWithGatedStore = () => serverWithGatedStoreOn(storage);
+
   it("an update reaches other clients only after it is committed to storage", async () => {
     const gated = await serverWithGatedStore();
     const board = await s.boards.createBoard({ title: "Order" });

@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import * as Y from "yjs";
 import { date } from "../../lib/model/dates";
 import { createItem, moveItem, updateItem } from "../../lib/model/itemCommands";
 import { createOrigin } from "../../lib/model/origin";
 import { readSnapshot } from "../../lib/model/snapshot";
+import { describeEachStorage, type StorageBackend } from "../helpers/storageBackends";
 import { connectClient, eventually, type TestClient } from "../helpers/syncClient";
 import { removeDataDir, startTestServer, type TestBoard, type TestServer } from "../helpers/testServer";
 
@@ -13,8 +14,8 @@ const bob = createOrigin("local", "bob");
 let servers: TestServer[] = [];
 let clients: TestClient[] = [];
 
-async function server(overrides = {}): Promise<TestServer> {
-  const s = await startTestServer(overrides);
+async function serverOn(storage: StorageBackend, overrides = {}): Promise<TestServer> {
+  const s = await startTestServer({ ...storage.serverConfig(), ...overrides });
   servers.push(s);
   return s;
 }
@@ -37,7 +38,9 @@ afterEach(async () => {
   servers = [];
 });
 
-describe("sync server with stock y-websocket clients", () => {
+describeEachStorage("sync server with stock y-websocket clients", (storage) => {
+  const server = (overrides = {}) => serverOn(storage, overrides);
+
   it("two clients converge on each other's edits", async () => {
     const s = await server();
     const board = await s.boards.createBoard({ title: "Converge" });
@@ -88,7 +91,7 @@ describe("sync server with stock y-websocket clients", () => {
   });
 
   it("keeps every acknowledged edit across a server restart", async () => {
-    const first = await startTestServer();
+    const first = await startTestServer(storage.serverConfig());
     const board = await first.boards.createBoard({ title: "Durable" });
     const a = connectClient(first.wsUrl, board.id, { token: board.token });
     const b = connectClient(first.wsUrl, board.id, { token: board.token });

@@ -51,6 +51,62 @@ const MIGRATIONS = [
      created_at TEXT NOT NULL,
      revoked_at TEXT
    );`,
+  `CREATE TABLE comment_threads (
+     id TEXT PRIMARY KEY,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     anchor_kind TEXT NOT NULL,
+     anchor_id TEXT,
+     anchor_title TEXT NOT NULL,
+     created_by TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     resolved_at TEXT,
+     resolved_by TEXT
+   );
+   CREATE INDEX comment_threads_by_board ON comment_threads(board_id, created_at);
+   CREATE TABLE comments (
+     id TEXT PRIMARY KEY,
+     thread_id TEXT NOT NULL REFERENCES comment_threads(id) ON DELETE CASCADE,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     author_id TEXT NOT NULL,
+     body TEXT,
+     text TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     edited_at TEXT,
+     deleted_at TEXT
+   );
+   CREATE INDEX comments_by_thread ON comments(thread_id, created_at);
+   CREATE INDEX comments_by_board ON comments(board_id, created_at);
+   CREATE TABLE notifications (
+     id TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     thread_id TEXT NOT NULL REFERENCES comment_threads(id) ON DELETE CASCADE,
+     comment_id TEXT NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+     kind TEXT NOT NULL,
+     actor_id TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     read_at TEXT
+   );
+   CREATE INDEX notifications_by_user ON notifications(user_id, created_at);
+   CREATE TABLE board_activity (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     user_id TEXT NOT NULL,
+     item_id TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     title TEXT NOT NULL,
+     at TEXT NOT NULL
+   );
+   CREATE INDEX board_activity_by_board ON board_activity(board_id, at);
+   CREATE TABLE board_visits (
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     last_seen_at TEXT NOT NULL,
+     PRIMARY KEY (board_id, user_id)
+   );`,
+  // One notification per person per comment, enforced where it cannot be raced; the index also
+  // finds a deleted comment's notifications without scanning every user's.
+  `CREATE UNIQUE INDEX notifications_once_per_comment ON notifications(comment_id, user_id);`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -1,55 +1,19 @@
 import type Database from "better-sqlite3";
-import type { BoardId, UserId } from "../../../lib/model/ids";
+import type { UserId } from "../../../lib/model/ids";
 import type { Role } from "../../../lib/protocol/roles";
-import type { AccountStore, InvitationRecord, MemberRecord, ShareLinkRecord, UserWithSecret } from "../accountStore";
-import { boardInserter, toBoardRecord, type BoardRow } from "./sqliteBoardStore";
-
-interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-  password_hash: string | null;
-  created_at: string;
-}
-interface InvitationRow {
-  id: string;
-  board_id: string;
-  email: string;
-  role: string;
-  invited_by: string;
-  created_at: string;
-}
-interface ShareLinkRow {
-  id: string;
-  board_id: string;
-  created_by: string;
-  created_at: string;
-  revoked_at: string | null;
-}
-
-const toUser = (r: UserRow): UserWithSecret => ({
-  id: r.id as UserId,
-  email: r.email,
-  name: r.name,
-  createdAt: r.created_at,
-  passwordHash: r.password_hash,
-});
-const withoutSecret = ({ passwordHash: _secret, ...user }: UserWithSecret) => user;
-const toInvitation = (r: InvitationRow): InvitationRecord => ({
-  id: r.id,
-  boardId: r.board_id as BoardId,
-  email: r.email,
-  role: r.role as Role,
-  invitedBy: r.invited_by as UserId,
-  createdAt: r.created_at,
-});
-const toShareLink = (r: ShareLinkRow): ShareLinkRecord => ({
-  id: r.id,
-  boardId: r.board_id as BoardId,
-  createdBy: r.created_by as UserId,
-  createdAt: r.created_at,
-  revokedAt: r.revoked_at,
-});
+import type { AccountStore, MemberRecord } from "../accountStore";
+import {
+  toBoardRecord,
+  toInvitation,
+  toShareLink,
+  toUser,
+  withoutSecret,
+  type BoardRow,
+  type InvitationRow,
+  type ShareLinkRow,
+  type UserRow,
+} from "../rows";
+import { boardInserter } from "./sqliteBoardStore";
 
 /** Accounts and access in the same SQLite file as the boards. */
 export function sqliteAccountStore(db: Database.Database): AccountStore {

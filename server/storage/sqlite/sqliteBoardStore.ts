@@ -1,20 +1,9 @@
 import type Database from "better-sqlite3";
 import type { BoardId } from "../../../lib/model/ids";
-import type { AppendResult, BoardRecord, BoardStore, BoardUpdates } from "../boardStore";
-
-export interface BoardRow {
-  id: string;
-  title: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export const toBoardRecord = (row: BoardRow): BoardRecord => ({
-  id: row.id as BoardId,
-  title: row.title,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-});
+import type { AppendResult, BoardStore, BoardUpdates } from "../boardStore";
+import { toBoardRecord, type BoardRow } from "../rows";
+import { prepareAppend } from "./appendLog.mjs";
+import type { AppendThread } from "./appendThread";
 
 /**
  * Boards and their update logs in SQLite. better-sqlite3 is synchronous, so every method has
@@ -30,7 +19,8 @@ export function boardInserter(db: Database.Database) {
   };
 }
 
-export function sqliteBoardStore(db: Database.Database): Omit<BoardStore, "close"> {
+/** `appends`: commit update-log appends on that thread (files); without it, on this connection (`:memory:`). */
+export function sqliteBoardStore(db: Database.Database, appends?: AppendThread): Omit<BoardStore, "close"> {
   const insertBoardWithState = boardInserter(db);
   const selectBoard = db.prepare<[string], BoardRow>("SELECT * FROM boards WHERE id = ?");
   const selectBoards = db.prepare<[], BoardRow>("SELECT * FROM boards ORDER BY updated_at DESC, id");
@@ -38,9 +28,6 @@ export function sqliteBoardStore(db: Database.Database): Omit<BoardStore, "close
     "SELECT state, up_to_seq FROM board_snapshots WHERE board_id = ?",
   );
   const selectLog = db.prepare<[string], { data: Buffer }>("SELECT data FROM board_updates WHERE board_id = ? ORDER BY seq");
-  const insertUpdate = db.prepare("INSERT INTO board_updates (board_id, data) VALUES (?, ?)");
-  const countLog = db.prepare<[string], { n: number }>("SELECT COUNT(*) AS n FROM board_updates WHERE board_id = ?");
-  const touchBoard = db.prepare("UPDATE boards SET updated_at = ?, title = COALESCE(?, title) WHERE id = ?");
   const upsertSnapshot = db.prepare(
     `INSERT INTO board_snapshots (board_id, state, up_to_seq) VALUES (?, ?, ?)
      ON CONFLICT(board_id) DO UPDATE SET state = excluded.state, up_to_seq = excluded.up_to_seq`,
@@ -49,16 +36,9 @@ export function sqliteBoardStore(db: Database.Database): Omit<BoardStore, "close
 
   const createTx = db.transaction(insertBoardWithState);
 
-  const appendTx = db.transaction((batch: BoardUpdates[], now: string) => {
-    const results = new Map<BoardId, AppendResult>();
-    for (const { boardId, updates, title } of batch) {
-      let lastSeq = 0;
-      for (const update of updates) lastSeq = Number(insertUpdate.run(boardId, Buffer.from(update)).lastInsertRowid);
-      touchBoard.run(now, title ?? null, boardId);
-      results.set(boardId, { lastSeq, logLength: countLog.get(boardId)!.n });
-    }
-    return results;
-  });
+  const appendHere = prepareAppend(db);
+  const append = async (batch: BoardUpdates[], now: string): Promise<Map<BoardId, AppendResult>> =>
+    appends ? appends.append(batch, now) : new Map(appendHere(batch, now) as [BoardId, AppendResult][]);
 
   const compactTx = db.transaction((id: string, state: Uint8Array, upToSeq: number) => {
     upsertSnapshot.run(id, Buffer.from(state), upToSeq);
@@ -87,7 +67,7 @@ export function sqliteBoardStore(db: Database.Database): Omit<BoardStore, "close
       return read();
     },
     async appendUpdates(batch) {
-      return appendTx(batch, new Date().toISOString());
+      return append(batch, new Date().toISOString());
     },
     async compact(id, state, upToSeq) {
       compactTx(id, state, upToSeq);

@@ -2,7 +2,8 @@ import * as Y from "yjs";
 import { updateBoard } from "../../../lib/model/boardCommands";
 import { addCalendarDays, date } from "../../../lib/model/dates";
 import { addDependency, removeDependency, setDependencyLag } from "../../../lib/model/dependencyCommands";
-import { collection, itemDescription, type CollectionName } from "../../../lib/model/docLayout";
+import { moveCard } from "../../../lib/model/cardCommands";
+import { collection, itemDescription, recordMap, type CollectionName } from "../../../lib/model/docLayout";
 import type { DependencyId, ItemId, LaneId, MilestoneId, PhaseId } from "../../../lib/model/ids";
 import { createItem, deleteItem, duplicateItem, moveItem, updateItem } from "../../../lib/model/itemCommands";
 import { addLane, removeLane, reorderLane, updateLane } from "../../../lib/model/laneCommands";
@@ -54,6 +55,17 @@ export const COMMANDS: [name: string, weight: number, run: Command][] = [
   ["moveItem", 6, (doc, o, r) => {
     const id = some<ItemId>(doc, "items", r);
     return id ? moveItem(doc, o, id, { start: day(r), laneId: r.chance(0.5) ? laneOrNull(doc, r) : undefined }) : "skipped";
+  }],
+  ["moveCard", 4, (doc, o, r) => {
+    const id = some<ItemId>(doc, "items", r);
+    if (!id) return "skipped";
+    // Mostly above another card in that card's column, as a drag does; sometimes to a column's end.
+    const other = some<ItemId>(doc, "items", r);
+    if (other && r.chance(0.7)) {
+      const phaseId = recordMap(doc, "items", other)?.get("phaseId");
+      return moveCard(doc, o, id, { phaseId: typeof phaseId === "string" ? (phaseId as PhaseId) : null, beforeId: other });
+    }
+    return moveCard(doc, o, id, { phaseId: r.chance(0.2) ? null : (some<PhaseId>(doc, "phases", r) ?? null), beforeId: null });
   }],
   ["deleteItem", 3, (doc, o, r) => {
     const id = some<ItemId>(doc, "items", r);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDependency, removeDependency, setDependencyLag, type NewDependency } from "../../../lib/model/dependencyCommands";
+import { addDependency, removeDependency, removeItemDependencies, setDependencyLag, type NewDependency } from "../../../lib/model/dependencyCommands";
+import { collection } from "../../../lib/model/docLayout";
 import type { DependencyId, ItemId } from "../../../lib/model/ids";
 import { readSnapshot } from "../../../lib/model/snapshot";
 import { alice, expectError, expectNoChange, expectOneTransaction, unwrap } from "../helpers/docs";
@@ -77,5 +78,26 @@ describe("setDependencyLag and removeDependency", () => {
     const { doc } = chainBoard();
     expectError(expectNoChange(doc, () => removeDependency(doc, alice, "dGone" as DependencyId)), /does not exist/);
     expectError(expectNoChange(doc, () => setDependencyLag(doc, alice, "dGone" as DependencyId, 1)), /does not exist/);
+  });
+});
+
+describe("removeItemDependencies (the bar menu's Remove dependencies)", () => {
+  it("removes every link into and out of an item, and no other, in one transaction", () => {
+    const { doc, a, b, c, d } = chainBoard();
+    expect(unwrap(expectOneTransaction(doc, alice, () => removeItemDependencies(doc, alice, b)))).toBe(2);
+    expect(readSnapshot(doc).dependencies.map((dep) => [dep.fromId, dep.toId])).toEqual([[c, d]]);
+    expect(addDependency(doc, alice, { fromId: b, toId: a }).ok).toBe(true);
+  });
+
+  it("removes the links of an item deleted meanwhile, which would otherwise dangle", () => {
+    const { doc, c, d } = chainBoard();
+    collection(doc, "items").delete(d); // a raw delete, as a peer without the command would leave it
+    expect(unwrap(removeItemDependencies(doc, alice, d))).toBe(1);
+    expect(readSnapshot(doc).dependencies.some((dep) => dep.toId === d || dep.fromId === c)).toBe(false);
+  });
+
+  it("refuses an item without links and changes nothing", () => {
+    const { doc, e } = chainBoard();
+    expectError(expectNoChange(doc, () => removeItemDependencies(doc, alice, e)), /no dependencies/);
   });
 });

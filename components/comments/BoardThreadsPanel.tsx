@@ -1,0 +1,150 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import type { BoardSnapshot } from "../../lib/model/snapshot";
+import type { CommentAnchor, ThreadView } from "../../lib/protocol/comments";
+import { AnchorThreads } from "./AnchorThreads";
+import { ThreadCard, type ThreadContext } from "./ThreadCard";
+import { anchorKey } from "./useBoardThreads";
+
+interface BoardThreadsPanelProps {
+  threads: readonly ThreadView[] | null;
+  error: string | null;
+  context: ThreadContext;
+  snapshot: BoardSnapshot;
+  /** Show one anchor's threads (the board itself or a milestone) instead of the whole list. */
+  focus: CommentAnchor | null;
+  focusThreadId: string | null;
+  onFocus: (anchor: CommentAnchor | null) => void;
+  /** Select the item a thread is on and show its comments. */
+  onOpenItem: (itemId: string, threadId: string) => void;
+  onClose: () => void;
+}
+
+/** What a thread hangs on, in words, and whether that is gone from the board. */
+export function describeAnchor(thread: ThreadView, snapshot: BoardSnapshot): { text: string; deleted: boolean } {
+  const { anchor } = thread;
+  if (anchor.kind === "board") return { text: "On the board", deleted: false };
+  if (anchor.kind === "item") {
+    const item = snapshot.items.find((i) => i.id === anchor.id);
+    return { text: item?.title || thread.anchorTitle || "Untitled item", deleted: !item };
+  }
+  const milestone = snapshot.milestones.find((m) => m.id === anchor.id);
+  return { text: `◆ ${milestone?.title || thread.anchorTitle}`, deleted: !milestone };
+}
+
+/** The heading of one anchor's threads; a deleted anchor is named by the title its threads kept. */
+function describeFocus(focus: CommentAnchor, snapshot: BoardSnapshot, threads: readonly ThreadView[]): string {
+  if (focus.kind === "board") return "The board as a whole";
+  const thread = threads.find((t) => anchorKey(t.anchor) === focus.id);
+  const live = focus.kind === "item" ? snapshot.items.find((i) => i.id === focus.id) : snapshot.milestones.find((m) => m.id === focus.id);
+  const title = live?.title || thread?.anchorTitle || "Untitled";
+  return `${focus.kind === "milestone" ? "◆ " : ""}${title}${live ? "" : " (deleted)"}`;
+}
+
+const lastActivity = (t: ThreadView) => t.comments.reduce((latest, c) => (c.createdAt > latest ? c.createdAt : latest), t.createdAt);
+
+/** The board's conversation: every thread (open ones by default), newest activity first. */
+export function BoardThreadsPanel(props: BoardThreadsPanelProps) {
+  const { threads, error, context, snapshot, focus, focusThreadId, onFocus, onOpenItem, onClose } = props;
+  const [showAll, setShowAll] = useState(false);
+  const sorted = useMemo(
+    () => [...(threads ?? [])].sort((a, b) => lastActivity(b).localeCompare(lastActivity(a))),
+    [threads],
+  );
+  const shown = showAll ? sorted : sorted.filter((t) => !t.resolvedAt);
+  const openCount = sorted.filter((t) => !t.resolvedAt).length;
+  const focusTitle = focus ? describeFocus(focus, snapshot, sorted) : "";
+
+  return (
+    <aside
+      data-testid="threads-panel"
+      aria-label="Comments"
+      className="flex w-80 shrink-0 flex-col border-l border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-950"
+    >
+      <div className="flex h-11 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-900">
+        <h2 className="text-sm font-semibold">Comments</h2>
+        {!focus && (
+          <div role="radiogroup" aria-label="Which threads" className="ml-2 flex rounded-md bg-slate-100 p-0.5 text-xs dark:bg-slate-800">
+            {[
+              { all: false, label: `Open (${openCount})` },
+              { all: true, label: "All" },
+            ].map((option) => (
+              <button
+                key={option.label}
+                type="button"
+                role="radio"
+                aria-checked={showAll === option.all}
+                onClick={() => setShowAll(option.all)}
+                className={`rounded px-2 py-0.5 ${showAll === option.all ? "bg-white font-medium shadow-sm dark:bg-slate-700" : "text-slate-600 dark:text-slate-300"}`}
+              >
+                {option.label}
+              </button>
+            ))}
+          </div>
+        )}
+        <button
+          type="button"
+          onClick={onClose}
+          aria-label="Close comments"
+          className="ml-auto rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800 dark:hover:bg-slate-800 dark:hover:text-slate-100"
+        >
+          <svg aria-hidden viewBox="0 0 16 16" className="size-4">
+            <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+          </svg>
+        </button>
+      </div>
+      <div className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto p-3">
+        {error && <p role="alert" className="text-xs text-rose-600 dark:text-rose-400">{error}</p>}
+        {focus ? (
+          <>
+            <button type="button" onClick={() => onFocus(null)} className="self-start text-xs text-indigo-700 hover:underline dark:text-indigo-300">
+              ← All threads
+            </button>
+            <h3 className="text-sm font-medium">{focusTitle}</h3>
+            <AnchorThreads
+              anchor={focus}
+              threads={sorted.filter((t) => anchorKey(t.anchor) === anchorKey(focus)).reverse()}
+              context={context}
+              focusThreadId={focusThreadId}
+              noun={focus.kind === "milestone" ? "this milestone" : focus.kind === "item" ? "this item" : "the board"}
+            />
+          </>
+        ) : (
+          <>
+            {context.canComment && (
+              <button
+                type="button"
+                onClick={() => onFocus({ kind: "board" })}
+                className="self-start rounded-md border border-slate-200 bg-white px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800"
+              >
+                Comment on the board
+              </button>
+            )}
+            {threads === null && !error && <p className="text-xs text-slate-500">Loading comments…</p>}
+            {threads !== null && shown.length === 0 && (
+              <p className="text-xs text-slate-500 dark:text-slate-400">
+                {showAll ? "No comments on this board yet." : "No open threads. Select an item to start one."}
+              </p>
+            )}
+            {shown.map((thread) => {
+              const label = describeAnchor(thread, snapshot);
+              const { anchor } = thread;
+              const onOpen =
+                anchor.kind === "item" ? () => onOpenItem(anchor.id, thread.id) : () => onFocus(anchor);
+              return (
+                <ThreadCard
+                  key={thread.id}
+                  thread={thread}
+                  context={context}
+                  anchorLabel={{ ...label, onOpen }}
+                  highlighted={thread.id === focusThreadId}
+                />
+              );
+            })}
+          </>
+        )}
+      </div>
+    </aside>
+  );
+}

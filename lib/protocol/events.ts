@@ -1,0 +1,14 @@
+import type { BoardId } from "../model/ids";
+
+/**
+ * Live notices from the server (server-sent events on EVENTS_PATH). They carry no content, only
+ * what to fetch again, so a missed notice costs nothing but a refetch on reconnect.
+ * Kept free of zod: every page's header listens to them, and pages that build no schemas should
+ * not load zod (its eval probe is a CSP violation there).
+ */
+export const EVENTS_PATH = "/events";
+export type LiveEvent =
+  /** The board's threads changed (new, edited, deleted, resolved): refetch them. */
+  | { type: "threads"; boardId: BoardId }
+  /** The reader's inbox changed. */
+  | { type: "inbox"; unread: number };

@@ -1,0 +1,113 @@
+import { loadavg } from "node:os";
+import * as Y from "yjs";
+import { connectBenchClient, type BenchClient } from "./benchClient";
+import type { LargeBoard } from "./largeBoard";
+import type { BenchOptions } from "./options";
+import { sampleUsage, type UsageSummary } from "./procStats";
+import { median } from "./stats";
+import type { RunningTarget } from "./targets";
+import type { ClientSpec, ServerName } from "./types";
+
+export interface LargeResult {
+  server: ServerName;
+  /** Cold loads of the board on the server (Waymark: storage → memory), ms; empty where nothing is stored. */
+  serverLoadMs: number[];
+  /** A fresh client from connect to synced while the board is not in the server's memory, ms. */
+  coldSyncMs: number[];
+  /** The same while the board is loaded (another client had it open moments ago), ms. */
+  warmSyncMs: number[];
+  stateBytes: number;
+  usage: UsageSummary;
+  loadAverage: number;
+}
+
+const SYNC_TIMEOUT_MS = 60_000;
+
+async function synced(client: BenchClient, what: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    client.synced,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what}: not synced within ${SYNC_TIMEOUT_MS} ms`)), SYNC_TIMEOUT_MS);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** Opens a fresh client, times it to synced, and checks it holds the whole board (or throws). */
+async function timeFreshSync(spec: ClientSpec, expected: Uint8Array): Promise<number> {
+  const started = performance.now();
+  const client = connectBenchClient(spec);
+  try {
+    await synced(client, "fresh client");
+    const ms = performance.now() - started;
+    if (Buffer.compare(Buffer.from(Y.encodeStateVector(client.doc)), Buffer.from(expected)) !== 0) {
+      throw new Error("the fresh client synced without the whole board");
+    }
+    return ms;
+  } finally {
+    client.destroy();
+  }
+}
+
+/**
+ * Scenario 4. Waymark stores the board in its database (as it would after that history) and
+ * loads it cold; the references keep documents only in memory, so a first client pushes the
+ * board to them and stays connected, and only fresh clients' sync is timed there.
+ */
+export async function runLarge(target: RunningTarget, board: LargeBoard, boardFile: string, options: BenchOptions): Promise<LargeResult> {
+  const reference = new Y.Doc();
+  Y.applyUpdate(reference, board.state);
+  for (const update of board.tail) Y.applyUpdate(reference, update);
+  const expected = Y.encodeStateVector(reference);
+  const stateBytes = Y.encodeStateAsUpdate(reference).byteLength;
+  const serverLoadMs: number[] = [];
+  const coldSyncMs: number[] = [];
+  const warmSyncMs: number[] = [];
+  let seeder: BenchClient | null = null;
+  let usage: UsageSummary;
+  let loadAverage: number;
+
+  try {
+    if (target.prepareLarge && target.timeLoad) {
+      const { boardId, specs } = await target.prepareLarge(boardFile, 2 * options.runs);
+      loadAverage = loadavg()[0]!;
+      const sampler = sampleUsage(target.pid);
+      for (let i = 0; i < options.runs; i++) {
+        // Ends with the board unloaded, so the next client's connect loads it again.
+        serverLoadMs.push(await target.timeLoad(boardId));
+        coldSyncMs.push(await timeFreshSync(specs[2 * i]!, expected));
+        warmSyncMs.push(await timeFreshSync(specs[2 * i + 1]!, expected));
+      }
+      usage = sampler.stop();
+    } else {
+      const specs = (await target.prepareBoards(1, options.runs + 1))[0]!;
+      seeder = connectBenchClient(specs[0]!, reference);
+      await synced(seeder, "seeding client");
+      await waitUntilServerHasAll(specs[0]!, expected);
+      loadAverage = loadavg()[0]!;
+      const sampler = sampleUsage(target.pid);
+      for (let i = 1; i <= options.runs; i++) warmSyncMs.push(await timeFreshSync(specs[i]!, expected));
+      usage = sampler.stop();
+    }
+  } finally {
+    seeder?.destroy();
+    reference.destroy();
+  }
+  return { server: target.name, serverLoadMs, coldSyncMs, warmSyncMs, stateBytes, usage, loadAverage };
+}
+
+/** The seeder's push may still be on its way when it reports synced: wait until a reader sees all of it. */
+async function waitUntilServerHasAll(spec: ClientSpec, expected: Uint8Array): Promise<void> {
+  const deadline = Date.now() + SYNC_TIMEOUT_MS;
+  for (;;) {
+    try {
+      await timeFreshSync(spec, expected);
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+export const summarizeMs = (values: number[]) => (values.length ? { median: median(values), max: Math.max(...values) } : null);

@@ -1,0 +1,89 @@
+import type { LargeResult } from "./largeRun";
+import { summarizeMs } from "./largeRun";
+import type { LoadResult } from "./loadRun";
+import { LARGE_TARGETS, LOAD_SCENARIOS } from "./scenarios";
+import type { ServerName } from "./types";
+
+type Table = { head: string[]; rows: string[][] };
+
+const ms = (v: number) => (!Number.isFinite(v) ? (Number.isNaN(v) ? "n/a" : "lost") : v < 100 ? v.toFixed(1) : v.toFixed(0));
+const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : "n/a");
+const medMax = (values: number[]) => {
+  const s = summarizeMs(values);
+  return s ? `${ms(s.median)} (${ms(s.max)})` : "n/a";
+};
+
+export function loadTable(results: LoadResult[]): Table {
+  return {
+    head: ["scenario", "server", "p50 ms", "p99 ms", "max ms", "edits/s delivered (sent)", "lost", "server RSS MiB peak (mean)", "server CPU", "load gen CPU", "load avg", "disk commit p50/p99 ms"],
+    rows: results.map((r) => [
+      String(r.scenario),
+      r.server,
+      ms(r.p50),
+      ms(r.p99),
+      ms(r.max),
+      `${r.editsPerSecond.toFixed(0)} (${r.sentPerSecond.toFixed(0)})`,
+      r.lost + (r.disconnects ? `, ${r.disconnects} drops` : ""),
+      `${r.usage.peakRssMb.toFixed(0)} (${r.usage.meanRssMb.toFixed(0)})`,
+      `${(r.usage.cpuCores * 100).toFixed(0)}%`,
+      `${(r.generatorCores * 100).toFixed(0)}%`,
+      r.loadAverage.toFixed(1),
+      `${ms(r.disk.p50)}/${ms(r.disk.p99)}`,
+    ]),
+  };
+}
+
+export function largeTable(results: LargeResult[]): Table {
+  return {
+    head: ["server", "server load ms median (max)", "fresh client synced, board cold", "fresh client synced, board loaded", "server RSS MiB peak", "load avg"],
+    rows: results.map((r) => [r.server, medMax(r.serverLoadMs), medMax(r.coldSyncMs), medMax(r.warmSyncMs), r.usage.peakRssMb.toFixed(0), r.loadAverage.toFixed(1)]),
+  };
+}
+
+/** One line per scenario: Waymark against each reference, and whether its target is met. */
+export function verdicts(load: LoadResult[], large: LargeResult[]): string[] {
+  const lines: string[] = [];
+  for (const scenario of LOAD_SCENARIOS) {
+    const of = (server: ServerName) => load.find((r) => r.scenario === scenario.id && r.server === server);
+    const waymark = of("waymark");
+    if (!waymark) continue;
+    const refs = (["y-websocket", "hocuspocus"] as const).map(of).filter((r): r is LoadResult => r !== undefined);
+    const vs = refs.map((r) => `p99 ${ratio(waymark.p99, r.p99)} ${r.server}'s, RSS ${ratio(waymark.usage.peakRssMb, r.usage.peakRssMb)}`);
+    let verdict: string;
+    if (scenario.target.kind === "absolute") {
+      const met = waymark.p99 <= scenario.target.limitMs && waymark.lost === 0;
+      verdict = `target p99 ≤ ${scenario.target.limitMs} ms: ${met ? "met" : "MISSED"} (${ms(waymark.p99)} ms)`;
+    } else if (refs.length === 0) {
+      verdict = "target p99 ≤ the better reference's: not checked (no reference ran)";
+    } else {
+      const better = refs.reduce((a, b) => (b.p99 < a.p99 ? b : a));
+      const met = waymark.p99 <= better.p99 && waymark.lost === 0;
+      verdict = `target p99 ≤ the better reference's (${better.server}, ${ms(better.p99)} ms): ${met ? "met" : "MISSED"} (${ms(waymark.p99)} ms)`;
+    }
+    lines.push(`Scenario ${scenario.id}: ${verdict}${vs.length ? `; Waymark ${vs.join("; ")}` : ""}.`);
+  }
+  const waymarkLarge = large.find((r) => r.server === "waymark");
+  if (waymarkLarge) {
+    const load = summarizeMs(waymarkLarge.serverLoadMs);
+    const cold = summarizeMs(waymarkLarge.coldSyncMs);
+    const loadMet = load !== null && load.max <= LARGE_TARGETS.serverLoadMs;
+    const syncMet = cold !== null && cold.max <= LARGE_TARGETS.clientSyncMs;
+    lines.push(
+      `Scenario 4: server load ≤ ${LARGE_TARGETS.serverLoadMs} ms: ${loadMet ? "met" : "MISSED"} (worst ${ms(load?.max ?? NaN)} ms); ` +
+        `fresh client synced ≤ ${LARGE_TARGETS.clientSyncMs} ms with the board cold: ${syncMet ? "met" : "MISSED"} (worst ${ms(cold?.max ?? NaN)} ms); ` +
+        `the stored board is ${(waymarkLarge.stateBytes / 1e6).toFixed(1)} MB of Yjs update.`,
+    );
+  }
+  return lines;
+}
+
+export function renderText({ head, rows }: Table): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+export function renderMarkdown({ head, rows }: Table): string {
+  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  return [line(head), line(head.map((_, i) => (i < 2 ? "---" : "---:"))), ...rows.map(line)].join("\n");
+}

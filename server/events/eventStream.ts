@@ -1,0 +1,100 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { boardIdSchema, userIdSchema, type BoardId, type UserId } from "../../lib/model/ids";
+import type { AppServices } from "../../lib/protocol/appServices";
+import type { LiveEvent } from "../../lib/protocol/comments";
+import { sessionPrincipal } from "../auth/sessionCookie";
+import type { Logger } from "../log";
+import type { LiveHub, LiveSubscriber } from "./liveEvents";
+
+export interface EventStreamDeps {
+  hub: LiveHub;
+  /** Signs next-auth sessions. */
+  secret: string;
+  services: Pick<AppServices, "getUser" | "openBoard">;
+  /** The user's unread inbox count, sent first so a fresh tab shows it without another request. */
+  unread(userId: UserId): Promise<number>;
+  log: Logger;
+  /** Comment lines keep proxies and load balancers from closing an idle stream. */
+  pingIntervalMs?: number;
+}
+
+function refuse(res: ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" });
+  res.end(JSON.stringify({ error: message }));
+}
+
+/** One server-sent event: the name the browser's EventSource listens for, and one line of JSON. */
+export const formatEvent = (event: LiveEvent): string => `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
+
+/**
+ * `GET /events[?board=<boardId>]`: the signed-in user's live notices (inbox counts), and the
+ * board's (threads changed) when they may see it. Signed in by the next-auth cookie only: an
+ * EventSource cannot send headers, and a cross-site page cannot read this response (no CORS
+ * headers are sent), so no token or origin check is needed. A board the user may not see is a
+ * 404, exactly like one that does not exist.
+ */
+export function createEventStreamHandler(deps: EventStreamDeps) {
+  const pingMs = deps.pingIntervalMs ?? 25_000;
+
+  return async function handleEventStream(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== "GET") {
+      res.setHeader("Allow", "GET");
+      return refuse(res, 405, "use GET");
+    }
+    let userId: UserId;
+    let boardId: BoardId | null = null;
+    try {
+      const principal = await sessionPrincipal(req.headers, deps.secret);
+      const id = userIdSchema.safeParse(principal?.kind === "user" ? principal.userId : undefined);
+      // A session that outlived its account is no session.
+      if (!principal || !id.success || !(await deps.services.getUser(id.data))) return refuse(res, 401, "sign in first");
+      userId = id.data;
+      const raw = new URL(req.url ?? "/", "http://localhost").searchParams.get("board");
+      if (raw !== null) {
+        const parsed = boardIdSchema.safeParse(raw);
+        if (!parsed.success || !(await deps.services.openBoard(principal, parsed.data)).ok) return refuse(res, 404, "board not found");
+        boardId = parsed.data;
+      }
+    } catch (error) {
+      deps.log.error({ err: String(error) }, "event stream access check failed");
+      return refuse(res, 503, "try again shortly");
+    }
+    if (req.destroyed) return;
+
+    res.writeHead(200, {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-cache, no-transform",
+      Connection: "keep-alive",
+      // nginx buffers responses unless told not to, which would hold notices back.
+      "X-Accel-Buffering": "no",
+    });
+    res.flushHeaders();
+
+    let open = true;
+    const subscriber: LiveSubscriber = {
+      userId,
+      send: (event) => {
+        if (open) res.write(formatEvent(event));
+      },
+      end: () => cleanup(),
+    };
+    const unsubscribe = deps.hub.subscribe(subscriber, boardId);
+    const ping = setInterval(() => res.write(": ping\n\n"), pingMs);
+    ping.unref();
+    function cleanup(): void {
+      if (!open) return;
+      open = false;
+      clearInterval(ping);
+      unsubscribe();
+      res.end();
+    }
+    res.on("close", cleanup);
+    res.on("error", cleanup);
+
+    try {
+      subscriber.send({ type: "inbox", unread: await deps.unread(userId) });
+    } catch (error) {
+      deps.log.error({ err: String(error) }, "event stream unread count failed");
+    }
+  };
+}

@@ -1,0 +1,152 @@
+import type { Pool } from "pg";
+import { inTransaction } from "./transaction";
+
+/**
+ * Every text column compares byte by byte (COLLATE "C"), as SQLite's BINARY collation does: ISO
+ * times compare as strings, and member lists sort the same whatever locale the database was
+ * created with. Times stay ISO strings (not TIMESTAMPTZ) so every method returns exactly what
+ * the SQLite store returns, milliseconds and Z included.
+ */
+const T = `TEXT COLLATE "C"`;
+
+/**
+ * Schema migrations, applied in order; schema_migrations records which ran. The first one is
+ * the schema SQLite reached in its four migrations. Tables and columns keep SQLite's names so
+ * both stores share one row mapping (../rows.ts); `ord` columns stand in for SQLite's rowid,
+ * which orders rows written in the same millisecond by when they were written.
+ */
+export const PG_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE boards (
+     id ${T} PRIMARY KEY,
+     title ${T} NOT NULL,
+     created_at ${T} NOT NULL,
+     updated_at ${T} NOT NULL
+   );
+   CREATE TABLE board_snapshots (
+     board_id ${T} PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+     state BYTEA NOT NULL,
+     up_to_seq BIGINT NOT NULL
+   );
+   CREATE TABLE board_updates (
+     seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     board_id ${T} NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     data BYTEA NOT NULL
+   );
+   CREATE INDEX board_updates_by_board ON board_updates(board_id, seq);
+
+   CREATE TABLE users (
+     id ${T} PRIMARY KEY,
+     email ${T} NOT NULL UNIQUE,
+     name ${T} NOT NULL,
+     password_hash ${T},
+     created_at ${T} NOT NULL
+   );
+   CREATE TABLE memberships (
+     board_id ${T} NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     user_id ${T} NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     role ${T} NOT NULL,
+     PRIMARY KEY (board_id, user_id)
+   );
+   CREATE INDEX memberships_by_user ON memberships(user_id);
+   CREATE TABLE invitations (
+     id ${T} PRIMARY KEY,
+     board_id ${T} NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     email ${T} NOT NULL,
+     role ${T} NOT NULL,
+     invited_by ${T} NOT NULL,
+     created_at ${T} NOT NULL,
+     UNIQUE (board_id, email)
+   );
+   CREATE INDEX invitations_by_email ON invitations(email);
+   CREATE TABLE share_links (
+     id ${T} PRIMARY KEY,
+     board_id ${T} NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     secret_hash ${T} NOT NULL UNIQUE,
+     created_by ${T} NOT NULL,
+     created_at ${T} NOT NULL,
+     revoked_at ${T}
+   );
+
+   CREATE TABLE comment_threads (
+     ord BIGINT GENERATED ALWAYS AS IDENTITY,
+     id ${T} PRIMARY KEY,
+     board_id ${T} NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     anchor_kind ${T} NOT NULL,
+     anchor_id ${T},
+     anchor_title ${T} NOT NULL,
+     created_by ${T} NOT NULL,
+     created_at ${T} NOT NULL,
+     resolved_at ${T},
+     resolved_by ${T}
+   );
+   CREATE INDEX comment_threads_by_board ON comment_threads(board_id, created_at);
+   CREATE TABLE comments (
+     ord BIGINT GENERATED ALWAYS AS IDENTITY,
+     id ${T} PRIMARY KEY,
+     thread_id ${T} NOT NULL REFERENCES comment_threads(id) ON DELETE CASCADE,
+     board_id ${T} NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     author_id ${T} NOT NULL,
+     body ${T},
+     text ${T} NOT NULL,
+     created_at ${T} NOT NULL,
+     edited_at ${T},
+     deleted_at ${T}
+   );
+   CREATE INDEX comments_by_thread ON comments(thread_id, created_at);
+   CREATE INDEX comments_by_board ON comments(board_id, created_at);
+   CREATE TABLE notifications (
+     ord BIGINT GENERATED ALWAYS AS IDENTITY,
+     id ${T} PRIMARY KEY,
+     user_id ${T} NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     board_id ${T} NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     thread_id ${T} NOT NULL REFERENCES comment_threads(id) ON DELETE CASCADE,
+     comment_id ${T} NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+     kind ${T} NOT NULL,
+     actor_id ${T} NOT NULL,
+     created_at ${T} NOT NULL,
+     read_at ${T}
+   );
+   CREATE INDEX notifications_by_user ON notifications(user_id, created_at);
+   -- One notification per person per comment, enforced where it cannot be raced; the index also
+   -- finds a deleted comment's notifications without scanning every user's.
+   CREATE UNIQUE INDEX notifications_once_per_comment ON notifications(comment_id, user_id);
+
+   CREATE TABLE board_activity (
+     seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     board_id ${T} NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     user_id ${T} NOT NULL,
+     item_id ${T} NOT NULL,
+     kind ${T} NOT NULL,
+     title ${T} NOT NULL,
+     at ${T} NOT NULL
+   );
+   CREATE INDEX board_activity_by_board ON board_activity(board_id, at);
+   CREATE TABLE board_visits (
+     board_id ${T} NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     user_id ${T} NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     last_seen_at ${T} NOT NULL,
+     PRIMARY KEY (board_id, user_id)
+   );`,
+];
+
+/**
+ * Brings the schema (the first one on the connection's search_path) up to date in ONE
+ * transaction. Several instances starting at once queue on an advisory lock held until commit,
+ * keyed by the schema's name, so exactly one applies each migration and the others then find
+ * it recorded; a migration that fails leaves nothing half-applied. Returns how many ran.
+ */
+export async function migratePostgres(pool: Pool, migrations: readonly string[] = PG_MIGRATIONS): Promise<number> {
+  return inTransaction(pool, async (client) => {
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('waymark.migrations'), hashtext(current_schema()))");
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at ${T} NOT NULL)`,
+    );
+    const { rows } = await client.query<{ version: number | null }>("SELECT MAX(version) AS version FROM schema_migrations");
+    const applied = rows[0]?.version ?? 0;
+    for (let v = applied; v < migrations.length; v++) {
+      await client.query(migrations[v]!);
+      await client.query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)", [v + 1, new Date().toISOString()]);
+    }
+    return Math.max(0, migrations.length - applied);
+  });
+}

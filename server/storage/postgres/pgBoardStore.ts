@@ -1,0 +1,89 @@
+import type { Pool, PoolClient } from "pg";
+import type { BoardId } from "../../../lib/model/ids";
+import type { AppendResult, BoardStore } from "../boardStore";
+import { toBoardRecord, type BoardRow } from "../rows";
+import { asBytea, fromBytea, inTransaction } from "./transaction";
+
+const BOARD_COLUMNS = "id, title, created_at, updated_at";
+
+/** Inserts a board row and its first state; run inside a caller's transaction. */
+export async function insertBoardWithState(client: PoolClient, id: string, title: string, state: Uint8Array, now: string) {
+  await client.query("INSERT INTO boards (id, title, created_at, updated_at) VALUES ($1, $2, $3, $3)", [id, title, now]);
+  await client.query("INSERT INTO board_updates (board_id, data) VALUES ($1, $2)", [id, asBytea(state)]);
+}
+
+/**
+ * One board's part of an append, in one statement (one round trip per board): the rows go in
+ * in array order (identity values follow the ORDER BY), the board row is touched, and the log
+ * length is the rows already there plus the new ones: the statement's snapshot does not see its
+ * own inserts. A board that does not exist fails the foreign key and with it the whole batch.
+ */
+const APPEND_BOARD = `
+  WITH ins AS (
+    INSERT INTO board_updates (board_id, data)
+    SELECT $1, u.data FROM unnest($2::bytea[]) WITH ORDINALITY AS u(data, n) ORDER BY u.n
+    RETURNING seq
+  ), touched AS (
+    UPDATE boards SET updated_at = $3, title = COALESCE($4, title) WHERE id = $1 RETURNING id
+  )
+  SELECT COALESCE((SELECT MAX(seq) FROM ins), 0) AS last_seq,
+         (SELECT COUNT(*) FROM ins) + (SELECT COUNT(*) FROM board_updates WHERE board_id = $1) AS log_length`;
+
+/** Boards and their update logs in PostgreSQL; every write has committed before its promise resolves. */
+export function pgBoardStore(pool: Pool): Omit<BoardStore, "close"> {
+  return {
+    async createBoard({ id, title }, initialState) {
+      const now = new Date().toISOString();
+      await inTransaction(pool, (client) => insertBoardWithState(client, id, title, initialState, now));
+      return { id, title, createdAt: now, updatedAt: now };
+    },
+    async getBoard(id) {
+      const { rows } = await pool.query<BoardRow>(`SELECT ${BOARD_COLUMNS} FROM boards WHERE id = $1`, [id]);
+      return rows[0] ? toBoardRecord(rows[0]) : null;
+    },
+    async listBoards() {
+      const { rows } = await pool.query<BoardRow>(`SELECT ${BOARD_COLUMNS} FROM boards ORDER BY updated_at DESC, id`);
+      return rows.map(toBoardRecord);
+    },
+    async loadUpdates(id) {
+      // One statement reads snapshot and log from one consistent snapshot of the database, so a
+      // compaction committing in between cannot hide rows (two reads could see the old snapshot
+      // and the already-shortened log).
+      const { rows } = await pool.query<{ from_log: boolean; data: Buffer }>(
+        `SELECT false AS from_log, state AS data, 0::bigint AS seq FROM board_snapshots WHERE board_id = $1
+         UNION ALL
+         SELECT true, data, seq FROM board_updates WHERE board_id = $1
+         ORDER BY from_log, seq`,
+        [id],
+      );
+      return { updates: rows.map((r) => fromBytea(r.data)), logLength: rows.filter((r) => r.from_log).length };
+    },
+    async appendUpdates(batch) {
+      const now = new Date().toISOString();
+      return inTransaction(pool, async (client) => {
+        const results = new Map<BoardId, AppendResult>();
+        for (const { boardId, updates, title } of batch) {
+          const { rows } = await client.query<{ last_seq: string; log_length: string }>(APPEND_BOARD, [
+            boardId,
+            updates.map(asBytea),
+            now,
+            title ?? null,
+          ]);
+          const row = rows[0]!;
+          results.set(boardId, { lastSeq: Number(row.last_seq), logLength: Number(row.log_length) });
+        }
+        return results;
+      });
+    },
+    async compact(id, state, upToSeq) {
+      await inTransaction(pool, async (client) => {
+        await client.query(
+          `INSERT INTO board_snapshots (board_id, state, up_to_seq) VALUES ($1, $2, $3)
+           ON CONFLICT (board_id) DO UPDATE SET state = excluded.state, up_to_seq = excluded.up_to_seq`,
+          [id, asBytea(state), upToSeq],
+        );
+        await client.query("DELETE FROM board_updates WHERE board_id = $1 AND seq <= $2", [id, upToSeq]);
+      });
+    },
+  };
+}

@@ -1,0 +1,163 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { UserId } from "../../lib/model/ids";
+import { EVENTS_PATH } from "../../lib/protocol/comments";
+import { createEventStreamHandler } from "../../server/events/eventStream";
+import { createMemoryHub } from "../../server/events/liveEvents";
+import { createLogger } from "../../server/log";
+import { mentioning, startCommentWorld, text, value, type CommentWorld } from "../helpers/commentWorld";
+import { openStream, sessionCookie, type OpenStream } from "../helpers/eventStreams";
+import { eventually } from "../helpers/syncClient";
+
+/**
+ * Live notices over server-sent events on the real server: signed in by the session cookie,
+ * board notices only for those who may see the board, and every comment write announced
+ * within a second.
+ */
+let w: CommentWorld;
+const streams: OpenStream[] = [];
+beforeEach(async () => {
+  w = await startCommentWorld();
+});
+afterEach(async () => {
+  for (const s of streams.splice(0)) s.close();
+  await w.close();
+});
+
+const url = (board?: string) => `${w.s.url}${EVENTS_PATH}${board === undefined ? "" : `?board=${encodeURIComponent(board)}`}`;
+async function open(user: UserId | null, board?: string) {
+  const stream = await openStream(url(board), user ? await sessionCookie(w.s.secret, user) : undefined);
+  streams.push(stream);
+  return stream;
+}
+const svc = () => w.s.services;
+
+describe("who may listen", () => {
+  it("without a session (or with a forged one) the answer is 401", async () => {
+    for (const cookie of [undefined, "next-auth.session-token=forged", await sessionCookie("another secret", w.people.editor)]) {
+      const stream = await openStream(url(w.board.id), cookie);
+      expect(stream.status).toBe(401);
+      expect(JSON.parse(await stream.body)).toEqual({ error: "sign in first" });
+    }
+  });
+
+  it.each([
+    ["a board the user is not on", () => w.board.id],
+    ["a board that does not exist", () => "bNoSuchBoard0000"],
+    ["a board id that is junk", () => "../../etc/passwd"],
+  ])("%s is a 404, all alike", async (_what, board) => {
+    const stream = await open(w.people.stranger, board());
+    expect(stream.status).toBe(404);
+    expect(JSON.parse(await stream.body)).toEqual({ error: "board not found" });
+  });
+
+  it("a member gets an event stream that starts with their unread count; the board is optional", async () => {
+    await svc().createThread(w.people.owner, w.board.id, { anchor: { kind: "board" }, body: mentioning(w.people.viewer, "Dev") });
+    for (const board of [w.board.id, undefined]) {
+      const stream = await open(w.people.viewer, board);
+      expect(stream.status).toBe(200);
+      expect(stream.headers["content-type"]).toMatch(/^text\/event-stream/);
+      expect(stream.headers["cache-control"]).toBe("no-cache, no-transform");
+      expect(stream.headers["x-accel-buffering"]).toBe("no");
+      expect((await stream.waitFor((e) => e.event === "inbox")).data).toEqual({ type: "inbox", unread: 1 });
+    }
+  });
+});
+
+describe("what they hear", () => {
+  it("a comment by someone else reaches the board's listeners as `threads` and the notified as `inbox`, within a second", async () => {
+    const ben = await open(w.people.editor, w.board.id);
+    const dev = await open(w.people.viewer); // no board: inbox notices only
+    await ben.waitFor((e) => e.event === "inbox");
+    await dev.waitFor((e) => e.event === "inbox");
+    const [benSeen, devSeen] = [ben.events.length, dev.events.length];
+    const thread = value(await svc().createThread(w.people.commenter, w.board.id, { anchor: { kind: "board" }, body: mentioning(w.people.viewer, "Dev") }));
+    expect((await ben.waitFor((e) => e.event === "threads", { after: benSeen })).data).toEqual({ type: "threads", boardId: w.board.id });
+    expect((await dev.waitFor((e) => e.event === "inbox", { after: devSeen })).data).toEqual({ type: "inbox", unread: 1 });
+    expect(dev.events.slice(devSeen).some((e) => e.event === "threads")).toBe(false);
+
+    // Edits, deletes and resolves are announced too; the deleted mention leaves Dev's inbox.
+    const benBefore = ben.events.length;
+    value(await svc().setThreadResolved(w.people.editor, w.board.id, thread.id, true));
+    await ben.waitFor((e) => e.event === "threads", { after: benBefore });
+    const devBefore = dev.events.length;
+    value(await svc().deleteComment(w.people.owner, w.board.id, thread.comments[0]!.id));
+    expect((await dev.waitFor((e) => e.event === "inbox", { after: devBefore })).data).toEqual({ type: "inbox", unread: 0 });
+  });
+
+  it("marking read tells the reader's other tabs the new count", async () => {
+    await svc().createThread(w.people.owner, w.board.id, { anchor: { kind: "item", id: w.itemId }, body: text("For the item's owners") });
+    const tab = await open(w.people.editor);
+    await tab.waitFor((e) => e.event === "inbox" && (e.data as { unread: number }).unread === 1);
+    const seen = tab.events.length;
+    await svc().markRead(w.people.editor, { all: true });
+    expect((await tab.waitFor((e) => e.event === "inbox", { after: seen })).data).toEqual({ type: "inbox", unread: 0 });
+  });
+
+  it("a member removed from the board has their board stream ended", async () => {
+    const stream = await open(w.people.commenter, w.board.id);
+    await stream.waitFor((e) => e.event === "inbox");
+    value(await svc().removeMember(w.people.owner, w.board.id, w.people.commenter));
+    await stream.ended;
+    // Reconnecting to the board is now refused like any board they cannot see.
+    expect((await open(w.people.commenter, w.board.id)).status).toBe(404);
+  });
+
+  it("deleting the board ends every stream of it; streams without a board stay open", async () => {
+    const onBoard = await open(w.people.viewer, w.board.id);
+    const inboxOnly = await open(w.people.viewer);
+    await onBoard.waitFor((e) => e.event === "inbox");
+    await inboxOnly.waitFor((e) => e.event === "inbox");
+    value(await svc().deleteBoard(w.people.owner, w.board.id));
+    await onBoard.ended;
+    let inboxEnded = false;
+    void inboxOnly.ended.then(() => (inboxEnded = true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(inboxEnded).toBe(false);
+  });
+});
+
+describe("the stream handler on its own", () => {
+  let server: Server;
+  afterEach(() => new Promise<void>((r) => server.close(() => r())));
+
+  it("sends a ping comment on the interval and unsubscribes when the client goes", async () => {
+    const inner = createMemoryHub();
+    let listening = 0;
+    const hub = {
+      ...inner,
+      subscribe: (...args: Parameters<typeof inner.subscribe>) => {
+        listening++;
+        const unsubscribe = inner.subscribe(...args);
+        return () => {
+          listening--;
+          unsubscribe();
+        };
+      },
+    };
+    const handler = createEventStreamHandler({
+      hub,
+      secret: w.s.secret,
+      services: w.s.services,
+      unread: async () => 0,
+      log: createLogger("silent"),
+      pingIntervalMs: 20,
+    });
+    server = createServer((req, res) => void handler(req, res));
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${EVENTS_PATH}`;
+    const stream = await openStream(base, await sessionCookie(w.s.secret, w.people.editor));
+    await stream.waitFor((e) => e.event === "inbox");
+    await new Promise((r) => setTimeout(r, 80));
+    expect(stream.comments.filter((c) => c === "ping").length).toBeGreaterThanOrEqual(2);
+    hub.publishToUser(w.people.editor, { type: "inbox", unread: 7 });
+    await stream.waitFor((e) => (e.data as { unread?: number }).unread === 7);
+    expect(listening).toBe(1);
+    stream.close();
+    await eventually(() => expect(listening).toBe(0));
+    // Nobody left to hear: publishing is a no-op, not an error.
+    expect(() => hub.publishToUser(w.people.editor, { type: "inbox", unread: 8 })).not.toThrow();
+    server.closeAllConnections();
+  });
+});

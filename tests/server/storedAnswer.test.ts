@@ -1,0 +1,105 @@
+import { afterEach, expect, it } from "vitest";
+import type { WebSocket } from "ws";
+import * as Y from "yjs";
+import { createItem } from "../../lib/model/itemCommands";
+import { createOrigin } from "../../lib/model/origin";
+import { readSnapshot } from "../../lib/model/snapshot";
+import { describeFrame, syncStep1Frame } from "../helpers/frames";
+import { openRawSocket } from "../helpers/rawSocket";
+import { describeEachStorage } from "../helpers/storageBackends";
+import { connectClient, eventually, type TestClient } from "../helpers/syncClient";
+import { removeDataDir, startTestServer, type TestBoard, type TestServer } from "../helpers/testServer";
+
+const alice = createOrigin("local", "alice");
+let servers: TestServer[] = [];
+let clients: TestClient[] = [];
+let sockets: WebSocket[] = [];
+
+afterEach(async () => {
+  for (const c of clients) c.destroy();
+  for (const ws of sockets) ws.terminate();
+  clients = [];
+  sockets = [];
+  for (const s of servers) {
+    await s.close();
+    removeDataDir(s.dataDir);
+  }
+  servers = [];
+});
+
+const titles = (doc: Y.Doc) => readSnapshot(doc).items.map((i) => i.title).sort();
+
+/**
+ * The sync frames (type 0) the server answers a raw socket's empty state vector with, leaving
+ * out the server's own step 1 (which may even arrive before a listener can be attached).
+ */
+async function syncFramesForEmptyClient(s: TestServer, board: TestBoard): Promise<{ syncKind?: number }[]> {
+  const ws = await openRawSocket(`${s.wsUrl}/${board.id}?token=${board.token}`);
+  sockets.push(ws);
+  const frames: { syncKind?: number }[] = [];
+  ws.on("message", (data: Buffer) => {
+    const frame = describeFrame(new Uint8Array(data));
+    if (frame.type === 0 && frame.syncKind !== 0) frames.push(frame);
+  });
+  ws.send(syncStep1Frame(new Y.Doc()));
+  await eventually(() => expect(frames.some((f) => f.syncKind === 1)).toBe(true));
+  return frames;
+}
+
+describeEachStorage("clients that have nothing are answered from storage while the board is as loaded", (storage) => {
+  /**
+   * A board whose stored form is its first state and a log of item additions after it, not
+   * loaded (written through storage, as edits made before the last unload would have been; an
+   * unload itself folds the log into one snapshot).
+   */
+  async function storedBoard(): Promise<{ s: TestServer; board: TestBoard; written: string[] }> {
+    const s = await startTestServer({ ...storage.serverConfig(), unloadDelayMs: 30 });
+    servers.push(s);
+    const board = await s.boards.createBoard({ title: "Stored" });
+    const replica = new Y.Doc();
+    for (const update of (await s.store.loadUpdates(board.id)).updates) Y.applyUpdate(replica, update);
+    const log: Uint8Array[] = [];
+    replica.on("update", (update: Uint8Array) => log.push(update));
+    const written = Array.from({ length: 8 }, (_, i) => `Item ${i}`);
+    for (const title of written) createItem(replica, alice, { title, start: null, duration: 1 });
+    await s.store.appendUpdates([{ boardId: board.id, updates: log }]);
+    expect((await s.store.loadUpdates(board.id)).updates).toHaveLength(1 + written.length);
+    return { s, board, written };
+  }
+
+  it("sends the stored log as one update, then step 2 with the first stored state: no encoding of the board", async () => {
+    const { s, board } = await storedBoard();
+    const frames = await syncFramesForEmptyClient(s, board);
+    // The stored log as one update (2), then the first stored state as step 2 (1).
+    expect(frames.map((f) => f.syncKind)).toEqual([2, 1]);
+  });
+
+  it("a stock client is complete when it reports synced, and edits flow as before", async () => {
+    const { s, board, written } = await storedBoard();
+    const fresh = connectClient(s.wsUrl, board.id, { token: board.token });
+    clients.push(fresh);
+    await fresh.synced;
+    expect(titles(fresh.doc)).toEqual(written);
+    createItem(fresh.doc, alice, { title: "After load", start: null, duration: 1 });
+    const other = connectClient(s.wsUrl, board.id, { token: board.token });
+    clients.push(other);
+    await eventually(() => expect(titles(fresh.doc)).toEqual([...written, "After load"].sort()));
+    await eventually(() => expect(titles(other.doc)).toEqual([...written, "After load"].sort()));
+  });
+
+  it("after the first change, clients with nothing get an encoded answer holding it", async () => {
+    const { s, board, written } = await storedBoard();
+    const editor = connectClient(s.wsUrl, board.id, { token: board.token });
+    clients.push(editor);
+    await editor.synced;
+    createItem(editor.doc, alice, { title: "Changed", start: null, duration: 1 });
+    // Committed (and so relayed) before the next client comes: the first state, the 8 items, the change.
+    await eventually(async () => expect((await s.store.loadUpdates(board.id)).updates).toHaveLength(1 + written.length + 1));
+    const frames = await syncFramesForEmptyClient(s, board);
+    expect(frames.map((f) => f.syncKind)).toEqual([1]);
+    const fresh = connectClient(s.wsUrl, board.id, { token: board.token });
+    clients.push(fresh);
+    await fresh.synced;
+    expect(titles(fresh.doc)).toEqual([...written, "Changed"].sort());
+  });
+});
