@@ -1,5 +1,6 @@
 import { Redis } from "ioredis";
 import type { Logger } from "../log";
+import { closeRedis } from "./closeRedis";
 import type { ClusterBus, ClusterEvent } from "./clusterBus";
 import { newInstanceId } from "./fanout";
 
@@ -49,7 +50,7 @@ export function createRedisClusterBus(url: string, log: Logger): ClusterBus {
       handlers.push(handler);
     },
     async close() {
-      await Promise.allSettled([pub.quit(), sub.quit()]);
+      await Promise.all([closeRedis(pub), closeRedis(sub)]);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { Redis } from "ioredis";
 import type { BoardId } from "../../lib/model/ids";
 import type { Logger } from "../log";
+import { closeRedis } from "./closeRedis";
 import { decodeFanoutMessage, encodeFanoutMessage, newInstanceId, type Fanout, type FanoutMessage } from "./fanout";
 
 export const boardChannelName = (boardId: BoardId): string => `waymark:board:${boardId}`;
@@ -44,7 +45,7 @@ export function createRedisFanout(url: string, log: Logger): Fanout {
     },
     async close() {
       handlers.clear();
-      await Promise.allSettled([pub.quit(), sub.quit()]);
+      await Promise.all([closeRedis(pub), closeRedis(sub)]);
     },
   };
 }

@@ -49,6 +49,15 @@ describe("health, readiness and metrics", () => {
     http.close();
   });
 
+  it("is not ready while Redis is unreachable: access changes made on other instances would not reach it", async () => {
+    // Nothing listens on port 1; start-up waits its 5 s for the cluster subscription, then serves.
+    server = await startTestServer({ redisUrl: "redis://127.0.0.1:1" });
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: "unavailable", reason: "not subscribed to the cluster bus" });
+  }, 15_000);
+
   it("counts connections, updates, persistence and fan-out latency in Prometheus format", async () => {
     server = await startTestServer();
     const board = await server.boards.createBoard({ title: "Metrics" });
