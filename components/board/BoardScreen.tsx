@@ -87,7 +87,7 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
             data-testid="read-only-badge"
             className="whitespace-nowrap rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-500/15 dark:text-amber-200"
           >
-            View only
+            {role === "commenter" && account ? "Can comment" : "View only"}
           </span>
         )}
         <PresenceBar peers={peers} selfId={account?.id ?? null} follow={follow} canLead={!readOnly} />

@@ -39,8 +39,9 @@ export function ChangesSinceVisit({ boardId, items, onSelectItem, onOpenThread }
       className="fixed bottom-4 left-4 z-40 flex max-h-[60vh] w-80 flex-col rounded-lg border border-slate-200 bg-white shadow-lg dark:border-slate-700 dark:bg-slate-900"
     >
       <div className="flex items-center gap-2 border-b border-slate-200 py-2 pl-3 pr-2 dark:border-slate-800">
-        <h2 className="min-w-0 flex-1 truncate text-sm font-semibold">
-          Since your last visit <span className="font-normal text-slate-500 dark:text-slate-400">({formatSince(summary.since)})</span>
+        <h2 className="min-w-0 flex-1 text-sm font-semibold">
+          Since your last visit
+          <span className="block text-xs font-normal text-slate-500 dark:text-slate-400">{formatSince(summary.since)}</span>
         </h2>
         <button
           type="button"

@@ -12,6 +12,8 @@ interface ReadOnlyBannerProps {
 /** Says, above the board, that it is view only and why, so nobody wonders why a bar will not move. */
 export function ReadOnlyBanner({ role, guest, downgraded }: ReadOnlyBannerProps) {
   const why = guest ? "you opened a share link" : `your role is ${role}`;
+  // Commenters may still talk about the roadmap; saying "view only" alone would hide that.
+  const mayComment = !guest && role === "commenter";
   return (
     <div
       role="status"
@@ -20,10 +22,14 @@ export function ReadOnlyBanner({ role, guest, downgraded }: ReadOnlyBannerProps)
     >
       <EyeIcon className="size-4 shrink-0" />
       <p className="min-w-0 flex-1">
-        <strong className="font-semibold">View only — {why}.</strong>{" "}
+        <strong className="font-semibold">
+          {mayComment ? "Comments only" : "View only"} — {why}.
+        </strong>{" "}
         {downgraded
           ? "An owner changed your role while the board was open; changes made since were not saved."
-          : "You see every change live, but cannot move, add or edit anything."}
+          : mayComment
+            ? "You see every change live and can comment and reply, but cannot move, add or edit items."
+            : "You see every change live, but cannot move, add or edit anything."}
       </p>
       {downgraded && (
         <button

@@ -33,7 +33,7 @@ export function CommentRow({ comment, members, mine, canDelete, onEdit, onDelete
     );
   }
   return (
-    <li data-testid="comment" data-comment-id={comment.id} className="group flex gap-2 py-1.5">
+    <li data-testid="comment" data-comment-id={comment.id} className="group relative flex gap-2 py-1.5">
       <Avatar name={comment.author.name} color={presenceColorFor(comment.author.id)} size={22} />
       <div className="min-w-0 flex-1">
         <div className="flex items-baseline gap-1.5 text-xs">
@@ -45,7 +45,8 @@ export function CommentRow({ comment, members, mine, canDelete, onEdit, onDelete
           </time>
           {comment.editedAt && <span className="shrink-0 text-slate-400">(edited)</span>}
           {(mine || canDelete) && !editing && (
-            <span className="ml-auto flex gap-1 opacity-0 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100">
+            // Floats over the header so that, while hidden, it takes no room from the author's name.
+            <span className="absolute right-0 top-1 flex gap-1 rounded bg-white opacity-0 shadow-sm ring-1 ring-slate-200 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100 dark:bg-slate-900 dark:ring-slate-700">
               {mine && (
                 <button type="button" onClick={() => setEditing(true)} className="rounded px-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800 dark:hover:bg-slate-800 dark:hover:text-slate-100">
                   Edit

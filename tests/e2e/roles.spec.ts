@@ -118,7 +118,7 @@ test("a commenter follows the board live but cannot change it: no drag, and a ha
   await expect(blake.getByTestId("timeline")).toBeVisible();
 
   // The UI says it is read-only, and offers nothing to change.
-  await expect(blake.getByTestId("read-only-banner")).toContainText("View only — your role is commenter");
+  await expect(blake.getByTestId("read-only-banner")).toContainText("Comments only — your role is commenter");
   await expect(blake.getByRole("button", { name: "Add item" })).toHaveCount(0);
   await expect(blake.getByLabel("Board title")).toHaveCount(0);
 
