@@ -7,10 +7,12 @@ import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_SYNC } from "../../lib/protoco
 
 /** Encoders for the y-websocket frames the server sends. */
 
-export function syncStep1Message(doc: Y.Doc): Uint8Array {
+/** Sync step 1 with the sender's state vector (as `Y.encodeStateVector` gives it). */
+export function syncStep1Message(stateVector: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  syncProtocol.writeSyncStep1(encoder, doc);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
+  encoding.writeVarUint8Array(encoder, stateVector);
   return encoding.toUint8Array(encoder);
 }
 

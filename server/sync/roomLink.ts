@@ -37,7 +37,7 @@ export class RoomLink {
     intervalMs = REPAIR_INTERVAL_MS,
   ) {
     this.channel = fanout.join(room.boardId, (message) => this.receive(message));
-    this.timer = setInterval(() => this.publish("state-vector", Y.encodeStateVector(room.doc)), intervalMs);
+    this.timer = setInterval(() => this.publish("state-vector", room.stateVector()), intervalMs);
     this.timer.unref();
   }
 
@@ -73,7 +73,7 @@ export class RoomLink {
   }
 
   private lacksContentOf(remote: Map<number, number>): boolean {
-    const local = Y.decodeStateVector(Y.encodeStateVector(this.room.doc));
+    const local = Y.decodeStateVector(this.room.stateVector());
     for (const [client, clock] of remote) if (clock > (local.get(client) ?? 0)) return true;
     return false;
   }

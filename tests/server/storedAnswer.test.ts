@@ -102,4 +102,49 @@ describeEachStorage("clients that have nothing are answered from storage while t
     await fresh.synced;
     expect(titles(fresh.doc)).toEqual([...written, "Changed"].sort());
   });
+
+  it("readers who only open the board never make the server build its document; the first edit does, and is stored and relayed", async () => {
+    const { s, board, written } = await storedBoard();
+    const readers = [0, 1, 2].map(() => connectClient(s.wsUrl, board.id, { token: board.token }));
+    clients.push(...readers);
+    await Promise.all(readers.map((r) => r.synced));
+    for (const r of readers) expect(titles(r.doc)).toEqual(written);
+    const room = s.sync.registry.loaded(board.id)!;
+    // Their empty answers to the server's step 1 were skipped, not applied.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(room.materialized).toBe(false);
+    createItem(readers[0]!.doc, alice, { title: "First edit", start: null, duration: 1 });
+    await eventually(() => expect(titles(readers[2]!.doc)).toEqual([...written, "First edit"].sort()));
+    expect(room.materialized).toBe(true);
+    await eventually(async () => expect((await s.store.loadUpdates(board.id)).updates).toHaveLength(1 + written.length + 1));
+  });
+
+  it("the server's step 1 carries the stored state vector, so a client with offline edits sends exactly what the server lacks", async () => {
+    const { s, board, written } = await storedBoard();
+    // A replica that has the stored board and an edit made offline.
+    const offline = new Y.Doc();
+    for (const update of (await s.store.loadUpdates(board.id)).updates) Y.applyUpdate(offline, update);
+    createItem(offline, alice, { title: "Made offline", start: null, duration: 1 });
+    const first = connectClient(s.wsUrl, board.id, { token: board.token });
+    clients.push(first);
+    await first.synced;
+    const room = s.sync.registry.loaded(board.id)!;
+    expect(room.materialized).toBe(false);
+    const stateVector = room.stateVector();
+    // Exactly the document's state vector, read off storage.
+    const stored = new Y.Doc();
+    for (const update of (await s.store.loadUpdates(board.id)).updates) Y.applyUpdate(stored, update);
+    expect([...Y.decodeStateVector(stateVector)].sort()).toEqual([...Y.decodeStateVector(Y.encodeStateVector(stored))].sort());
+    // Against it, the offline replica's answer holds its one edit, not the whole board.
+    const answer = Y.decodeUpdate(Y.encodeStateAsUpdate(offline, stateVector)).structs;
+    expect(answer.length).toBeLessThan(Y.decodeUpdate(Y.encodeStateAsUpdate(offline)).structs.length);
+    expect(answer.every((struct) => struct.id.client === offline.clientID)).toBe(true);
+    const fresh = connectClient(s.wsUrl, board.id, { token: board.token, doc: offline });
+    clients.push(fresh);
+    await fresh.synced;
+    const reader = connectClient(s.wsUrl, board.id, { token: board.token });
+    clients.push(reader);
+    await eventually(() => expect(titles(reader.doc)).toEqual([...written, "Made offline"].sort()));
+    await eventually(async () => expect((await s.store.loadUpdates(board.id)).updates.length).toBeGreaterThan(1 + written.length));
+  });
 });
