@@ -159,6 +159,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       },
     },
     readSnapshot: (boardId) => sync.readSnapshot(boardId),
+    flushActivity: (boardId) => sync.flushActivity(boardId),
     live,
   });
   registerAppServices(services);

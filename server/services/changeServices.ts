@@ -19,6 +19,7 @@ const FORMER_MEMBER = "Former member";
 export function changeServices(
   storage: Storage,
   roleOf: (actor: UserId, boardId: BoardId) => Promise<Role | null>,
+  flushActivity: (boardId: BoardId) => Promise<void> = async () => undefined,
 ): Pick<AppServices, "changesSinceLastVisit"> {
   /** Names for the people in a summary, looked up once each; people whose account is gone get a placeholder. */
   async function people(ids: Iterable<UserId>): Promise<Map<UserId, PersonRef>> {
@@ -33,6 +34,7 @@ export function changeServices(
       if (!(await roleOf(actor, boardId))) return boardNotFound();
       const since = await storage.lastVisit(boardId, actor);
       if (since === null) return ok<ChangesSummary>({ since: null, items: [], comments: [], omitted: 0 });
+      await flushActivity(boardId);
       const [records, threads] = await Promise.all([
         storage.listActivity(boardId, since, actor, MAX_HISTORY_ROWS),
         storage.listThreads(boardId),

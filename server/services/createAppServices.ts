@@ -18,19 +18,25 @@ export interface AppServiceDeps {
   events: AccessEvents & { boardDeleted(boardId: BoardId): Promise<void> };
   /** A board's document as plain data (the sync server's, which knows the live one). */
   readSnapshot(boardId: BoardId): Promise<BoardSnapshot>;
+  /**
+   * Writes the item changes a loaded board still holds in memory (the recorder writes a burst's
+   * first row a second after it), so "what changed since your last visit" read right after an
+   * edit includes it. Only this instance's boards; another instance's rows follow within a second.
+   */
+  flushActivity(boardId: BoardId): Promise<void>;
   /** Live notices to open event streams after comment writes. */
   live: LivePublisher;
   now?: () => Date;
 }
 
 /** Everything the web routes may ask of the server, each call checking the actor's role itself. */
-export function createAppServices({ storage, secret, events, readSnapshot, live, now = () => new Date() }: AppServiceDeps): AppServices {
+export function createAppServices({ storage, secret, events, readSnapshot, flushActivity, live, now = () => new Date() }: AppServiceDeps): AppServices {
   const boards = boardServices({ storage, secret, now }, (id) => events.boardDeleted(id));
   return {
     ...accountServices(storage),
     ...boards.services,
     ...memberServices(storage, boards.roleOf, events, now),
-    ...changeServices(storage, boards.roleOf),
+    ...changeServices(storage, boards.roleOf, flushActivity),
     ...commentServices({ storage, roleOf: boards.roleOf, readSnapshot, live, now }),
     ...inboxServices(storage, live, now),
   };

@@ -182,6 +182,11 @@ export class Room {
     return this.recorder;
   }
 
+  /** Writes the activity waiting to be recorded (a summary is about to be read); no document is built for it. */
+  async flushActivity(): Promise<void> {
+    await this.recorder?.flush();
+  }
+
   get peerCount(): number {
     return this.peers.size;
   }

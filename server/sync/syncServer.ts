@@ -223,6 +223,10 @@ export function createSyncServer(options: SyncServerOptions) {
     registry,
     updateAccess,
     readSnapshot,
+    /** Writes what a loaded board's recorder holds, so a summary read next includes edits of the last second. */
+    async flushActivity(boardId: BoardId): Promise<void> {
+      await registry.loaded(boardId)?.flushActivity();
+    },
     recheckAccess,
     /** Closes every connection to a deleted board and frees it. */
     async boardDeleted(boardId: BoardId): Promise<void> {

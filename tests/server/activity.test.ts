@@ -139,6 +139,17 @@ describe("what changed since your last visit", () => {
     expect(sum.items.every((l) => l.actor.id === people.ana)).toBe(true);
   });
 
+  it("an edit made a moment before the summary is read is in it: what the recorder holds is written first", async () => {
+    const reader = await connect(people.reader);
+    disconnect(reader);
+    await visitEnds(people.reader, null);
+    const ana = await connect(people.ana);
+    createItem(ana.doc, createOrigin("local", "ana"), { title: "Just now", start: "2030-03-04", duration: 2 });
+    // Committed, but the recorder writes a burst's first row only a second later on its own.
+    await eventually(() => expect(itemsJson(room().doc)).toBe(itemsJson(ana.doc)));
+    expect(lines(await summary(people.reader))).toEqual(["Ana added “Just now” ×1"]);
+  });
+
   it("leaves out the reader's own changes", async () => {
     await seedItems();
     const reader = await connect(people.reader);
