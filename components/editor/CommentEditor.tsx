@@ -5,6 +5,7 @@ import { EditorContent, useEditor, type JSONContent } from "@tiptap/react";
 import { useEffect, useRef, useState } from "react";
 import type { MentionCandidate } from "./MentionMenu";
 import { commentExtensions } from "./commentExtensions";
+import { linkifyBody } from "./linkifyBody";
 import { mentionSuggestion } from "./mentionSuggestion";
 
 interface CommentEditorProps {
@@ -72,7 +73,7 @@ export function CommentEditor({ members, placeholder, submitLabel, initial, auto
     if (!editor || busy || editor.isEmpty) return;
     setBusy(true);
     setError(null);
-    const problem = await onSubmit(editor.getJSON());
+    const problem = await onSubmit(linkifyBody(editor.getJSON()));
     setBusy(false);
     if (problem) setError(problem);
     else if (!initial) editor.commands.clearContent(true);

@@ -41,6 +41,17 @@ test("a thread on an item someone deletes stays readable, marked as on a deleted
   await expect(thread.getByTestId("thread-anchor-deleted")).toHaveText("on a deleted item");
 });
 
+test("an address at the end of a comment is a link once sent, opening in a new tab", async ({ browser }) => {
+  const ana = await newPerson(browser, "Ana Linker");
+  const board = await createBoard(ana.page.request, "Links");
+  await openBoard(ana.page, `/boards/${board.id}`);
+  await addNamedItem(ana.page, "Agenda");
+  await commentOnSelected(ana.page, "Agenda: https://example.com/agenda");
+  const link = ana.page.getByTestId("item-comments").getByTestId("thread").getByRole("link", { name: "https://example.com/agenda" });
+  await expect(link).toHaveAttribute("href", "https://example.com/agenda");
+  await expect(link).toHaveAttribute("target", "_blank");
+});
+
 test("viewers read comments but get no editor; the server refuses their comment too", async ({ browser }) => {
   const ana = await newPerson(browser, "Ana Host");
   const vic = await newPerson(browser, "Vic Viewer");
