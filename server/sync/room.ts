@@ -10,7 +10,8 @@ import type { AppendResult, BoardStore } from "../storage/boardStore";
 import { canEditRoadmap, type Role } from "../../lib/protocol/roles";
 import { awarenessMessage, permissionDeniedMessage, syncStep1Message, syncStep2Message, updateMessage } from "./messages";
 import { StoredAnswer } from "./storedAnswer";
-import { stateVectorOfUpdates } from "./storedStateVector";
+import { DeferredDoc, LOAD_ORIGIN } from "./deferredDoc";
+import { PresenceBatcher } from "./presenceBatcher";
 import { ActivityRecorder } from "./activityRecorder";
 import { ProtocolError, type Peer } from "./peer";
 import { sanitizeAwarenessUpdate } from "./presence";
@@ -21,10 +22,6 @@ import { secondsSince, type SyncMetrics } from "../ops/metrics";
 import type { Fanout } from "../fanout/fanout";
 import { RoomLink } from "./roomLink";
 import { REMOTE_ORIGIN } from "./origins";
-
-/** Origin of updates replayed from storage: they are already stored, so they are not re-written. */
-const LOAD_ORIGIN = Symbol("load");
-
 
 export interface RoomDeps {
   /** Board updates, and the history and visits behind "what changed since your last visit". */
@@ -42,28 +39,15 @@ export interface RoomDeps {
   repairIntervalMs?: number;
 }
 
-/** At most this many presence broadcasts per second per board (a batch carries every change). */
-export const PRESENCE_BROADCASTS_PER_SECOND = 20;
-
 /**
  * One loaded board: its Y.Doc, awareness and connected peers. The rule that matters: an update
  * is committed to storage before any other peer receives it, and no sync answer contains
  * content that is not yet committed, so whatever anyone has seen survives a crash.
  */
 export class Room {
-  /** The document as built so far: stored updates may still wait in `unapplied`. */
-  private readonly ydoc = new Y.Doc();
-  /**
-   * Stored updates not yet applied to the document. A board is served from what storage holds
-   * until something needs the document itself (an edit, a client that already has part of the
-   * board, a snapshot): applying a large board's log is most of its load time (about 400 ms
-   * for 10,000 items with 100,000 edits of history), and people who only open and read the
-   * board never need it.
-   */
-  private unapplied: readonly Uint8Array[] | null = null;
-  /** The state vector of `unapplied` plus the document, so the handshake needs no document. */
-  private storedStateVector: Uint8Array | null = null;
-  readonly awareness = new awarenessProtocol.Awareness(this.ydoc);
+  /** The board's document, built from storage only when something needs it (see DeferredDoc). */
+  private readonly board = new DeferredDoc(() => this.watchEdits());
+  readonly awareness = new awarenessProtocol.Awareness(this.board.raw);
   /** Awareness client ids each peer has announced, removed when it leaves. */
   private readonly peers = new Map<Peer, Set<number>>();
   /** Which connection owns each awareness client id: nobody may speak for another's presence. */
@@ -83,15 +67,15 @@ export class Room {
   private logLength = 0;
   private compacting = false;
   private failed = false;
-  /** Awareness client ids changed since the last presence broadcast. */
-  private readonly presenceChanged = new Set<number>();
-  /** Of those, the ones this instance's own connections changed (to publish to other instances). */
-  private readonly presenceLocal = new Set<number>();
+  private readonly presence = new PresenceBatcher((ids, local) => {
+    if (local.length) this.link?.publish("awareness", awarenessProtocol.encodeAwarenessUpdate(this.awareness, local));
+    if (this.peers.size === 0) return;
+    const message = awarenessMessage(this.awareness, ids);
+    for (const peer of this.peers.keys()) peer.send(message);
+  });
   /** Awareness client ids of people connected to other instances: nobody here may speak for them. */
   private readonly remoteClients = new Set<number>();
   private link: RoomLink | null = null;
-  private presenceTimer: NodeJS.Timeout | undefined;
-  private lastPresenceBroadcast = 0;
 
   private constructor(
     readonly boardId: BoardId,
@@ -112,15 +96,9 @@ export class Room {
     const { updates, logLength } = await deps.store.loadUpdates(boardId);
     room.logLength = logLength;
     // Another instance's update applied while storage was read makes the document more than
-    // what was stored: then the stored form is not the whole answer, and the document is
-    // built at once.
-    if (room.ydoc.store.clients.size === 0) {
-      room.stored = new StoredAnswer(updates);
-      room.unapplied = updates;
-      room.storedStateVector = stateVectorOfUpdates(updates);
-    } else {
-      room.applyStored(updates);
-    }
+    // what was stored: then the stored form is not the whole answer (and the document is built).
+    if (room.board.raw.store.clients.size === 0) room.stored = new StoredAnswer(updates);
+    room.board.load(updates);
     return room;
   }
 
@@ -130,30 +108,17 @@ export class Room {
    * empty updates, are answered without it.
    */
   get doc(): Y.Doc {
-    if (this.unapplied) {
-      const updates = this.unapplied;
-      this.unapplied = null;
-      this.storedStateVector = null;
-      this.applyStored(updates);
-    }
-    return this.ydoc;
+    return this.board.doc;
   }
 
-  /** Whether the document has been built (tests and metrics). */
+  /** Whether the document has been built (tests). */
   get materialized(): boolean {
-    return this.unapplied === null;
+    return this.board.built;
   }
 
   /** The document's state vector, read off the stored updates while the document is not built. */
   stateVector(): Uint8Array {
-    return this.storedStateVector ?? Y.encodeStateVector(this.ydoc);
-  }
-
-  private applyStored(updates: readonly Uint8Array[]): void {
-    this.ydoc.transact(() => {
-      for (const update of updates) Y.applyUpdate(this.ydoc, update, LOAD_ORIGIN);
-    }, LOAD_ORIGIN);
-    this.watchEdits();
+    return this.board.stateVector();
   }
 
   /**
@@ -161,12 +126,13 @@ export class Room {
    * Not before: with an "update" listener Yjs encodes the whole load transaction as one update
    * (as costly as encoding the board again, only for the listener to ignore it), and a deep
    * observer makes it build an event for every item and description loaded. On a 10,000-item
-   * board those two were a third of the load time. Nobody is connected before this, and the
-   * recorder learns every loaded item's title when it starts.
+   * board those two were a third of the load time. Connections may be open already, but
+   * nothing has changed the document before this (changing it builds it), and the recorder
+   * learns every loaded item's title when it starts.
    */
   private watchEdits(): void {
-    this.ydoc.on("update", this.onDocUpdate);
-    this.recorder = new ActivityRecorder(this.ydoc, {
+    this.board.raw.on("update", this.onDocUpdate);
+    this.recorder = new ActivityRecorder(this.board.raw, {
       boardId: this.boardId,
       store: this.deps.store,
       log: this.deps.log,
@@ -275,10 +241,10 @@ export class Room {
     this.link?.close();
     for (const peer of this.peers.keys()) peer.close(CloseCode.GoingAway, "board unloaded");
     this.peers.clear();
-    clearTimeout(this.presenceTimer);
-    this.ydoc.off("update", this.onDocUpdate);
+    this.presence.stop();
+    this.board.raw.off("update", this.onDocUpdate);
     this.awareness.destroy();
-    this.ydoc.destroy();
+    this.board.raw.destroy();
   }
 
   private dispatch(peer: Peer, frame: Uint8Array): void {
@@ -407,8 +373,6 @@ export class Room {
     if (origin === REMOTE_ORIGIN) {
       for (const id of [...added, ...updated]) this.remoteClients.add(id);
       for (const id of removed) this.remoteClients.delete(id);
-    } else {
-      for (const id of [...added, ...updated, ...removed]) this.presenceLocal.add(id);
     }
     if (ids) {
       // Ownership lasts until the connection leaves, even if it clears its state meanwhile.
@@ -417,31 +381,8 @@ export class Room {
         this.awarenessOwners.set(id, peer);
       }
     }
-    for (const id of [...added, ...updated, ...removed]) this.presenceChanged.add(id);
-    this.schedulePresence();
+    this.presence.note([...added, ...updated, ...removed], origin !== REMOTE_ORIGIN);
   };
-
-  /**
-   * Presence is batched: everything that changed goes out in one message, at most
-   * PRESENCE_BROADCASTS_PER_SECOND times a second, so forty people moving their pointers cost
-   * each of them 20 messages a second rather than hundreds.
-   */
-  private schedulePresence(): void {
-    if (this.presenceTimer || this.presenceChanged.size === 0) return;
-    const wait = Math.max(0, this.lastPresenceBroadcast + 1000 / PRESENCE_BROADCASTS_PER_SECOND - performance.now());
-    this.presenceTimer = setTimeout(() => {
-      this.presenceTimer = undefined;
-      this.lastPresenceBroadcast = performance.now();
-      const ids = [...this.presenceChanged];
-      const local = [...this.presenceLocal];
-      this.presenceChanged.clear();
-      this.presenceLocal.clear();
-      if (local.length) this.link?.publish("awareness", awarenessProtocol.encodeAwarenessUpdate(this.awareness, local));
-      if (this.peers.size === 0) return;
-      const message = awarenessMessage(this.awareness, ids);
-      for (const peer of this.peers.keys()) peer.send(message);
-    }, wait);
-  }
 
   private async compact(): Promise<void> {
     if (this.compacting) return;

@@ -5,7 +5,7 @@ import { createOrigin } from "../../lib/model/origin";
 import { CloseCode } from "../../lib/protocol/sync";
 import { createMetrics } from "../../server/ops/metrics";
 import { createOpsHandler } from "../../server/ops/opsRoutes";
-import { PRESENCE_BROADCASTS_PER_SECOND } from "../../server/sync/room";
+import { PRESENCE_BROADCASTS_PER_SECOND } from "../../server/sync/presenceBatcher";
 import { awarenessFrame, describeFrame, updateFrame, addItemUpdate } from "../helpers/frames";
 import { closed, openRawSocket } from "../helpers/rawSocket";
 import { connectClient, eventually, type TestClient } from "../helpers/syncClient";
