@@ -19,7 +19,8 @@ const FORMER_MEMBER = "Former member";
 export function changeServices(
   storage: Storage,
   roleOf: (actor: UserId, boardId: BoardId) => Promise<Role | null>,
-  flushActivity: (boardId: BoardId) => Promise<void> = async () => undefined,
+  /** Writes what a loaded board has not yet recorded, so the summary includes the last second. */
+  flushActivity: (boardId: BoardId) => Promise<void>,
 ): Pick<AppServices, "changesSinceLastVisit"> {
   /** Names for the people in a summary, looked up once each; people whose account is gone get a placeholder. */
   async function people(ids: Iterable<UserId>): Promise<Map<UserId, PersonRef>> {
