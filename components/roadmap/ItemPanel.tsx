@@ -5,9 +5,10 @@ import { finishDay, type WorkCalendar } from "../../lib/derive/calendar";
 import type { ScheduledItem } from "../../lib/derive/types";
 import { fromDayNumber, isDateString, toDayNumber } from "../../lib/model/dates";
 import type { ItemPatch } from "../../lib/model/itemCommands";
-import { ITEM_STATUSES, PRIORITIES, type Item, type Lane, type Phase } from "../../lib/model/schemas";
+import { ITEM_STATUSES, PRIORITIES, type Item, type Lane, type Milestone, type Phase } from "../../lib/model/schemas";
 import { CommitInput } from "../ui/CommitInput";
 import { Field, inputClass } from "../ui/Field";
+import { ItemPlanningFields, splitList } from "./ItemPlanningFields";
 import { PRIORITY_LABELS, STATUS_LABELS, formatLongDate } from "./labels";
 
 interface ItemPanelProps {
@@ -16,6 +17,8 @@ interface ItemPanelProps {
   item: Item | undefined;
   lanes: Lane[];
   phases: Phase[];
+  /** For the item's deadline. */
+  milestones: readonly Milestone[];
   calendar: WorkCalendar;
   /** Where the scheduler placed the item; undefined while it is unscheduled. */
   scheduled: ScheduledItem | undefined;
@@ -37,7 +40,7 @@ interface ItemPanelProps {
 
 /** The side panel of the selected item. Each field writes one named command when it changes. */
 export function ItemPanel(props: ItemPanelProps) {
-  const { itemId, item, lanes, phases, calendar, scheduled, hasPredecessors, autoFocusTitle, readOnly, onUpdate, onDelete, onClose, children, comments, description } = props;
+  const { itemId, item, lanes, phases, milestones, calendar, scheduled, hasPredecessors, autoFocusTitle, readOnly, onUpdate, onDelete, onClose, children, comments, description } = props;
   const tab = comments?.tab ?? "details";
   return (
     <aside
@@ -93,6 +96,7 @@ export function ItemPanel(props: ItemPanelProps) {
           item={item}
           lanes={lanes}
           phases={phases}
+          milestones={milestones}
           calendar={calendar}
           scheduled={scheduled}
           hasPredecessors={hasPredecessors}
@@ -115,6 +119,7 @@ interface ItemFieldsProps {
   item: Item;
   lanes: Lane[];
   phases: Phase[];
+  milestones: readonly Milestone[];
   calendar: WorkCalendar;
   scheduled: ScheduledItem | undefined;
   hasPredecessors: boolean;
@@ -127,7 +132,7 @@ interface ItemFieldsProps {
 }
 
 function ItemFields(props: ItemFieldsProps) {
-  const { item, lanes, phases, calendar, scheduled, hasPredecessors, autoFocusTitle, readOnly, update, remove, children, description } = props;
+  const { item, lanes, phases, milestones, calendar, scheduled, hasPredecessors, autoFocusTitle, readOnly, update, remove, children, description } = props;
   const [confirmDelete, setConfirmDelete] = useState(false);
   // The scheduler's dates when it has them (a start on a day off moves to a working day).
   const finish = scheduled?.finish ?? (item.start ? fromDayNumber(finishDay(calendar, toDayNumber(item.start), item.duration)) : null);
@@ -264,10 +269,11 @@ function ItemFields(props: ItemFieldsProps) {
         <CommitInput
           id="item-owners"
           value={item.owners.join(", ")}
-          onCommit={(raw) => update({ owners: [...new Set(raw.split(",").map((s) => s.trim()).filter(Boolean))].slice(0, 50) })}
+          onCommit={(raw) => update({ owners: splitList(raw, 200) })}
           className={inputClass}
         />
       </Field>
+      <ItemPlanningFields item={item} milestones={milestones} readOnly={readOnly} update={update} />
       {!readOnly && (
         <div className="mt-auto border-t border-slate-200 pt-4 dark:border-slate-800">
           {confirmDelete ? (

@@ -304,6 +304,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
             item={selectedItem}
             lanes={snapshot.lanes}
             phases={snapshot.phases}
+            milestones={snapshot.milestones}
             calendar={calendar}
             scheduled={scheduled.get(selectedId)}
             hasPredecessors={snapshot.dependencies.some((d) => d.toId === selectedId)}

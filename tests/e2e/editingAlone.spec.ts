@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { barNamed, createBoard, expectNoCspViolations, newPerson, openBoard } from "./people";
+import { seedMilestone } from "./seedBoard";
 
 test("one person schedules, stretches, unschedules and deletes an item", async ({ browser }) => {
   const { page } = await newPerson(browser, "Dana");
@@ -44,4 +45,44 @@ test("one person schedules, stretches, unschedules and deletes an item", async (
   await expect(page.getByTestId("item-panel")).toHaveCount(0);
   await expectNoCspViolations(page);
   await page.context().close();
+});
+
+test("the item panel edits effort, deadline, tags and links; they are kept", async ({ browser, baseURL }) => {
+  const { page } = await newPerson(browser, "Eve");
+  const board = await createBoard(page.context().request, "Planning fields");
+  const milestone = await seedMilestone(page.context().request, baseURL!, board.id, "Price launch", 40);
+  await openBoard(page, `/boards/${board.id}`);
+  await page.getByRole("button", { name: "Add item" }).click();
+  await page.getByLabel("Title", { exact: true }).fill("Pricing page");
+  await page.getByLabel("Title", { exact: true }).press("Enter");
+  await expect(barNamed(page, "Pricing page")).toBeVisible();
+
+  await page.getByLabel("Effort (person-days)").fill("7.5");
+  await page.getByLabel("Effort (person-days)").press("Enter");
+  await page.getByLabel("Deadline").selectOption(milestone);
+  await expect(page.getByLabel("Deadline").locator("option:checked")).toHaveText(/^Price launch · /);
+  await page.getByLabel("Tags").fill("pricing, web,  pricing ,");
+  await page.getByLabel("Tags").press("Enter");
+
+  // A script URL is refused with a reason; a web address is added under its title.
+  await page.getByLabel("Link address").fill("javascript:alert(1)");
+  await page.getByRole("button", { name: "Add link" }).click();
+  await expect(page.getByTestId("item-links").getByRole("alert")).toContainText("http:// or https://");
+  await page.getByLabel("Link address").fill("https://example.com/pricing-brief");
+  await page.getByLabel("Link title").fill("Pricing brief");
+  await page.getByRole("button", { name: "Add link" }).click();
+  await expect(page.getByTestId("item-link")).toHaveCount(1);
+
+  // All of it is in the shared document: a reload shows the same.
+  await page.reload();
+  await barNamed(page, "Pricing page").click();
+  await expect(page.getByLabel("Effort (person-days)")).toHaveValue("7.5");
+  await expect(page.getByLabel("Deadline")).toHaveValue(milestone);
+  await expect(page.getByLabel("Tags")).toHaveValue("pricing, web");
+  const link = page.getByTestId("item-link").getByRole("link", { name: "Pricing brief" });
+  await expect(link).toHaveAttribute("href", "https://example.com/pricing-brief");
+  await expect(link).toHaveAttribute("target", "_blank");
+  await page.getByRole("button", { name: "Remove link Pricing brief" }).click();
+  await expect(page.getByTestId("item-link")).toHaveCount(0);
+  await expectNoCspViolations(page);
 });
