@@ -23,8 +23,8 @@ interface RoadmapToolbarProps {
   onToggleConflicts: () => void;
   /** Absent on read-only boards: there is nothing to add. */
   onAddItem?: () => void;
-  /** Opens the milestones list; absent on read-only boards. */
-  onMilestones?: () => void;
+  /** Opens the board setup (lanes, phases, milestones); absent on read-only boards. */
+  onSetup?: () => void;
   /** The board's comments panel toggle; absent for guests. */
   comments?: { openThreads: number; open: boolean; onToggle: () => void };
   /** Undo, redo and the keyboard shortcuts, beside the zoom (EditingControls). */
@@ -39,7 +39,7 @@ const VIEW_HINTS: Record<Exclude<RoadmapViewKind, "timeline">, [string, string]>
 
 /** The strip above the roadmap: the view tabs, zoom, the critical-path view, conflicts, and "Add item". */
 export function RoadmapToolbar(props: RoadmapToolbarProps) {
-  const { view, onView, scale, onScale, criticalView, onCriticalView, criticalHint, criticalSummary, counts, conflictsOpen, onToggleConflicts, onAddItem, onMilestones, comments, history } = props;
+  const { view, onView, scale, onScale, criticalView, onCriticalView, criticalHint, criticalSummary, counts, conflictsOpen, onToggleConflicts, onAddItem, onSetup, comments, history } = props;
   return (
     <div className="flex h-12 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-4 dark:border-slate-800 dark:bg-slate-900">
       <ViewSwitcher value={view} onChange={onView} />
@@ -97,16 +97,19 @@ export function RoadmapToolbar(props: RoadmapToolbarProps) {
         </button>
       )}
       <ConflictSummary counts={counts} open={conflictsOpen} onToggle={onToggleConflicts} />
-      {onMilestones && (
+      {onSetup && (
         <button
           type="button"
-          onClick={onMilestones}
+          onClick={onSetup}
           className="flex items-center gap-1.5 rounded-lg border border-slate-200 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
         >
-          <svg aria-hidden viewBox="0 0 16 16" className="size-3">
-            <path d="M8 2l6 6-6 6-6-6z" fill="currentColor" />
+          <svg aria-hidden viewBox="0 0 16 16" className="size-3.5">
+            <path d="M2 4h12M2 8h12M2 12h12" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+            <circle cx="5" cy="4" r="1.6" fill="currentColor" />
+            <circle cx="11" cy="8" r="1.6" fill="currentColor" />
+            <circle cx="7" cy="12" r="1.6" fill="currentColor" />
           </svg>
-          Milestones
+          Board setup
         </button>
       )}
       {onAddItem && (

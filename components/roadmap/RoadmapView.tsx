@@ -18,7 +18,7 @@ import { timelineGeometry } from "./geometry";
 import { formatLongDate } from "./labels";
 import { ItemDescription } from "./ItemDescription";
 import { ItemPanel } from "./ItemPanel";
-import { MilestonesDialog } from "./MilestonesDialog";
+import { BoardSetupDialog } from "./setup/BoardSetupDialog";
 import { RoadmapToolbar } from "./RoadmapToolbar";
 import { ScheduleFacts } from "./ScheduleFacts";
 import { Timeline, type TimelineDecor } from "./Timeline";
@@ -69,7 +69,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
   const [notice, setNotice] = useState<string | null>(null);
   const [criticalView, setCriticalView] = useState(false);
   const [conflictsOpen, setConflictsOpen] = useState(false);
-  const [milestonesOpen, setMilestonesOpen] = useState(false);
+  const [setupOpen, setSetupOpen] = useState(false);
   const [reveal, setReveal] = useState<{ id: string; seq: number } | null>(null);
   const noticeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -218,7 +218,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
         conflictsOpen={conflictsOpen}
         onToggleConflicts={() => setConflictsOpen((open) => !open)}
         onAddItem={readOnly ? undefined : addItem}
-        onMilestones={readOnly ? undefined : () => setMilestonesOpen(true)}
+        onSetup={readOnly ? undefined : () => setSetupOpen(true)}
         history={
           <EditingControls session={session} readOnly={readOnly} scale={scale} onScale={presence.onUserScale} selectedId={selectedId} select={select} notify={showNotice} />
         }
@@ -371,15 +371,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
           {notice}
         </div>
       )}
-      {milestonesOpen && !readOnly && (
-        <MilestonesDialog
-          milestones={snapshot.milestones}
-          doc={session.doc}
-          origin={session.origin}
-          defaultDate={snapshot.board.horizonStart}
-          onClose={() => setMilestonesOpen(false)}
-        />
-      )}
+      {setupOpen && !readOnly && <BoardSetupDialog snapshot={snapshot} doc={session.doc} origin={session.origin} onClose={() => setSetupOpen(false)} />}
     </div>
   );
 }

@@ -2,24 +2,22 @@
 
 import { useState } from "react";
 import type * as Y from "yjs";
-import { isDateString, type DateString } from "../../lib/model/dates";
-import type { MilestoneId } from "../../lib/model/ids";
-import { addMilestone, deleteMilestone, updateMilestone, type MilestonePatch } from "../../lib/model/milestoneCommands";
-import type { CommandOrigin } from "../../lib/model/origin";
-import type { Result } from "../../lib/model/result";
-import { MILESTONE_KINDS, type Milestone, type MilestoneKind } from "../../lib/model/schemas";
-import { CommitInput } from "../ui/CommitInput";
-import { Dialog } from "../ui/Dialog";
-import { controlClass } from "../ui/Field";
-import { MILESTONE_KIND_LABELS } from "./labels";
+import { isDateString, type DateString } from "../../../lib/model/dates";
+import type { MilestoneId } from "../../../lib/model/ids";
+import { addMilestone, deleteMilestone, updateMilestone, type MilestonePatch } from "../../../lib/model/milestoneCommands";
+import type { CommandOrigin } from "../../../lib/model/origin";
+import { MILESTONE_KINDS, type Milestone, type MilestoneKind } from "../../../lib/model/schemas";
+import { CommitInput } from "../../ui/CommitInput";
+import { controlClass } from "../../ui/Field";
+import { MILESTONE_KIND_LABELS } from "../labels";
+import { addButtonClass, deleteButtonClass, ProblemLine, useCommandProblem } from "./setupParts";
 
-interface MilestonesDialogProps {
+interface MilestonesEditorProps {
   milestones: readonly Milestone[];
   doc: Y.Doc;
   origin: CommandOrigin;
   /** The first day of the board's horizon: where a new milestone's date starts. */
   defaultDate: DateString;
-  onClose: () => void;
 }
 
 /**
@@ -27,14 +25,13 @@ interface MilestonesDialogProps {
  * to edit in place: every change is one milestone command, so it syncs and undoes like any edit.
  * Deleting a milestone unties the items and phases that had it as their deadline.
  */
-export function MilestonesDialog({ milestones, doc, origin, defaultDate, onClose }: MilestonesDialogProps) {
-  const [problem, setProblem] = useState<string | null>(null);
-  const run = (result: Result<unknown>) => setProblem(result.ok ? null : result.error);
+export function MilestonesEditor({ milestones, doc, origin, defaultDate }: MilestonesEditorProps) {
+  const [problem, run] = useCommandProblem();
   const update = (id: string, patch: MilestonePatch) => run(updateMilestone(doc, origin, id as MilestoneId, patch));
   const byDate = [...milestones].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   return (
-    <Dialog open title="Milestones" description="Releases, deadlines and events on the timeline. Items and phases can take one as their deadline." onClose={onClose} width="max-w-2xl" testId="milestones-dialog">
-      <div className="flex min-h-0 flex-col gap-3 overflow-y-auto px-5 py-4">
+    <div data-testid="milestones-editor" className="flex flex-col gap-3">
+        <p className="text-sm text-slate-500 dark:text-slate-400">Releases, deadlines and events on the timeline. Items and phases can take one as their deadline.</p>
         {byDate.length === 0 && <p className="text-sm text-slate-500 dark:text-slate-400">No milestones yet.</p>}
         <ul className="flex flex-col gap-2">
           {byDate.map((m) => (
@@ -59,7 +56,7 @@ export function MilestonesDialog({ milestones, doc, origin, defaultDate, onClose
                 type="button"
                 aria-label={`Delete milestone ${m.title}`}
                 onClick={() => run(deleteMilestone(doc, origin, m.id as MilestoneId))}
-                className="rounded-md px-2 py-1.5 text-sm text-rose-600 hover:bg-rose-50 dark:text-rose-400 dark:hover:bg-rose-500/10"
+                className={deleteButtonClass}
               >
                 Delete
               </button>
@@ -67,13 +64,8 @@ export function MilestonesDialog({ milestones, doc, origin, defaultDate, onClose
           ))}
         </ul>
         <NewMilestoneForm defaultDate={defaultDate} onAdd={(input) => run(addMilestone(doc, origin, input))} />
-        {problem && (
-          <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">
-            {problem}
-          </p>
-        )}
-      </div>
-    </Dialog>
+        <ProblemLine problem={problem} />
+    </div>
   );
 }
 
@@ -106,7 +98,7 @@ function NewMilestoneForm({ defaultDate, onAdd }: { defaultDate: DateString; onA
       <input aria-label="New milestone title" placeholder="New milestone…" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} className={`min-w-0 flex-1 ${controlClass}`} />
       <input aria-label="New milestone date" type="date" value={date} onChange={(e) => setDate(e.target.value)} className={controlClass} />
       <KindSelect label="New milestone kind" value={kind} onChange={setKind} />
-      <button type="submit" disabled={!title.trim() || !isDateString(date)} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-50">
+      <button type="submit" disabled={!title.trim() || !isDateString(date)} className={addButtonClass}>
         Add
       </button>
     </form>

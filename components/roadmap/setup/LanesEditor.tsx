@@ -1,0 +1,81 @@
+"use client";
+
+import { useState } from "react";
+import type * as Y from "yjs";
+import type { LaneId } from "../../../lib/model/ids";
+import { addLane, removeLane, reorderLane, updateLane } from "../../../lib/model/laneCommands";
+import type { CommandOrigin } from "../../../lib/model/origin";
+import type { Lane } from "../../../lib/model/schemas";
+import { CommitInput } from "../../ui/CommitInput";
+import { controlClass } from "../../ui/Field";
+import { addButtonClass, beforeIdForStep, deleteButtonClass, MoveButtons, ProblemLine, useCommandProblem } from "./setupParts";
+
+interface LanesEditorProps {
+  /** In board order. */
+  lanes: readonly Lane[];
+  doc: Y.Doc;
+  origin: CommandOrigin;
+}
+
+/**
+ * The board's lanes (teams or workstreams): name, colour, capacity and order, each change one
+ * lane command. A lane that still holds items is not deleted (the command says how many).
+ */
+export function LanesEditor({ lanes, doc, origin }: LanesEditorProps) {
+  const [problem, run] = useCommandProblem();
+  const [name, setName] = useState("");
+  const ids = lanes.map((l) => l.id);
+  const move = (index: number, step: -1 | 1) => {
+    const before = beforeIdForStep(ids, index, step);
+    return before === undefined ? null : () => run(reorderLane(doc, origin, ids[index] as LaneId, before as LaneId | null));
+  };
+  return (
+    <div data-testid="lanes-editor" className="flex flex-col gap-3">
+      <p className="text-sm text-slate-500 dark:text-slate-400">
+        The teams or workstreams, top to bottom. Capacity is the effort a lane can take on per working day; the board warns when its items need more.
+      </p>
+      <ul className="flex flex-col gap-2">
+        {lanes.map((lane, index) => (
+          <li key={lane.id} data-testid="lane-row" className="flex items-center gap-2">
+            <MoveButtons name={lane.name} onUp={move(index, -1)} onDown={move(index, 1)} />
+            <input
+              aria-label={`Colour of ${lane.name}`}
+              type="color"
+              value={lane.color}
+              onChange={(e) => run(updateLane(doc, origin, lane.id, { color: e.target.value }))}
+              className="h-8 w-9 cursor-pointer rounded border border-slate-300 bg-transparent dark:border-slate-700"
+            />
+            <CommitInput aria-label="Lane name" value={lane.name} maxLength={200} onCommit={(value) => run(updateLane(doc, origin, lane.id, { name: value }))} className={`min-w-0 flex-1 ${controlClass}`} />
+            <CommitInput
+              aria-label={`Capacity of ${lane.name}`}
+              type="number"
+              min={0}
+              step="0.5"
+              value={String(lane.capacity)}
+              onCommit={(raw) => run(updateLane(doc, origin, lane.id, { capacity: raw.trim() === "" ? Number.NaN : Number(raw) }))}
+              className={`w-20 ${controlClass}`}
+            />
+            <button type="button" aria-label={`Delete lane ${lane.name}`} onClick={() => run(removeLane(doc, origin, lane.id))} className={deleteButtonClass}>
+              Delete
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="flex items-center gap-2 border-t border-slate-200 pt-3 dark:border-slate-800"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!name.trim()) return;
+          run(addLane(doc, origin, { name: name.trim() }));
+          setName("");
+        }}
+      >
+        <input aria-label="New lane name" placeholder="New lane…" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} className={`min-w-0 flex-1 ${controlClass}`} />
+        <button type="submit" disabled={!name.trim()} className={addButtonClass}>
+          Add lane
+        </button>
+      </form>
+      <ProblemLine problem={problem} />
+    </div>
+  );
+}
