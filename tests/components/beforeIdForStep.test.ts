@@ -10,7 +10,7 @@ describe("beforeIdForStep: where a lane or phase goes when moved one place", () 
     [0, 1, "c", "down: before the one two below it"],
     [2, 1, null, "down into last place: to the end"],
     [3, 1, undefined, "the last cannot go down"],
-  ] as const)("index %i, step %i → %s (%s)", (index, step, expected) => {
+  ] as const)("index %i, step %i → %s (%s)", (index, step, expected, _why) => {
     expect(beforeIdForStep(ids, index, step)).toBe(expected);
   });
 });

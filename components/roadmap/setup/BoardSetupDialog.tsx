@@ -45,7 +45,8 @@ export function BoardSetupDialog({ snapshot, doc, origin, onClose }: BoardSetupD
           </button>
         ))}
       </div>
-      <div role="tabpanel" className="min-h-0 overflow-y-auto px-5 py-4">
+      {/* A steady height, so the dialog does not jump when a tab with fewer rows is chosen. */}
+      <div role="tabpanel" className="min-h-96 overflow-y-auto px-5 py-4">
         {tab === "lanes" && <LanesEditor lanes={snapshot.lanes} doc={doc} origin={origin} />}
         {tab === "phases" && <PhasesEditor phases={snapshot.phases} milestones={snapshot.milestones} doc={doc} origin={origin} />}
         {tab === "milestones" && <MilestonesEditor milestones={snapshot.milestones} doc={doc} origin={origin} defaultDate={snapshot.board.horizonStart} />}

@@ -34,6 +34,13 @@ export function LanesEditor({ lanes, doc, origin }: LanesEditorProps) {
       <p className="text-sm text-slate-500 dark:text-slate-400">
         The teams or workstreams, top to bottom. Capacity is the effort a lane can take on per working day; the board warns when its items need more.
       </p>
+      <div aria-hidden className="flex gap-2 text-xs font-medium text-slate-500 dark:text-slate-400">
+        <span className="w-[4.25rem]" />
+        <span className="w-9">Colour</span>
+        <span className="flex-1">Name</span>
+        <span className="w-20">Capacity</span>
+        <span className="w-[3.75rem]" />
+      </div>
       <ul className="flex flex-col gap-2">
         {lanes.map((lane, index) => (
           <li key={lane.id} data-testid="lane-row" className="flex items-center gap-2">

@@ -45,7 +45,7 @@ export function PhasesEditor({ phases, milestones, doc, origin }: PhasesEditorPr
               onChange={(e) => run(updatePhase(doc, origin, phase.id, { milestoneId: (e.target.value || null) as Phase["milestoneId"] }))}
               className={`w-44 ${controlClass}`}
             >
-              <option value="">No release milestone</option>
+              <option value="">No release</option>
               {phase.milestoneId && !milestones.some((m) => m.id === phase.milestoneId) && <option value={phase.milestoneId}>A deleted milestone</option>}
               {byDate.map((m) => (
                 <option key={m.id} value={m.id}>
