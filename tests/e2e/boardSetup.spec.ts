@@ -110,3 +110,40 @@ test("an editor adds, renames, reorders and re-sizes lanes and phases in Board s
   await expect(ben.page.getByTestId("phase-column").first()).toContainText("Discovery", LIVE);
   await expectNoCspViolations(ana.page);
 });
+
+test("the board's calendar is edited in Board setup: a day off or a holiday moves the others' finish dates live", async ({ browser }) => {
+  const ana = await newPerson(browser, "Ana Calendar");
+  const ben = await newPerson(browser, "Ben Calendar");
+  const board = await createBoard(ana.page.request, "Calendar");
+  await addMember(ana.page.request, board.id, ben.account.email, "editor");
+  await openBoard(ana.page, `/boards/${board.id}`);
+  await ana.page.getByRole("button", { name: "Add item" }).click();
+  await ana.page.getByLabel("Title", { exact: true }).fill("Two-week build");
+  await ana.page.getByLabel("Title", { exact: true }).press("Enter");
+  await ana.page.getByLabel("Start").fill("2027-03-01");
+  await ana.page.getByLabel("Working days").fill("10");
+  await ana.page.getByLabel("Working days").press("Enter");
+
+  await openBoard(ben.page, `/boards/${board.id}`);
+  await ben.page.getByTestId("item-bar").filter({ hasText: "Two-week build" }).click();
+  const schedule = ben.page.getByTestId("item-schedule");
+  await expect(schedule).toContainText("Fri, Mar 12, 2027");
+
+  await ana.page.getByRole("button", { name: "Board setup" }).click();
+  await ana.page.getByTestId("board-setup").getByRole("tab", { name: "Goal & calendar" }).click();
+  const settings = ana.page.getByTestId("board-settings-editor");
+  // Fridays off: ten working days (Mon–Thu) now end on the Tuesday after next.
+  await settings.getByLabel("Fri").uncheck();
+  await expect(schedule).toContainText("Tue, Mar 16, 2027", LIVE);
+  await settings.getByLabel("Fri").check();
+  await expect(schedule).toContainText("Fri, Mar 12, 2027", LIVE);
+  // A holiday inside the item pushes its finish one working day on.
+  await settings.getByLabel("New holiday").fill("2027-03-03");
+  await settings.getByRole("button", { name: "Add holiday" }).click();
+  await expect(schedule).toContainText("Mon, Mar 15, 2027", LIVE);
+  await settings.getByRole("button", { name: "Remove holiday 2027-03-03" }).click();
+  await expect(schedule).toContainText("Fri, Mar 12, 2027", LIVE);
+  // A horizon that would run backwards is refused with the reason.
+  await settings.getByLabel("Horizon ends").fill("2020-01-01");
+  await expect(settings.getByRole("alert")).toContainText("before the start");
+});

@@ -5,15 +5,17 @@ import type * as Y from "yjs";
 import type { BoardSnapshot } from "../../../lib/model/snapshot";
 import type { CommandOrigin } from "../../../lib/model/origin";
 import { Dialog } from "../../ui/Dialog";
+import { BoardSettingsEditor } from "./BoardSettingsEditor";
 import { LanesEditor } from "./LanesEditor";
 import { MilestonesEditor } from "./MilestonesEditor";
 import { PhasesEditor } from "./PhasesEditor";
 
-export type SetupTab = "lanes" | "phases" | "milestones";
+export type SetupTab = "board" | "lanes" | "phases" | "milestones";
 const TABS: [SetupTab, string][] = [
   ["lanes", "Lanes"],
   ["phases", "Phases"],
   ["milestones", "Milestones"],
+  ["board", "Goal & calendar"],
 ];
 
 interface BoardSetupDialogProps {
@@ -24,7 +26,7 @@ interface BoardSetupDialogProps {
 }
 
 /**
- * The board's structure (lanes, phases, milestones), edited in place while everyone keeps
+ * The board's settings and structure (goal, horizon, calendar; lanes, phases, milestones), edited in place while everyone keeps
  * working: the lists are the live snapshot, so a colleague's change shows here at once.
  */
 export function BoardSetupDialog({ snapshot, doc, origin, onClose }: BoardSetupDialogProps) {
@@ -47,6 +49,7 @@ export function BoardSetupDialog({ snapshot, doc, origin, onClose }: BoardSetupD
       </div>
       {/* A steady height, so the dialog does not jump when a tab with fewer rows is chosen. */}
       <div role="tabpanel" className="min-h-96 overflow-y-auto px-5 py-4">
+        {tab === "board" && <BoardSettingsEditor board={snapshot.board} doc={doc} origin={origin} />}
         {tab === "lanes" && <LanesEditor lanes={snapshot.lanes} doc={doc} origin={origin} />}
         {tab === "phases" && <PhasesEditor phases={snapshot.phases} milestones={snapshot.milestones} doc={doc} origin={origin} />}
         {tab === "milestones" && <MilestonesEditor milestones={snapshot.milestones} doc={doc} origin={origin} defaultDate={snapshot.board.horizonStart} />}
