@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import type { Dependency, Item } from "../../lib/model/schemas";
 import { CommitInput } from "../ui/CommitInput";
 import { inputClass } from "../ui/Field";
+import { RemoveButton } from "../ui/RemoveButton";
 
 /** inputClass is full width; lags are short numbers that must leave the titles room. */
 const lagInputClass =
@@ -116,16 +117,7 @@ function LinkList({ label, empty, links, other, brokenLinks, actions, readOnly, 
                 />
               </label>
               {!readOnly && (
-                <button
-                  type="button"
-                  aria-label={`Remove link with ${other(d)}`}
-                  onClick={() => report(actions.remove(d.id))}
-                  className="rounded p-0.5 text-slate-400 hover:bg-slate-100 hover:text-rose-600 dark:hover:bg-slate-800"
-                >
-                  <svg aria-hidden viewBox="0 0 16 16" className="size-3.5">
-                    <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-                  </svg>
-                </button>
+                <RemoveButton label={`Remove link with ${other(d)}`} onClick={() => report(actions.remove(d.id))} />
               )}
             </li>
           ))}

@@ -5,6 +5,7 @@ import type { ItemPatch } from "../../lib/model/itemCommands";
 import type { Item, Milestone } from "../../lib/model/schemas";
 import { CommitInput } from "../ui/CommitInput";
 import { Field, controlClass, inputClass } from "../ui/Field";
+import { RemoveButton } from "../ui/RemoveButton";
 import { formatLongDate } from "./labels";
 
 interface ItemPlanningFieldsProps {
@@ -99,16 +100,7 @@ function ItemLinks({ item, readOnly, update }: Omit<ItemPlanningFieldsProps, "mi
               <span className="min-w-0 flex-1 truncate text-slate-500">{link.title || link.url}</span>
             )}
             {!readOnly && (
-              <button
-                type="button"
-                aria-label={`Remove link ${link.title || link.url}`}
-                onClick={() => update({ links: item.links.filter((_, i) => i !== index) })}
-                className="rounded p-0.5 text-slate-400 hover:bg-slate-100 hover:text-rose-600 dark:hover:bg-slate-800"
-              >
-                <svg aria-hidden viewBox="0 0 16 16" className="size-3.5">
-                  <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-                </svg>
-              </button>
+              <RemoveButton label={`Remove link ${link.title || link.url}`} onClick={() => update({ links: item.links.filter((_, i) => i !== index) })} />
             )}
           </li>
         ))}

@@ -1,6 +1,5 @@
 "use client";
 
-import { useState } from "react";
 import type * as Y from "yjs";
 import type { LaneId } from "../../../lib/model/ids";
 import { addLane, removeLane, reorderLane, updateLane } from "../../../lib/model/laneCommands";
@@ -8,7 +7,7 @@ import type { CommandOrigin } from "../../../lib/model/origin";
 import type { Lane } from "../../../lib/model/schemas";
 import { CommitInput } from "../../ui/CommitInput";
 import { controlClass } from "../../ui/Field";
-import { addButtonClass, beforeIdForStep, deleteButtonClass, MoveButtons, ProblemLine, useCommandProblem } from "./setupParts";
+import { AddByNameForm, beforeIdForStep, deleteButtonClass, MoveButtons, ProblemLine, useCommandProblem } from "./setupParts";
 
 interface LanesEditorProps {
   /** In board order. */
@@ -23,7 +22,6 @@ interface LanesEditorProps {
  */
 export function LanesEditor({ lanes, doc, origin }: LanesEditorProps) {
   const [problem, run] = useCommandProblem();
-  const [name, setName] = useState("");
   const ids = lanes.map((l) => l.id);
   const move = (index: number, step: -1 | 1) => {
     const before = beforeIdForStep(ids, index, step);
@@ -68,20 +66,7 @@ export function LanesEditor({ lanes, doc, origin }: LanesEditorProps) {
           </li>
         ))}
       </ul>
-      <form
-        className="flex items-center gap-2 border-t border-slate-200 pt-3 dark:border-slate-800"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!name.trim()) return;
-          run(addLane(doc, origin, { name: name.trim() }));
-          setName("");
-        }}
-      >
-        <input aria-label="New lane name" placeholder="New lane…" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} className={`min-w-0 flex-1 ${controlClass}`} />
-        <button type="submit" disabled={!name.trim()} className={addButtonClass}>
-          Add lane
-        </button>
-      </form>
+      <AddByNameForm label="New lane name" placeholder="New lane…" button="Add lane" onAdd={(name) => run(addLane(doc, origin, { name }))} />
       <ProblemLine problem={problem} />
     </div>
   );

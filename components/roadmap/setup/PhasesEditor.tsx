@@ -1,6 +1,5 @@
 "use client";
 
-import { useState } from "react";
 import type * as Y from "yjs";
 import type { PhaseId } from "../../../lib/model/ids";
 import type { CommandOrigin } from "../../../lib/model/origin";
@@ -8,7 +7,7 @@ import { addPhase, removePhase, reorderPhase, updatePhase } from "../../../lib/m
 import type { Milestone, Phase } from "../../../lib/model/schemas";
 import { CommitInput } from "../../ui/CommitInput";
 import { controlClass } from "../../ui/Field";
-import { addButtonClass, beforeIdForStep, deleteButtonClass, MoveButtons, ProblemLine, useCommandProblem } from "./setupParts";
+import { AddByNameForm, beforeIdForStep, deleteButtonClass, MoveButtons, ProblemLine, useCommandProblem } from "./setupParts";
 
 interface PhasesEditorProps {
   /** In board order. */
@@ -24,7 +23,6 @@ interface PhasesEditorProps {
  */
 export function PhasesEditor({ phases, milestones, doc, origin }: PhasesEditorProps) {
   const [problem, run] = useCommandProblem();
-  const [name, setName] = useState("");
   const ids = phases.map((p) => p.id);
   const move = (index: number, step: -1 | 1) => {
     const before = beforeIdForStep(ids, index, step);
@@ -59,20 +57,7 @@ export function PhasesEditor({ phases, milestones, doc, origin }: PhasesEditorPr
           </li>
         ))}
       </ul>
-      <form
-        className="flex items-center gap-2 border-t border-slate-200 pt-3 dark:border-slate-800"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!name.trim()) return;
-          run(addPhase(doc, origin, { name: name.trim() }));
-          setName("");
-        }}
-      >
-        <input aria-label="New phase name" placeholder="New phase…" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} className={`min-w-0 flex-1 ${controlClass}`} />
-        <button type="submit" disabled={!name.trim()} className={addButtonClass}>
-          Add phase
-        </button>
-      </form>
+      <AddByNameForm label="New phase name" placeholder="New phase…" button="Add phase" onAdd={(name) => run(addPhase(doc, origin, { name }))} />
       <ProblemLine problem={problem} />
     </div>
   );

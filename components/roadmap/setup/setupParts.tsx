@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { Result } from "../../../lib/model/result";
+import { controlClass } from "../../ui/Field";
 
 /**
  * The last refusal of a setup command, and a runner that records it: setup editors write one
@@ -49,3 +50,24 @@ export function beforeIdForStep(ids: readonly string[], index: number, step: -1 
 
 export const deleteButtonClass = "rounded-md px-2 py-1.5 text-sm text-rose-600 hover:bg-rose-50 dark:text-rose-400 dark:hover:bg-rose-500/10";
 export const addButtonClass = "rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-50";
+
+/** The row under a list that adds one more by name (a lane, a phase). */
+export function AddByNameForm({ label, placeholder, button, onAdd }: { label: string; placeholder: string; button: string; onAdd: (name: string) => void }) {
+  const [name, setName] = useState("");
+  return (
+    <form
+      className="flex items-center gap-2 border-t border-slate-200 pt-3 dark:border-slate-800"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!name.trim()) return;
+        onAdd(name.trim());
+        setName("");
+      }}
+    >
+      <input aria-label={label} placeholder={placeholder} value={name} maxLength={200} onChange={(e) => setName(e.target.value)} className={`min-w-0 flex-1 ${controlClass}`} />
+      <button type="submit" disabled={!name.trim()} className={addButtonClass}>
+        {button}
+      </button>
+    </form>
+  );
+}
