@@ -3,13 +3,14 @@
 import { useState, type ReactNode } from "react";
 import { finishDay, type WorkCalendar } from "../../lib/derive/calendar";
 import type { ScheduledItem } from "../../lib/derive/types";
-import { fromDayNumber, isDateString, toDayNumber } from "../../lib/model/dates";
+import { fromDayNumber, toDayNumber } from "../../lib/model/dates";
 import type { ItemPatch } from "../../lib/model/itemCommands";
 import { ITEM_STATUSES, PRIORITIES, type Item, type Lane, type Milestone, type Phase } from "../../lib/model/schemas";
 import { CommitInput } from "../ui/CommitInput";
 import { Field, inputClass } from "../ui/Field";
 import { ItemPlanningFields, splitList } from "./ItemPlanningFields";
 import { PRIORITY_LABELS, STATUS_LABELS, formatLongDate } from "./labels";
+import { DateInput } from "../ui/DateInput";
 
 interface ItemPanelProps {
   itemId: string;
@@ -215,14 +216,7 @@ function ItemFields(props: ItemFieldsProps) {
       </Field>
       <div className="grid grid-cols-2 gap-3">
         <Field label="Start" htmlFor="item-start">
-          <input
-            id="item-start"
-            type="date"
-            value={item.start ?? ""}
-            // A date input reports "" while half typed; only whole dates are written.
-            onChange={(e) => isDateString(e.target.value) && update({ start: e.target.value })}
-            className={inputClass}
-          />
+          <DateInput id="item-start" value={item.start ?? ""} onDate={(start) => update({ start })} className={inputClass} />
         </Field>
         <Field label="Working days" htmlFor="item-duration">
           <CommitInput

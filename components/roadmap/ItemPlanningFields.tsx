@@ -7,6 +7,7 @@ import { CommitInput } from "../ui/CommitInput";
 import { Field, controlClass, inputClass } from "../ui/Field";
 import { RemoveButton } from "../ui/RemoveButton";
 import { formatLongDate } from "./labels";
+import { MilestoneOptions } from "./MilestoneOptions";
 
 interface ItemPlanningFieldsProps {
   item: Item;
@@ -28,8 +29,6 @@ export function splitList(raw: string, maxLength: number): string[] {
  * links. Each change is one `updateItem` command, like every other field of the panel.
  */
 export function ItemPlanningFields({ item, milestones, readOnly, update }: ItemPlanningFieldsProps) {
-  const deadlineKnown = item.deadlineMilestoneId === null || milestones.some((m) => m.id === item.deadlineMilestoneId);
-  const byDate = [...milestones].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   return (
     <>
       <div className="grid grid-cols-2 gap-3">
@@ -54,13 +53,7 @@ export function ItemPlanningFields({ item, milestones, readOnly, update }: ItemP
             onChange={(e) => update({ deadlineMilestoneId: (e.target.value || null) as Item["deadlineMilestoneId"] })}
             className={inputClass}
           >
-            <option value="">No deadline</option>
-            {!deadlineKnown && <option value={item.deadlineMilestoneId ?? ""}>A deleted milestone</option>}
-            {byDate.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.title || "Untitled"} · {formatLongDate(m.date)}
-              </option>
-            ))}
+            <MilestoneOptions milestones={milestones} chosen={item.deadlineMilestoneId} none="No deadline" describe={(m) => `${m.title || "Untitled"} · ${formatLongDate(m.date)}`} />
           </select>
         </Field>
       </div>

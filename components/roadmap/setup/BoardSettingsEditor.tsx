@@ -9,6 +9,7 @@ import type { BoardSettings } from "../../../lib/model/schemas";
 import { Field, controlClass, inputClass } from "../../ui/Field";
 import { formatLongDate } from "../labels";
 import { addButtonClass, ProblemLine, useCommandProblem } from "./setupParts";
+import { DateInput } from "../../ui/DateInput";
 
 interface BoardSettingsEditorProps {
   board: BoardSettings;
@@ -54,22 +55,10 @@ export function BoardSettingsEditor({ board, doc, origin }: BoardSettingsEditorP
       </Field>
       <div className="grid grid-cols-2 gap-3">
         <Field label="Horizon starts" htmlFor="board-horizon-start">
-          <input
-            id="board-horizon-start"
-            type="date"
-            value={board.horizonStart}
-            onChange={(e) => isDateString(e.target.value) && run(updateBoard(doc, origin, { horizonStart: e.target.value }))}
-            className={inputClass}
-          />
+          <DateInput id="board-horizon-start" value={board.horizonStart} onDate={(horizonStart) => run(updateBoard(doc, origin, { horizonStart }))} className={inputClass} />
         </Field>
         <Field label="Horizon ends" htmlFor="board-horizon-end">
-          <input
-            id="board-horizon-end"
-            type="date"
-            value={board.horizonEnd}
-            onChange={(e) => isDateString(e.target.value) && run(updateBoard(doc, origin, { horizonEnd: e.target.value }))}
-            className={inputClass}
-          />
+          <DateInput id="board-horizon-end" value={board.horizonEnd} onDate={(horizonEnd) => run(updateBoard(doc, origin, { horizonEnd }))} className={inputClass} />
         </Field>
       </div>
       <fieldset className="flex flex-col gap-1">

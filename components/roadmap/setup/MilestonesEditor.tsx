@@ -11,6 +11,7 @@ import { CommitInput } from "../../ui/CommitInput";
 import { controlClass } from "../../ui/Field";
 import { MILESTONE_KIND_LABELS } from "../labels";
 import { addButtonClass, deleteButtonClass, ProblemLine, useCommandProblem } from "./setupParts";
+import { DateInput } from "../../ui/DateInput";
 
 interface MilestonesEditorProps {
   milestones: readonly Milestone[];
@@ -43,14 +44,7 @@ export function MilestonesEditor({ milestones, doc, origin, defaultDate }: Miles
                 onCommit={(title) => update(m.id, { title })}
                 className={`min-w-0 flex-1 ${controlClass}`}
               />
-              <input
-                aria-label={`Date of ${m.title}`}
-                type="date"
-                value={m.date}
-                // A date input reports "" while half typed; only whole dates are written.
-                onChange={(e) => isDateString(e.target.value) && update(m.id, { date: e.target.value })}
-                className={controlClass}
-              />
+              <DateInput aria-label={`Date of ${m.title}`} value={m.date} onDate={(date) => update(m.id, { date })} className={controlClass} />
               <KindSelect label={`Kind of ${m.title}`} value={m.kind} onChange={(kind) => update(m.id, { kind })} />
               <button
                 type="button"

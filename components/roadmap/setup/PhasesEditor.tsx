@@ -6,6 +6,7 @@ import type { CommandOrigin } from "../../../lib/model/origin";
 import { addPhase, removePhase, reorderPhase, updatePhase } from "../../../lib/model/phaseCommands";
 import type { Milestone, Phase } from "../../../lib/model/schemas";
 import { CommitInput } from "../../ui/CommitInput";
+import { MilestoneOptions } from "../MilestoneOptions";
 import { controlClass } from "../../ui/Field";
 import { AddByNameForm, beforeIdForStep, deleteButtonClass, MoveButtons, ProblemLine, useCommandProblem } from "./setupParts";
 
@@ -28,7 +29,6 @@ export function PhasesEditor({ phases, milestones, doc, origin }: PhasesEditorPr
     const before = beforeIdForStep(ids, index, step);
     return before === undefined ? null : () => run(reorderPhase(doc, origin, ids[index] as PhaseId, before as PhaseId | null));
   };
-  const byDate = [...milestones].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   return (
     <div data-testid="phases-editor" className="flex flex-col gap-3">
       <p className="text-sm text-slate-500 dark:text-slate-400">Stages in order; an item in an earlier phase that waits on a later one is reported.</p>
@@ -43,13 +43,7 @@ export function PhasesEditor({ phases, milestones, doc, origin }: PhasesEditorPr
               onChange={(e) => run(updatePhase(doc, origin, phase.id, { milestoneId: (e.target.value || null) as Phase["milestoneId"] }))}
               className={`w-44 ${controlClass}`}
             >
-              <option value="">No release</option>
-              {phase.milestoneId && !milestones.some((m) => m.id === phase.milestoneId) && <option value={phase.milestoneId}>A deleted milestone</option>}
-              {byDate.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.title || "Untitled"}
-                </option>
-              ))}
+              <MilestoneOptions milestones={milestones} chosen={phase.milestoneId} none="No release" />
             </select>
             <button type="button" aria-label={`Delete phase ${phase.name}`} onClick={() => run(removePhase(doc, origin, phase.id))} className={deleteButtonClass}>
               Delete

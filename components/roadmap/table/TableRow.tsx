@@ -1,6 +1,5 @@
 import { memo, type MouseEvent } from "react";
 import type { Severity } from "../../../lib/derive/types";
-import { isDateString } from "../../../lib/model/dates";
 import type { ItemPatch } from "../../../lib/model/itemCommands";
 import { ITEM_STATUSES, PRIORITIES, type Item, type Lane, type Phase } from "../../../lib/model/schemas";
 import { CommitInput } from "../../ui/CommitInput";
@@ -9,6 +8,7 @@ import { CommentBadge } from "../ItemBar";
 import { OwnerAvatars, PriorityChip, StatusDot } from "../itemChips";
 import { formatShortDate, PRIORITY_LABELS, STATUS_LABELS } from "../labels";
 import { CellSelect, cellInput } from "./cells";
+import { DateInput } from "../../ui/DateInput";
 
 export const ROW_HEIGHT = 40;
 
@@ -134,12 +134,10 @@ export const TableRow = memo(function TableRow(props: TableRowProps) {
         {readOnly ? (
           <span className="tabular-nums">{start ? formatShortDate(start) : "Unscheduled"}</span>
         ) : (
-          <input
-            type="date"
+          <DateInput
             aria-label={label("Start")}
             value={item.start ?? ""}
-            // A date input reports "" while half typed; only whole dates are written.
-            onChange={(e) => isDateString(e.target.value) && update({ start: e.target.value })}
+            onDate={(start) => update({ start })}
             className={`${cellInput} w-full tabular-nums ${item.start === null ? "text-slate-400 dark:text-slate-500" : ""}`}
           />
         )}
