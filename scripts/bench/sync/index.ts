@@ -14,6 +14,7 @@ import { buildLargeBoard, writeLargeBoard } from "./largeBoard";
 import { runLarge, type LargeResult } from "./largeRun";
 import { runLoad, type LoadResult } from "./loadRun";
 import { parseOptions } from "./options";
+import { poolRounds } from "./rounds";
 import { largeTable, loadTable, renderMarkdown, renderText, verdicts } from "./report";
 import { LOAD_SCENARIOS } from "./scenarios";
 import { startTarget } from "./targets";
@@ -25,18 +26,22 @@ const log = (line: string) => console.error(`[bench:sync ${new Date().toISOStrin
 
 const loadResults: LoadResult[] = [];
 for (const scenario of LOAD_SCENARIOS.filter((s) => options.scenarios.includes(s.id))) {
-  for (const server of options.servers) {
-    log(`scenario ${scenario.id} (${scenario.title}) on ${server}`);
-    // A fresh server per run: memory and caches start from the same place for everyone.
-    const target = await startTarget(server);
-    try {
-      const result = await runLoad(target, scenario, options);
-      loadResults.push(result);
-      log(`  p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ${result.editsPerSecond.toFixed(0)} edits/s, lost ${result.lost}`);
-    } finally {
-      await target.stop();
+  const rounds = new Map<string, LoadResult[]>(options.servers.map((server) => [server, []]));
+  for (let round = 1; round <= options.rounds; round++) {
+    for (const server of options.servers) {
+      log(`scenario ${scenario.id} (${scenario.title}) on ${server}, round ${round} of ${options.rounds}`);
+      // A fresh server per run: memory and caches start from the same place for everyone.
+      const target = await startTarget(server);
+      try {
+        const result = await runLoad(target, scenario, options);
+        rounds.get(server)!.push(result);
+        log(`  p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ${result.editsPerSecond.toFixed(0)} edits/s, lost ${result.lost}`);
+      } finally {
+        await target.stop();
+      }
     }
   }
+  for (const server of options.servers) loadResults.push(poolRounds(rounds.get(server)!));
 }
 
 const largeResults: LargeResult[] = [];
@@ -61,7 +66,7 @@ const loadAtEnd = loadavg();
 const cpu = cpus();
 const machine = `${cpu.length} × ${cpu[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
 const command = `npm run bench:sync${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
-const windowText = `warm-up ${options.warmupMs / 1000} s, measured ${options.measureMs / 1000} s, drain ${options.drainMs / 1000} s, ${options.workers} load-generator processes`;
+const windowText = `warm-up ${options.warmupMs / 1000} s, measured ${options.measureMs / 1000} s, drain ${options.drainMs / 1000} s, ${options.rounds} round${options.rounds === 1 ? "" : "s"} per server (servers taking turns; percentiles over all rounds), ${options.workers} load-generator processes`;
 const loadText = (l: number[]) => l.map((x) => x.toFixed(2)).join(", ");
 const notes = [
   `${startedAt.toISOString()} · ${machine}`,

@@ -15,6 +15,10 @@ export interface LoadResult {
   p50: number;
   p99: number;
   max: number;
+  /** Every (edit, receiver) latency in ms, ascending (Infinity: never arrived). */
+  latencies: number[];
+  /** The p99 of each round pooled into this result (one round: just its own). */
+  roundP99s: number[];
   /** Edits sent in the window that reached every other client of their board, per second. */
   editsPerSecond: number;
   /** Edits sent per second in the window (what was offered). */
@@ -99,12 +103,15 @@ export async function runLoad(target: RunningTarget, full: LoadScenario, options
     const receiversOf = (sender: string) => (boardOf.get(sender) ?? []).filter((key) => key !== sender);
     const { latencies, deliveredToAll, lost } = joinDeliveries(sent, parts.map((p) => p.seen), receiversOf);
     const seconds = options.measureMs / 1000;
+    const p99 = percentile(latencies, 0.99);
     return {
       scenario: scenario.id,
       server: target.name,
       p50: percentile(latencies, 0.5),
-      p99: percentile(latencies, 0.99),
+      p99,
       max: latencies.at(-1) ?? NaN,
+      latencies,
+      roundP99s: [p99],
       editsPerSecond: deliveredToAll / seconds,
       sentPerSecond: sent.length / seconds,
       receptions: latencies.length - lost,

@@ -9,6 +9,8 @@ export interface BenchOptions {
   servers: ServerName[];
   /** Load-generator processes. */
   workers: number;
+  /** Rounds of each load scenario, the servers taking turns; percentiles pool all rounds. */
+  rounds: number;
   /** Repetitions of each scenario-4 measurement. */
   runs: number;
   seed: number;
@@ -23,10 +25,11 @@ const ALL_SERVERS: ServerName[] = ["y-websocket", "hocuspocus", "waymark"];
 
 /**
  * `npm run bench:sync -- [--quick] [--warmup S] [--measure S] [--drain S] [--scenarios 1,2,3,4]
- * [--servers waymark,y-websocket,hocuspocus] [--workers N] [--runs N] [--seed N] [--out FILE]
+ * [--servers waymark,y-websocket,hocuspocus] [--workers N] [--rounds N] [--runs N] [--seed N] [--out FILE]
  * [--scale F]`.
  * Durations also come from BENCH_WARMUP_S, BENCH_MEASURE_S, BENCH_DRAIN_S. `--quick` is the
- * CI-sized run: the same loads over short windows (2 s warm-up, 4 s measured, 2 runs of scenario 4).
+ * CI-sized run: the same loads over short windows (2 s warm-up, 4 s measured, one round, 2 runs of
+ * scenario 4).
  */
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
   const flag = (name: string) => argv.includes(`--${name}`);
@@ -55,6 +58,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     // Always in the same order, references first, so runs compare like with like.
     servers: ALL_SERVERS.filter((s) => servers.includes(s)),
     workers: Math.max(1, Math.floor(number("workers", null, 2))),
+    rounds: Math.max(1, Math.floor(number("rounds", null, quick ? 1 : 3))),
     runs: Math.max(1, Math.floor(number("runs", null, quick ? 2 : 5))),
     seed: number("seed", null, 20270104),
     out: value("out") ?? "bench-results/sync.md",

@@ -15,12 +15,13 @@ const medMax = (values: number[]) => {
 
 export function loadTable(results: LoadResult[]): Table {
   return {
-    head: ["scenario", "server", "p50 ms", "p99 ms", "max ms", "edits/s delivered (sent)", "lost", "server RSS MiB peak (mean)", "server CPU", "load gen CPU", "load avg", "disk commit p50/p99 ms"],
+    head: ["scenario", "server", "p50 ms", "p99 ms", "p99 ms of each round", "max ms", "edits/s delivered (sent)", "lost", "server RSS MiB peak (mean)", "server CPU", "load gen CPU", "load avg", "disk commit p50/p99 ms"],
     rows: results.map((r) => [
       String(r.scenario),
       r.server,
       ms(r.p50),
       ms(r.p99),
+      r.roundP99s.map(ms).join(", "),
       ms(r.max),
       `${r.editsPerSecond.toFixed(0)} (${r.sentPerSecond.toFixed(0)})`,
       r.lost + (r.disconnects ? `, ${r.disconnects} drops` : ""),
