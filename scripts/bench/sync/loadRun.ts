@@ -6,6 +6,7 @@ import type { BenchOptions } from "./options";
 import { sampleUsage, type UsageSummary } from "./procStats";
 import type { LoadScenario } from "./scenarios";
 import { joinDeliveries, percentile } from "./stats";
+import { bucketsBetween, type Buckets } from "./ownLatency";
 import type { RunningTarget } from "./targets";
 import { wallNow, type ClientRole, type ServerName, type WorkerCommand, type WorkerEvent, type WorkerResult } from "./types";
 
@@ -19,6 +20,8 @@ export interface LoadResult {
   latencies: number[];
   /** The p99 of each round pooled into this result (one round: just its own). */
   roundP99s: number[];
+  /** Waymark only: its own apply → broadcast histogram over the window (see ownLatency.ts). */
+  ownBuckets?: Buckets;
   /** Edits sent in the window that reached every other client of their board, per second. */
   editsPerSecond: number;
   /** Edits sent per second in the window (what was offered). */
@@ -91,9 +94,12 @@ export async function runLoad(target: RunningTarget, full: LoadScenario, options
 
     await sleepUntil(measureFrom);
     const loadAverage = loadavg()[0]!;
+    // Read while the load runs; a failed read leaves the column empty rather than failing the run.
+    const ownBefore = target.fanoutBuckets?.().catch(() => undefined);
     const sampler = sampleUsage(target.pid);
     const generators = workers.map((w) => sampleUsage(w.pid!, 1000));
     await sleepUntil(measureTo);
+    const ownAfter = target.fanoutBuckets?.().catch(() => undefined);
     const usage = sampler.stop();
     const generatorCores = generators.reduce((sum, g) => sum + g.stop().cpuCores, 0);
     const parts: WorkerResult[] = (await Promise.all(results)).map((m) => m.result);
@@ -112,6 +118,7 @@ export async function runLoad(target: RunningTarget, full: LoadScenario, options
       max: latencies.at(-1) ?? NaN,
       latencies,
       roundP99s: [p99],
+      ownBuckets: await ownWindow(ownBefore, ownAfter),
       editsPerSecond: deliveredToAll / seconds,
       sentPerSecond: sent.length / seconds,
       receptions: latencies.length - lost,
@@ -126,6 +133,11 @@ export async function runLoad(target: RunningTarget, full: LoadScenario, options
   } finally {
     await Promise.all(workers.map((w) => stopWorker(w)));
   }
+}
+
+async function ownWindow(before?: Promise<Buckets | undefined>, after?: Promise<Buckets | undefined>): Promise<Buckets | undefined> {
+  const [from, to] = await Promise.all([before, after]);
+  return from && to ? bucketsBetween(from, to) : undefined;
 }
 
 /** The scenario with `scale` times the boards (one board: times the clients, editors kept). */

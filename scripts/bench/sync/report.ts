@@ -1,6 +1,7 @@
 import type { LargeResult } from "./largeRun";
 import { summarizeMs } from "./largeRun";
 import type { LoadResult } from "./loadRun";
+import { bucketQuantile } from "./ownLatency";
 import { LARGE_TARGETS, LOAD_SCENARIOS } from "./scenarios";
 import type { ServerName } from "./types";
 
@@ -8,6 +9,8 @@ type Table = { head: string[]; rows: string[][] };
 
 const ms = (v: number) => (!Number.isFinite(v) ? (Number.isNaN(v) ? "n/a" : "lost") : v < 100 ? v.toFixed(1) : v.toFixed(0));
 const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : "n/a");
+/** A histogram bucket's upper bound: the quantile is at most this. */
+const atMost = (v: number) => (Number.isNaN(v) ? "n/a" : Number.isFinite(v) ? `≤ ${ms(v)}` : "> 2500");
 const medMax = (values: number[]) => {
   const s = summarizeMs(values);
   return s ? `${ms(s.median)} (${ms(s.max)})` : "n/a";
@@ -15,13 +18,14 @@ const medMax = (values: number[]) => {
 
 export function loadTable(results: LoadResult[]): Table {
   return {
-    head: ["scenario", "server", "p50 ms", "p99 ms", "p99 ms of each round", "max ms", "edits/s delivered (sent)", "lost", "server RSS MiB peak (mean)", "server CPU", "load gen CPU", "load avg", "disk commit p50/p99 ms"],
+    head: ["scenario", "server", "p50 ms", "p99 ms", "p99 ms of each round", "server's own p50/p99 ms", "max ms", "edits/s delivered (sent)", "lost", "server RSS MiB peak (mean)", "server CPU", "load gen CPU", "load avg", "disk commit p50/p99 ms"],
     rows: results.map((r) => [
       String(r.scenario),
       r.server,
       ms(r.p50),
       ms(r.p99),
       r.roundP99s.map(ms).join(", "),
+      r.ownBuckets ? `${atMost(bucketQuantile(r.ownBuckets, 0.5))}/${atMost(bucketQuantile(r.ownBuckets, 0.99))}` : "n/a",
       ms(r.max),
       `${r.editsPerSecond.toFixed(0)} (${r.sentPerSecond.toFixed(0)})`,
       r.lost + (r.disconnects ? `, ${r.disconnects} drops` : ""),

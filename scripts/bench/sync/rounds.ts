@@ -1,4 +1,5 @@
 import type { LoadResult } from "./loadRun";
+import { addBuckets } from "./ownLatency";
 import { percentile } from "./stats";
 
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
@@ -26,6 +27,7 @@ export function poolRounds(rounds: LoadResult[]): LoadResult {
     max: latencies.at(-1) ?? NaN,
     latencies,
     roundP99s: rounds.flatMap((r) => r.roundP99s),
+    ownBuckets: rounds.every((r) => r.ownBuckets) ? addBuckets(rounds.map((r) => r.ownBuckets!)) : undefined,
     editsPerSecond: mean(rounds.map((r) => r.editsPerSecond)),
     sentPerSecond: mean(rounds.map((r) => r.sentPerSecond)),
     receptions: rounds.reduce((n, r) => n + r.receptions, 0),

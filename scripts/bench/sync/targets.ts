@@ -6,6 +6,7 @@ import { connect, createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { forkTs, nextMessage, REPO_ROOT, stopChild } from "./children";
+import { readFanoutBuckets, type Buckets } from "./ownLatency";
 import type { ClientSpec, ServerCommand, ServerEvent, ServerName } from "./types";
 
 /** A server under test, running in its own process. */
@@ -18,6 +19,8 @@ export interface RunningTarget {
   prepareLarge?(file: string, clients: number): Promise<{ boardId: string; specs: ClientSpec[] }>;
   /** Waymark only: loads a board that is not in memory, in ms (it is unloaded again after). */
   timeLoad?(boardId: string): Promise<number>;
+  /** Waymark only: its apply → broadcast histogram so far (see ownLatency.ts). */
+  fanoutBuckets?(): Promise<Buckets>;
   stop(): Promise<void>;
 }
 
@@ -76,6 +79,7 @@ async function startWaymark(): Promise<RunningTarget> {
       if (answer.type !== "loaded") throw new Error(`unexpected answer ${answer.type}`);
       return answer.ms;
     },
+    fanoutBuckets: () => readFanoutBuckets(`http://127.0.0.1:${port}`),
     async stop() {
       await stopChild(child);
       rmSync(dataDir, { recursive: true, force: true });
