@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { z } from "zod";
+import type { SqliteSync } from "./storage/sqlite/sqliteSync";
 
 /** Every environment variable the server reads, parsed once at start-up (README lists them). */
 const envSchema = z.object({
@@ -12,6 +13,11 @@ const envSchema = z.object({
   WAYMARK_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
   WAYMARK_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(30_000),
   WAYMARK_COMPACT_THRESHOLD: z.coerce.number().int().min(2).default(500),
+  /**
+   * SQLite only. normal: an update is written to the database before anyone is sent it, and the
+   * write-ahead log is fsynced at least once a second; full: fsynced before anyone is sent it.
+   */
+  WAYMARK_SQLITE_SYNC: z.enum(["normal", "full"]).default("normal"),
   /** Sustained websocket messages per second per connection before reads slow down. */
   WAYMARK_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(500),
   /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
@@ -39,6 +45,8 @@ export interface ServerConfig {
   maxMessageBytes: number;
   unloadDelayMs: number;
   compactThreshold: number;
+  /** When SQLite fsyncs: see SqliteSync. */
+  sqliteSync: SqliteSync;
   trustProxy: boolean;
   messagesPerSecond: number;
   metricsToken?: string;
@@ -64,6 +72,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxMessageBytes: e.WAYMARK_MAX_MESSAGE_BYTES,
     unloadDelayMs: e.WAYMARK_UNLOAD_DELAY_MS,
     compactThreshold: e.WAYMARK_COMPACT_THRESHOLD,
+    sqliteSync: e.WAYMARK_SQLITE_SYNC,
     trustProxy: e.WAYMARK_TRUST_PROXY === "1",
     messagesPerSecond: e.WAYMARK_MESSAGES_PER_SECOND,
     metricsToken: e.WAYMARK_METRICS_TOKEN,

@@ -9,15 +9,16 @@ import type { Storage } from "./storage";
  * Picks the store: PostgreSQL when DATABASE_URL is set (several instances share it), otherwise
  * the SQLite file in the data folder, which needs no setup.
  */
-export async function openStorage(config: Pick<ServerConfig, "dataDir" | "databaseUrl">, log: Logger): Promise<Storage> {
+export async function openStorage(config: Pick<ServerConfig, "dataDir" | "databaseUrl"> & Partial<Pick<ServerConfig, "sqliteSync">>, log: Logger): Promise<Storage> {
   if (config.databaseUrl) {
     const store = await openPostgresStorage({ url: config.databaseUrl, log });
     log.info({ storage: "postgres", database: describeDatabase(config.databaseUrl) }, "storage opened");
     return store;
   }
   const file = join(config.dataDir, "waymark.sqlite");
-  const store = openSqliteStorage(file);
-  log.info({ storage: "sqlite", file }, "storage opened");
+  const sync = config.sqliteSync ?? "normal";
+  const store = openSqliteStorage(file, { sync, log });
+  log.info({ storage: "sqlite", file, sync }, "storage opened");
   return store;
 }
 

@@ -44,6 +44,7 @@ export async function startTestServer(
     maxMessageBytes: 1024 * 1024,
     unloadDelayMs: 60_000,
     compactThreshold: 500,
+    sqliteSync: "normal",
     messagesPerSecond: 500,
     ...overrides,
   };

@@ -65,7 +65,9 @@ export function verdicts(load: LoadResult[], large: LargeResult[]): string[] {
       const met = waymark.p99 <= better.p99 && waymark.lost === 0;
       verdict = `target p99 ≤ the better reference's (${better.server}, ${ms(better.p99)} ms): ${met ? "met" : "MISSED"} (${ms(waymark.p99)} ms)`;
     }
-    lines.push(`Scenario ${scenario.id}: ${verdict}${vs.length ? `; Waymark ${vs.join("; ")}` : ""}.`);
+    const fsync = of("waymark-fsync");
+    const fsyncNote = fsync ? `; with an fsync before every relay (waymark-fsync) p99 ${ms(fsync.p99)} ms` : "";
+    lines.push(`Scenario ${scenario.id}: ${verdict}${vs.length ? `; Waymark ${vs.join("; ")}` : ""}${fsyncNote}.`);
   }
   const waymarkLarge = large.find((r) => r.server === "waymark");
   if (waymarkLarge) {

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { forkTs, nextMessage, REPO_ROOT, stopChild } from "./children";
 import { readFanoutBuckets, type Buckets } from "./ownLatency";
+import type { SqliteSync } from "../../../server/storage/sqlite/sqliteSync";
 import type { ClientSpec, ServerCommand, ServerEvent, ServerName } from "./types";
 
 /** A server under test, running in its own process. */
@@ -29,7 +30,9 @@ const START_TIMEOUT_MS = 60_000;
 export function startTarget(name: ServerName): Promise<RunningTarget> {
   switch (name) {
     case "waymark":
-      return startWaymark();
+      return startWaymark(name, "normal");
+    case "waymark-fsync":
+      return startWaymark(name, "full");
     case "y-websocket":
       return startPlainYWebsocket();
     case "hocuspocus":
@@ -44,10 +47,11 @@ async function ask(child: ChildProcess, command: ServerCommand, timeoutMs: numbe
 }
 
 /**
- * Waymark as deployed by default: SQLite with synchronous=FULL in a throwaway folder on the
- * machine's disk (not tmpfs: /tmp is on the root disk here), no demo seed, production mode.
+ * Waymark as deployed: SQLite in a throwaway folder on the machine's disk (not tmpfs: /tmp is on
+ * the root disk here), no demo seed, production mode; `sync` is WAYMARK_SQLITE_SYNC (normal is
+ * the default, full fsyncs before every relay).
  */
-async function startWaymark(): Promise<RunningTarget> {
+async function startWaymark(name: ServerName, sync: SqliteSync): Promise<RunningTarget> {
   const dataDir = mkdtempSync(join(tmpdir(), "waymark-bench-"));
   const child = forkTs("servers/waymarkChild.ts", {
     PORT: "0",
@@ -55,6 +59,7 @@ async function startWaymark(): Promise<RunningTarget> {
     NODE_ENV: "production",
     WAYMARK_SEED: "0",
     WAYMARK_DATA_DIR: dataDir,
+    WAYMARK_SQLITE_SYNC: sync,
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
   });
   const { port } = await nextMessage<Extract<ServerEvent, { type: "ready" }>>(child, (m) => m.type === "ready", START_TIMEOUT_MS, "waymark start");
@@ -62,7 +67,7 @@ async function startWaymark(): Promise<RunningTarget> {
   const specsOf = (boards: { id: string; tokens: string[] }[]) =>
     boards.map((b) => b.tokens.map((token): ClientSpec => ({ protocol: "y-websocket", url, room: b.id, token })));
   return {
-    name: "waymark",
+    name,
     pid: child.pid!,
     async prepareBoards(boards, clientsPerBoard) {
       const answer = await ask(child, { type: "prepare", boards, clientsPerBoard }, 600_000);

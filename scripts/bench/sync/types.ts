@@ -4,7 +4,8 @@
  */
 
 /** The three servers measured side by side. */
-export type ServerName = "waymark" | "y-websocket" | "hocuspocus";
+/** `waymark-fsync`: Waymark with WAYMARK_SQLITE_SYNC=full (an fsync before every relay). */
+export type ServerName = "waymark" | "waymark-fsync" | "y-websocket" | "hocuspocus";
 
 /** How one simulated person connects: the stock client of the server it talks to. */
 export interface ClientSpec {

@@ -1,16 +1,36 @@
+import type { Logger } from "../../log";
 import type { Storage } from "../storage";
 import { AppendThread } from "./appendThread";
+import { CheckpointThread } from "./checkpointThread";
 import { openDatabase } from "./openDatabase";
 import { sqliteAccountStore } from "./sqliteAccountStore";
 import { sqliteActivityStore } from "./sqliteActivityStore";
 import { sqliteBoardStore } from "./sqliteBoardStore";
 import { sqliteCommentStore } from "./sqliteCommentStore";
+import { CHECKPOINT_INTERVAL_MS, type SqliteSync } from "./sqliteSync";
 
-/** The embedded default: one SQLite file holding boards, update logs, users and memberships. */
-export function openSqliteStorage(file: string): Storage {
-  const db = openDatabase(file);
-  // After openDatabase, so the thread's connection finds the file migrated.
-  const appends = file === ":memory:" ? undefined : new AppendThread(file);
+export interface SqliteStorageOptions {
+  /** When commits wait for the disk (see SqliteSync); `normal` unless told. */
+  sync?: SqliteSync;
+  /** Where a failed background checkpoint is reported. */
+  log?: Pick<Logger, "error">;
+}
+
+/**
+ * The embedded default: one SQLite file holding boards, update logs, users and memberships.
+ * With `normal`, update-log appends commit on this connection (a write into the log, no fsync)
+ * and a thread checkpoints every second; with `full`, they commit on the append thread, whose
+ * fsync would otherwise stall the event loop. `:memory:` has neither thread.
+ */
+export function openSqliteStorage(file: string, { sync = "normal", log }: SqliteStorageOptions = {}): Storage {
+  const db = openDatabase(file, sync);
+  const onDisk = file !== ":memory:";
+  // After openDatabase, so the threads' connections find the file migrated.
+  const appends = onDisk && sync === "full" ? new AppendThread(file) : undefined;
+  const checkpoints =
+    onDisk && sync === "normal"
+      ? new CheckpointThread(file, CHECKPOINT_INTERVAL_MS, (error) => log?.error({ file, err: error }, "checkpoint failed; retrying next interval"))
+      : undefined;
   return {
     ...sqliteBoardStore(db, appends),
     ...sqliteAccountStore(db),
@@ -18,6 +38,7 @@ export function openSqliteStorage(file: string): Storage {
     ...sqliteCommentStore(db),
     async close() {
       await appends?.close();
+      await checkpoints?.close();
       db.close();
     },
   };

@@ -7,10 +7,10 @@ import * as Y from "yjs";
 import { newBoardId } from "../../../lib/model/ids";
 import { openSqliteStorage } from "../../../server/storage/sqlite/openSqliteStorage";
 
-it("an append waiting for the database does not stop the event loop, and commits once it can", async () => {
+it("with WAYMARK_SQLITE_SYNC=full, an append waiting for the database does not stop the event loop, and commits once it can", async () => {
   const dir = mkdtempSync(join(tmpdir(), "waymark-append-"));
   const file = join(dir, "waymark.sqlite");
-  const store = openSqliteStorage(file);
+  const store = openSqliteStorage(file, { sync: "full" });
   const blocker = new Database(file);
   try {
     const boardId = newBoardId();

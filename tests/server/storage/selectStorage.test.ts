@@ -42,6 +42,12 @@ describe("DATABASE_URL picks the store", () => {
     expect(() => readConfig(env({ DATABASE_URL: "./waymark.sqlite" }))).toThrow(/DATABASE_URL/);
   });
 
+  it("WAYMARK_SQLITE_SYNC is normal unless set to full; anything else is refused, naming the variable", () => {
+    expect(readConfig(env()).sqliteSync).toBe("normal");
+    expect(readConfig(env({ WAYMARK_SQLITE_SYNC: "full" })).sqliteSync).toBe("full");
+    expect(() => readConfig(env({ WAYMARK_SQLITE_SYNC: "off" }))).toThrow(/WAYMARK_SQLITE_SYNC/);
+  });
+
   it("without it, the SQLite file in the data folder is created and used (no setup)", async () => {
     const dataDir = join(tempDir(), "data");
     const store = await opened(await openStorage({ dataDir, databaseUrl: undefined }, log));

@@ -1,7 +1,7 @@
 /**
  * Waymark's server as `npm run serve` composes it, minus the Next.js web app (the benchmark only
- * speaks the sync protocol): environment read by readConfig, durable SQLite (WAL,
- * synchronous=FULL) in a throwaway data folder given by the parent, no demo seed, production
+ * speaks the sync protocol): environment read by readConfig, SQLite (WAYMARK_SQLITE_SYNC as the
+ * parent sets it) in a throwaway data folder given by the parent, no demo seed, production
  * logging. The parent asks it over IPC to create boards and members and to mint sync tokens
  * with the server's own secret, so clients authenticate exactly as scripts do.
  */
