@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { z } from "zod";
-import type { SqliteSync } from "./storage/sqlite/sqliteSync";
+import { DEFAULT_SQLITE_SYNC, type SqliteSync } from "./storage/sqlite/sqliteSync";
 
 /** Every environment variable the server reads, parsed once at start-up (README lists them). */
 const envSchema = z.object({
@@ -17,7 +17,7 @@ const envSchema = z.object({
    * SQLite only. normal: an update is written to the database before anyone is sent it, and the
    * write-ahead log is fsynced at least once a second; full: fsynced before anyone is sent it.
    */
-  WAYMARK_SQLITE_SYNC: z.enum(["normal", "full"]).default("normal"),
+  WAYMARK_SQLITE_SYNC: z.enum(["normal", "full"]).default(DEFAULT_SQLITE_SYNC),
   /** Sustained websocket messages per second per connection before reads slow down. */
   WAYMARK_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(500),
   /** When set, GET /metrics requires `Authorization: Bearer <token>`. */

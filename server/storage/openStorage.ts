@@ -3,6 +3,7 @@ import type { ServerConfig } from "../config";
 import type { Logger } from "../log";
 import { openPostgresStorage } from "./postgres/openPostgresStorage";
 import { openSqliteStorage } from "./sqlite/openSqliteStorage";
+import { DEFAULT_SQLITE_SYNC } from "./sqlite/sqliteSync";
 import type { Storage } from "./storage";
 
 /**
@@ -16,7 +17,7 @@ export async function openStorage(config: Pick<ServerConfig, "dataDir" | "databa
     return store;
   }
   const file = join(config.dataDir, "waymark.sqlite");
-  const sync = config.sqliteSync ?? "normal";
+  const sync = config.sqliteSync ?? DEFAULT_SQLITE_SYNC;
   const store = openSqliteStorage(file, { sync, log });
   log.info({ storage: "sqlite", file, sync }, "storage opened");
   return store;

@@ -9,6 +9,7 @@ import { createLogger } from "../../server/log";
 import type { Storage } from "../../server/storage/storage";
 import type { Fanout } from "../../server/fanout/fanout";
 import { startServer, type RunningServer } from "../../server/startServer";
+import { DEFAULT_SQLITE_SYNC } from "../../server/storage/sqlite/sqliteSync";
 
 export interface TestBoard extends BoardSummary {
   /** A sync token of the board's owner. */
@@ -44,7 +45,7 @@ export async function startTestServer(
     maxMessageBytes: 1024 * 1024,
     unloadDelayMs: 60_000,
     compactThreshold: 500,
-    sqliteSync: "normal",
+    sqliteSync: DEFAULT_SQLITE_SYNC,
     messagesPerSecond: 500,
     ...overrides,
   };

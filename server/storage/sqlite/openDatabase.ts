@@ -13,7 +13,7 @@ const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
  * checkpoint fsyncs the log and the database, and on the event loop that would stall every
  * board; the CheckpointThread does it instead. With `full`, every commit is fsynced.
  */
-export function openDatabase(file: string, sync: SqliteSync = "normal"): Database.Database {
+export function openDatabase(file: string, sync: SqliteSync): Database.Database {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma("journal_mode = WAL");

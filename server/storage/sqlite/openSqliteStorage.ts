@@ -7,10 +7,10 @@ import { sqliteAccountStore } from "./sqliteAccountStore";
 import { sqliteActivityStore } from "./sqliteActivityStore";
 import { sqliteBoardStore } from "./sqliteBoardStore";
 import { sqliteCommentStore } from "./sqliteCommentStore";
-import { CHECKPOINT_INTERVAL_MS, type SqliteSync } from "./sqliteSync";
+import { CHECKPOINT_INTERVAL_MS, DEFAULT_SQLITE_SYNC, type SqliteSync } from "./sqliteSync";
 
 export interface SqliteStorageOptions {
-  /** When commits wait for the disk (see SqliteSync); `normal` unless told. */
+  /** When commits wait for the disk (see SqliteSync); DEFAULT_SQLITE_SYNC unless told. */
   sync?: SqliteSync;
   /** Where a failed background checkpoint is reported. */
   log?: Pick<Logger, "error">;
@@ -22,7 +22,7 @@ export interface SqliteStorageOptions {
  * and a thread checkpoints every second; with `full`, they commit on the append thread, whose
  * fsync would otherwise stall the event loop. `:memory:` has neither thread.
  */
-export function openSqliteStorage(file: string, { sync = "normal", log }: SqliteStorageOptions = {}): Storage {
+export function openSqliteStorage(file: string, { sync = DEFAULT_SQLITE_SYNC, log }: SqliteStorageOptions = {}): Storage {
   const db = openDatabase(file, sync);
   const onDisk = file !== ":memory:";
   // After openDatabase, so the threads' connections find the file migrated.

@@ -13,5 +13,8 @@
  */
 export type SqliteSync = "normal" | "full";
 
+/** What the server uses when WAYMARK_SQLITE_SYNC is unset. */
+export const DEFAULT_SQLITE_SYNC: SqliteSync = "normal";
+
 /** How often the checkpoint thread fsyncs the log and copies it into the database (`normal`). */
 export const CHECKPOINT_INTERVAL_MS = 1_000;
