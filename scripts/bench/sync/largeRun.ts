@@ -16,6 +16,11 @@ export interface LargeResult {
   coldSyncMs: number[];
   /** The same while the board is loaded (another client had it open moments ago), ms. */
   warmSyncMs: number[];
+  /**
+   * A fresh Y.Doc applying the whole board in this process, with no server and no socket, ms:
+   * the client's own share of a fresh sync, the floor under any server's figure.
+   */
+  clientApplyMs: number[];
   stateBytes: number;
   usage: UsageSummary;
   loadAverage: number;
@@ -49,6 +54,16 @@ async function timeFreshSync(spec: ClientSpec, expected: Uint8Array): Promise<nu
   }
 }
 
+/** Times what a fresh client does with the answer it is sent: apply the whole board to an empty document. */
+function timeClientApply(fullState: Uint8Array): number {
+  const doc = new Y.Doc();
+  const started = performance.now();
+  Y.applyUpdate(doc, fullState);
+  const ms = performance.now() - started;
+  doc.destroy();
+  return ms;
+}
+
 /**
  * Scenario 4. Waymark stores the board in its database (as it would after that history) and
  * loads it cold; the references keep documents only in memory, so a first client pushes the
@@ -59,10 +74,12 @@ export async function runLarge(target: RunningTarget, board: LargeBoard, boardFi
   Y.applyUpdate(reference, board.state);
   for (const update of board.tail) Y.applyUpdate(reference, update);
   const expected = Y.encodeStateVector(reference);
-  const stateBytes = Y.encodeStateAsUpdate(reference).byteLength;
+  const fullState = Y.encodeStateAsUpdate(reference);
+  const stateBytes = fullState.byteLength;
   const serverLoadMs: number[] = [];
   const coldSyncMs: number[] = [];
   const warmSyncMs: number[] = [];
+  const clientApplyMs: number[] = [];
   let seeder: BenchClient | null = null;
   let usage: UsageSummary;
   let loadAverage: number;
@@ -77,6 +94,7 @@ export async function runLarge(target: RunningTarget, board: LargeBoard, boardFi
         serverLoadMs.push(await target.timeLoad(boardId));
         coldSyncMs.push(await timeFreshSync(specs[2 * i]!, expected));
         warmSyncMs.push(await timeFreshSync(specs[2 * i + 1]!, expected));
+        clientApplyMs.push(timeClientApply(fullState));
       }
       usage = sampler.stop();
     } else {
@@ -86,14 +104,17 @@ export async function runLarge(target: RunningTarget, board: LargeBoard, boardFi
       await waitUntilServerHasAll(specs[0]!, expected);
       loadAverage = loadavg()[0]!;
       const sampler = sampleUsage(target.pid);
-      for (let i = 1; i <= options.runs; i++) warmSyncMs.push(await timeFreshSync(specs[i]!, expected));
+      for (let i = 1; i <= options.runs; i++) {
+        warmSyncMs.push(await timeFreshSync(specs[i]!, expected));
+        clientApplyMs.push(timeClientApply(fullState));
+      }
       usage = sampler.stop();
     }
   } finally {
     seeder?.destroy();
     reference.destroy();
   }
-  return { server: target.name, serverLoadMs, coldSyncMs, warmSyncMs, stateBytes, usage, loadAverage };
+  return { server: target.name, serverLoadMs, coldSyncMs, warmSyncMs, clientApplyMs, stateBytes, usage, loadAverage };
 }
 
 /** The seeder's push may still be on its way when it reports synced: wait until a reader sees all of it. */
