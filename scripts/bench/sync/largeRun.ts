@@ -2,6 +2,7 @@ import { loadavg } from "node:os";
 import * as Y from "yjs";
 import { connectBenchClient, type BenchClient } from "./benchClient";
 import type { LargeBoard } from "./largeBoard";
+import { timeRawAnswer } from "./rawAnswer";
 import type { BenchOptions } from "./options";
 import { sampleUsage, type UsageSummary } from "./procStats";
 import { median } from "./stats";
@@ -21,6 +22,11 @@ export interface LargeResult {
    * the client's own share of a fresh sync, the floor under any server's figure.
    */
   clientApplyMs: number[];
+  /**
+   * A bare socket from connect to holding the server's whole answer, board loaded, nothing
+   * applied, ms: the server's and the network's share (y-websocket protocol servers only).
+   */
+  rawAnswerMs: number[];
   stateBytes: number;
   usage: UsageSummary;
   loadAverage: number;
@@ -80,32 +86,39 @@ export async function runLarge(target: RunningTarget, board: LargeBoard, boardFi
   const coldSyncMs: number[] = [];
   const warmSyncMs: number[] = [];
   const clientApplyMs: number[] = [];
+  const rawAnswerMs: number[] = [];
+  /** After a fresh client's sync, with the board loaded: the server's answer on its own. */
+  const timeAnswer = async (spec: ClientSpec) => {
+    if (spec.protocol === "y-websocket") rawAnswerMs.push(await timeRawAnswer(spec));
+  };
   let seeder: BenchClient | null = null;
   let usage: UsageSummary;
   let loadAverage: number;
 
   try {
     if (target.prepareLarge && target.timeLoad) {
-      const { boardId, specs } = await target.prepareLarge(boardFile, 2 * options.runs);
+      const { boardId, specs } = await target.prepareLarge(boardFile, 3 * options.runs);
       loadAverage = loadavg()[0]!;
       const sampler = sampleUsage(target.pid);
       for (let i = 0; i < options.runs; i++) {
         // Ends with the board unloaded, so the next client's connect loads it again.
         serverLoadMs.push(await target.timeLoad(boardId));
-        coldSyncMs.push(await timeFreshSync(specs[2 * i]!, expected));
-        warmSyncMs.push(await timeFreshSync(specs[2 * i + 1]!, expected));
+        coldSyncMs.push(await timeFreshSync(specs[3 * i]!, expected));
+        warmSyncMs.push(await timeFreshSync(specs[3 * i + 1]!, expected));
+        await timeAnswer(specs[3 * i + 2]!);
         clientApplyMs.push(timeClientApply(fullState));
       }
       usage = sampler.stop();
     } else {
-      const specs = (await target.prepareBoards(1, options.runs + 1))[0]!;
+      const specs = (await target.prepareBoards(1, 2 * options.runs + 1))[0]!;
       seeder = connectBenchClient(specs[0]!, reference);
       await synced(seeder, "seeding client");
       await waitUntilServerHasAll(specs[0]!, expected);
       loadAverage = loadavg()[0]!;
       const sampler = sampleUsage(target.pid);
-      for (let i = 1; i <= options.runs; i++) {
-        warmSyncMs.push(await timeFreshSync(specs[i]!, expected));
+      for (let i = 0; i < options.runs; i++) {
+        warmSyncMs.push(await timeFreshSync(specs[2 * i + 1]!, expected));
+        await timeAnswer(specs[2 * i + 2]!);
         clientApplyMs.push(timeClientApply(fullState));
       }
       usage = sampler.stop();
@@ -114,7 +127,7 @@ export async function runLarge(target: RunningTarget, board: LargeBoard, boardFi
     seeder?.destroy();
     reference.destroy();
   }
-  return { server: target.name, serverLoadMs, coldSyncMs, warmSyncMs, clientApplyMs, stateBytes, usage, loadAverage };
+  return { server: target.name, serverLoadMs, coldSyncMs, warmSyncMs, clientApplyMs, rawAnswerMs, stateBytes, usage, loadAverage };
 }
 
 /** The seeder's push may still be on its way when it reports synced: wait until a reader sees all of it. */
