@@ -16,6 +16,19 @@ export interface AppendResult {
   logLength: number;
 }
 
+/** A board as storage holds it: what a room is loaded from. */
+export interface StoredBoard {
+  /** The snapshot (if any) followed by every logged update after it, in order. */
+  updates: Uint8Array[];
+  /** Rows in the log after the snapshot. */
+  logLength: number;
+  /**
+   * The state vector of `updates[0]`, present when that is a snapshot stored with its vector:
+   * reading it off a large snapshot instead takes longer than the rest of the load together.
+   */
+  snapshotStateVector?: Uint8Array;
+}
+
 export interface BoardUpdates {
   boardId: BoardId;
   updates: Uint8Array[];
@@ -32,14 +45,17 @@ export interface BoardStore {
   createBoard(board: { id: BoardId; title: string }, initialState: Uint8Array): Promise<BoardRecord>;
   getBoard(id: BoardId): Promise<BoardRecord | null>;
   listBoards(): Promise<BoardRecord[]>;
-  /** The snapshot (if any) followed by every logged update after it, in order. */
-  loadUpdates(id: BoardId): Promise<{ updates: Uint8Array[]; logLength: number }>;
+  loadUpdates(id: BoardId): Promise<StoredBoard>;
   /**
    * Appends updates of several boards in ONE durable transaction (one per server tick). Resolves
    * only once the data is committed: callers broadcast after this, never before.
    */
   appendUpdates(batch: BoardUpdates[]): Promise<Map<BoardId, AppendResult>>;
-  /** Replaces log rows up to `upToSeq` by `state`, which must include all of them. */
-  compact(id: BoardId, state: Uint8Array, upToSeq: number): Promise<void>;
+  /**
+   * Replaces log rows up to `upToSeq` by `state`, which must include all of them; `stateVector`
+   * is exactly `state`'s (Y.encodeStateVector of the document `state` was encoded from) and is
+   * kept with it.
+   */
+  compact(id: BoardId, state: Uint8Array, upToSeq: number, stateVector: Uint8Array): Promise<void>;
   close(): Promise<void>;
 }

@@ -21,11 +21,14 @@ export class DeferredDoc {
   /** @param onBuilt runs once the stored updates are in, before anything else touches the document. */
   constructor(private readonly onBuilt: () => void) {}
 
-  /** Takes the stored board: kept aside while the document is empty, applied at once otherwise. */
-  load(updates: readonly Uint8Array[]): void {
+  /**
+   * Takes the stored board: kept aside while the document is empty, applied at once otherwise.
+   * `firstStateVector`: the state vector of `updates[0]` if storage kept it (a snapshot's).
+   */
+  load(updates: readonly Uint8Array[], firstStateVector?: Uint8Array): void {
     if (this.raw.store.clients.size > 0) return this.apply(updates);
     this.unapplied = updates;
-    this.storedStateVector = stateVectorOfUpdates(updates);
+    this.storedStateVector = stateVectorOfUpdates(updates, firstStateVector);
   }
 
   /** The document, built on first use. */

@@ -1,4 +1,3 @@
-import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 
 /**
@@ -7,13 +6,17 @@ import * as Y from "yjs";
  * a gap waits and is not part of the state). The first update is read the way Yjs reads one;
  * each later one extends a client only where it continues what is counted so far. Where that is
  * not the case (content out of order) the vector can only come out short, never long, so a
- * client may send a little twice but never holds back what the server lacks.
+ * client may send a little twice but never holds back what the server lacks. `firstStateVector`,
+ * when given, is the first update's own (as stored with a snapshot).
  */
-export function stateVectorOfUpdates(updates: readonly Uint8Array[]): Uint8Array {
+export function stateVectorOfUpdates(updates: readonly Uint8Array[], firstStateVector?: Uint8Array): Uint8Array {
   const [first, ...rest] = updates;
   if (!first) return Y.encodeStateVector(new Y.Doc());
-  if (rest.length === 0) return Y.encodeStateVectorFromUpdate(first);
-  const clocks = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(first));
+  // Decoding the first update (a snapshot, typically) is most of the work: use its vector when
+  // storage kept one with it.
+  const firstVector = firstStateVector ?? Y.encodeStateVectorFromUpdate(first);
+  if (rest.length === 0) return firstVector;
+  const clocks = Y.decodeStateVector(firstVector);
   for (const update of rest) {
     let client = -1;
     let counting = false;
@@ -28,11 +31,5 @@ export function stateVectorOfUpdates(updates: readonly Uint8Array[]): Uint8Array
       if (end > (clocks.get(client) ?? 0)) clocks.set(client, end);
     }
   }
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, clocks.size);
-  for (const [client, clock] of clocks) {
-    encoding.writeVarUint(encoder, client);
-    encoding.writeVarUint(encoder, clock);
-  }
-  return encoding.toUint8Array(encoder);
+  return Y.encodeStateVector(clocks);
 }

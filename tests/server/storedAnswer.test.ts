@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
 import type { WebSocket } from "ws";
 import * as Y from "yjs";
@@ -6,6 +9,7 @@ import { createOrigin } from "../../lib/model/origin";
 import { readSnapshot } from "../../lib/model/snapshot";
 import { describeFrame, syncStep1Frame } from "../helpers/frames";
 import { openRawSocket } from "../helpers/rawSocket";
+import type { Storage } from "../../server/storage/storage";
 import { describeEachStorage } from "../helpers/storageBackends";
 import { connectClient, eventually, type TestClient } from "../helpers/syncClient";
 import { removeDataDir, startTestServer, type TestBoard, type TestServer } from "../helpers/testServer";
@@ -146,5 +150,46 @@ describeEachStorage("clients that have nothing are answered from storage while t
     clients.push(reader);
     await eventually(() => expect(titles(reader.doc)).toEqual([...written, "Made offline"].sort()));
     await eventually(async () => expect((await s.store.loadUpdates(board.id)).updates.length).toBeGreaterThan(1 + written.length));
+  });
+});
+
+/** `vector` with one more client in it, to tell a vector storage handed over from one read off the updates. */
+function marked(vector: Uint8Array): Uint8Array {
+  const clocks = Y.decodeStateVector(vector);
+  clocks.set(0xbeef, 1);
+  return Y.encodeStateVector(clocks);
+}
+
+describeEachStorage("a snapshot's state vector is stored with it", (storage) => {
+  it("compaction stores the snapshot's exact vector, and a later load takes it instead of decoding the snapshot", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "waymark-snapshot-vector-"));
+    const inner = await storage.open(dataDir);
+    // Hands the room a marked copy of the stored vector, to see which one the room uses.
+    const store: Storage = {
+      ...inner,
+      async loadUpdates(id) {
+        const stored = await inner.loadUpdates(id);
+        return stored.snapshotStateVector ? { ...stored, snapshotStateVector: marked(stored.snapshotStateVector) } : stored;
+      },
+    };
+    const s = await startTestServer({ dataDir, ...storage.serverConfig(), unloadDelayMs: 30 }, store);
+    servers.push(s);
+    const board = await s.boards.createBoard({ title: "Folded" });
+    const editor = connectClient(s.wsUrl, board.id, { token: board.token });
+    clients.push(editor);
+    await editor.synced;
+    for (const title of ["One", "Two", "Three"]) createItem(editor.doc, alice, { title, start: null, duration: 1 });
+    await eventually(async () => expect((await inner.loadUpdates(board.id)).logLength).toBeGreaterThan(1));
+    editor.destroy();
+    // Unloading folds the log into a snapshot (committed a moment after the room leaves the registry).
+    await eventually(() => expect(s.sync.registry.loaded(board.id)).toBeUndefined());
+    await eventually(async () => expect((await inner.loadUpdates(board.id)).updates).toHaveLength(1));
+
+    const stored = await inner.loadUpdates(board.id);
+    expect(stored.snapshotStateVector).toEqual(Y.encodeStateVectorFromUpdate(stored.updates[0]!));
+
+    const room = await s.sync.registry.open(board.id);
+    expect(room.materialized).toBe(false);
+    expect(Y.decodeStateVector(room.stateVector()).get(0xbeef)).toBe(1);
   });
 });

@@ -52,6 +52,37 @@ describe("the state vector of stored updates, read without building the document
     );
   });
 
+  it("takes the first update's vector as given (a snapshot's, stored with it) instead of reading it off", () => {
+    const { updates } = editLog([1, 2, 3, 4, 5, 6]);
+    const snapshot = Y.mergeUpdates(updates.slice(0, 3));
+    // A vector that differs from what the snapshot holds shows which one was used.
+    const given = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(snapshot));
+    const [client] = [...given.keys()];
+    given.set(client!, given.get(client!)! + 1000);
+    const alone = stateVectorOfUpdates([snapshot], Y.encodeStateVector(given));
+    expect(Y.decodeStateVector(alone).get(client!)).toBe(given.get(client!));
+    const withTail = stateVectorOfUpdates([snapshot, ...updates.slice(3)], Y.encodeStateVector(given));
+    expect(Y.decodeStateVector(withTail).get(client!)).toBeGreaterThanOrEqual(given.get(client!)!);
+  });
+
+  it("a document's own vector is exactly what Yjs reads off its encoded state, pending content included (what compaction stores)", () => {
+    let withPending = 0;
+    fc.assert(
+      fc.property(fc.array(fc.nat(20), { minLength: 2, maxLength: 30 }), fc.nat(), (steps, skip) => {
+        const { updates } = editLog(steps);
+        // Leave one update out: whatever came after it from the same person waits as pending
+        // content, which encodeStateAsUpdate includes and neither vector counts.
+        const doc = new Y.Doc();
+        updates.forEach((u, i) => i !== skip % updates.length && Y.applyUpdate(doc, u));
+        if (doc.store.pendingStructs) withPending++;
+        const state = Y.encodeStateAsUpdate(doc);
+        expect(asPairs(Y.encodeStateVector(doc))).toEqual(asPairs(Y.encodeStateVectorFromUpdate(state)));
+      }),
+      { seed: 13, numRuns: 60 },
+    );
+    expect(withPending).toBeGreaterThan(0);
+  });
+
   it("of nothing is empty", () => {
     expect(Y.decodeStateVector(stateVectorOfUpdates([])).size).toBe(0);
   });

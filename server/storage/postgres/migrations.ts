@@ -127,6 +127,9 @@ export const PG_MIGRATIONS: readonly string[] = [
      last_seen_at ${T} NOT NULL,
      PRIMARY KEY (board_id, user_id)
    );`,
+  // A snapshot's state vector, written with it, so loading a large board need not decode the
+  // whole snapshot to learn it; NULL for snapshots written before (read off the snapshot then).
+  `ALTER TABLE board_snapshots ADD COLUMN state_vector BYTEA;`,
 ];
 
 /**

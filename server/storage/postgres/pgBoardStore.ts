@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from "pg";
 import type { BoardId } from "../../../lib/model/ids";
-import type { AppendResult, BoardStore } from "../boardStore";
+import type { AppendResult, BoardStore, StoredBoard } from "../boardStore";
 import { toBoardRecord, type BoardRow } from "../rows";
 import { asBytea, fromBytea, inTransaction } from "./transaction";
 
@@ -49,14 +49,17 @@ export function pgBoardStore(pool: Pool): Omit<BoardStore, "close"> {
       // One statement reads snapshot and log from one consistent snapshot of the database, so a
       // compaction committing in between cannot hide rows (two reads could see the old snapshot
       // and the already-shortened log).
-      const { rows } = await pool.query<{ from_log: boolean; data: Buffer }>(
-        `SELECT false AS from_log, state AS data, 0::bigint AS seq FROM board_snapshots WHERE board_id = $1
+      const { rows } = await pool.query<{ from_log: boolean; data: Buffer; state_vector: Buffer | null }>(
+        `SELECT false AS from_log, state AS data, 0::bigint AS seq, state_vector FROM board_snapshots WHERE board_id = $1
          UNION ALL
-         SELECT true, data, seq FROM board_updates WHERE board_id = $1
+         SELECT true, data, seq, NULL FROM board_updates WHERE board_id = $1
          ORDER BY from_log, seq`,
         [id],
       );
-      return { updates: rows.map((r) => fromBytea(r.data)), logLength: rows.filter((r) => r.from_log).length };
+      const stored: StoredBoard = { updates: rows.map((r) => fromBytea(r.data)), logLength: rows.filter((r) => r.from_log).length };
+      const vector = rows[0] && !rows[0].from_log ? rows[0].state_vector : null;
+      if (vector) stored.snapshotStateVector = fromBytea(vector);
+      return stored;
     },
     async appendUpdates(batch) {
       const now = new Date().toISOString();
@@ -75,12 +78,13 @@ export function pgBoardStore(pool: Pool): Omit<BoardStore, "close"> {
         return results;
       });
     },
-    async compact(id, state, upToSeq) {
+    async compact(id, state, upToSeq, stateVector) {
       await inTransaction(pool, async (client) => {
         await client.query(
-          `INSERT INTO board_snapshots (board_id, state, up_to_seq) VALUES ($1, $2, $3)
-           ON CONFLICT (board_id) DO UPDATE SET state = excluded.state, up_to_seq = excluded.up_to_seq`,
-          [id, asBytea(state), upToSeq],
+          `INSERT INTO board_snapshots (board_id, state, up_to_seq, state_vector) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (board_id) DO UPDATE SET state = excluded.state, up_to_seq = excluded.up_to_seq,
+             state_vector = excluded.state_vector`,
+          [id, asBytea(state), upToSeq, asBytea(stateVector)],
         );
         await client.query("DELETE FROM board_updates WHERE board_id = $1 AND seq <= $2", [id, upToSeq]);
       });

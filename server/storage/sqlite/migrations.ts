@@ -107,6 +107,9 @@ const MIGRATIONS = [
   // One notification per person per comment, enforced where it cannot be raced; the index also
   // finds a deleted comment's notifications without scanning every user's.
   `CREATE UNIQUE INDEX notifications_once_per_comment ON notifications(comment_id, user_id);`,
+  // A snapshot's state vector, written with it, so loading a large board need not decode the
+  // whole snapshot to learn it; NULL for snapshots written before (read off the snapshot then).
+  `ALTER TABLE board_snapshots ADD COLUMN state_vector BLOB;`,
 ];
 
 export function migrate(db: Database.Database): void {

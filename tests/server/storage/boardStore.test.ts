@@ -54,7 +54,7 @@ describeEachStorage("board store", (backend) => {
     it("deleting a board deletes its log and snapshot", async () => {
       const id = newBoardId();
       await t.store.createBoard({ id, title: "Gone" }, bytes(1));
-      await t.store.compact(id, bytes(5), 1);
+      await t.store.compact(id, bytes(5), 1, bytes(0));
       await t.store.appendUpdates([{ boardId: id, updates: [bytes(2)] }]);
       await t.store.deleteBoard(id);
       expect(await t.store.getBoard(id)).toBeNull();
@@ -154,10 +154,11 @@ describeEachStorage("board store", (backend) => {
       const early = await t.store.appendUpdates([{ boardId: id, updates: [edit(doc, "a"), edit(doc, "b")] }]);
       const upTo = early.get(id)!.lastSeq;
       const state = Y.encodeStateAsUpdate(doc);
+      const vector = Y.encodeStateVector(doc);
       const late = await t.store.appendUpdates([{ boardId: id, updates: [edit(doc, "c")] }]);
       expect(late.get(id)!.logLength).toBe(4);
 
-      await t.store.compact(id, state, upTo);
+      await t.store.compact(id, state, upTo, vector);
       const loaded = await t.store.loadUpdates(id);
       expect(loaded.logLength).toBe(1);
       expect(loaded.updates).toHaveLength(2);
@@ -174,12 +175,13 @@ describeEachStorage("board store", (backend) => {
       const id = newBoardId();
       await t.store.createBoard({ id, title: "Twice" }, edit(doc, "0"));
       const one = await t.store.appendUpdates([{ boardId: id, updates: [edit(doc, "1")] }]);
-      await t.store.compact(id, Y.encodeStateAsUpdate(doc), one.get(id)!.lastSeq);
+      await t.store.compact(id, Y.encodeStateAsUpdate(doc), one.get(id)!.lastSeq, Y.encodeStateVector(doc));
       const two = await t.store.appendUpdates([{ boardId: id, updates: [edit(doc, "2"), edit(doc, "3")] }]);
       expect(two.get(id)!.logLength).toBe(2);
       const finalState = Y.encodeStateAsUpdate(doc);
-      await t.store.compact(id, finalState, two.get(id)!.lastSeq);
-      expect(await t.store.loadUpdates(id)).toEqual({ updates: [finalState], logLength: 0 });
+      const finalVector = Y.encodeStateVector(doc);
+      await t.store.compact(id, finalState, two.get(id)!.lastSeq, finalVector);
+      expect(await t.store.loadUpdates(id)).toEqual({ updates: [finalState], logLength: 0, snapshotStateVector: finalVector });
       const other = await t.reopen();
       expect(await replay(other, id)).toEqual(["0", "1", "2", "3"]);
     });
@@ -193,7 +195,7 @@ describeEachStorage("board store", (backend) => {
         const appended = await t.store.appendUpdates([{ boardId: id, updates: [edit(doc, `r${round}`)] }]);
         const state = Y.encodeStateAsUpdate(doc);
         const loads = Array.from({ length: 4 }, () => replay(other, id));
-        await t.store.compact(id, state, appended.get(id)!.lastSeq);
+        await t.store.compact(id, state, appended.get(id)!.lastSeq, Y.encodeStateVector(doc));
         for (const seen of await Promise.all(loads)) expect(seen).toHaveLength(round + 2);
       }
     });
@@ -204,9 +206,10 @@ describeEachStorage("board store", (backend) => {
       await t.store.createBoard({ id, title: "Race" }, edit(doc, "0"));
       const upTo = (await t.store.appendUpdates([{ boardId: id, updates: [edit(doc, "1")] }])).get(id)!.lastSeq;
       const state = Y.encodeStateAsUpdate(doc);
+      const vector = Y.encodeStateVector(doc);
       // Written while the compacting server was encoding its state.
       await t.store.appendUpdates([{ boardId: id, updates: [edit(doc, "2")] }]);
-      await t.store.compact(id, state, upTo);
+      await t.store.compact(id, state, upTo, vector);
       expect(await replay(t.store, id)).toEqual(["0", "1", "2"]);
     });
   });

@@ -5,6 +5,7 @@
  * logging. The parent asks it over IPC to create boards and members and to mint sync tokens
  * with the server's own secret, so clients authenticate exactly as scripts do.
  */
+import * as Y from "yjs";
 import { readConfig } from "../../../../server/config";
 import { createLogger } from "../../../../server/log";
 import { startServer, type RunningServer } from "../../../../server/startServer";
@@ -60,7 +61,7 @@ async function prepareLarge(file: string, tokens: number) {
   const appended = await server.store.appendUpdates([{ boardId, updates: tail }]);
   const lastSeq = appended.get(boardId)!.lastSeq;
   // Row numbers of one transaction are consecutive: the first state is the row before the tail.
-  await server.store.compact(boardId, state, lastSeq - tail.length);
+  await server.store.compact(boardId, state, lastSeq - tail.length, Y.encodeStateVectorFromUpdate(state));
   const loaded = await server.store.loadUpdates(boardId);
   if (loaded.logLength !== tail.length) throw new Error(`expected ${tail.length} log rows, found ${loaded.logLength}`);
   return [{ id: boardId, tokens: Array.from({ length: tokens }, () => tokenFor(owner, boardId)) }];
