@@ -10,6 +10,7 @@ import type { AppendResult, BoardStore } from "../storage/boardStore";
 import { canEditRoadmap, type Role } from "../../lib/protocol/roles";
 import { awarenessMessage, permissionDeniedMessage, syncStep1Message, syncStep2Message, updateMessage } from "./messages";
 import { StoredAnswer } from "./storedAnswer";
+import { SnapshotBase } from "./snapshotBase";
 import { DeferredDoc, LOAD_ORIGIN } from "./deferredDoc";
 import { PresenceBatcher } from "./presenceBatcher";
 import { ActivityRecorder } from "./activityRecorder";
@@ -59,6 +60,8 @@ export class Room {
   private recorder: ActivityRecorder | null = null;
   /** For clients that have nothing, while the document is still exactly what was loaded. */
   private stored: StoredAnswer | null = null;
+  /** The stored snapshot, for clients that have nothing once the document has changed. */
+  private base: SnapshotBase | null = null;
   private readonly visits: VisitTracker;
   /** Settles when every update applied so far is committed (or its write failed). */
   private lastWrite: Promise<unknown> = Promise.resolve();
@@ -98,6 +101,7 @@ export class Room {
     // Another instance's update applied while storage was read makes the document more than
     // what was stored: then the stored form is not the whole answer (and the document is built).
     if (room.board.raw.store.clients.size === 0) room.stored = new StoredAnswer(updates);
+    if (updates[0]) room.base = new SnapshotBase(updates[0], snapshotStateVector ?? null);
     room.board.load(updates, snapshotStateVector);
     return room;
   }
@@ -281,9 +285,12 @@ export class Room {
       // applied by then, and sent once all of that is committed.
       this.deps.encodes.run(() => {
         if (!this.peers.has(peer)) return;
-        const answer = syncStep2Message(this.doc, payload);
+        const base = hasNothing && this.base?.large ? this.base : null;
+        const answer = base ? base.framesFor(this.doc) : [syncStep2Message(this.doc, payload)];
         this.lastWrite.then(
-          () => this.peers.has(peer) && peer.send(answer),
+          () => {
+            if (this.peers.has(peer)) for (const frame of answer) peer.send(frame);
+          },
           () => undefined,
         );
       });
@@ -396,7 +403,10 @@ export class Room {
       // The document holds every logged row up to upToSeq (and maybe more, which is harmless).
       // The vector is the document's own: exactly what Yjs would read off the encoded state
       // (both count each client's structs without a gap from 0), at none of the cost.
-      await this.deps.store.compact(this.boardId, Y.encodeStateAsUpdate(this.doc), upToSeq, Y.encodeStateVector(this.doc));
+      const state = Y.encodeStateAsUpdate(this.doc);
+      const stateVector = Y.encodeStateVector(this.doc);
+      await this.deps.store.compact(this.boardId, state, upToSeq, stateVector);
+      this.base = new SnapshotBase(state, stateVector);
       this.compactedSeq = upToSeq;
       this.logLength = 0;
       this.deps.log.debug({ board: this.boardId, upToSeq }, "compacted update log");

@@ -10,6 +10,7 @@ import { readSnapshot } from "../../lib/model/snapshot";
 import { describeFrame, syncStep1Frame } from "../helpers/frames";
 import { openRawSocket } from "../helpers/rawSocket";
 import type { Storage } from "../../server/storage/storage";
+import { SNAPSHOT_BASE_MIN_BYTES } from "../../server/sync/snapshotBase";
 import { describeEachStorage } from "../helpers/storageBackends";
 import { connectClient, eventually, type TestClient } from "../helpers/syncClient";
 import { removeDataDir, startTestServer, type TestBoard, type TestServer } from "../helpers/testServer";
@@ -191,5 +192,34 @@ describeEachStorage("a snapshot's state vector is stored with it", (storage) => 
     const room = await s.sync.registry.open(board.id);
     expect(room.materialized).toBe(false);
     expect(Y.decodeStateVector(room.stateVector()).get(0xbeef)).toBe(1);
+  });
+});
+
+describeEachStorage("clients that have nothing, on a large board that has changed since it loaded", (storage) => {
+  it("get what changed since the stored snapshot, then the snapshot as stored, and are complete when synced", async () => {
+    const s = await startTestServer({ ...storage.serverConfig(), unloadDelayMs: 30 });
+    servers.push(s);
+    const board = await s.boards.createBoard({ title: "Large" });
+    // A snapshot over SNAPSHOT_BASE_MIN_BYTES, as compaction leaves a long-edited board.
+    const replica = new Y.Doc();
+    for (const update of (await s.store.loadUpdates(board.id)).updates) Y.applyUpdate(replica, update);
+    const written = Array.from({ length: 1500 }, (_, i) => `Item ${i} `.padEnd(190, "·"));
+    for (const title of written) createItem(replica, alice, { title, start: null, duration: 1 });
+    const snapshot = Y.encodeStateAsUpdate(replica);
+    expect(snapshot.byteLength).toBeGreaterThan(SNAPSHOT_BASE_MIN_BYTES);
+    await s.store.compact(board.id, snapshot, Number.MAX_SAFE_INTEGER, Y.encodeStateVector(replica));
+
+    const editor = connectClient(s.wsUrl, board.id, { token: board.token });
+    clients.push(editor);
+    await editor.synced;
+    createItem(editor.doc, alice, { title: "Changed", start: null, duration: 1 });
+    await eventually(async () => expect((await s.store.loadUpdates(board.id)).logLength).toBe(1));
+
+    const frames = await syncFramesForEmptyClient(s, board);
+    expect(frames.map((f) => f.syncKind)).toEqual([2, 1]);
+    const fresh = connectClient(s.wsUrl, board.id, { token: board.token });
+    clients.push(fresh);
+    await fresh.synced;
+    expect(titles(fresh.doc)).toEqual([...written, "Changed"].sort());
   });
 });
