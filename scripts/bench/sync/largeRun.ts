@@ -23,10 +23,13 @@ export interface LargeResult {
    */
   clientApplyMs: number[];
   /**
-   * A bare socket from connect to holding the server's whole answer, board loaded, nothing
-   * applied, ms: the server's and the network's share (y-websocket protocol servers only).
+   * A bare socket from connect to holding the server's whole answer, board loaded and as stored,
+   * nothing applied, ms: the server's and the network's share (Waymark only: the references
+   * hold no stored form).
    */
-  rawAnswerMs: number[];
+  storedAnswerMs: number[];
+  /** The same once the board has been edited since it loaded (y-websocket protocol servers; the references always are). */
+  editedAnswerMs: number[];
   stateBytes: number;
   usage: UsageSummary;
   loadAverage: number;
@@ -86,10 +89,11 @@ export async function runLarge(target: RunningTarget, board: LargeBoard, boardFi
   const coldSyncMs: number[] = [];
   const warmSyncMs: number[] = [];
   const clientApplyMs: number[] = [];
-  const rawAnswerMs: number[] = [];
+  const storedAnswerMs: number[] = [];
+  const editedAnswerMs: number[] = [];
   /** After a fresh client's sync, with the board loaded: the server's answer on its own. */
-  const timeAnswer = async (spec: ClientSpec) => {
-    if (spec.protocol === "y-websocket") rawAnswerMs.push(await timeRawAnswer(spec));
+  const timeAnswer = async (spec: ClientSpec, into: number[]) => {
+    if (spec.protocol === "y-websocket") into.push(await timeRawAnswer(spec));
   };
   let seeder: BenchClient | null = null;
   let usage: UsageSummary;
@@ -97,7 +101,7 @@ export async function runLarge(target: RunningTarget, board: LargeBoard, boardFi
 
   try {
     if (target.prepareLarge && target.timeLoad) {
-      const { boardId, specs } = await target.prepareLarge(boardFile, 3 * options.runs);
+      const { boardId, specs } = await target.prepareLarge(boardFile, 4 * options.runs + 2);
       loadAverage = loadavg()[0]!;
       const sampler = sampleUsage(target.pid);
       for (let i = 0; i < options.runs; i++) {
@@ -105,9 +109,11 @@ export async function runLarge(target: RunningTarget, board: LargeBoard, boardFi
         serverLoadMs.push(await target.timeLoad(boardId));
         coldSyncMs.push(await timeFreshSync(specs[3 * i]!, expected));
         warmSyncMs.push(await timeFreshSync(specs[3 * i + 1]!, expected));
-        await timeAnswer(specs[3 * i + 2]!);
+        await timeAnswer(specs[3 * i + 2]!, storedAnswerMs);
         clientApplyMs.push(timeClientApply(fullState));
       }
+      await editLoadedBoard(specs[3 * options.runs]!, specs[3 * options.runs + 1]!);
+      for (let i = 0; i < options.runs; i++) await timeAnswer(specs[3 * options.runs + 2 + i]!, editedAnswerMs);
       usage = sampler.stop();
     } else {
       const specs = (await target.prepareBoards(1, 2 * options.runs + 1))[0]!;
@@ -118,7 +124,7 @@ export async function runLarge(target: RunningTarget, board: LargeBoard, boardFi
       const sampler = sampleUsage(target.pid);
       for (let i = 0; i < options.runs; i++) {
         warmSyncMs.push(await timeFreshSync(specs[2 * i + 1]!, expected));
-        await timeAnswer(specs[2 * i + 2]!);
+        await timeAnswer(specs[2 * i + 2]!, editedAnswerMs);
         clientApplyMs.push(timeClientApply(fullState));
       }
       usage = sampler.stop();
@@ -127,7 +133,28 @@ export async function runLarge(target: RunningTarget, board: LargeBoard, boardFi
     seeder?.destroy();
     reference.destroy();
   }
-  return { server: target.name, serverLoadMs, coldSyncMs, warmSyncMs, clientApplyMs, rawAnswerMs, stateBytes, usage, loadAverage };
+  return { server: target.name, serverLoadMs, coldSyncMs, warmSyncMs, clientApplyMs, storedAnswerMs, editedAnswerMs, stateBytes, usage, loadAverage };
+}
+
+/**
+ * One person edits the large board; returns once another has received the edit, so the server
+ * has built its document, committed the edit and sent it on.
+ */
+async function editLoadedBoard(editorSpec: ClientSpec, watcherSpec: ClientSpec): Promise<void> {
+  const editor = connectBenchClient(editorSpec);
+  const watcher = connectBenchClient(watcherSpec);
+  try {
+    await Promise.all([synced(editor, "editing client"), synced(watcher, "watching client")]);
+    const arrived = new Promise<void>((resolve) => watcher.doc.on("update", () => resolve()));
+    editor.doc.getMap("bench").set("edited", Date.now());
+    await Promise.race([
+      arrived,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error("the edit did not arrive")), SYNC_TIMEOUT_MS)),
+    ]);
+  } finally {
+    editor.destroy();
+    watcher.destroy();
+  }
 }
 
 /** The seeder's push may still be on its way when it reports synced: wait until a reader sees all of it. */

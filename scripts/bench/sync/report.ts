@@ -40,8 +40,8 @@ export function loadTable(results: LoadResult[]): Table {
 
 export function largeTable(results: LargeResult[]): Table {
   return {
-    head: ["server", "server load ms median (max)", "fresh client synced, board cold", "fresh client synced, board loaded", "server's whole answer received, no apply", "client's own apply, no server", "server RSS MiB peak", "load avg"],
-    rows: results.map((r) => [r.server, medMax(r.serverLoadMs), medMax(r.coldSyncMs), medMax(r.warmSyncMs), medMax(r.rawAnswerMs), medMax(r.clientApplyMs), r.usage.peakRssMb.toFixed(0), r.loadAverage.toFixed(1)]),
+    head: ["server", "server load ms median (max)", "fresh client synced, board cold", "fresh client synced, board loaded", "bare socket's whole answer, board as stored", "the same, board edited since", "client's own apply, no server", "server RSS MiB peak", "load avg"],
+    rows: results.map((r) => [r.server, medMax(r.serverLoadMs), medMax(r.coldSyncMs), medMax(r.warmSyncMs), medMax(r.storedAnswerMs), medMax(r.editedAnswerMs), medMax(r.clientApplyMs), r.usage.peakRssMb.toFixed(0), r.loadAverage.toFixed(1)]),
   };
 }
 
