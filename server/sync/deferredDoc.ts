@@ -1,5 +1,9 @@
 import * as Y from "yjs";
 import { stateVectorOfUpdates } from "./storedStateVector";
+import { checkEncodedUpdate } from "./updateGuard";
+
+/** A stored update the layout check refused while the document was built (see Room). */
+export type RefusedOnLoad = (update: Uint8Array, index: number, reason: string) => void;
 
 /** Origin of updates replayed from storage: they are already stored, so they are not re-written. */
 export const LOAD_ORIGIN = Symbol("load");
@@ -15,17 +19,26 @@ export class DeferredDoc {
   /** The document as built so far: stored updates may still wait in `unapplied`. */
   readonly raw = new Y.Doc();
   private unapplied: readonly Uint8Array[] | null = null;
+  /** Which of `unapplied` were checked when they were written (the rest are checked on build). */
+  private checked: readonly boolean[] = [];
   /** The state vector of `unapplied` (the document is empty meanwhile). */
   private storedStateVector: Uint8Array | null = null;
 
-  /** @param onBuilt runs once the stored updates are in, before anything else touches the document. */
-  constructor(private readonly onBuilt: () => void) {}
+  /**
+   * @param onBuilt runs once the stored updates are in, before anything else touches the document.
+   * @param onRefused is told of each stored update left out because it breaks the board's layout.
+   */
+  constructor(
+    private readonly onBuilt: () => void,
+    private readonly onRefused: RefusedOnLoad = () => undefined,
+  ) {}
 
   /**
    * Takes the stored board: kept aside while the document is empty, applied at once otherwise.
    * `firstStateVector`: the state vector of `updates[0]` if storage kept it (a snapshot's).
    */
-  load(updates: readonly Uint8Array[], firstStateVector?: Uint8Array): void {
+  load(updates: readonly Uint8Array[], firstStateVector?: Uint8Array, checked: readonly boolean[] = []): void {
+    this.checked = checked;
     if (this.raw.store.clients.size > 0) return this.apply(updates);
     this.unapplied = updates;
     this.storedStateVector = stateVectorOfUpdates(updates, firstStateVector);
@@ -51,10 +64,23 @@ export class DeferredDoc {
     return this.storedStateVector ?? Y.encodeStateVector(this.raw);
   }
 
+  /**
+   * Applies the stored updates in one transaction. Those not checked when they were written are
+   * checked first, against what is in so far: one that breaks the board's layout (written
+   * before the server checked updates) is left out, and the rest of the board loads. Updates
+   * that merely build on something missing are applied as before: they are committed content.
+   */
   private apply(updates: readonly Uint8Array[]): void {
     this.raw.transact(() => {
-      for (const update of updates) Y.applyUpdate(this.raw, update, LOAD_ORIGIN);
+      updates.forEach((update, index) => {
+        if (this.checked[index] !== true) {
+          const verdict = checkEncodedUpdate(this.raw, update);
+          if (verdict.kind === "refused") return this.onRefused(update, index, verdict.reason);
+        }
+        Y.applyUpdate(this.raw, update, LOAD_ORIGIN);
+      });
     }, LOAD_ORIGIN);
+    this.checked = [];
     this.onBuilt();
   }
 }
