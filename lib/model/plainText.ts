@@ -5,7 +5,6 @@ import { boardSettingsSchema, itemSchema } from "./schemas";
  * NUL and other C0/C1 controls (tab excepted), and the bidi embeddings, overrides and isolates
  * (U+202A–U+202E, U+2066–U+2069) with which a title can make the rest of a list read backwards.
  */
-// eslint-disable-next-line no-control-regex -- removing control characters is the point
 const UNSAFE = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import { stateVectorOfUpdates } from "./storedStateVector";
 import { checkEncodedUpdate } from "./updateGuard";
+import { findMisplaced, removeMisplaced } from "./misplaced";
 
 /** A stored update the layout check refused while the document was built (see Room). */
 export type RefusedOnLoad = (update: Uint8Array, index: number, reason: string) => void;
@@ -66,21 +67,32 @@ export class DeferredDoc {
 
   /**
    * Applies the stored updates in one transaction. Those not checked when they were written are
-   * checked first, against what is in so far: one that breaks the board's layout (written
-   * before the server checked updates) is left out, and the rest of the board loads. Updates
-   * that merely build on something missing are applied as before: they are committed content.
+   * checked first, against what is in so far. One that breaks the board's layout (written
+   * before the server checked updates) is reported (the room quarantines a copy) and still
+   * applied, so the updates after it that build on it load too; once the board is built, what
+   * sits outside the layout is deleted, level by level, as the server's own stored edit. An
+   * update that throws while applied is reported and left behind.
    */
   private apply(updates: readonly Uint8Array[]): void {
+    let misplaced = false;
     this.raw.transact(() => {
       updates.forEach((update, index) => {
         if (this.checked[index] !== true) {
           const verdict = checkEncodedUpdate(this.raw, update);
-          if (verdict.kind === "refused") return this.onRefused(update, index, verdict.reason);
+          if (verdict.kind === "refused") {
+            this.onRefused(update, index, verdict.reason);
+            misplaced = true;
+          }
         }
-        Y.applyUpdate(this.raw, update, LOAD_ORIGIN);
+        try {
+          Y.applyUpdate(this.raw, update, LOAD_ORIGIN);
+        } catch (error) {
+          this.onRefused(update, index, `could not be applied: ${String(error).slice(0, 200)}`);
+        }
       });
     }, LOAD_ORIGIN);
     this.checked = [];
     this.onBuilt();
+    if (misplaced) removeMisplaced(this.raw, findMisplaced(this.raw));
   }
 }

@@ -428,11 +428,11 @@ export class Room {
     }
   }
 
-  /** A stored update the build left out (content outside the layout, from before the check). */
+  /** A stored update that breaks the layout (from before the check): a copy is kept aside. */
   private quarantine(update: Uint8Array, index: number, reason: string): void {
     this.deps.log.error(
       { board: this.boardId, index, bytes: update.byteLength, reason },
-      "stored update left out of the board: outside the board's layout; kept in quarantine",
+      "stored update outside the board's layout: kept in quarantine, its misplaced content removed from the board",
     );
     this.deps.store.quarantine(this.boardId, update, reason).catch((error: unknown) => {
       this.deps.log.error({ board: this.boardId, err: String(error) }, "could not store a quarantined update");

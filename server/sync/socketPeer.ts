@@ -21,6 +21,14 @@ export interface SocketPeerOptions {
 
 let nextPeer = 0;
 
+/** A close frame's reason may hold 123 bytes of UTF-8 (ws throws beyond): cut on a character boundary. */
+export function closeReason(reason: string): string {
+  if (Buffer.byteLength(reason) <= 123) return reason;
+  let cut = reason.slice(0, 123);
+  while (Buffer.byteLength(cut) > 120) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
+
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
@@ -48,7 +56,7 @@ export function attachSocketPeer(
       });
     },
     close(code: CloseCodeValue, reason) {
-      if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason);
+      if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, closeReason(reason));
     },
   };
   let room: Room | null = null;
