@@ -25,6 +25,7 @@ import { RoomLink } from "./roomLink";
 import { REMOTE_ORIGIN } from "./origins";
 import { checkEncodedUpdate, checkUpdate, type Verdict } from "./updateGuard";
 import { PendingUpdates, type Needs } from "./pendingUpdates";
+import { AnswerPacer } from "./answerPacer";
 import { boundedTitle } from "../../lib/model/plainText";
 
 export interface RoomDeps {
@@ -63,6 +64,8 @@ export class Room {
   );
   /** Client updates waiting for content the room lacks: never in the document (see PendingUpdates). */
   private readonly pending: PendingUpdates;
+  /** Paces each connection's sync step 1 answers (see AnswerPacer). */
+  private readonly answers = new AnswerPacer();
   readonly awareness = new awarenessProtocol.Awareness(this.board.raw);
   /** Awareness client ids each peer has announced, removed when it leaves. */
   private readonly peers = new Map<Peer, Set<number>>();
@@ -235,6 +238,7 @@ export class Room {
     this.visits.left(peer);
     this.refusalNotified.delete(peer);
     this.pending.drop(peer);
+    this.answers.drop(peer);
     for (const id of ids) if (this.awarenessOwners.get(id) === peer) this.awarenessOwners.delete(id);
     if (ids.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
   }
@@ -300,25 +304,9 @@ export class Room {
     if (kind === syncProtocol.messageYjsSyncStep1) {
       // Decoding throws on junk before anything is deferred.
       const hasNothing = Y.decodeStateVector(payload).size === 0;
-      const stored = hasNothing ? (this.stored?.frames() ?? []) : [];
-      if (stored.length > 0) {
-        for (const frame of stored) peer.send(frame);
-        return;
-      }
-      // Encoded when the gate lets it (reconnect storms take turns), holding only content
-      // applied by then, and sent once all of that is committed.
-      this.deps.encodes.run(() => {
-        if (!this.peers.has(peer)) return;
-        const base = hasNothing && this.base?.large ? this.base : null;
-        const answer = base ? base.framesFor(this.doc) : [syncStep2Message(this.doc, payload)];
-        this.lastWrite.then(
-          () => {
-            if (this.peers.has(peer)) for (const frame of answer) peer.send(frame);
-          },
-          () => undefined,
-        );
-      });
+      this.answers.request(peer, payload, () => this.answerStep1(peer, payload, hasNothing));
     } else if (kind === syncProtocol.messageYjsSyncStep2 || kind === syncProtocol.messageYjsUpdate) {
+
       // Decoding first rejects truncated or garbled updates before they touch the document.
       const decoded = Y.decodeUpdate(payload);
       // A fresh client's answer to our sync step 1 carries nothing: no need to build the document for it.
@@ -436,6 +424,29 @@ export class Room {
     );
     this.deps.store.quarantine(this.boardId, update, reason).catch((error: unknown) => {
       this.deps.log.error({ board: this.boardId, err: String(error) }, "could not store a quarantined update");
+    });
+  }
+
+  /** Answers a sync step 1 (paced per connection by `answers`): what the peer lacks, as sync step 2. */
+  private answerStep1(peer: Peer, stateVector: Uint8Array, hasNothing: boolean): void {
+    if (!this.peers.has(peer) || this.failed) return;
+    const stored = hasNothing ? (this.stored?.frames() ?? []) : [];
+    if (stored.length > 0) {
+      for (const frame of stored) peer.send(frame);
+      return;
+    }
+    // Encoded when the gate lets it (reconnect storms take turns), holding only content
+    // applied by then, and sent once all of that is committed.
+    this.deps.encodes.run(() => {
+      if (!this.peers.has(peer) || this.failed) return;
+      const base = hasNothing && this.base?.large ? this.base : null;
+      const answer = base ? base.framesFor(this.doc) : [syncStep2Message(this.doc, stateVector)];
+      this.lastWrite.then(
+        () => {
+          if (this.peers.has(peer)) for (const frame of answer) peer.send(frame);
+        },
+        () => undefined,
+      );
     });
   }
 

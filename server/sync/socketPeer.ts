@@ -15,6 +15,11 @@ export interface SocketPeerOptions {
   maxQueuedBytes: number;
   /** Sustained messages per second a connection may send; beyond it the socket is read more slowly. */
   messagesPerSecond: number;
+  /**
+   * Bytes that may wait in the socket's send buffer before the next send; beyond, the
+   * connection does not read what it is sent and is closed (4408), freeing what waits.
+   */
+  maxBufferedBytes: number;
   log: Logger;
   metrics?: SyncMetrics;
 }
@@ -51,6 +56,7 @@ export function attachSocketPeer(
     access,
     send(message) {
       if (ws.readyState !== ws.OPEN) return;
+      if (ws.bufferedAmount > options.maxBufferedBytes) return notReading();
       ws.send(message, (error) => {
         if (error) options.log.debug({ peer: peer.id, err: String(error) }, "send failed");
       });
@@ -72,6 +78,16 @@ export function attachSocketPeer(
     if (metric) options.metrics?.refused(metric);
     room?.leave(peer);
     peer.close(code, reason);
+  };
+
+  /**
+   * A connection that does not read: everything sent to it waits in memory. Close it with a
+   * code that says so, and cut it a second later: the close frame waits behind the data too.
+   */
+  const notReading = () => {
+    const waiting = ws.bufferedAmount;
+    refuse(CloseCode.NotReading, `not reading: ${waiting} bytes wait to be sent`, "slow-reader", { waiting });
+    setTimeout(() => ws.terminate(), 1_000).unref();
   };
 
   const throttle = () => {
