@@ -5,6 +5,7 @@ import type { SyncMetrics } from "../ops/metrics";
 import type { BoardStore } from "../storage/boardStore";
 import type { BoardChannel, Fanout, FanoutKind, FanoutMessage } from "../fanout/fanout";
 import { REMOTE_ORIGIN } from "./origins";
+import { checkEncodedUpdate } from "./updateGuard";
 import type { Room } from "./room";
 
 /** Default interval of the state-vector exchange. */
@@ -56,7 +57,14 @@ export class RoomLink {
     try {
       switch (message.kind) {
         case "update":
-          Y.applyUpdate(this.room.doc, message.payload, REMOTE_ORIGIN);
+          // Decoded first: junk is dropped below; an exception while applying fails the room closed.
+          Y.decodeUpdate(message.payload);
+          try {
+            Y.applyUpdate(this.room.doc, message.payload, REMOTE_ORIGIN);
+          } catch (error) {
+            this.room.failClosed(error);
+            return;
+          }
           this.metrics?.fannedOut(Math.max(0, Date.now() - message.sentAt) / 1000);
           return;
         case "awareness":
@@ -82,11 +90,16 @@ export class RoomLink {
   repair(): Promise<void> {
     this.repairing ??= (async () => {
       try {
-        const { updates } = await this.store.loadUpdates(this.room.boardId);
+        const { updates, checked } = await this.store.loadUpdates(this.room.boardId);
         if (this.closed) return;
         this.repairs++;
-        this.room.doc.transact(() => {
-          for (const update of updates) Y.applyUpdate(this.room.doc, update, REMOTE_ORIGIN);
+        const doc = this.room.doc;
+        doc.transact(() => {
+          updates.forEach((update, index) => {
+            // Rows not checked when written get the layout check the room's own load gives them.
+            if (!checked[index] && checkEncodedUpdate(doc, update).kind === "refused") return;
+            Y.applyUpdate(doc, update, REMOTE_ORIGIN);
+          });
         }, REMOTE_ORIGIN);
       } catch (error) {
         this.log.warn({ board: this.room.boardId, err: String(error) }, "repair from storage failed; will retry");

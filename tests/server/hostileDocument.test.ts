@@ -276,4 +276,13 @@ describeEachStorage("hostile updates through the document", (storage) => {
     expect(closed.code).toBe(CloseCode.TooLarge);
     expect(closed.reason).toMatch(/content the server does not have/);
   });
+
+  it("the board list's copy of the title is cleaned and bounded like the field (bidi overrides, NUL)", async () => {
+    const s = await start(storage);
+    const board = await s.boards.createBoard({ title: "Plain" });
+    const ana = client(s, board);
+    await ana.synced;
+    ana.doc.getMap("board").set("title", "Road\u202Emap\u0000 \u2066Q3\u2069");
+    await eventually(async () => expect((await s.store.getBoard(board.id))!.title).toBe("Roadmap Q3"));
+  });
 });
