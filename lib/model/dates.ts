@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isInSupportedRange, outOfRangeMessage } from "./dateRange";
 
 declare const brand: unique symbol;
 /** A calendar date, "YYYY-MM-DD", with no time zone: what a roadmap plans in. */
@@ -15,9 +16,22 @@ export function isDateString(s: string): s is DateString {
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
 }
 
+/** True for a real date inside the supported range (dateRange.ts, docs/dates.md). */
+export function isSupportedDate(s: string): s is DateString {
+  return isDateString(s) && isInSupportedRange(s);
+}
+
+/**
+ * A date a board may hold: real, and inside the supported range. An out-of-range date gets an
+ * issue of its own whose `params.outOfRange` is the date, so the snapshot can tell it from junk
+ * (and clamp a horizon instead of forgetting it).
+ */
 export const dateStringSchema = z
   .string()
-  .refine(isDateString, "must be a real date written YYYY-MM-DD")
+  .superRefine((s, ctx) => {
+    if (!isDateString(s)) ctx.addIssue({ code: "custom", message: "must be a real date written YYYY-MM-DD" });
+    else if (!isInSupportedRange(s)) ctx.addIssue({ code: "custom", message: outOfRangeMessage(s), params: { outOfRange: s } });
+  })
   .transform((s) => s as DateString);
 
 /** Days since 1970-01-01 (UTC), the integer form every date computation uses. */
@@ -26,8 +40,14 @@ export function toDayNumber(date: DateString): number {
   return Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
 }
 
+/**
+ * The date of a day number. Days past what a Date can hold (±100,000,000 days) would make
+ * toISOString throw, and years past 9999 come out as "+010000-01-01": callers keep days inside
+ * the supported range (dateRange.ts); this only guarantees it never throws.
+ */
 export function fromDayNumber(day: number): DateString {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10) as DateString;
+  const safe = Number.isFinite(day) ? Math.max(-100_000_000, Math.min(100_000_000, day)) : 0;
+  return new Date(safe * 86_400_000).toISOString().slice(0, 10) as DateString;
 }
 
 /** ISO weekday of a day number: 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday). */
