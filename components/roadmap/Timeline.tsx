@@ -31,6 +31,9 @@ import type { TimelineActions } from "./useTimelineActions";
 import { useBarKeyboard } from "./useBarKeyboard";
 import { useTimelinePan } from "./useTimelinePan";
 
+/** Most days-off stripes drawn (about 20 years of weekends); beyond, the stripes are left out. */
+const MAX_DAY_STRIPES = 2_200;
+
 export interface TimelineProps {
   snapshot: BoardSnapshot;
   layout: BoardLayout;
@@ -114,8 +117,14 @@ export function Timeline(props: TimelineProps) {
 
   const nonWorkingDays = useMemo(() => {
     if (geometry.pxPerDay < 12) return []; // at months and quarters, day stripes are noise
+    // The axis spans at most the supported range (docs/dates.md), so this walks at most ~110,000
+    // days; past MAX_DAY_STRIPES stripes (a horizon of decades at weeks) none are drawn rather
+    // than tens of thousands of elements.
     const out: number[] = [];
-    for (let d = geometry.axis.startDay; d < geometry.axis.endDay; d++) if (!isWorkingDay(calendar, d)) out.push(d);
+    for (let d = geometry.axis.startDay; d < geometry.axis.endDay; d++) {
+      if (isWorkingDay(calendar, d)) continue;
+      if (out.push(d) > MAX_DAY_STRIPES) return [];
+    }
     return out;
   }, [geometry, calendar]);
 

@@ -49,7 +49,14 @@ export type SnapshotProblem =
        */
       outOfRange?: DateString;
     }
-  | { kind: "unreadable-record"; collection: CollectionName; id: string; message: string }
+  | {
+      kind: "unreadable-record";
+      collection: CollectionName;
+      id: string;
+      message: string;
+      /** Set when what made it unreadable is a date outside the supported range: that date. */
+      outOfRange?: DateString;
+    }
   | {
       kind: "missing-reference";
       collection: CollectionName;
@@ -123,7 +130,8 @@ function readRecord<S extends AnyObjectSchema>(
   if (second.success) return second.data;
   if (where.collection !== "board") {
     const message = second.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    problems.push({ kind: "unreadable-record", collection: where.collection, id: where.id, message });
+    const outOfRange = second.error.issues.map(outOfRangeDate).find((d) => d !== undefined);
+    problems.push({ kind: "unreadable-record", collection: where.collection, id: where.id, message, ...(outOfRange !== undefined ? { outOfRange } : {}) });
   }
   return undefined;
 }
