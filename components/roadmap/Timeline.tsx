@@ -34,6 +34,21 @@ import { useTimelinePan } from "./useTimelinePan";
 /** Most days-off stripes drawn (about 20 years of weekends); beyond, the stripes are left out. */
 const MAX_DAY_STRIPES = 2_200;
 
+/**
+ * The days to shade as not worked. The axis spans at most the supported range (docs/dates.md),
+ * so this walks at most ~110,000 days; past MAX_DAY_STRIPES stripes (a horizon of decades at
+ * weeks) none are drawn rather than tens of thousands of elements.
+ */
+function daysOff(geometry: TimelineGeometry, calendar: WorkCalendar): number[] {
+  if (geometry.pxPerDay < 12) return []; // at months and quarters, day stripes are noise
+  const out: number[] = [];
+  for (let d = geometry.axis.startDay; d < geometry.axis.endDay; d++) {
+    if (isWorkingDay(calendar, d)) continue;
+    if (out.push(d) > MAX_DAY_STRIPES) return [];
+  }
+  return out;
+}
+
 export interface TimelineProps {
   snapshot: BoardSnapshot;
   layout: BoardLayout;
@@ -115,18 +130,7 @@ export function Timeline(props: TimelineProps) {
     });
   }, [snapshot, layout, geometry, decor]);
 
-  const nonWorkingDays = useMemo(() => {
-    if (geometry.pxPerDay < 12) return []; // at months and quarters, day stripes are noise
-    // The axis spans at most the supported range (docs/dates.md), so this walks at most ~110,000
-    // days; past MAX_DAY_STRIPES stripes (a horizon of decades at weeks) none are drawn rather
-    // than tens of thousands of elements.
-    const out: number[] = [];
-    for (let d = geometry.axis.startDay; d < geometry.axis.endDay; d++) {
-      if (isWorkingDay(calendar, d)) continue;
-      if (out.push(d) > MAX_DAY_STRIPES) return [];
-    }
-    return out;
-  }, [geometry, calendar]);
+  const nonWorkingDays = useMemo(() => daysOff(geometry, calendar), [geometry, calendar]);
 
   const byId = useMemo(() => new Map(bars.map((b) => [b.item.id as string, b])), [bars]);
 
