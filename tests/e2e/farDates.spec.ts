@@ -64,7 +64,7 @@ test("9999-12-31 as the horizon's end is refused at the field, and a raw client'
   await expect(messages.filter({ hasText: "“Far away” has a start that cannot be used: 9999-12-31" })).toHaveCount(1);
   // Still responsive: switching scales redraws at once.
   await page.getByRole("radiogroup", { name: "Time scale" }).getByRole("radio", { name: "Quarters" }).click();
-  await expect(page.getByTestId("time-axis")).toContainText("Q4 2199");
+  await expect(page.getByTestId("time-axis")).toContainText("21982199");
   if (screenshots) await page.screenshot({ path: `${screenshots}/far-dates-raw-client.png` });
   await expectNoCspViolations(page);
 });
