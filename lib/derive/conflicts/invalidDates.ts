@@ -1,7 +1,7 @@
 import type { ItemId } from "../../model/ids";
 import type { SnapshotProblem } from "../../model/snapshot";
 import { clampToSupportedRange, LAST_SUPPORTED_DATE, LAST_SUPPORTED_DAY, outOfRangeMessage } from "../../model/dateRange";
-import { nextWorkingDay, previousWorkingDay } from "../calendar";
+import { clampWorkingDays, finishDay, nextWorkingDay, previousWorkingDay } from "../calendar";
 import type { Conflict } from "../types";
 import { dateOf, dayOf, type ConflictContext } from "./context";
 import { OFF_DAY, SHORT } from "./itemFacts";
@@ -89,11 +89,15 @@ export function invalidSettingsAndFields(ctx: ConflictContext): Conflict[] {
 /** The item part of the rule, for one item at a time (pushing its conflicts onto `out`). */
 export function invalidDatesCheck(ctx: ConflictContext): (v: number, out: Conflict[]) => void {
   const { flags } = ctx.facts;
-  // The scheduler keeps every date inside the supported range (docs/dates.md): an item that
-  // reaches its last working day was, in all likelihood, cut off there by a huge duration or lag.
+  // The scheduler keeps every date inside the supported range (docs/dates.md). An item drawn
+  // up to its last working day was cut off there when its own duration, or the links before
+  // it, would have taken it further.
   const lastDay = previousWorkingDay(ctx.cal, LAST_SUPPORTED_DAY);
+  const cutOff = (v: number) =>
+    finishDay(ctx.cal, ctx.start[v]!, clampWorkingDays(Math.max(1, ctx.items[v]!.duration))) > LAST_SUPPORTED_DAY ||
+    (ctx.requiredStart(v) ?? -Infinity) > LAST_SUPPORTED_DAY;
   return (v, out) => {
-    if (ctx.scheduled[v] && ctx.finish[v]! >= lastDay) {
+    if (ctx.scheduled[v] && ctx.finish[v]! >= lastDay && cutOff(v)) {
       const item = ctx.items[v]!;
       out.push({
         id: `invalid-dates:items:${item.id}:range`,

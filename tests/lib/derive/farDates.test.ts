@@ -125,6 +125,20 @@ describe("dates outside the supported range are invalid-dates conflicts", () => 
   });
 });
 
+describe("an item is reported as cut off only when the range actually cut it", () => {
+  it.each([
+    ["pinned on the last supported day, 1 day long", "2199-12-31", 1, false],
+    ["ending exactly on the last supported day (Wed 25 to Tue 31)", "2199-12-25", 5, false],
+    ["one working day too long", "2199-12-27", 5, true],
+    ["pinned two days before the end, 5 days long", "2199-12-29", 5, true],
+  ])("%s", (_what, start, duration, reported) => {
+    const b = new ConflictBoard();
+    const item = b.item("Late", { start, duration });
+    const ids = b.conflicts("invalid-dates").map((c) => c.id);
+    expect(ids.includes(`invalid-dates:items:${item}:range`)).toBe(reported);
+  });
+});
+
 describe("commands refuse dates outside the supported range", () => {
   it("updateBoard refuses a horizon end of 9999-12-31 and writes nothing", () => {
     const b = new ConflictBoard();
