@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { layoutBoard } from "../../../lib/derive/boardLayout";
-import { deriveBoard } from "../../../lib/derive/deriveBoard";
+import { BoardDeriver, deriveBoard } from "../../../lib/derive/deriveBoard";
 import { timeAxis } from "../../../lib/derive/timeAxis";
 import { updateBoard } from "../../../lib/model/boardCommands";
 import { FIRST_SUPPORTED_DATE, FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DATE, LAST_SUPPORTED_DAY } from "../../../lib/model/dateRange";
@@ -10,6 +10,7 @@ import { ITEM_DEFAULTS } from "../../../lib/model/defaults";
 import { boardMap, collection, newRecordMap } from "../../../lib/model/docLayout";
 import { updateItem } from "../../../lib/model/itemCommands";
 import { TIME_SCALES } from "../../../lib/model/schemas";
+import { LiveSnapshot } from "../../../lib/model/liveSnapshot";
 import { readSnapshot } from "../../../lib/model/snapshot";
 import { timelineGeometry } from "../../../components/roadmap/geometry";
 import { addItem, setup, templateBoard } from "../helpers/fixtures";
@@ -105,6 +106,11 @@ describe("far, malformed and huge values never hang or break the derivation and 
         const layout = layoutBoard(snapshot, derived.schedule, derived.phaseSpans);
         const geometries = TIME_SCALES.map((scale) => timelineGeometry(snapshot, layout, scale));
         slowest = Math.max(slowest, performance.now() - started);
+        // The live path (LiveSnapshot, BoardDeriver) reads and derives the same.
+        const live = new LiveSnapshot(doc);
+        expect(JSON.stringify(live.snapshot)).toBe(JSON.stringify(snapshot));
+        expect(JSON.stringify(new BoardDeriver().derive(live.snapshot, { today: date("2027-03-01") }))).toBe(JSON.stringify(derived));
+        live.destroy();
 
         // What the snapshot holds is inside the range.
         const { board } = snapshot;
