@@ -55,7 +55,7 @@ export function DateInput({ onDate, value, onBlur, ...rest }: DateInputProps) {
           if (isSupportedDate(typed)) {
             setDraft(null);
             setProblem(null);
-            if (typed !== value) onDate(typed);
+            onDate(typed);
             return;
           }
           setDraft(typed);

@@ -175,7 +175,7 @@ function outOfRangeField(ctx: ConflictContext, p: InvalidField, date: string, ba
     return { ...base, objectIds: [], message: `The board's ${name} cannot be used: ${reason}. The horizon is taken to ${p.field === "horizonEnd" ? "end" : "start"} on ${clampToSupportedRange(date)}. Set it again in the board settings.`, fix: null };
   }
   if (p.collection === "board" && p.field === "holidays") {
-    return { ...base, severity: "warning", objectIds: [], message: `A holiday cannot be used: ${reason}. Such holidays are ignored; remove them in the board settings.`, fix: null };
+    return { ...base, severity: "warning", objectIds: [], message: `A holiday cannot be used: ${reason}. It is ignored, and dropped the next time anyone changes the holidays in the board settings.`, fix: null };
   }
   return { ...base, objectIds: [p.id], message: `A ${recordName(p.collection)} has a ${p.field} that cannot be used: ${reason}. Set it again.`, fix: null };
 }
