@@ -19,5 +19,6 @@ export function daysInWindow(geometry: Pick<TimelineGeometry, "axis" | "pxPerDay
   if (!view) return [startDay, startDay];
   const from = startDay + Math.floor(view.left / geometry.pxPerDay);
   const to = startDay + Math.ceil(view.right / geometry.pxPerDay) + 1;
-  return [Math.max(startDay, from), Math.min(endDay, to)];
+  const first = Math.min(endDay, Math.max(startDay, from));
+  return [first, Math.max(first, Math.min(endDay, to))];
 }

@@ -17,7 +17,8 @@ import { ConflictBoard } from "./conflicts/helpers/conflictBoard";
  * push the schedule there) hung the timeline. The supported range is 1900-01-01 to 2199-12-31
  * (docs/dates.md): dates outside it are invalid-dates conflicts, never fed to the axis.
  */
-const MARGIN = 2 * 366; // the axis adds one unit (at most a year at quarters… of majors) each side
+/** The axis adds one minor unit each side, and its major ticks may reach a year further. */
+const MARGIN = 2 * 366;
 
 describe("the time axis never loops on a far date (the reported hang)", () => {
   it("weeks, horizon ending 9999-12-31: returns, bounded by the supported range", () => {
