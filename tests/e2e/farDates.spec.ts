@@ -33,6 +33,16 @@ test("9999-12-31 as the horizon's end is refused at the field, and a raw client'
   await settings.getByLabel("Horizon starts").focus();
   await expect(horizonEnd).toHaveValue(before);
   await expect(problem).toBeVisible();
+  // Typed key by key, the year passes through 0002, 0020 and 0203 (a real date outside the
+  // range) on its way to 2030: the field keeps what is typed and writes the whole date.
+  await horizonEnd.click();
+  await horizonEnd.press("ArrowLeft");
+  await horizonEnd.press("ArrowLeft");
+  await horizonEnd.pressSequentially("12312030");
+  await expect(horizonEnd).toHaveValue("2030-12-31");
+  await expect(problem).toBeHidden();
+  await settings.getByLabel("Horizon starts").focus();
+  await expect(horizonEnd).toHaveValue("2030-12-31");
   // A holiday in 2200 cannot be added either.
   await settings.getByLabel("New holiday").fill("2200-01-01");
   await expect(settings.getByRole("button", { name: "Add holiday" })).toBeDisabled();
