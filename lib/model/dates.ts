@@ -40,13 +40,18 @@ export function toDayNumber(date: DateString): number {
   return Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
 }
 
+/** Day numbers of 0100-01-01 and 9999-12-31, the first and last dates a DateString can hold. */
+const FIRST_DATE_DAY = -683_003;
+const LAST_DATE_DAY = 2_932_896;
+
 /**
- * The date of a day number. Days past what a Date can hold (±100,000,000 days) would make
- * toISOString throw, and years past 9999 come out as "+010000-01-01": callers keep days inside
- * the supported range (dateRange.ts); this only guarantees it never throws.
+ * The date of a day number, clamped to the dates a DateString can hold (NaN reads as
+ * 1970-01-01). Unclamped, a day past what a Date holds (±10^8) made toISOString throw, and one
+ * past 9999 came out as "+010000-01-01". Callers keep days inside the supported range
+ * (dateRange.ts, docs/dates.md); this only guarantees a well-formed answer whatever they pass.
  */
 export function fromDayNumber(day: number): DateString {
-  const safe = Number.isFinite(day) ? Math.max(-100_000_000, Math.min(100_000_000, day)) : 0;
+  const safe = day >= FIRST_DATE_DAY ? (day <= LAST_DATE_DAY ? day : LAST_DATE_DAY) : day < FIRST_DATE_DAY ? FIRST_DATE_DAY : 0;
   return new Date(safe * 86_400_000).toISOString().slice(0, 10) as DateString;
 }
 

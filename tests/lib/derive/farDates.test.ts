@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { timeAxis } from "../../../lib/derive/timeAxis";
 import { updateBoard } from "../../../lib/model/boardCommands";
 import { FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DAY } from "../../../lib/model/dateRange";
-import { date, toDayNumber } from "../../../lib/model/dates";
+import { date, fromDayNumber, toDayNumber } from "../../../lib/model/dates";
 import { boardMap } from "../../../lib/model/docLayout";
 import type { ItemId, MilestoneId } from "../../../lib/model/ids";
 import { updateItem } from "../../../lib/model/itemCommands";
@@ -170,4 +170,9 @@ describe("commands refuse dates outside the supported range", () => {
 it("the range constants agree with the day arithmetic", () => {
   expect(toDayNumber(date("1900-01-01"))).toBe(FIRST_SUPPORTED_DAY);
   expect(toDayNumber(date("2199-12-31"))).toBe(LAST_SUPPORTED_DAY);
+});
+
+it("fromDayNumber always gives a DateString, however far or odd the day (Date threw past ±10^8 days)", () => {
+  expect([1e9, 3e6, -1e9, 1e300, Infinity, -Infinity, NaN].map(fromDayNumber)).toEqual(["9999-12-31", "9999-12-31", "0100-01-01", "9999-12-31", "9999-12-31", "0100-01-01", "1970-01-01"]);
+  expect(fromDayNumber(LAST_SUPPORTED_DAY)).toBe("2199-12-31");
 });
