@@ -23,13 +23,33 @@ import { LaneSummaries } from "./LaneSummaries";
 import { TimelineGrid } from "./TimelineGrid";
 import { TimelineHeader } from "./TimelineHeader";
 import { useAutoScroll } from "./useAutoScroll";
-import { inWindow, useCanvasWindow } from "./useCanvasWindow";
+import { daysInWindow } from "./axisWindow";
+import { inWindow, useCanvasWindow, type CanvasWindow } from "./useCanvasWindow";
 import { useCreateDrag } from "./useCreateDrag";
 import { useItemDrag, type DragPreview } from "./useItemDrag";
 import { useLinkDrag } from "./useLinkDrag";
 import type { TimelineActions } from "./useTimelineActions";
 import { useBarKeyboard } from "./useBarKeyboard";
 import { useTimelinePan } from "./useTimelinePan";
+
+/** Most days-off stripes drawn; beyond, the stripes are left out. */
+const MAX_DAY_STRIPES = 2_200;
+
+/**
+ * The days to shade as not worked, in the part of the axis in view (axisWindow.ts): at most a
+ * few hundred days, however long the axis. Past MAX_DAY_STRIPES (a window wider than the
+ * screens anyone has) none are drawn rather than thousands of elements.
+ */
+function daysOff(geometry: TimelineGeometry, calendar: WorkCalendar, view: CanvasWindow | null): number[] {
+  if (geometry.pxPerDay < 12) return []; // at months and quarters, day stripes are noise
+  const [from, to] = daysInWindow(geometry, view);
+  const out: number[] = [];
+  for (let d = from; d < to; d++) {
+    if (isWorkingDay(calendar, d)) continue;
+    if (out.push(d) > MAX_DAY_STRIPES) return [];
+  }
+  return out;
+}
 
 export interface TimelineProps {
   snapshot: BoardSnapshot;
@@ -112,12 +132,6 @@ export function Timeline(props: TimelineProps) {
     });
   }, [snapshot, layout, geometry, decor]);
 
-  const nonWorkingDays = useMemo(() => {
-    if (geometry.pxPerDay < 12) return []; // at months and quarters, day stripes are noise
-    const out: number[] = [];
-    for (let d = geometry.axis.startDay; d < geometry.axis.endDay; d++) if (!isWorkingDay(calendar, d)) out.push(d);
-    return out;
-  }, [geometry, calendar]);
 
   const byId = useMemo(() => new Map(bars.map((b) => [b.item.id as string, b])), [bars]);
 
@@ -216,6 +230,7 @@ export function Timeline(props: TimelineProps) {
   // focused and the dragged bar always stay, so focus, scrolling to them and drags keep
   // working. In reading order, so Tab goes lane by lane, row by row, left to right.
   const view = useCanvasWindow(scrollRef, LANE_HEADER_WIDTH, geometry.header.height);
+  const nonWorkingDays = useMemo(() => daysOff(geometry, calendar, view), [geometry, calendar, view]);
   const menuId = menu?.itemId ?? null;
   const shown = useMemo(
     () =>
@@ -251,6 +266,7 @@ export function Timeline(props: TimelineProps) {
             </div>
             <TimelineHeader
               geometry={geometry}
+              view={view}
               todayDay={todayDay}
               badges={decor.conflicts.badges}
               commentCounts={decor.commentCounts}
@@ -277,7 +293,7 @@ export function Timeline(props: TimelineProps) {
               data-testid="timeline-canvas"
               data-bar-count={bars.length}
             >
-              <TimelineGrid geometry={geometry} nonWorkingDays={nonWorkingDays} todayDay={todayDay} />
+              <TimelineGrid geometry={geometry} view={view} nonWorkingDays={nonWorkingDays} todayDay={todayDay} />
               <LaneSummaries geometry={geometry} />
               <DependencyArrows
                 width={geometry.width}

@@ -1,15 +1,19 @@
 import { memo } from "react";
+import { ticksInWindow } from "./axisWindow";
 import { dayToX, type TimelineGeometry } from "./geometry";
+import type { CanvasWindow } from "./useCanvasWindow";
 
 interface TimelineGridProps {
   geometry: TimelineGeometry;
+  /** The part of the canvas in view: period lines are drawn only there. */
+  view: CanvasWindow | null;
   /** Days to shade as not worked (weekends, holidays); empty when zoomed out too far to see. */
   nonWorkingDays: readonly number[];
   todayDay: number | null;
 }
 
 /** Everything behind the bars: lane stripes, period lines, days off, milestone and today lines. */
-export const TimelineGrid = memo(function TimelineGrid({ geometry, nonWorkingDays, todayDay }: TimelineGridProps) {
+export const TimelineGrid = memo(function TimelineGrid({ geometry, view, nonWorkingDays, todayDay }: TimelineGridProps) {
   const { axis, pxPerDay, lanesHeight } = geometry;
   const inAxis = (day: number) => day >= axis.startDay && day < axis.endDay;
   return (
@@ -30,7 +34,7 @@ export const TimelineGrid = memo(function TimelineGrid({ geometry, nonWorkingDay
           style={{ left: dayToX(geometry, day), width: pxPerDay, top: 0, height: lanesHeight }}
         />
       ))}
-      {axis.minor.map((tick) => (
+      {ticksInWindow(axis.minor, geometry, view).map((tick) => (
         <div
           key={`g${tick.startDay}`}
           className="absolute top-0 w-px bg-slate-200 dark:bg-slate-800"

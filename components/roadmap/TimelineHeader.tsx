@@ -7,13 +7,17 @@ import {
   dayToX,
   type TimelineGeometry,
 } from "./geometry";
+import { ticksInWindow } from "./axisWindow";
 import type { ConflictBadge } from "./conflictIndex";
+import type { CanvasWindow } from "./useCanvasWindow";
 import { CommentBadge } from "./ItemBar";
 import { SEVERITY_DOT } from "./conflictLabels";
 import { MILESTONE_KIND_LABELS, formatLongDate, phaseTint } from "./labels";
 
 interface TimelineHeaderProps {
   geometry: TimelineGeometry;
+  /** The part of the canvas in view: ticks are drawn only there (see axisWindow.ts). */
+  view: CanvasWindow | null;
   todayDay: number | null;
   /** Conflicts by object id; milestones named by one get a badge. */
   badges: ReadonlyMap<string, ConflictBadge>;
@@ -23,12 +27,12 @@ interface TimelineHeaderProps {
 }
 
 /** The sticky top of the timeline: two tiers of dates, the phase bands and the milestones. */
-export const TimelineHeader = memo(function TimelineHeader({ geometry, todayDay, badges, commentCounts, onMilestoneComments }: TimelineHeaderProps) {
+export const TimelineHeader = memo(function TimelineHeader({ geometry, view, todayDay, badges, commentCounts, onMilestoneComments }: TimelineHeaderProps) {
   const { axis, header } = geometry;
   const todayX = todayDay !== null && todayDay >= axis.startDay && todayDay < axis.endDay ? dayToX(geometry, todayDay) : null;
   return (
     <div className="relative" style={{ width: geometry.width, height: header.height }} data-testid="time-axis">
-      {axis.major.map((tick) => (
+      {ticksInWindow(axis.major, geometry, view).map((tick) => (
         <div
           key={`M${tick.startDay}`}
           className="absolute top-0 flex items-center border-l border-slate-200 px-2 text-xs font-semibold text-slate-700 dark:border-slate-800 dark:text-slate-200"
@@ -40,7 +44,7 @@ export const TimelineHeader = memo(function TimelineHeader({ geometry, todayDay,
           </span>
         </div>
       ))}
-      {axis.minor.map((tick) => (
+      {ticksInWindow(axis.minor, geometry, view).map((tick) => (
         <div
           key={`m${tick.startDay}`}
           className="absolute flex items-center border-l border-t border-slate-200 px-1.5 text-[11px] text-slate-500 dark:border-slate-800 dark:text-slate-400"

@@ -3,7 +3,8 @@ import type { BoardSnapshot } from "../model/snapshot";
 import { linksOf } from "../model/snapshotLinks";
 import { makeCalendar, workIndex, type WorkCalendar } from "./calendar";
 import { criticalPaths, type PathMemo } from "./criticalPaths";
-import { MAX_DAY, MIN_DAY, parseDay } from "./dayStrings";
+import { FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DAY } from "../model/dateRange";
+import { parseDay } from "./dayStrings";
 import { buildGraph, sortedById, withItems, type ScheduleGraph } from "./scheduleGraph";
 import { itemInputs, type ItemInputs } from "./scheduleInputs";
 import { attachScheduleIndex, type ScheduleIndex } from "./scheduleIndex";
@@ -76,8 +77,10 @@ export class Scheduler {
     const days = this.days!;
     const { graph, reused } = this.graphFor(snapshot);
     const inputs = itemInputs(cal, graph.items, snapshot, reused ? this.inputs : undefined);
-    const min = workIndex(cal, MIN_DAY);
-    const max = workIndex(cal, MAX_DAY + 1) - 1;
+    // Results stay inside the supported range (docs/dates.md): lags and durations of up to
+    // MAX_WORKING_DAYS per link could otherwise carry a chain far past any date a board holds.
+    const min = workIndex(cal, FIRST_SUPPORTED_DAY);
+    const max = workIndex(cal, LAST_SUPPORTED_DAY + 1) - 1;
     const horizon = Math.min(max, workIndex(cal, parseDay(snapshot.board.horizonStart)));
     this.graph = graph;
     this.inputs = inputs;

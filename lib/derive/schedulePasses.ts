@@ -15,7 +15,7 @@ export interface PassInput {
   deadline: Float64Array;
   /** First working day on or after the board's start: no unpinned item starts before it. */
   horizon: number;
-  /** Work indices of the first and last day a DateString can hold; results are kept inside. */
+  /** Work indices of the first and last supported days (docs/dates.md); results are kept inside. */
   min: number;
   max: number;
 }
@@ -44,7 +44,7 @@ export interface PassResult {
 /**
  * The forward pass (early dates, in topological order, links inside cycles ignored) and the
  * backward pass (late dates against the board's end, deadlines and successors), clamped to
- * the dates a DateString can hold.
+ * the supported range (docs/dates.md), however large the durations and lags.
  */
 export function runPasses(input: PassInput): PassResult {
   const { graph, pinned, duration, horizon, min, max } = input;

@@ -1,5 +1,7 @@
-import { fromDayNumber, isoWeekday, toDayNumber, type DateString } from "../model/dates";
+import { clampDayToSupportedRange, FIRST_SUPPORTED_DAY } from "../model/dateRange";
+import { isoWeekday, toDayNumber, type DateString } from "../model/dates";
 import type { TimeScale } from "../model/schemas";
+import { formatDay } from "./dayStrings";
 
 /**
  * The time axis of the timeline: which days it covers and the labelled ticks of its two tiers.
@@ -38,10 +40,14 @@ const TIERS: Record<TimeScale, [AxisUnit, AxisUnit]> = {
   quarters: ["quarter", "year"],
 };
 
+/** Year, month, day of a day number (formatDay: exact for 4-digit years, no Date involved). */
 function ymd(day: number): [number, number, number] {
-  const s = fromDayNumber(day);
+  const s = formatDay(day);
   return [Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))];
 }
+
+/** The fewest days a unit can last: how many ticks a span can hold at most. */
+const MIN_UNIT_DAYS: Record<AxisUnit, number> = { week: 7, month: 28, quarter: 89, year: 365 };
 
 /** Day number of a (possibly overflowing) year/month/day; Date.UTC normalises month 13 etc. */
 function dayOf(y: number, m: number, d: number): number {
@@ -91,11 +97,21 @@ function label(day: number, unit: AxisUnit, tier: "minor" | "major"): string {
   }
 }
 
+/**
+ * The ticks of one tier over [from, to). Ends: every unit lasts at least MIN_UNIT_DAYS[unit]
+ * days and the first starts at most one unit before `from`, so there are at most
+ * (to - from) / MIN_UNIT_DAYS + 2 of them; the loop is also capped at that count, and stops if
+ * a unit ever failed to advance, whatever the input.
+ */
 function ticks(from: number, to: number, unit: AxisUnit, tier: "minor" | "major"): AxisTick[] {
   const out: AxisTick[] = [];
-  for (let start = startOfUnit(from, unit); start < to; start = nextUnit(start, unit)) {
+  const limit = Math.ceil((to - from) / MIN_UNIT_DAYS[unit]) + 2;
+  let start = startOfUnit(from, unit);
+  for (let k = 0; start < to && k < limit; k++) {
     const end = nextUnit(start, unit);
+    if (!(end > start)) break;
     out.push({ startDay: Math.max(start, from), endDay: Math.min(end, to), label: label(start, unit, tier) });
+    start = end;
   }
   return out;
 }
@@ -110,16 +126,26 @@ export interface AxisExtent {
 /**
  * The axis for a board at a scale: the horizon widened to every dated thing on the board (so
  * nothing is drawn off-axis), snapped to whole minor units with one unit of margin each side.
+ *
+ * Whatever it is given, it covers at most the supported range (1900-01-01 to 2199-12-31, see
+ * docs/dates.md) plus that margin: days outside are drawn at its edges (the derive layer
+ * reports them as invalid dates), and days that are not numbers are ignored. So an axis has at
+ * most 15,657 ticks per tier (weeks over the whole range) and never loops on a far date.
  */
 export function timeAxis(extent: AxisExtent, scale: TimeScale): TimeAxis {
   const [minorUnit, majorUnit] = TIERS[scale];
-  let first = toDayNumber(extent.horizonStart);
-  let last = toDayNumber(extent.horizonEnd);
-  if (last < first) [first, last] = [last, first];
-  for (const day of extent.days) {
-    if (day < first) first = day;
-    if (day > last) last = day;
-  }
+  let first = Infinity;
+  let last = -Infinity;
+  const include = (day: number) => {
+    if (Number.isNaN(day)) return; // a malformed date: nothing to draw
+    const clamped = clampDayToSupportedRange(day);
+    if (clamped < first) first = clamped;
+    if (clamped > last) last = clamped;
+  };
+  include(toDayNumber(extent.horizonStart));
+  include(toDayNumber(extent.horizonEnd));
+  for (const day of extent.days) include(day);
+  if (first > last) first = last = FIRST_SUPPORTED_DAY; // nothing readable at all
   const firstUnit = startOfUnit(first, minorUnit);
   const startDay = startOfUnit(firstUnit - 1, minorUnit);
   const endDay = nextUnit(nextUnit(startOfUnit(last, minorUnit), minorUnit), minorUnit);

@@ -1,5 +1,7 @@
 import * as Y from "yjs";
 import type { z } from "zod";
+import { clampToSupportedRange, isInSupportedRange } from "./dateRange";
+import { isDateString, type DateString } from "./dates";
 import { boardMap, collection, type CollectionName } from "./docLayout";
 import {
   BOARD_DEFAULTS,
@@ -34,8 +36,27 @@ import {
  * derive layer can report them as conflicts.
  */
 export type SnapshotProblem =
-  | { kind: "invalid-field"; collection: CollectionName | "board"; id: string; field: string; message: string }
-  | { kind: "unreadable-record"; collection: CollectionName; id: string; message: string }
+  | {
+      kind: "invalid-field";
+      collection: CollectionName | "board";
+      id: string;
+      field: string;
+      message: string;
+      /**
+       * Set when the field held a real date outside the supported range (dateRange.ts): that
+       * date (the first such, for a list). The horizon is then clamped to the range and such
+       * holidays are dropped; other fields take their default, as for junk.
+       */
+      outOfRange?: DateString;
+    }
+  | {
+      kind: "unreadable-record";
+      collection: CollectionName;
+      id: string;
+      message: string;
+      /** Set when what made it unreadable is a date outside the supported range: that date. */
+      outOfRange?: DateString;
+    }
   | {
       kind: "missing-reference";
       collection: CollectionName;
@@ -58,6 +79,25 @@ export interface BoardSnapshot {
 
 type AnyObjectSchema = z.ZodObject<z.ZodRawShape>;
 
+/**
+ * Board fields whose out-of-range dates are clamped to the range rather than replaced by the
+ * default: a horizon of 2027 to 9999 means "far ahead", which 2199-12-31 keeps, where the
+ * default (2027-12-31) could even end it before it starts. Holidays outside the range are
+ * dropped: none can fall on a supported day, and the rest of the list stays.
+ */
+const CLAMPED_FIELDS: Readonly<Record<string, (value: unknown) => unknown>> = {
+  horizonStart: (v) => clampToSupportedRange(v as string),
+  horizonEnd: (v) => clampToSupportedRange(v as string),
+  holidays: (v) => (v as string[]).filter((h) => !isDateString(h) || isInSupportedRange(h)),
+};
+
+/** The date of an out-of-range issue from dateStringSchema, or undefined for any other issue. */
+function outOfRangeDate(issue: z.core.$ZodIssue): DateString | undefined {
+  const params = issue.code === "custom" ? (issue.params as { outOfRange?: unknown } | undefined) : undefined;
+  const date = params?.outOfRange;
+  return typeof date === "string" && isDateString(date) ? date : undefined;
+}
+
 /** Reads one record field by field, replacing unreadable fields by defaults (flagged). */
 function readRecord<S extends AnyObjectSchema>(
   schema: S,
@@ -69,19 +109,29 @@ function readRecord<S extends AnyObjectSchema>(
   const first = schema.safeParse(raw);
   if (first.success) return first.data;
   const repaired = { ...raw };
-  const flagged = new Set<string>();
+  // Per field: the message to report (junk before range), and the out-of-range date when
+  // that is all that is wrong with it.
+  const fields = new Map<string, { message: string; outOfRange: DateString | undefined; onlyRange: boolean }>();
   for (const issue of first.error.issues) {
     const field = String(issue.path[0] ?? "");
-    if (flagged.has(field) || !(field in defaults)) continue;
-    flagged.add(field);
-    repaired[field] = defaults[field];
-    problems.push({ kind: "invalid-field", ...where, field, message: issue.message });
+    const date = outOfRangeDate(issue);
+    const seen = fields.get(field);
+    if (!seen) fields.set(field, { message: issue.message, outOfRange: date, onlyRange: date !== undefined });
+    else if (date === undefined && seen.onlyRange) Object.assign(seen, { message: issue.message, onlyRange: false });
+  }
+  for (const [field, { message, outOfRange, onlyRange }] of fields) {
+    const clamp = where.collection === "board" && onlyRange ? CLAMPED_FIELDS[field] : undefined;
+    if (clamp) repaired[field] = clamp(raw[field]);
+    else if (field in defaults) repaired[field] = defaults[field];
+    else continue;
+    problems.push({ kind: "invalid-field", ...where, field, message, ...(onlyRange && outOfRange !== undefined ? { outOfRange } : {}) });
   }
   const second = schema.safeParse(repaired);
   if (second.success) return second.data;
   if (where.collection !== "board") {
     const message = second.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    problems.push({ kind: "unreadable-record", collection: where.collection, id: where.id, message });
+    const outOfRange = second.error.issues.map(outOfRangeDate).find((d) => d !== undefined);
+    problems.push({ kind: "unreadable-record", collection: where.collection, id: where.id, message, ...(outOfRange !== undefined ? { outOfRange } : {}) });
   }
   return undefined;
 }

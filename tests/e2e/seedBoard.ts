@@ -53,6 +53,23 @@ export async function seedMilestone(request: APIRequestContext, baseURL: string,
   });
 }
 
+/**
+ * Writes into the board's document as a hostile or buggy client could, bypassing the commands
+ * (`write` gets the Y.Doc inside one transaction); resolves once a fresh client sees `seen`.
+ */
+export async function rawWrite(
+  request: APIRequestContext,
+  baseURL: string,
+  boardId: string,
+  write: (doc: Y.Doc) => void,
+  seen: (snap: ReturnType<typeof readSnapshot>) => boolean,
+): Promise<void> {
+  await withSeedClient(request, baseURL, boardId, async ({ doc, token }) => {
+    doc.transact(() => write(doc), SEED_ORIGIN);
+    await expect.poll(async () => seen(await serverSnapshot(baseURL, boardId, token)), { timeout: 10_000 }).toBe(true);
+  });
+}
+
 const SEED_ORIGIN = createOrigin("import", "e2e-seed");
 
 /** A stock client on the board, holding a sync token from the board's API, for the time of `work`. */

@@ -3,13 +3,13 @@
 import { useState } from "react";
 import type * as Y from "yjs";
 import { updateBoard } from "../../../lib/model/boardCommands";
-import { isDateString } from "../../../lib/model/dates";
+import { isSupportedDate } from "../../../lib/model/dates";
 import type { CommandOrigin } from "../../../lib/model/origin";
 import type { BoardSettings } from "../../../lib/model/schemas";
 import { Field, controlClass, inputClass } from "../../ui/Field";
 import { formatLongDate } from "../labels";
 import { addButtonClass, ProblemLine, useCommandProblem } from "./setupParts";
-import { DateInput } from "../../ui/DateInput";
+import { DateInput, DateProblem, dateRangeProblem, SUPPORTED_DATE_BOUNDS } from "../../ui/DateInput";
 
 interface BoardSettingsEditorProps {
   board: BoardSettings;
@@ -100,16 +100,17 @@ export function BoardSettingsEditor({ board, doc, origin }: BoardSettingsEditorP
           className="flex items-center gap-2"
           onSubmit={(e) => {
             e.preventDefault();
-            if (!isDateString(holiday) || board.holidays.includes(holiday)) return;
+            if (!isSupportedDate(holiday) || board.holidays.includes(holiday)) return;
             run(updateBoard(doc, origin, { holidays: [...board.holidays, holiday].sort() }));
             setHoliday("");
           }}
         >
-          <input aria-label="New holiday" type="date" value={holiday} onChange={(e) => setHoliday(e.target.value)} className={controlClass} />
-          <button type="submit" disabled={!isDateString(holiday)} className={addButtonClass}>
+          <input aria-label="New holiday" type="date" {...SUPPORTED_DATE_BOUNDS} value={holiday} onChange={(e) => setHoliday(e.target.value)} className={controlClass} />
+          <button type="submit" disabled={!isSupportedDate(holiday)} className={addButtonClass}>
             Add holiday
           </button>
         </form>
+        <DateProblem problem={dateRangeProblem(holiday)} />
       </div>
       <ProblemLine problem={problem} />
     </div>

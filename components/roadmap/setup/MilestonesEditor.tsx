@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type * as Y from "yjs";
-import { isDateString, type DateString } from "../../../lib/model/dates";
+import { isSupportedDate, type DateString } from "../../../lib/model/dates";
 import type { MilestoneId } from "../../../lib/model/ids";
 import { addMilestone, deleteMilestone, updateMilestone, type MilestonePatch } from "../../../lib/model/milestoneCommands";
 import type { CommandOrigin } from "../../../lib/model/origin";
@@ -11,7 +11,7 @@ import { CommitInput } from "../../ui/CommitInput";
 import { controlClass } from "../../ui/Field";
 import { MILESTONE_KIND_LABELS } from "../labels";
 import { addButtonClass, deleteButtonClass, ProblemLine, useCommandProblem } from "./setupParts";
-import { DateInput } from "../../ui/DateInput";
+import { DateInput, DateProblem, dateRangeProblem, SUPPORTED_DATE_BOUNDS } from "../../ui/DateInput";
 
 interface MilestonesEditorProps {
   milestones: readonly Milestone[];
@@ -80,21 +80,24 @@ function NewMilestoneForm({ defaultDate, onAdd }: { defaultDate: DateString; onA
   const [date, setDate] = useState<string>(defaultDate);
   const [kind, setKind] = useState<MilestoneKind>("release");
   return (
-    <form
-      className="flex items-center gap-2 border-t border-slate-200 pt-3 dark:border-slate-800"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!title.trim() || !isDateString(date)) return;
-        onAdd({ title: title.trim(), date, kind });
-        setTitle("");
-      }}
-    >
-      <input aria-label="New milestone title" placeholder="New milestone…" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} className={`min-w-0 flex-1 ${controlClass}`} />
-      <input aria-label="New milestone date" type="date" value={date} onChange={(e) => setDate(e.target.value)} className={controlClass} />
-      <KindSelect label="New milestone kind" value={kind} onChange={setKind} />
-      <button type="submit" disabled={!title.trim() || !isDateString(date)} className={addButtonClass}>
-        Add
-      </button>
-    </form>
+    <>
+      <form
+        className="flex items-center gap-2 border-t border-slate-200 pt-3 dark:border-slate-800"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!title.trim() || !isSupportedDate(date)) return;
+          onAdd({ title: title.trim(), date, kind });
+          setTitle("");
+        }}
+      >
+        <input aria-label="New milestone title" placeholder="New milestone…" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} className={`min-w-0 flex-1 ${controlClass}`} />
+        <input aria-label="New milestone date" type="date" {...SUPPORTED_DATE_BOUNDS} value={date} onChange={(e) => setDate(e.target.value)} className={controlClass} />
+        <KindSelect label="New milestone kind" value={kind} onChange={setKind} />
+        <button type="submit" disabled={!title.trim() || !isSupportedDate(date)} className={addButtonClass}>
+          Add
+        </button>
+      </form>
+      <DateProblem problem={dateRangeProblem(date)} />
+    </>
   );
 }

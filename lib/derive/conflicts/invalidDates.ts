@@ -1,6 +1,7 @@
 import type { ItemId } from "../../model/ids";
 import type { SnapshotProblem } from "../../model/snapshot";
-import { nextWorkingDay } from "../calendar";
+import { clampToSupportedRange, LAST_SUPPORTED_DATE, LAST_SUPPORTED_DAY, outOfRangeMessage } from "../../model/dateRange";
+import { clampWorkingDays, finishDay, nextWorkingDay, previousWorkingDay } from "../calendar";
 import type { Conflict } from "../types";
 import { dateOf, dayOf, type ConflictContext } from "./context";
 import { OFF_DAY, SHORT } from "./itemFacts";
@@ -71,12 +72,13 @@ export function invalidSettingsAndFields(ctx: ConflictContext): Conflict[] {
   for (const problem of ctx.snapshot.problems) {
     if (problem.kind === "invalid-field" && isDateField(problem)) out.push(unreadableField(ctx, problem));
     else if (isUnreadableMilestoneDate(problem)) {
+      const why = problem.kind === "unreadable-record" && problem.outOfRange !== undefined ? `a date that cannot be used (${outOfRangeMessage(problem.outOfRange)})` : "a date that cannot be read";
       out.push({
         id: `invalid-dates:milestones:${problem.id}:date`,
         kind: "invalid-dates",
         severity: "error",
         objectIds: [problem.id],
-        message: "A milestone has a date that cannot be read, so it is left off the board and anything tied to it is reported as missing. Delete it or ask whoever added it to set its date again.",
+        message: `A milestone has ${why}, so it is left off the board and anything tied to it is reported as missing. Delete it or ask whoever added it to set its date again.`,
         fix: null,
       });
     }
@@ -87,7 +89,25 @@ export function invalidSettingsAndFields(ctx: ConflictContext): Conflict[] {
 /** The item part of the rule, for one item at a time (pushing its conflicts onto `out`). */
 export function invalidDatesCheck(ctx: ConflictContext): (v: number, out: Conflict[]) => void {
   const { flags } = ctx.facts;
+  // The scheduler keeps every date inside the supported range (docs/dates.md). An item drawn
+  // up to its last working day was cut off there when its own duration, or the links before
+  // it, would have taken it further.
+  const lastDay = previousWorkingDay(ctx.cal, LAST_SUPPORTED_DAY);
+  const cutOff = (v: number) =>
+    finishDay(ctx.cal, ctx.start[v]!, clampWorkingDays(Math.max(1, ctx.items[v]!.duration))) > LAST_SUPPORTED_DAY ||
+    (ctx.requiredStart(v) ?? -Infinity) > LAST_SUPPORTED_DAY;
   return (v, out) => {
+    if (ctx.scheduled[v] && ctx.finish[v]! >= lastDay && cutOff(v)) {
+      const item = ctx.items[v]!;
+      out.push({
+        id: `invalid-dates:items:${item.id}:range`,
+        kind: "invalid-dates",
+        severity: "error",
+        objectIds: [item.id],
+        message: `${quote(item.title)} is scheduled to run to ${LAST_SUPPORTED_DATE}, the last date Waymark supports: its duration or the lags before it push it at least that far, so it is cut off there. Shorten it, or the work and lags before it.`,
+        fix: null,
+      });
+    }
     if (!(flags[v]! & (SHORT | OFF_DAY))) return;
     const item = ctx.items[v]!;
     if (flags[v]! & SHORT) {
@@ -117,6 +137,7 @@ export function invalidDatesCheck(ctx: ConflictContext): (v: number, out: Confli
 function unreadableField(ctx: ConflictContext, p: InvalidField): Conflict {
   const where = p.collection === "board" ? "board" : `${p.collection}:${p.id}`;
   const base = { id: `invalid-dates:${where}:${p.field}`, kind: "invalid-dates" as const, severity: "error" as const };
+  if (p.outOfRange !== undefined) return outOfRangeField(ctx, p, p.outOfRange, base);
   if (p.collection === "items") {
     const itemId = p.id as ItemId;
     const title = ctx.titleOf(itemId);
@@ -141,4 +162,20 @@ function unreadableField(ctx: ConflictContext, p: InvalidField): Conflict {
     return { ...base, objectIds: [], message: `The board's ${name} could not be read, so the default (${shown}) is used. Set it again in the board settings.`, fix: null };
   }
   return { ...base, objectIds: [p.id], message: `A ${recordName(p.collection)} has a ${p.field} that cannot be read. Set it again.`, fix: null };
+}
+
+/** A field that held a real date outside the supported range (see snapshot.ts for what replaced it). */
+function outOfRangeField(ctx: ConflictContext, p: InvalidField, date: string, base: Pick<Conflict, "id" | "kind" | "severity">): Conflict {
+  const reason = outOfRangeMessage(date);
+  if (p.collection === "items") {
+    return { ...base, objectIds: [p.id], message: `${ctx.titleOf(p.id)} has a start that cannot be used: ${reason}. It is scheduled as if it had none. Set a start inside that range.`, fix: null };
+  }
+  if (p.collection === "board" && (p.field === "horizonStart" || p.field === "horizonEnd")) {
+    const name = BOARD_FIELD_NAMES[p.field]!;
+    return { ...base, objectIds: [], message: `The board's ${name} cannot be used: ${reason}. The horizon is taken to ${p.field === "horizonEnd" ? "end" : "start"} on ${clampToSupportedRange(date)}. Set it again in the board settings.`, fix: null };
+  }
+  if (p.collection === "board" && p.field === "holidays") {
+    return { ...base, severity: "warning", objectIds: [], message: `A holiday cannot be used: ${reason}. It is ignored, and dropped the next time anyone changes the holidays in the board settings.`, fix: null };
+  }
+  return { ...base, objectIds: [p.id], message: `A ${recordName(p.collection)} has a ${p.field} that cannot be used: ${reason}. Set it again.`, fix: null };
 }

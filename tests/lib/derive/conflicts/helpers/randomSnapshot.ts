@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DAY } from "../../../../../lib/model/dateRange";
 import { fromDayNumber, toDayNumber, date, type DateString } from "../../../../../lib/model/dates";
 import type { DependencyId, ItemId, LaneId, MilestoneId, PhaseId } from "../../../../../lib/model/ids";
 import { ITEM_STATUSES, MILESTONE_KINDS, PRIORITIES, TIME_SCALES, type Item } from "../../../../../lib/model/schemas";
@@ -8,12 +9,12 @@ import type { PlacedSpec } from "./scheduleFixture";
 /**
  * Random snapshots shaped like what readSnapshot can return after any mix of concurrent and
  * junk edits: references into small id pools (so many dangle), self-links and cycles, durations
- * and lags from -10^6 to 10^6, dates from year 100 to 9999, empty and odd calendars, and any
+ * and lags from -10^6 to 10^6, dates over the whole supported range (1900 to 2199, docs/dates.md), empty and odd calendars, and any
  * problems list. Records are valid per their schemas, because readSnapshot guarantees that.
  */
 const POOL = ["a", "b", "c", "d", "e", "f", "g"];
-const MIN = toDayNumber(date("0100-01-01"));
-const MAX = toDayNumber(date("9999-12-31"));
+const MIN = FIRST_SUPPORTED_DAY;
+const MAX = LAST_SUPPORTED_DAY;
 const NEAR = toDayNumber(date("2027-01-04"));
 
 export const dateArb: fc.Arbitrary<DateString> = fc

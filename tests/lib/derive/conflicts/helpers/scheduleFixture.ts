@@ -1,5 +1,6 @@
 import type { Schedule, ScheduledItem } from "../../../../../lib/derive/types";
-import { date, fromDayNumber, toDayNumber, type DateString } from "../../../../../lib/model/dates";
+import { FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DAY } from "../../../../../lib/model/dateRange";
+import { fromDayNumber, toDayNumber, type DateString } from "../../../../../lib/model/dates";
 import type { DependencyId, ItemId } from "../../../../../lib/model/ids";
 
 /**
@@ -15,12 +16,12 @@ export interface PlacedSpec {
   pinned: boolean;
 }
 
-const FIRST_DAY = toDayNumber(date("0100-01-01"));
-const LAST_DAY = toDayNumber(date("9999-12-31"));
+const FIRST_DAY = FIRST_SUPPORTED_DAY;
+const LAST_DAY = LAST_SUPPORTED_DAY;
 
 export function scheduleFixture(placed: readonly PlacedSpec[], cycles: { itemIds: string[]; dependencyIds: string[] }[] = []): Schedule {
   const items: ScheduledItem[] = placed.map((p) => {
-    // Kept inside the years a DateString can hold: that much a scheduler does guarantee.
+    // Kept inside the supported range (docs/dates.md): that much a scheduler does guarantee.
     const finish = fromDayNumber(Math.min(LAST_DAY, Math.max(FIRST_DAY, toDayNumber(p.start) + p.days)));
     return {
       itemId: p.itemId as ItemId,
