@@ -130,6 +130,14 @@ export const PG_MIGRATIONS: readonly string[] = [
   // A snapshot's state vector, written with it, so loading a large board need not decode the
   // whole snapshot to learn it; NULL for snapshots written before (read off the snapshot then).
   `ALTER TABLE board_snapshots ADD COLUMN state_vector BYTEA;`,
+  // Signed-out sessions, refused until their cookie would have expired (sessionStore.ts).
+  `CREATE TABLE ended_sessions (
+     id ${T} PRIMARY KEY,
+     user_id ${T} NOT NULL,
+     ended_at ${T} NOT NULL,
+     valid_until ${T} NOT NULL
+   );
+   CREATE INDEX ended_sessions_by_expiry ON ended_sessions(valid_until);`,
 ];
 
 /**

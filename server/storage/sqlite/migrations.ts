@@ -110,6 +110,15 @@ const MIGRATIONS = [
   // A snapshot's state vector, written with it, so loading a large board need not decode the
   // whole snapshot to learn it; NULL for snapshots written before (read off the snapshot then).
   `ALTER TABLE board_snapshots ADD COLUMN state_vector BLOB;`,
+  // Signed-out sessions, refused until their cookie would have expired (sessionStore.ts). No
+  // foreign key: a session outlives nothing by being remembered, and the row is pruned anyway.
+  `CREATE TABLE ended_sessions (
+     id TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL,
+     ended_at TEXT NOT NULL,
+     valid_until TEXT NOT NULL
+   );
+   CREATE INDEX ended_sessions_by_expiry ON ended_sessions(valid_until);`,
 ];
 
 export function migrate(db: Database.Database): void {
