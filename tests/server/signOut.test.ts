@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { authOptions } from "../../app/_auth/authOptions";
 import type { UserId } from "../../lib/model/ids";
