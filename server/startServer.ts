@@ -135,6 +135,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       localHub.endBoardAccess(boardId, null);
       return sync.boardDeleted(boardId);
     },
+    /** Signed out: that session's sockets close (4401) and its event streams end. */
+    sessionEnded(userId: UserId, sessionId: string) {
+      sync.endSession(sessionId);
+      localHub.endSession(userId, sessionId);
+    },
   };
   cluster?.onEvent((event) => {
     switch (event.type) {
@@ -145,7 +150,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       case "board-deleted":
         return void access.boardDeleted(event.boardId);
       case "session-ended":
-        return sync.endSession(event.sessionId);
+        return access.sessionEnded(event.userId, event.sessionId);
       case "live-board":
         return localHub.publishToBoard(event.boardId, event.event);
       case "live-user":
@@ -185,10 +190,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     async endSession(sessionId, userId) {
       const id = userIdSchema.parse(userId);
       await sessions.end(sessionId, id);
-      // Its sockets close here at once, and on the other instances through the bus (their
-      // periodic access recheck is the backstop if that message is lost).
-      sync.endSession(sessionId);
-      cluster?.publish({ type: "session-ended", sessionId });
+      // Its sockets and streams close here at once, and on the other instances through the bus
+      // (their periodic access recheck is the backstop for sockets if that message is lost).
+      access.sessionEnded(id, sessionId);
+      cluster?.publish({ type: "session-ended", userId: id, sessionId });
     },
   });
   const seeded = config.seedDemo ? await seedDemo(store, log, new Date()) : false;

@@ -44,6 +44,7 @@ export function createEventStreamHandler(deps: EventStreamDeps) {
       return refuse(res, 405, "use GET");
     }
     let userId: UserId;
+    let sessionId: string | undefined;
     let boardId: BoardId | null = null;
     try {
       const principal = await sessionPrincipal(req.headers, deps.secret, deps.isSessionEnded);
@@ -51,6 +52,7 @@ export function createEventStreamHandler(deps: EventStreamDeps) {
       // A session that outlived its account is no session.
       if (!principal || !id.success || !(await deps.services.getUser(id.data))) return refuse(res, 401, "sign in first");
       userId = id.data;
+      sessionId = principal.kind === "user" ? principal.sessionId : undefined;
       const raw = new URL(req.url ?? "/", "http://localhost").searchParams.get("board");
       if (raw !== null) {
         const parsed = boardIdSchema.safeParse(raw);
@@ -75,6 +77,7 @@ export function createEventStreamHandler(deps: EventStreamDeps) {
     let open = true;
     const subscriber: LiveSubscriber = {
       userId,
+      ...(sessionId !== undefined ? { sessionId } : {}),
       send: (event) => {
         if (open) res.write(formatEvent(event));
       },

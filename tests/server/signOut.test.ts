@@ -73,6 +73,17 @@ describeEachStorage("signing out ends that session on the server", (backend) => 
     expect(onPhone.readyState).toBe(WebSocket.OPEN);
   });
 
+  it("ends that session's open event streams; the phone's stream stays", async () => {
+    const onLaptop = await openStream(`${s.url}${EVENTS_PATH}`, laptop);
+    const onPhone = await openStream(`${s.url}${EVENTS_PATH}`, phone);
+    await onLaptop.waitFor((e) => e.event === "inbox");
+    await signOut(ana, "session-laptop");
+    await onLaptop.ended;
+    s.live.publishToUser(ana, { type: "inbox", unread: 3 });
+    await onPhone.waitFor((e) => (e.data as { unread?: number }).unread === 3);
+    onPhone.close();
+  });
+
   it("the old cookie, and tokens minted in that session, no longer open a socket or an event stream, nor read a session", async () => {
     const token = mintSyncToken(s.secret, { kind: "user", userId: ana, name: "", email: "", sessionId: "session-laptop" }, board.id).token;
     await signOut(ana, "session-laptop");
