@@ -3,7 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { appServices } from "../../lib/protocol/appServices";
-import { authGuards, SESSION_MAX_AGE_SECONDS, waitInWords } from "../../lib/protocol/authGuards";
+import { authGuards, SESSION_MAX_AGE_SECONDS, sessionIdOf, waitInWords } from "../../lib/protocol/authGuards";
 import { CLIENT_ADDRESS_HEADER } from "../../lib/protocol/sync";
 
 /** Thrown by the jwt callback for a signed-out session: next-auth then answers "no session" and clears the cookie. */
@@ -72,16 +72,18 @@ export const authOptions: NextAuthOptions = {
         token.sid = crypto.randomUUID();
         return token;
       }
-      // Sessions from before sessions had ids get one at their next renewal.
-      if (typeof token.sid !== "string") token.sid = crypto.randomUUID();
-      else if (await authGuards().isSessionEnded(token.sid)) throw new Error(SESSION_ENDED);
+      const sessionId = sessionIdOf(token);
+      if (sessionId !== undefined && (await authGuards().isSessionEnded(sessionId))) throw new Error(SESSION_ENDED);
+      // A session from before sessions had ids keeps the name it has now, if the cookie is renewed.
+      if (sessionId !== undefined) token.sid = sessionId;
       return token;
     },
     async session({ session, token }) {
       const user = session.user as { id?: string; sessionId?: string } | undefined;
       if (user && token.sub) user.id = token.sub;
       // Sync tokens minted in this session name it, so signing out refuses them too.
-      if (user && typeof token.sid === "string") user.sessionId = token.sid;
+      const sessionId = sessionIdOf(token);
+      if (user && sessionId !== undefined) user.sessionId = sessionId;
       return session;
     },
   },
@@ -89,7 +91,8 @@ export const authOptions: NextAuthOptions = {
     // Signing out ends this session on the server (the cookie and any copy of it, the sync
     // tokens minted in it, its open sockets); the person's other sessions stay signed in.
     async signOut({ token }) {
-      if (typeof token?.sid === "string" && typeof token.sub === "string") await authGuards().endSession(token.sid, token.sub);
+      const sessionId = token ? sessionIdOf(token) : undefined;
+      if (sessionId !== undefined && typeof token?.sub === "string") await authGuards().endSession(sessionId, token.sub);
     },
   },
   logger: {

@@ -10,6 +10,16 @@
  */
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
+/**
+ * The sign-in session a next-auth token belongs to: its `sid`, given at sign-in. A token from
+ * before sessions had ids is named by its `jti` (set when the cookie was written, unchanged
+ * while it is not renewed), so signing it out works too.
+ */
+export function sessionIdOf(claims: Record<string, unknown>): string | undefined {
+  if (typeof claims.sid === "string") return claims.sid;
+  return typeof claims.jti === "string" ? `jti:${claims.jti}` : undefined;
+}
+
 /** Refused for now: try again after this long. */
 export interface Refusal {
   ok: false;

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { decode } from "next-auth/jwt";
+import { sessionIdOf } from "../../lib/protocol/authGuards";
 import type { Principal } from "../../lib/protocol/roles";
 
 /** next-auth's session cookie, plain over http and __Secure- prefixed over https. */
@@ -38,7 +39,7 @@ export async function sessionPrincipal(
     try {
       const jwt = await decode({ token: value, secret });
       if (jwt && typeof jwt.sub === "string") {
-        const sessionId = typeof jwt.sid === "string" ? jwt.sid : undefined;
+        const sessionId = sessionIdOf(jwt);
         // A signed-out session's cookie decrypts as well as ever: only the server's record says no.
         if (sessionId !== undefined && (await isEnded(sessionId))) return null;
         const name = typeof jwt.name === "string" ? jwt.name : "";

@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
+import { decode } from "next-auth/jwt";
 import { WebSocket } from "ws";
 import { authOptions } from "../../app/_auth/authOptions";
 import type { UserId } from "../../lib/model/ids";
@@ -97,6 +98,18 @@ describeEachStorage("signing out ends that session on the server", (backend) => 
     expect(stream.status).toBe(200);
     stream.close();
     expect(await readSession(ana, "session-phone")).toMatchObject({ sub: ana, sid: "session-phone" });
+  });
+
+  it("a cookie from before sessions had ids is signed out too (named by its jti)", async () => {
+    const legacy = await sessionCookie(s.secret, ana, "Ana");
+    const ws = await open(boardUrl(), legacy);
+    const done = closed(ws);
+    // What next-auth hands the signOut event: the cookie, decoded.
+    const token = await decode({ token: legacy.slice(legacy.indexOf("=") + 1), secret: s.secret });
+    await authOptions.events!.signOut!({ token: token!, session: undefined as never });
+    expect((await done).code).toBe(CloseCode.Unauthorized);
+    await expect(openSocket(boardUrl(), legacy)).rejects.toThrow(/HTTP 401/);
+    await expect(authOptions.callbacks!.jwt!({ token: token! } as never)).rejects.toThrow(/signed out/);
   });
 
   it("a socket whose sign-out was not heard (say, a lost cluster message) is closed by the periodic recheck", async () => {
