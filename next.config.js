@@ -1,8 +1,6 @@
 import { realpathSync } from "node:fs";
 import { dirname, resolve, sep } from "node:path";
 
-const dev = process.env.NODE_ENV !== "production";
-
 /**
  * Turbopack compiles nothing outside its root, which it puts at the project folder. When
  * node_modules is a symlink to an install elsewhere (git worktrees sharing one install), the
@@ -21,28 +19,8 @@ function turbopackRoot() {
   return root;
 }
 
-/**
- * Content-Security-Policy for every page and route. Next.js inlines its bootstrap scripts and
- * React sets inline styles, hence 'unsafe-inline' (nonces would make every page dynamic);
- * everything else must come from this origin. The sync socket lives on this origin too, but
- * `connect-src 'self'` does not cover ws: in every browser, so ws:/wss: are listed. React's
- * development build evaluates code for its debugging tools: 'unsafe-eval' only there.
- */
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "connect-src 'self' ws: wss:",
-  "img-src 'self' data: https:",
-  "style-src 'self' 'unsafe-inline'",
-  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
-  "font-src 'self'",
-  "object-src 'none'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join("; ");
-
+/** The Content-Security-Policy is set per request, with a nonce, in proxy.ts. */
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   // For browsers that predate frame-ancestors: no page of Waymark may be framed (clickjacking).

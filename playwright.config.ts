@@ -44,7 +44,9 @@ export default defineConfig({
         command: "rm -rf .e2e-data && npx next build && npx tsx server/index.ts",
         // DATABASE_URL cleared: .ci/run sets it for the storage tests, and a shared database would
         // carry boards over from earlier runs.
-        env: { PORT: String(PORT), WAYMARK_DATA_DIR: ".e2e-data", NODE_ENV: "production", DATABASE_URL: "" },
+        // The suite signs up dozens of people from this one machine: far past the per-client
+        // limit a real sign-up page has (tests/server/attemptLimits.test.ts checks that limit).
+        env: { PORT: String(PORT), WAYMARK_DATA_DIR: ".e2e-data", NODE_ENV: "production", DATABASE_URL: "", WAYMARK_SIGNUPS_PER_HOUR: "100000" },
         url: `http://localhost:${PORT}/signin`,
         reuseExistingServer: !process.env.CI,
         timeout: 180_000,

@@ -32,7 +32,9 @@ const envSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   /** How often instances compare state vectors to repair lost fan-out messages. */
   WAYMARK_REPAIR_INTERVAL_MS: z.coerce.number().int().min(100).default(2_000),
-  /** 1 when a reverse proxy you trust sets X-Forwarded-For. */
+  /** Accounts one client address may create per hour (a load test from one machine needs more). */
+  WAYMARK_SIGNUPS_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /** 1 when a reverse proxy you trust sets X-Forwarded-For, -Host and -Proto. */
   WAYMARK_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   /** postgres://… to store everything in PostgreSQL (shared by several instances); unset or empty = SQLite. */
   DATABASE_URL: z
@@ -54,6 +56,8 @@ export interface ServerConfig {
   /** When SQLite fsyncs: see SqliteSync. */
   sqliteSync: SqliteSync;
   trustProxy: boolean;
+  /** Sign-ups per client address per hour. */
+  signUpsPerHour?: number;
   messagesPerSecond: number;
   /** See the env schema above; absent in tests means the sync server's defaults. */
   maxBufferedBytes?: number;
@@ -84,6 +88,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     compactThreshold: e.WAYMARK_COMPACT_THRESHOLD,
     sqliteSync: e.WAYMARK_SQLITE_SYNC,
     trustProxy: e.WAYMARK_TRUST_PROXY === "1",
+    signUpsPerHour: e.WAYMARK_SIGNUPS_PER_HOUR,
     messagesPerSecond: e.WAYMARK_MESSAGES_PER_SECOND,
     maxBufferedBytes: e.WAYMARK_MAX_BUFFERED_BYTES,
     maxConnections: e.WAYMARK_MAX_CONNECTIONS,

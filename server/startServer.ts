@@ -3,8 +3,15 @@ import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { registerAppServices } from "../lib/protocol/appServices";
 import { EVENTS_PATH } from "../lib/protocol/comments";
-import { CLIENT_ADDRESS_HEADER, SYNC_PATH } from "../lib/protocol/sync";
+import { SYNC_PATH } from "../lib/protocol/sync";
+import { Redis } from "ioredis";
+import { registerAuthGuards } from "../lib/protocol/authGuards";
+import { userIdSchema } from "../lib/model/ids";
+import { createAttemptLimits } from "./auth/attemptLimits";
 import { authenticateUpgrade } from "./auth/authenticateUpgrade";
+import { applyProxyTrust } from "./auth/forwardedHeaders";
+import { createSessionEnds } from "./auth/sessionEnds";
+import { closeRedis } from "./fanout/closeRedis";
 import { resolveAuthSecret } from "./auth/authSecret";
 import { createEventStreamHandler } from "./events/eventStream";
 import { createMemoryHub, type LiveHub } from "./events/liveEvents";
@@ -76,6 +83,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   process.env.NEXTAUTH_SECRET = secret;
   process.env.AUTH_TRUST_HOST ??= process.env.NEXTAUTH_URL ? undefined : "true";
   const metrics = createMetrics();
+  const sessions = createSessionEnds(store);
   const fanout = options.fanout ?? (config.redisUrl ? createRedisFanout(config.redisUrl, log) : undefined);
   const sync = createSyncServer({
     fanout,
@@ -83,7 +91,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     store,
     log,
     metrics,
-    authenticate: (req, boardId) => authenticateUpgrade(req, boardId, secret),
+    authenticate: (req, boardId) => authenticateUpgrade(req, boardId, secret, sessions),
+    sessionEnded: sessions.principalEnded,
     maxMessageBytes: config.maxMessageBytes,
     messagesPerSecond: config.messagesPerSecond,
     maxBufferedBytes: config.maxBufferedBytes,
@@ -129,6 +138,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       localHub.endBoardAccess(boardId, null);
       return sync.boardDeleted(boardId);
     },
+    /** Signed out: that session's sockets close (4401) and its event streams end. */
+    sessionEnded(userId: UserId, sessionId: string) {
+      sync.endSession(sessionId);
+      localHub.endSession(userId, sessionId);
+    },
   };
   cluster?.onEvent((event) => {
     switch (event.type) {
@@ -138,6 +152,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         return access.linkRevoked(event.boardId, event.linkId);
       case "board-deleted":
         return void access.boardDeleted(event.boardId);
+      case "session-ended":
+        return access.sessionEnded(event.userId, event.sessionId);
       case "live-board":
         return localHub.publishToBoard(event.boardId, event.event);
       case "live-user":
@@ -166,20 +182,36 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     live,
   });
   registerAppServices(services);
+  // Sign-in and sign-up counts are shared through Redis when instances share one.
+  const limitsRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
+  limitsRedis?.on("error", (error) => log.debug({ err: String(error) }, "attempt limits: redis error"));
+  const limits = createAttemptLimits({ redis: limitsRedis, log, settings: config.signUpsPerHour ? { signUps: config.signUpsPerHour } : {} });
+  registerAuthGuards({
+    beginSignIn: limits.beginSignIn,
+    beginSignUp: limits.beginSignUp,
+    isSessionEnded: sessions.isEnded,
+    async endSession(sessionId, userId) {
+      const id = userIdSchema.parse(userId);
+      await sessions.end(sessionId, id);
+      // Its sockets and streams close here at once, and on the other instances through the bus
+      // (their periodic access recheck is the backstop for sockets if that message is lost).
+      access.sessionEnded(id, sessionId);
+      cluster?.publish({ type: "session-ended", userId: id, sessionId });
+    },
+  });
   const seeded = config.seedDemo ? await seedDemo(store, log, new Date()) : false;
   const web = options.web ? await options.web() : undefined;
-  const eventStream = createEventStreamHandler({ hub: live, secret, services, unread: (userId) => store.countUnread(userId), log });
+  const eventStream = createEventStreamHandler({ hub: live, secret, services, isSessionEnded: sessions.isEnded, unread: (userId) => store.countUnread(userId), log });
 
   const http = createServer((req, res) => {
-    // The address rate limits key on: the socket's peer, never a header a client can forge,
-    // unless the operator says a trusted proxy sets X-Forwarded-For.
-    const forwarded = config.trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
-    req.headers[CLIENT_ADDRESS_HEADER] = forwarded || req.socket.remoteAddress || "unknown";
+    // Ops first: /metrics judges the request by its socket and by whether it came through a
+    // proxy at all, which the forwarded headers tell before applyProxyTrust removes them.
     void ops(req, res).then((handled) => {
       if (!handled) route(req, res);
     });
   });
   const route = (req: IncomingMessage, res: ServerResponse) => {
+    applyProxyTrust(req, config.trustProxy);
     // Server-sent events stay with the server process that publishes them, outside Next.js.
     if ((req.url ?? "").split("?")[0] === EVENTS_PATH) return void eventStream(req, res);
     if (web) return void web.handle(req, res);
@@ -187,6 +219,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     res.end("Not Found");
   };
   http.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    applyProxyTrust(req, config.trustProxy);
     const path = (req.url ?? "").split("?")[0]!;
     if (path === SYNC_PATH || path.startsWith(`${SYNC_PATH}/`)) {
       void sync.handleUpgrade(req, socket, head);
@@ -219,6 +252,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         await sync.close();
         await fanout?.close();
         await cluster?.close();
+        if (limitsRedis) await closeRedis(limitsRedis);
         http.closeAllConnections();
         await stopped;
         await store.close();

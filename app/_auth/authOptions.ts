@@ -3,12 +3,11 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { appServices } from "../../lib/protocol/appServices";
+import { authGuards, SESSION_MAX_AGE_SECONDS, sessionIdOf, waitInWords } from "../../lib/protocol/authGuards";
 import { CLIENT_ADDRESS_HEADER } from "../../lib/protocol/sync";
-import { allowAttempt, refundAttempt } from "./rateLimit";
 
-/** Attempts per 10 minutes: per email (guessing one account) and per client address (spraying). */
-const ATTEMPTS_PER_EMAIL = 10;
-const ATTEMPTS_PER_ADDRESS = 50;
+/** Thrown by the jwt callback for a signed-out session: next-auth then answers "no session" and clears the cookie. */
+const SESSION_ENDED = "this session was signed out";
 
 /** Set by the Waymark server from the socket (or a trusted proxy); clients cannot forge it. */
 function clientAddress(headers: Record<string, unknown> | undefined): string {
@@ -33,7 +32,7 @@ function oauthProviders(env: NodeJS.ProcessEnv) {
  */
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   // Errors (a failed OAuth round trip) land on our sign-in page, which words them, not on
   // next-auth's own unstyled error page.
   pages: { signIn: "/signin", error: "/signin" },
@@ -45,14 +44,12 @@ export const authOptions: NextAuthOptions = {
         const email = typeof credentials?.email === "string" ? credentials.email.trim().toLowerCase() : "";
         const password = typeof credentials?.password === "string" ? credentials.password : "";
         if (!email || !password) return null;
-        const keys = [`email:${email}`, `addr:${clientAddress(req.headers)}`];
-        if (!allowAttempt(keys[0]!, ATTEMPTS_PER_EMAIL) || !allowAttempt(keys[1]!, ATTEMPTS_PER_ADDRESS)) {
-          throw new Error("Too many sign-in attempts; wait ten minutes and try again.");
-        }
+        // Keyed on this email from this client: a guesser elsewhere slows down only themselves.
+        const ticket = await authGuards().beginSignIn(email, clientAddress(req.headers));
+        if (!ticket.ok) throw new Error(`Too many sign-in attempts; wait ${waitInWords(ticket.retryAfterMs)} and try again.`);
         const user = await appServices().verifyCredentials(email, password);
+        await ticket.finish(user !== null);
         if (!user) return null;
-        // Only failures count against the limits (see refundAttempt).
-        for (const key of keys) refundAttempt(key);
         return { id: user.id, name: user.name, email: user.email };
       },
     }),
@@ -71,12 +68,38 @@ export const authOptions: NextAuthOptions = {
           token.name = local.name;
           token.email = local.email;
         }
+        // Each sign-in is a session of its own, which signing out ends on the server.
+        token.sid = crypto.randomUUID();
+        return token;
       }
+      const sessionId = sessionIdOf(token);
+      if (sessionId !== undefined && (await authGuards().isSessionEnded(sessionId))) throw new Error(SESSION_ENDED);
+      // A session from before sessions had ids keeps the name it has now, if the cookie is renewed.
+      if (sessionId !== undefined) token.sid = sessionId;
       return token;
     },
     async session({ session, token }) {
-      if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+      const user = session.user as { id?: string; sessionId?: string } | undefined;
+      if (user && token.sub) user.id = token.sub;
+      // Sync tokens minted in this session name it, so signing out refuses them too.
+      const sessionId = sessionIdOf(token);
+      if (user && sessionId !== undefined) user.sessionId = sessionId;
       return session;
+    },
+  },
+  events: {
+    // Signing out ends this session on the server (the cookie and any copy of it, the sync
+    // tokens minted in it, its open sockets); the person's other sessions stay signed in.
+    async signOut({ token }) {
+      const sessionId = token ? sessionIdOf(token) : undefined;
+      if (sessionId !== undefined && typeof token?.sub === "string") await authGuards().endSession(sessionId, token.sub);
+    },
+  },
+  logger: {
+    // A signed-out cookie is refused by throwing in the jwt callback; that is expected, not an error.
+    error(code, metadata) {
+      if ((metadata as { message?: unknown } | undefined)?.message === SESSION_ENDED) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
     },
   },
 };

@@ -65,6 +65,8 @@ export function parseParam<S extends z.ZodType>(value: string, schema: S): z.inf
 /**
  * CSRF guard for state-changing requests on top of next-auth's SameSite cookies: a browser
  * sends Origin on every cross-site POST/PATCH/DELETE, so one naming another host is refused.
+ * X-Forwarded-Host reaches this code only from a trusted proxy (WAYMARK_TRUST_PROXY=1; the
+ * server removes it otherwise), so a client cannot name its own Origin as the host.
  */
 export function crossSiteRefusal(request: Request): Response | null {
   if (request.method === "GET" || request.method === "HEAD") return null;

@@ -18,5 +18,12 @@ export const canManageBoard = (role: Role | null): boolean => role === "owner";
 
 /** Who is behind a connection or request: a signed-in user, or a guest holding a share link. */
 export type Principal =
-  | { kind: "user"; userId: string; name: string; email: string }
+  | {
+      kind: "user";
+      userId: string;
+      name: string;
+      email: string;
+      /** The sign-in session it acts in (absent for sessions from before sessions had ids); signing it out closes the connection. */
+      sessionId?: string;
+    }
   | { kind: "guest"; shareLinkId: string; name: string };

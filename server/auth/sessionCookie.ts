@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { decode } from "next-auth/jwt";
+import { sessionIdOf } from "../../lib/protocol/authGuards";
 import type { Principal } from "../../lib/protocol/roles";
 
 /** next-auth's session cookie, plain over http and __Secure- prefixed over https. */
@@ -22,11 +23,15 @@ function parseCookies(header: string | undefined): Map<string, string> {
 
 /**
  * The signed-in user of a request outside Next.js (websocket upgrades, event streams), read
- * from next-auth's session cookie with the secret that signs it. Null for no cookie or one that
- * does not decrypt. Callers that act for the user still look the account up: the cookie may
- * outlive it.
+ * from next-auth's session cookie with the secret that signs it. Null for no cookie, one that
+ * does not decrypt, or a session that was signed out (`isEnded`). Callers that act for the user
+ * still look the account up: the cookie may outlive it.
  */
-export async function sessionPrincipal(headers: IncomingHttpHeaders, secret: string): Promise<Principal | null> {
+export async function sessionPrincipal(
+  headers: IncomingHttpHeaders,
+  secret: string,
+  isEnded: (sessionId: string) => Promise<boolean>,
+): Promise<Principal | null> {
   const cookies = parseCookies(headers.cookie);
   for (const name of SESSION_COOKIES) {
     const value = cookies.get(name);
@@ -34,7 +39,12 @@ export async function sessionPrincipal(headers: IncomingHttpHeaders, secret: str
     try {
       const jwt = await decode({ token: value, secret });
       if (jwt && typeof jwt.sub === "string") {
-        return { kind: "user", userId: jwt.sub, name: typeof jwt.name === "string" ? jwt.name : "", email: typeof jwt.email === "string" ? jwt.email : "" };
+        const sessionId = sessionIdOf(jwt);
+        // A signed-out session's cookie decrypts as well as ever: only the server's record says no.
+        if (sessionId !== undefined && (await isEnded(sessionId))) return null;
+        const name = typeof jwt.name === "string" ? jwt.name : "";
+        const email = typeof jwt.email === "string" ? jwt.email : "";
+        return { kind: "user", userId: jwt.sub, name, email, ...(sessionId !== undefined ? { sessionId } : {}) };
       }
     } catch {
       // An undecryptable cookie is treated as no session.

@@ -12,7 +12,14 @@ import type { Principal } from "../../lib/protocol/roles";
 export const SYNC_TOKEN_TTL_MS = 10 * 60 * 1000;
 
 const principalSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("user"), userId: z.string().min(1).max(64), name: z.string().max(200), email: z.string().max(320) }),
+  z.object({
+    kind: z.literal("user"),
+    userId: z.string().min(1).max(64),
+    name: z.string().max(200),
+    email: z.string().max(320),
+    // The session that minted it: signing that session out refuses the token too.
+    sessionId: z.string().min(1).max(64).optional(),
+  }),
   z.object({ kind: z.literal("guest"), shareLinkId: z.string().min(1).max(64), name: z.string().max(200) }),
 ]);
 

@@ -11,6 +11,8 @@ export interface EventStreamDeps {
   /** Signs next-auth sessions. */
   secret: string;
   services: Pick<AppServices, "getUser" | "openBoard">;
+  /** Whether a session was signed out: its cookie opens no stream. */
+  isSessionEnded(sessionId: string): Promise<boolean>;
   /** The user's unread inbox count, sent first so a fresh tab shows it without another request. */
   unread(userId: UserId): Promise<number>;
   log: Logger;
@@ -42,13 +44,15 @@ export function createEventStreamHandler(deps: EventStreamDeps) {
       return refuse(res, 405, "use GET");
     }
     let userId: UserId;
+    let sessionId: string | undefined;
     let boardId: BoardId | null = null;
     try {
-      const principal = await sessionPrincipal(req.headers, deps.secret);
+      const principal = await sessionPrincipal(req.headers, deps.secret, deps.isSessionEnded);
       const id = userIdSchema.safeParse(principal?.kind === "user" ? principal.userId : undefined);
       // A session that outlived its account is no session.
       if (!principal || !id.success || !(await deps.services.getUser(id.data))) return refuse(res, 401, "sign in first");
       userId = id.data;
+      sessionId = principal.kind === "user" ? principal.sessionId : undefined;
       const raw = new URL(req.url ?? "/", "http://localhost").searchParams.get("board");
       if (raw !== null) {
         const parsed = boardIdSchema.safeParse(raw);
@@ -73,6 +77,7 @@ export function createEventStreamHandler(deps: EventStreamDeps) {
     let open = true;
     const subscriber: LiveSubscriber = {
       userId,
+      ...(sessionId !== undefined ? { sessionId } : {}),
       send: (event) => {
         if (open) res.write(formatEvent(event));
       },

@@ -4,6 +4,8 @@ import type { LiveEvent } from "../../lib/protocol/comments";
 /** One open event stream: whose it is, and how to reach it. */
 export interface LiveSubscriber {
   readonly userId: UserId;
+  /** The sign-in session it was opened in (absent for sessions from before they had ids). */
+  readonly sessionId?: string;
   send(event: LiveEvent): void;
   /** The stream's board access ended (removed from the board, board deleted): close it. */
   end(): void;
@@ -25,6 +27,8 @@ export interface LiveHub extends LivePublisher {
   subscribe(subscriber: LiveSubscriber, boardId: BoardId | null): () => void;
   /** Ends the streams on a board of one user who lost access, or of everyone (`null`: the board is gone). */
   endBoardAccess(boardId: BoardId, userId: UserId | null): void;
+  /** Ends the streams opened in a sign-in session that was signed out. */
+  endSession(userId: UserId, sessionId: string): void;
   /** Ends every stream (shutdown). */
   close(): void;
 }
@@ -69,6 +73,9 @@ export function createMemoryHub(): LiveHub {
     publishToUser: (userId, event) => deliver(byUser.get(userId), event),
     endBoardAccess(boardId, userId) {
       for (const sub of [...(byBoard.get(boardId) ?? [])]) if (userId === null || sub.userId === userId) sub.end();
+    },
+    endSession(userId, sessionId) {
+      for (const sub of [...(byUser.get(userId) ?? [])]) if (sub.sessionId === sessionId) sub.end();
     },
     close() {
       for (const subs of [...byUser.values()]) for (const sub of [...subs]) sub.end();

@@ -2,6 +2,7 @@ import type { AccountStore } from "./accountStore";
 import type { ActivityStore } from "./activityStore";
 import type { BoardStore } from "./boardStore";
 import type { CommentStore } from "./commentStore";
+import type { SessionStore } from "./sessionStore";
 
-/** Everything the server stores: boards and their update logs, accounts and access, comments, history. */
-export type Storage = BoardStore & AccountStore & CommentStore & ActivityStore;
+/** Everything the server stores: boards and their update logs, accounts and access, comments, history, ended sessions. */
+export type Storage = BoardStore & AccountStore & CommentStore & ActivityStore & SessionStore;

@@ -11,6 +11,7 @@ import { resolveAccess, roleOn } from "../auth/resolveAccess";
 import { isSameOrigin } from "../auth/sameOrigin";
 import type { Storage } from "../storage/storage";
 import type { Peer, PeerAccess } from "./peer";
+import type { Room } from "./room";
 import { RoomRegistry } from "./roomRegistry";
 import { attachSocketPeer } from "./socketPeer";
 import { WriteBatcher } from "./writeBatcher";
@@ -23,6 +24,11 @@ export interface SyncServerOptions {
   store: Storage;
   /** Who opens a websocket (cookie or token), decided before the upgrade completes. */
   authenticate(req: IncomingMessage, boardId: BoardId): Promise<Principal | null>;
+  /**
+   * Whether a connection's sign-in session was signed out since it opened; checked with the
+   * periodic access recheck, the backstop for a sign-out whose message was lost.
+   */
+  sessionEnded?(principal: Principal): Promise<boolean>;
   /** Browser origins besides the server's own that may open websockets. */
   allowedOrigins?: readonly string[];
   log: Logger;
@@ -130,6 +136,10 @@ export function createSyncServer(options: SyncServerOptions) {
     for (const room of registry.loadedRooms()) {
       for (const peer of room.connectedPeers()) {
         try {
+          if (await options.sessionEnded?.(peer.access.principal)) {
+            closeSignedOut(room, peer);
+            continue;
+          }
           const role = await roleOn(options.store, peer.access.principal, room.boardId);
           if (role !== peer.access.role) room.updateAccess((p) => p === peer, role);
         } catch (error) {
@@ -240,6 +250,21 @@ export function createSyncServer(options: SyncServerOptions) {
     return board ? resolveAccess(options.store, principal, boardId) : null;
   }
 
+  function closeSignedOut(room: Room, peer: Peer): void {
+    room.leave(peer);
+    peer.close(CloseCode.Unauthorized, "signed out");
+  }
+
+  /** Closes every connection opened in a sign-in session that was just signed out (4401). */
+  function endSession(sessionId: string): void {
+    for (const room of registry.loadedRooms()) {
+      for (const peer of room.connectedPeers()) {
+        const { principal } = peer.access;
+        if (principal.kind === "user" && principal.sessionId === sessionId) closeSignedOut(room, peer);
+      }
+    }
+  }
+
   /** Applies a role change to open connections of a loaded board (null = access removed). */
   function updateAccess(boardId: BoardId, matches: (peer: Peer) => boolean, role: Role | null): void {
     registry.loaded(boardId)?.updateAccess(matches, role);
@@ -269,6 +294,7 @@ export function createSyncServer(options: SyncServerOptions) {
     handleUpgrade,
     registry,
     updateAccess,
+    endSession,
     readSnapshot,
     /** Writes what a loaded board's recorder holds, so a summary read next includes edits of the last second. */
     async flushActivity(boardId: BoardId): Promise<void> {

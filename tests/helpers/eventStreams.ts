@@ -3,9 +3,12 @@ import { encode } from "next-auth/jwt";
 import type { UserId } from "../../lib/model/ids";
 import { eventually } from "./syncClient";
 
-/** A next-auth session cookie for a user, as the sign-in flow would set it (same secret as the server's). */
-export async function sessionCookie(secret: string, userId: UserId, name = ""): Promise<string> {
-  const token = await encode({ token: { sub: userId, name, email: "" }, secret });
+/**
+ * A next-auth session cookie for a user, as the sign-in flow would set it (same secret as the
+ * server's); `sessionId` is the sign-in session's id (absent as in sessions from before they had ids).
+ */
+export async function sessionCookie(secret: string, userId: UserId, name = "", sessionId?: string): Promise<string> {
+  const token = await encode({ token: { sub: userId, name, email: "", ...(sessionId ? { sid: sessionId } : {}) }, secret });
   return `next-auth.session-token=${token}`;
 }
 

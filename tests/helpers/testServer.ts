@@ -8,7 +8,7 @@ import type { ServerConfig } from "../../server/config";
 import { createLogger } from "../../server/log";
 import type { Storage } from "../../server/storage/storage";
 import type { Fanout } from "../../server/fanout/fanout";
-import { startServer, type RunningServer } from "../../server/startServer";
+import { startServer, type RunningServer, type WebHandlers } from "../../server/startServer";
 import { DEFAULT_SQLITE_SYNC } from "../../server/storage/sqlite/sqliteSync";
 
 export interface TestBoard extends BoardSummary {
@@ -28,11 +28,15 @@ export interface TestServer extends RunningServer {
   tokenFor(userId: UserId, boardId: BoardId): string;
 }
 
-/** Starts the real sync server on port 0 with its own data folder (no Next.js). */
+/**
+ * Starts the real sync server on port 0 with its own data folder (no Next.js; `web` stands in
+ * for it where a test needs the requests Next.js would see).
+ */
 export async function startTestServer(
   overrides: Partial<ServerConfig> = {},
   store?: Storage,
   fanout?: Fanout,
+  web?: WebHandlers,
 ): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), "waymark-test-"));
   const config: ServerConfig = {
@@ -49,7 +53,7 @@ export async function startTestServer(
     messagesPerSecond: 500,
     ...overrides,
   };
-  const server = await startServer({ config, log: createLogger(process.env.LOG_LEVEL ?? "silent"), store, fanout });
+  const server = await startServer({ config, log: createLogger(process.env.LOG_LEVEL ?? "silent"), store, fanout, web: web && (async () => web) });
   const createUser = async (name: string) => {
     const id = newUserId();
     await server.store.createUser({ id, email: `${id}@test.waymark.dev`, name, passwordHash: null });

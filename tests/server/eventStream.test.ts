@@ -140,6 +140,7 @@ describe("the stream handler on its own", () => {
       hub,
       secret: w.s.secret,
       services: w.s.services,
+      isSessionEnded: async () => false,
       unread: async () => 0,
       log: createLogger("silent"),
       pingIntervalMs: 20,

@@ -1,10 +1,11 @@
+import { networkInterfaces } from "node:os";
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createItem } from "../../lib/model/itemCommands";
 import { createOrigin } from "../../lib/model/origin";
 import { CloseCode } from "../../lib/protocol/sync";
 import { createMetrics } from "../../server/ops/metrics";
-import { createOpsHandler } from "../../server/ops/opsRoutes";
+import { createOpsHandler, isLoopbackAddress, mayReadMetrics } from "../../server/ops/opsRoutes";
 import { PRESENCE_BROADCASTS_PER_SECOND } from "../../server/sync/presenceBatcher";
 import { awarenessFrame, describeFrame, updateFrame, addItemUpdate } from "../helpers/frames";
 import { closed, openRawSocket } from "../helpers/rawSocket";
@@ -97,6 +98,56 @@ describe("health, readiness and metrics", () => {
     expect(ok.status).toBe(200);
     expect(await ok.text()).toContain("waymark_connections");
   });
+});
+
+/** An IPv4 address of this machine that is not loopback, to reach the server as another host would. */
+const outsideAddress = Object.values(networkInterfaces())
+  .flat()
+  .find((a) => a && a.family === "IPv4" && !a.internal)?.address;
+
+describe("who may read /metrics", () => {
+  const request = (remoteAddress: string, headers: Record<string, string> = {}) => ({ socket: { remoteAddress }, headers }) as never;
+
+  it.each([
+    ["127.0.0.1", "ok"],
+    ["::1", "ok"],
+    ["::ffff:127.0.0.1", "ok"],
+    ["127.0.0.53", "ok"],
+    ["192.0.2.7", "local-only"],
+    ["::ffff:192.0.2.7", "local-only"],
+    ["fd00::2", "local-only"],
+  ])("without a token, a request from %s: %s", (address, expected) => {
+    expect(mayReadMetrics(request(address), undefined)).toBe(expected);
+  });
+
+  it("without a token, a request that came through a proxy is not local, even from loopback; headers never make one local", () => {
+    expect(mayReadMetrics(request("127.0.0.1", { "x-forwarded-for": "192.0.2.7" }), undefined)).toBe("local-only");
+    expect(mayReadMetrics(request("192.0.2.7", { "x-forwarded-for": "127.0.0.1", host: "localhost" }), undefined)).toBe("local-only");
+    expect(isLoopbackAddress("127.0.0.1.example")).toBe(false);
+  });
+
+  it("with a token, the token decides, from anywhere", () => {
+    const token = "a-long-enough-metrics-token";
+    expect(mayReadMetrics(request("192.0.2.7", { authorization: `Bearer ${token}` }), token)).toBe("ok");
+    expect(mayReadMetrics(request("127.0.0.1"), token)).toBe("token");
+  });
+
+  it("the real server answers a local scraper without a token", async () => {
+    server = await startTestServer();
+    expect((await fetch(`${server.url}/metrics`)).status).toBe(200);
+  });
+
+  it.skipIf(!outsideAddress)(
+    `the real server refuses /metrics (403) to another host without a token${outsideAddress ? "" : " (skipped: this machine has no non-loopback IPv4 address)"}`,
+    async () => {
+      server = await startTestServer({ host: "0.0.0.0" });
+      const res = await fetch(`http://${outsideAddress}:${server.port}/metrics`);
+      expect(res.status).toBe(403);
+      expect(await res.text()).not.toContain("waymark_connections");
+      // /healthz stays open: load balancers probe it from elsewhere.
+      expect((await fetch(`http://${outsideAddress}:${server.port}/healthz`)).status).toBe(200);
+    },
+  );
 });
 
 describe("limits", () => {

@@ -145,6 +145,14 @@ export const PG_MIGRATIONS: readonly string[] = [
    -- when the board is next built (docs/document-rules.md).
    ALTER TABLE board_updates ADD COLUMN checked BOOLEAN NOT NULL DEFAULT FALSE;
    ALTER TABLE board_snapshots ADD COLUMN checked BOOLEAN NOT NULL DEFAULT FALSE;`,
+  // Signed-out sessions, refused until their cookie would have expired (sessionStore.ts).
+  `CREATE TABLE ended_sessions (
+     id ${T} PRIMARY KEY,
+     user_id ${T} NOT NULL,
+     ended_at ${T} NOT NULL,
+     valid_until ${T} NOT NULL
+   );
+   CREATE INDEX ended_sessions_by_expiry ON ended_sessions(valid_until);`,
 ];
 
 /**

@@ -6,6 +6,7 @@ import { pgAccountStore } from "./pgAccountStore";
 import { pgActivityStore } from "./pgActivityStore";
 import { pgBoardStore } from "./pgBoardStore";
 import { pgCommentStore } from "./pgCommentStore";
+import { pgSessionStore } from "./pgSessionStore";
 
 export interface PostgresOptions {
   /** postgres://user:password@host:port/database; `?options=-c search_path=…` picks a schema. */
@@ -36,6 +37,7 @@ export async function openPostgresStorage({ url, log, maxConnections = 10 }: Pos
     ...pgAccountStore(pool),
     ...pgActivityStore(pool),
     ...pgCommentStore(pool),
+    ...pgSessionStore(pool),
     async close() {
       await pool.end();
     },

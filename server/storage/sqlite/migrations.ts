@@ -125,6 +125,15 @@ const MIGRATIONS = [
    -- when the board is next built (docs/document-rules.md).
    ALTER TABLE board_updates ADD COLUMN checked INTEGER NOT NULL DEFAULT 0;
    ALTER TABLE board_snapshots ADD COLUMN checked INTEGER NOT NULL DEFAULT 0;`,
+  // Signed-out sessions, refused until their cookie would have expired (sessionStore.ts). No
+  // foreign key: a session outlives nothing by being remembered, and the row is pruned anyway.
+  `CREATE TABLE ended_sessions (
+     id TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL,
+     ended_at TEXT NOT NULL,
+     valid_until TEXT NOT NULL
+   );
+   CREATE INDEX ended_sessions_by_expiry ON ended_sessions(valid_until);`,
 ];
 
 export function migrate(db: Database.Database): void {

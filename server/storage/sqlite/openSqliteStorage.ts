@@ -7,6 +7,7 @@ import { sqliteAccountStore } from "./sqliteAccountStore";
 import { sqliteActivityStore } from "./sqliteActivityStore";
 import { sqliteBoardStore } from "./sqliteBoardStore";
 import { sqliteCommentStore } from "./sqliteCommentStore";
+import { sqliteSessionStore } from "./sqliteSessionStore";
 import { CHECKPOINT_INTERVAL_MS, DEFAULT_SQLITE_SYNC, type SqliteSync } from "./sqliteSync";
 
 export interface SqliteStorageOptions {
@@ -36,6 +37,7 @@ export function openSqliteStorage(file: string, { sync = DEFAULT_SQLITE_SYNC, lo
     ...sqliteAccountStore(db),
     ...sqliteActivityStore(db),
     ...sqliteCommentStore(db),
+    ...sqliteSessionStore(db),
     async close() {
       await appends?.close();
       await checkpoints?.close();

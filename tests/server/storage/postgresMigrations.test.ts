@@ -74,6 +74,7 @@ describe.skipIf(!TEST_DATABASE_URL)(title, () => {
         "boards",
         "comment_threads",
         "comments",
+        "ended_sessions",
         "invitations",
         "memberships",
         "notifications",

@@ -9,12 +9,12 @@ import { crossSiteRefusal, parseParam, unauthorized } from "../../../_http/respo
 export async function boardRequest(
   request: Request,
   params: Promise<{ boardId: string }>,
-): Promise<{ userId: UserId; boardId: BoardId } | Response> {
+): Promise<{ userId: UserId; sessionId?: string; boardId: BoardId } | Response> {
   const refusal = crossSiteRefusal(request);
   if (refusal) return refusal;
   const user = await currentUser();
   if (!user) return unauthorized();
   const boardId = parseParam((await params).boardId, boardIdSchema);
   if (boardId instanceof Response) return boardId;
-  return { userId: user.id, boardId };
+  return user.sessionId === undefined ? { userId: user.id, boardId } : { userId: user.id, sessionId: user.sessionId, boardId };
 }

@@ -11,5 +11,7 @@ type Context = { params: Promise<{ boardId: string }> };
 export async function POST(request: Request, { params }: Context): Promise<Response> {
   const head = await boardRequest(request, params);
   if (head instanceof Response) return head;
-  return respond(await appServices().mintSyncToken({ kind: "user", userId: head.userId, name: "", email: "" }, head.boardId));
+  // Bound to this sign-in session: signing it out refuses the token (and closes its sockets).
+  const principal = { kind: "user" as const, userId: head.userId, name: "", email: "", ...(head.sessionId ? { sessionId: head.sessionId } : {}) };
+  return respond(await appServices().mintSyncToken(principal, head.boardId));
 }
