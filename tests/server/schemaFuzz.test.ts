@@ -26,7 +26,7 @@ import { date } from "../../lib/model/dates";
  */
 const SEEDS = [14, 20261207];
 const HOSTILE_EDITORS = 3;
-const ROUNDS_PER_EDITOR = 40;
+const ROUNDS_PER_EDITOR = 80;
 
 let servers: TestServer[] = [];
 let clients: TestClient[] = [];
@@ -71,6 +71,7 @@ function hostileChange(r: Rng, doc: Y.Doc): () => void {
   const ids = [...items.keys()];
   const target = () => items.get(r.pick(ids)) as Y.Map<unknown> | undefined;
   const origin = createOrigin("local", "attacker");
+  if (ids.length === 0) return () => createItem(doc, origin, { title: "attacker's first" });
   switch (r.int(8)) {
     case 0: // deep types
       return () => {
@@ -93,7 +94,6 @@ function hostileChange(r: Rng, doc: Y.Doc): () => void {
     case 4: // far dates, durations and lags through the real commands: valid, so stored
       return () => {
         const id = r.pick(ids) as ItemId;
-        if (!id) return;
         updateItem(doc, origin, id, { start: date(r.pick(["9999-12-31", "1900-01-01", "2199-12-31", "2027-03-01"])), duration: 1 + r.int(100_000) });
         addDependency(doc, origin, { fromId: id, toId: r.pick(ids) as ItemId, lag: r.int(2_000_000) - 1_000_000 });
       };
@@ -114,13 +114,20 @@ async function replicaOf(s: TestServer, board: TestBoard): Promise<Y.Doc> {
   return doc;
 }
 
-/** One hostile editor: each round, a fresh replica, then a hostile change (sometimes after a gap). */
-async function hostileEditor(s: TestServer, board: TestBoard, r: Rng): Promise<void> {
+/**
+ * One hostile editor: each round, a fresh replica, then a hostile change (sometimes after a gap).
+ * Returns how many times the server refused it with 4400.
+ */
+async function hostileEditor(s: TestServer, board: TestBoard, r: Rng): Promise<number> {
   let ws: WebSocket | null = null;
+  let refused = 0;
   for (let round = 0; round < ROUNDS_PER_EDITOR; round++) {
     if (!ws || ws.readyState !== ws.OPEN) {
       ws?.terminate();
       ws = await openRawSocket(`${s.wsUrl}/${board.id}?token=${board.token}`);
+      ws.on("close", (code) => {
+        if (code === 4400) refused++;
+      });
     }
     const doc = await replicaOf(s, board);
     const change = hostileChange(r, doc);
@@ -136,7 +143,9 @@ async function hostileEditor(s: TestServer, board: TestBoard, r: Rng): Promise<v
     ws.send(updateFrame(update));
     await new Promise((resolve) => setTimeout(resolve, r.int(15)));
   }
+  await new Promise((resolve) => setTimeout(resolve, 50));
   ws?.terminate();
+  return refused;
 }
 
 /** deriveBoard and the time axis at every scale return, with finite numbers, on this document. */
@@ -174,8 +183,10 @@ describeEachStorage("schema-shaped hostile updates from several editors while tw
     }, 25);
     global.gc?.();
     const heapBefore = process.memoryUsage().heapUsed;
-    await Promise.all(Array.from({ length: HOSTILE_EDITORS }, (_, i) => hostileEditor(s, board, rng(seed * 31 + i))));
+    const refusals = await Promise.all(Array.from({ length: HOSTILE_EDITORS }, (_, i) => hostileEditor(s, board, rng(seed * 31 + i))));
     clearInterval(editing);
+    // The attacks were seen and refused (a third or more of all rounds are outside the layout).
+    expect(refusals.reduce((x, y) => x + y, 0)).toBeGreaterThan(HOSTILE_EDITORS * ROUNDS_PER_EDITOR * 0.2);
 
     // The pair converged, and a newcomer gets the same board.
     await eventually(() => {
