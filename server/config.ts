@@ -59,6 +59,8 @@ export interface ServerConfig {
   /** Sign-ups per client address per hour. */
   signUpsPerHour?: number;
   messagesPerSecond: number;
+  /** False only in the benchmark's reference server (RoomDeps.checkUpdates); not read from the environment. */
+  checkUpdates?: boolean;
   /** See the env schema above; absent in tests means the sync server's defaults. */
   maxBufferedBytes?: number;
   maxConnections?: number;

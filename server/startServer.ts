@@ -96,6 +96,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     maxMessageBytes: config.maxMessageBytes,
     messagesPerSecond: config.messagesPerSecond,
     maxBufferedBytes: config.maxBufferedBytes,
+    checkUpdates: config.checkUpdates,
     maxConnections: config.maxConnections,
     maxConnectionsPerBoard: config.maxConnectionsPerBoard,
     unloadDelayMs: config.unloadDelayMs,

@@ -49,6 +49,8 @@ export interface SyncServerOptions {
   authTimeoutMs?: number;
   /** Bytes that may wait in one connection's send buffer before it counts as not reading (4408). */
   maxBufferedBytes?: number;
+  /** See RoomDeps.checkUpdates: the benchmark's reference only. */
+  checkUpdates?: boolean;
   /** Open connections this process accepts in all, and per board; beyond, upgrades get 503. */
   maxConnections?: number;
   maxConnectionsPerBoard?: number;
@@ -98,6 +100,7 @@ export function createSyncServer(options: SyncServerOptions) {
     repairIntervalMs: options.repairIntervalMs,
     compactThreshold: options.compactThreshold,
     unloadDelayMs: options.unloadDelayMs,
+    checkUpdates: options.checkUpdates,
   });
   // ws cuts frames over maxPayload itself (close 1009); below that we close with 4413 and a
   // reason, so set its cap above ours.

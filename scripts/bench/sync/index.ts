@@ -51,7 +51,7 @@ if (options.scenarios.includes(4)) {
   const boardFile = join(mkdtempSync(join(tmpdir(), "waymark-bench-board-")), "board.v8");
   writeLargeBoard(board, boardFile);
   // How often a commit fsyncs changes nothing in loading a board or answering a fresh client.
-  for (const server of options.servers.filter((s) => s !== "waymark-fsync")) {
+  for (const server of options.servers.filter((s) => s !== "waymark-fsync" && s !== "waymark-unchecked")) {
     log(`scenario 4 on ${server}`);
     const target = await startTarget(server);
     try {

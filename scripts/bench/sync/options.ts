@@ -21,11 +21,11 @@ export interface BenchOptions {
   scale: number;
 }
 
-const ALL_SERVERS: ServerName[] = ["y-websocket", "hocuspocus", "waymark", "waymark-fsync"];
+const ALL_SERVERS: ServerName[] = ["y-websocket", "hocuspocus", "waymark-unchecked", "waymark", "waymark-fsync"];
 
 /**
  * `npm run bench:sync -- [--quick] [--warmup S] [--measure S] [--drain S] [--scenarios 1,2,3,4]
- * [--servers waymark,waymark-fsync,y-websocket,hocuspocus] [--workers N] [--rounds N] [--runs N] [--seed N] [--out FILE]
+ * [--servers waymark,waymark-fsync,waymark-unchecked,y-websocket,hocuspocus] [--workers N] [--rounds N] [--runs N] [--seed N] [--out FILE]
  * [--scale F]`.
  * Durations also come from BENCH_WARMUP_S, BENCH_MEASURE_S, BENCH_DRAIN_S. `--quick` is the
  * CI-sized run: the same loads over short windows (2 s warm-up, 4 s measured, one round, 2 runs of

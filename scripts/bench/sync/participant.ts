@@ -6,16 +6,11 @@ import type { BenchClient } from "./benchClient";
 import { wallNow, type SeenStamps, type SentEdit } from "./types";
 
 /**
- * Where edits carry their send time: a top-level map of client key → { s: sequence, t: wall
- * clock ms }. Each edit writes its stamp in the same transaction as the roadmap change, so the
- * stamp arrives exactly when the edit does.
+ * Edits carry their send time in the title they write: `Task of <key> #<sequence>@<wall clock
+ * ms>`. The stamp is part of the roadmap change itself (Waymark refuses content outside the
+ * board's layout, such as a map of stamps beside it), so it arrives exactly when the edit does.
  */
-export const STAMPS_MAP = "benchStamps";
-
-interface Stamp {
-  s: number;
-  t: number;
-}
+const STAMPED_TITLE = /^Task of (\S+) #(\d+)@(\d+(?:\.\d+)?)$/;
 
 export interface Window {
   from: number;
@@ -46,7 +41,7 @@ export class ArrivalLog {
  */
 export class Participant {
   private readonly origin: CommandOrigin;
-  private readonly stamps: Y.Map<Stamp>;
+  private readonly items: Y.Map<Y.Map<unknown>>;
   private itemId: ItemId | null = null;
   private seq = 0;
   /** The pending timer of each schedule (edits, cursor). */
@@ -57,7 +52,7 @@ export class Participant {
     readonly client: BenchClient,
   ) {
     this.origin = createOrigin("local", key);
-    this.stamps = client.doc.getMap<Stamp>(STAMPS_MAP);
+    this.items = client.doc.getMap<Y.Map<unknown>>("items");
   }
 
   /** Creates the item this person will edit (before the run, so edits are all alike). */
@@ -69,12 +64,13 @@ export class Participant {
 
   /** Starts noting arrivals of others' edits sent within the log's window. */
   listen(log: ArrivalLog): void {
-    this.stamps.observe((event, transaction) => {
+    this.items.observeDeep((events, transaction) => {
       if (transaction.local) return;
       const now = wallNow();
-      for (const sender of event.keysChanged) {
-        const stamp = this.stamps.get(sender);
-        if (stamp) log.saw(this.key, sender, stamp.s, now);
+      for (const event of events) {
+        if (!(event instanceof Y.YMapEvent) || !event.keysChanged.has("title")) continue;
+        const stamp = STAMPED_TITLE.exec(String((event.target as Y.Map<unknown>).get("title")));
+        if (stamp) log.saw(this.key, stamp[1]!, Number(stamp[2]), now);
       }
     });
   }
@@ -99,12 +95,8 @@ export class Participant {
     const seq = ++this.seq;
     const t = wallNow();
     const doc = this.client.doc;
-    // The command's own transaction joins this one: one update carries the change and its stamp.
-    doc.transact(() => {
-      const updated = updateItem(doc, this.origin, this.itemId!, { title: `Task of ${this.key}, version ${seq}` });
-      if (!updated.ok) throw new Error(updated.error);
-      this.stamps.set(this.key, { s: seq, t });
-    }, this.origin);
+    const updated = updateItem(doc, this.origin, this.itemId!, { title: `Task of ${this.key} #${seq}@${t}` });
+    if (!updated.ok) throw new Error(updated.error);
     if (log.inWindow(t)) log.sent.push({ sender: this.key, seq, t });
   }
 

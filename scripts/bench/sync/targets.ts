@@ -33,6 +33,8 @@ export function startTarget(name: ServerName): Promise<RunningTarget> {
       return startWaymark(name, "normal");
     case "waymark-fsync":
       return startWaymark(name, "full");
+    case "waymark-unchecked":
+      return startWaymark(name, "normal", { BENCH_UNCHECKED_UPDATES: "1" });
     case "y-websocket":
       return startPlainYWebsocket();
     case "hocuspocus":
@@ -51,7 +53,7 @@ async function ask(child: ChildProcess, command: ServerCommand, timeoutMs: numbe
  * the root disk here), no demo seed, production mode; `sync` is WAYMARK_SQLITE_SYNC (normal is
  * the default, full fsyncs before every relay).
  */
-async function startWaymark(name: ServerName, sync: SqliteSync): Promise<RunningTarget> {
+async function startWaymark(name: ServerName, sync: SqliteSync, extraEnv: Record<string, string> = {}): Promise<RunningTarget> {
   const dataDir = mkdtempSync(join(tmpdir(), "waymark-bench-"));
   const child = forkTs("servers/waymarkChild.ts", {
     PORT: "0",
@@ -61,6 +63,7 @@ async function startWaymark(name: ServerName, sync: SqliteSync): Promise<Running
     WAYMARK_DATA_DIR: dataDir,
     WAYMARK_SQLITE_SYNC: sync,
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    ...extraEnv,
   });
   const { port } = await nextMessage<Extract<ServerEvent, { type: "ready" }>>(child, (m) => m.type === "ready", START_TIMEOUT_MS, "waymark start");
   const url = `ws://127.0.0.1:${port}/sync`;

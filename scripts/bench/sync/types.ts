@@ -5,7 +5,8 @@
 
 /** The three servers measured side by side. */
 /** `waymark-fsync`: Waymark with WAYMARK_SQLITE_SYNC=full (an fsync before every relay). */
-export type ServerName = "waymark" | "waymark-fsync" | "y-websocket" | "hocuspocus";
+/** `waymark-unchecked`: Waymark without the layout check of client updates, the reference for its cost. */
+export type ServerName = "waymark" | "waymark-fsync" | "waymark-unchecked" | "y-websocket" | "hocuspocus";
 
 /** How one simulated person connects: the stock client of the server it talks to. */
 export interface ClientSpec {

@@ -17,6 +17,9 @@ import type { ServerCommand, ServerEvent } from "../types";
 const send = (event: ServerEvent) => process.send?.(event);
 
 const config = readConfig();
+// The reference for what the layout check costs (bench:sync's `waymark-unchecked`): set by the
+// parent for that child only; the server itself never reads this variable.
+if (process.env.BENCH_UNCHECKED_UPDATES === "1") config.checkUpdates = false;
 const server = await startServer({ config, log: createLogger() });
 send({ type: "ready", port: server.port });
 
