@@ -110,6 +110,13 @@ const MIGRATIONS = [
   // A snapshot's state vector, written with it, so loading a large board need not decode the
   // whole snapshot to learn it; NULL for snapshots written before (read off the snapshot then).
   `ALTER TABLE board_snapshots ADD COLUMN state_vector BLOB;`,
+  // Invitations are accepted with a mailed secret (only its hash is stored) before they expire;
+  // rows from before this have neither and can only be resent. Mailing comment notifications is
+  // a per-person choice, on by default.
+  `ALTER TABLE invitations ADD COLUMN secret_hash TEXT;
+   ALTER TABLE invitations ADD COLUMN expires_at TEXT;
+   CREATE UNIQUE INDEX invitations_by_secret ON invitations(secret_hash);
+   ALTER TABLE users ADD COLUMN mail_notifications INTEGER NOT NULL DEFAULT 1;`,
 ];
 
 export function migrate(db: Database.Database): void {
