@@ -61,8 +61,12 @@ export async function signUp(request: APIRequestContext, account: Account): Prom
   });
 }
 
-/** Where the server under test writes mail (playwright.config.ts's data folder; no SMTP server is configured). */
-const OUTBOX = join(".e2e-data", "outbox");
+/**
+ * Where the server under test writes mail (playwright.config.ts's data folder; no SMTP server is
+ * configured). WAYMARK_E2E_OUTBOX points elsewhere, e.g. `data/outbox` for a server started with
+ * `npm start` (WAYMARK_E2E_URL, bench:presence).
+ */
+const outbox = () => process.env.WAYMARK_E2E_OUTBOX ?? join(".e2e-data", "outbox");
 
 /**
  * The newest invitation link mailed to `email` after `since` (an ISO time), waiting for the mail
@@ -75,19 +79,19 @@ export async function invitationLinkFor(email: string, since: string): Promise<s
       () => {
         let names: string[];
         try {
-          names = readdirSync(OUTBOX).sort().reverse();
+          names = readdirSync(outbox()).sort().reverse();
         } catch {
           return false; // No mail written yet.
         }
         for (const name of names) {
-          const mail = JSON.parse(readFileSync(join(OUTBOX, name), "utf8")) as { to: string; text: string; sentAt: string };
+          const mail = JSON.parse(readFileSync(join(outbox(), name), "utf8")) as { to: string; text: string; sentAt: string };
           if (mail.to !== email || mail.sentAt < since) continue;
           link = /https?:\/\/\S+\/invitations\/[A-Za-z0-9_-]+/.exec(mail.text)?.[0];
           if (link) return true;
         }
         return false;
       },
-      { message: `an invitation mail to ${email} in ${OUTBOX}`, timeout: 5_000 },
+      { message: `an invitation mail to ${email} in ${outbox()}`, timeout: 5_000 },
     )
     .toBe(true);
   return link!;
