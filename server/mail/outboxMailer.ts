@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, unlink, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Logger } from "../log";
 import type { Mailer, MailMessage } from "./mailer";
@@ -28,7 +28,9 @@ export function outboxMailer(dir: string, from: string, log: Logger, limit = OUT
       // Sortable by name: time first, then a counter for messages in the same millisecond.
       const name = `${sentAt.replace(/[:.]/g, "-")}-${String(written++ % 1e6).padStart(6, "0")}-${randomBytes(3).toString("hex")}.json`;
       const entry: OutboxEntry = { from, sentAt, ...message };
-      await writeFile(join(dir, name), JSON.stringify(entry, null, 2), { mode: 0o600 });
+      // Written aside, then renamed into place: a reader (the dev page, a test) never sees half a message.
+      await writeFile(join(dir, `${name}.tmp`), JSON.stringify(entry, null, 2), { mode: 0o600 });
+      await rename(join(dir, `${name}.tmp`), join(dir, name));
       log.info({ to: message.to, subject: message.subject, links: message.text.match(/https?:\/\/\S+/g) ?? [], file: name }, "mail written to the outbox (no SMTP server configured)");
       await prune(dir, limit);
     },

@@ -84,7 +84,13 @@ export async function invitationLinkFor(email: string, since: string): Promise<s
           return false; // No mail written yet.
         }
         for (const name of names) {
-          const mail = JSON.parse(readFileSync(join(outbox(), name), "utf8")) as { to: string; text: string; sentAt: string };
+          if (!name.endsWith(".json")) continue;
+          let mail: { to: string; text: string; sentAt: string };
+          try {
+            mail = JSON.parse(readFileSync(join(outbox(), name), "utf8")) as typeof mail;
+          } catch {
+            continue; // Pruned between the listing and the read.
+          }
           if (mail.to !== email || mail.sentAt < since) continue;
           link = /https?:\/\/\S+\/invitations\/[A-Za-z0-9_-]+/.exec(mail.text)?.[0];
           if (link) return true;
