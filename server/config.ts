@@ -20,6 +20,12 @@ const envSchema = z.object({
   WAYMARK_SQLITE_SYNC: z.enum(["normal", "full"]).default(DEFAULT_SQLITE_SYNC),
   /** Sustained websocket messages per second per connection before reads slow down. */
   WAYMARK_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(500),
+  /** Bytes that may wait in one connection's send buffer; beyond, it is closed as not reading (4408). */
+  WAYMARK_MAX_BUFFERED_BYTES: z.coerce.number().int().min(64 * 1024).default(8 * 1024 * 1024),
+  /** Open sync connections this process accepts; beyond, upgrades are refused with 503. */
+  WAYMARK_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(10_000),
+  /** Open sync connections one board accepts; beyond, upgrades are refused with 503. */
+  WAYMARK_MAX_CONNECTIONS_PER_BOARD: z.coerce.number().int().min(1).default(1_500),
   /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
   WAYMARK_METRICS_TOKEN: z.string().min(16).optional(),
   /** Redis shared by several instances (fan-out of updates and presence); unset = one process. */
@@ -55,6 +61,10 @@ export interface ServerConfig {
   sqliteSync: SqliteSync;
   trustProxy: boolean;
   messagesPerSecond: number;
+  /** See the env schema above; absent in tests means the sync server's defaults. */
+  maxBufferedBytes?: number;
+  maxConnections?: number;
+  maxConnectionsPerBoard?: number;
   metricsToken?: string;
   redisUrl?: string;
   repairIntervalMs?: number;
@@ -86,6 +96,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     sqliteSync: e.WAYMARK_SQLITE_SYNC,
     trustProxy: e.WAYMARK_TRUST_PROXY === "1",
     messagesPerSecond: e.WAYMARK_MESSAGES_PER_SECOND,
+    maxBufferedBytes: e.WAYMARK_MAX_BUFFERED_BYTES,
+    maxConnections: e.WAYMARK_MAX_CONNECTIONS,
+    maxConnectionsPerBoard: e.WAYMARK_MAX_CONNECTIONS_PER_BOARD,
     metricsToken: e.WAYMARK_METRICS_TOKEN,
     redisUrl: e.REDIS_URL,
     repairIntervalMs: e.WAYMARK_REPAIR_INTERVAL_MS,

@@ -93,6 +93,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     authenticate: (req, boardId) => authenticateUpgrade(req, boardId, secret),
     maxMessageBytes: config.maxMessageBytes,
     messagesPerSecond: config.messagesPerSecond,
+    maxBufferedBytes: config.maxBufferedBytes,
+    maxConnections: config.maxConnections,
+    maxConnectionsPerBoard: config.maxConnectionsPerBoard,
     unloadDelayMs: config.unloadDelayMs,
     compactThreshold: config.compactThreshold,
   });

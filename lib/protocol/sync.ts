@@ -26,7 +26,9 @@ export const CloseCode = {
   Forbidden: 4403,
   /** Unknown board (also what non-members will get: the board looks nonexistent). */
   NotFound: 4404,
-  /** A frame over the size limit. */
+  /** The connection does not read what it is sent: more than the bound waits in its send buffer. */
+  NotReading: 4408,
+  /** A frame over the size limit, or too much waiting for content the server does not have. */
   TooLarge: 4413,
   /** The board was unloaded from this server; reconnecting is safe. */
   GoingAway: 1001,

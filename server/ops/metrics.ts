@@ -11,7 +11,12 @@ export type RefusalReason =
   | "forged-presence"
   | "rate-limited"
   | "queue-full"
-  | "auth-timeout";
+  | "auth-timeout"
+  | "layout"
+  | "pending-full"
+  | "slow-reader"
+  | "room-full"
+  | "server-full";
 
 /**
  * What the sync server reports about itself, in Prometheus terms. One registry per server

@@ -27,6 +27,12 @@ export interface StoredBoard {
    * reading it off a large snapshot instead takes longer than the rest of the load together.
    */
   snapshotStateVector?: Uint8Array;
+  /**
+   * For each of `updates`: whether it was checked against the board's layout when it was
+   * written. Unchecked ones (older rows, rows written around the sync server) are checked when
+   * the room builds the document, and stored bytes are served as they are only when all are.
+   */
+  checked: boolean[];
 }
 
 export interface BoardUpdates {
@@ -34,6 +40,8 @@ export interface BoardUpdates {
   updates: Uint8Array[];
   /** Board title as the document now says, kept in the row for listings. */
   title?: string;
+  /** The updates passed the sync server's layout check (docs/document-rules.md); default false. */
+  checked?: boolean;
 }
 
 /**
@@ -42,6 +50,7 @@ export interface BoardUpdates {
  * list readable. Implementations: SQLite (default) and, later, PostgreSQL.
  */
 export interface BoardStore {
+  /** `initialState` is the server's own (a template): stored as checked. */
   createBoard(board: { id: BoardId; title: string }, initialState: Uint8Array): Promise<BoardRecord>;
   getBoard(id: BoardId): Promise<BoardRecord | null>;
   listBoards(): Promise<BoardRecord[]>;
@@ -54,8 +63,17 @@ export interface BoardStore {
   /**
    * Replaces log rows up to `upToSeq` by `state`, which must include all of them; `stateVector`
    * is exactly `state`'s (Y.encodeStateVector of the document `state` was encoded from) and is
-   * kept with it.
+   * kept with it. `state` is stored as checked: it must come from a document built by a room
+   * (whose content passed the layout check) or from Waymark's own commands.
    */
   compact(id: BoardId, state: Uint8Array, upToSeq: number, stateVector: Uint8Array): Promise<void>;
+  /**
+   * Keeps aside a stored update the room would not load (see docs/document-rules.md), once per
+   * distinct update. The log row itself goes with the next compaction, which folds only what
+   * the room loaded.
+   */
+  quarantine(id: BoardId, update: Uint8Array, reason: string): Promise<void>;
+  /** What was kept aside for a board, oldest first (operators and tests). */
+  listQuarantined(id: BoardId): Promise<{ data: Uint8Array; reason: string; at: string }[]>;
   close(): Promise<void>;
 }

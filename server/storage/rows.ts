@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { BoardId, UserId } from "../../lib/model/ids";
 import type { ActivityKind, CommentAnchor, NotificationKind } from "../../lib/protocol/comments";
 import type { Role } from "../../lib/protocol/roles";
@@ -160,3 +161,8 @@ export const toActivity = (r: ActivityRow): ActivityRecord => ({
   title: r.title,
   at: r.at,
 });
+
+/** Identifies a stored update by its bytes, so the same update is quarantined once. */
+export function updateHash(update: Uint8Array): string {
+  return createHash("sha256").update(update).digest("hex");
+}

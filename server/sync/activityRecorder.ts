@@ -4,6 +4,7 @@ import type { BoardId, UserId } from "../../lib/model/ids";
 import type { ActivityKind } from "../../lib/protocol/comments";
 import type { Logger } from "../log";
 import { BURST_GAP_MS, type ActivityRecord, type ActivityStore } from "../storage/activityStore";
+import { cleanText, MAX_ITEM_TITLE } from "../../lib/model/plainText";
 import { userOf, type Peer } from "./peer";
 
 /** Fields whose change puts an item somewhere else on the timeline or the phase board; any other field is an edit. */
@@ -135,7 +136,9 @@ export class ActivityRecorder {
     const map = this.items.get(itemId);
     if (!(map instanceof Y.Map)) return false;
     const title: unknown = map.get("title");
-    this.titles.set(itemId, typeof title === "string" && title.trim() ? title : UNTITLED);
+    // Bounded and cleaned: this copy leaves the document for the "changes since" summaries.
+    const clean = typeof title === "string" ? cleanText(title, MAX_ITEM_TITLE).trim() : "";
+    this.titles.set(itemId, clean || UNTITLED);
     return true;
   }
 

@@ -23,6 +23,10 @@ import { secondsSince, type SyncMetrics } from "../ops/metrics";
 import type { Fanout } from "../fanout/fanout";
 import { RoomLink } from "./roomLink";
 import { REMOTE_ORIGIN } from "./origins";
+import { checkEncodedUpdate, checkUpdate, type Verdict } from "./updateGuard";
+import { PendingUpdates, type Needs } from "./pendingUpdates";
+import { AnswerPacer } from "./answerPacer";
+import { boundedTitle } from "../../lib/model/plainText";
 
 export interface RoomDeps {
   /** Board updates, and the history and visits behind "what changed since your last visit". */
@@ -38,7 +42,14 @@ export interface RoomDeps {
   fanout?: Fanout;
   /** How often a room tells the other instances its state vector, so lost messages get repaired. */
   repairIntervalMs?: number;
+  /** Bytes of updates one connection, and the whole board, may have waiting for content the room lacks. */
+  maxPendingBytesPerPeer?: number;
+  maxPendingBytesPerBoard?: number;
 }
+
+/** Defaults for RoomDeps' pending bounds: far above the few edits a reconnecting client sends early. */
+export const MAX_PENDING_BYTES_PER_PEER = 1024 * 1024;
+export const MAX_PENDING_BYTES_PER_BOARD = 8 * 1024 * 1024;
 
 /**
  * One loaded board: its Y.Doc, awareness and connected peers. The rule that matters: an update
@@ -47,7 +58,14 @@ export interface RoomDeps {
  */
 export class Room {
   /** The board's document, built from storage only when something needs it (see DeferredDoc). */
-  private readonly board = new DeferredDoc(() => this.watchEdits());
+  private readonly board = new DeferredDoc(
+    () => this.watchEdits(),
+    (update, index, reason) => this.quarantine(update, index, reason),
+  );
+  /** Client updates waiting for content the room lacks: never in the document (see PendingUpdates). */
+  private readonly pending: PendingUpdates;
+  /** Paces each connection's sync step 1 answers (see AnswerPacer). */
+  private readonly answers = new AnswerPacer();
   readonly awareness = new awarenessProtocol.Awareness(this.board.raw);
   /** Awareness client ids each peer has announced, removed when it leaves. */
   private readonly peers = new Map<Peer, Set<number>>();
@@ -88,6 +106,10 @@ export class Room {
     this.awareness.setLocalState(null);
     this.awareness.on("update", this.onAwarenessUpdate);
     this.visits = new VisitTracker(boardId, deps.store, deps.log);
+    this.pending = new PendingUpdates(
+      deps.maxPendingBytesPerPeer ?? MAX_PENDING_BYTES_PER_PEER,
+      deps.maxPendingBytesPerBoard ?? MAX_PENDING_BYTES_PER_BOARD,
+    );
   }
 
   /** Loads a board from storage; the room answers nobody before this completes. */
@@ -96,13 +118,17 @@ export class Room {
     // Listen before reading storage: an update another instance commits meanwhile arrives
     // either in what we read or on the channel (and the state-vector exchange catches the rest).
     if (deps.fanout) room.link = new RoomLink(room, deps.fanout, deps.store, deps.log, deps.metrics, deps.repairIntervalMs);
-    const { updates, logLength, snapshotStateVector } = await deps.store.loadUpdates(boardId);
+    const { updates, logLength, snapshotStateVector, checked } = await deps.store.loadUpdates(boardId);
     room.logLength = logLength;
+    // Stored bytes go out as they are only when every one of them passed the layout check when
+    // written; anything else (older rows, rows written around the server) is checked when the
+    // document is built, and answers are encoded from the document.
+    const allChecked = checked.length === updates.length && checked.every(Boolean);
     // Another instance's update applied while storage was read makes the document more than
     // what was stored: then the stored form is not the whole answer (and the document is built).
-    if (room.board.raw.store.clients.size === 0) room.stored = new StoredAnswer(updates);
-    if (updates[0]) room.base = new SnapshotBase(updates[0], snapshotStateVector ?? null);
-    room.board.load(updates, snapshotStateVector);
+    if (allChecked && room.board.raw.store.clients.size === 0) room.stored = new StoredAnswer(updates);
+    if (updates[0] && logLength < updates.length && checked[0]) room.base = new SnapshotBase(updates[0], snapshotStateVector ?? null);
+    room.board.load(updates, snapshotStateVector, checked);
     return room;
   }
 
@@ -211,6 +237,8 @@ export class Room {
     this.peers.delete(peer);
     this.visits.left(peer);
     this.refusalNotified.delete(peer);
+    this.pending.drop(peer);
+    this.answers.drop(peer);
     for (const id of ids) if (this.awarenessOwners.get(id) === peer) this.awarenessOwners.delete(id);
     if (ids.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
   }
@@ -220,7 +248,7 @@ export class Room {
    * other peers carry on.
    */
   receive(peer: Peer, frame: Uint8Array): void {
-    if (!this.peers.has(peer)) return;
+    if (this.failed || !this.peers.has(peer)) return;
     try {
       this.dispatch(peer, frame);
     } catch (error) {
@@ -276,31 +304,15 @@ export class Room {
     if (kind === syncProtocol.messageYjsSyncStep1) {
       // Decoding throws on junk before anything is deferred.
       const hasNothing = Y.decodeStateVector(payload).size === 0;
-      const stored = hasNothing ? (this.stored?.frames() ?? []) : [];
-      if (stored.length > 0) {
-        for (const frame of stored) peer.send(frame);
-        return;
-      }
-      // Encoded when the gate lets it (reconnect storms take turns), holding only content
-      // applied by then, and sent once all of that is committed.
-      this.deps.encodes.run(() => {
-        if (!this.peers.has(peer)) return;
-        const base = hasNothing && this.base?.large ? this.base : null;
-        const answer = base ? base.framesFor(this.doc) : [syncStep2Message(this.doc, payload)];
-        this.lastWrite.then(
-          () => {
-            if (this.peers.has(peer)) for (const frame of answer) peer.send(frame);
-          },
-          () => undefined,
-        );
-      });
+      this.answers.request(peer, payload, () => this.answerStep1(peer, payload, hasNothing));
     } else if (kind === syncProtocol.messageYjsSyncStep2 || kind === syncProtocol.messageYjsUpdate) {
+
       // Decoding first rejects truncated or garbled updates before they touch the document.
       const decoded = Y.decodeUpdate(payload);
       // A fresh client's answer to our sync step 1 carries nothing: no need to build the document for it.
       if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
       if (canEditRoadmap(peer.access.role)) {
-        Y.applyUpdate(this.doc, payload, peer);
+        this.applyFromClient(peer, payload, checkUpdate(this.doc, decoded));
       } else {
         // Never applied, never stored, never broadcast: a read-only connection only reads.
         this.refuseWrite(peer);
@@ -308,6 +320,134 @@ export class Room {
     } else {
       throw new ProtocolError(`unknown sync message ${kind}`);
     }
+  }
+
+  /**
+   * A client's update, checked against the layout and against what the document holds
+   * (updateGuard.ts): applied, kept aside until what it builds on arrives, or refused.
+   */
+  private applyFromClient(peer: Peer, update: Uint8Array, verdict: Verdict): void {
+    if (verdict.kind === "refused") return this.refuseUpdate(peer, verdict.reason);
+    if (verdict.kind === "missing") {
+      if (!this.pending.hold(peer, update, verdict.needs)) {
+        this.deps.metrics?.refused("pending-full");
+        this.deps.log.warn({ board: this.boardId, peer: peer.id, pendingBytes: this.pending.bytes }, "refused connection: too much waiting for content the server lacks");
+        this.leave(peer);
+        peer.close(CloseCode.TooLarge, "too many updates that build on content the server does not have");
+      }
+      return;
+    }
+    // An update that builds only on what the document has goes in at once, even while an
+    // older one of the same connection waits: it cannot depend on that one.
+    if (this.integrate(peer, update)) this.retryPending();
+  }
+
+  /** Applies held updates whose missing content has arrived, until none moves. */
+  private retryPending(): void {
+    const store = this.doc.store;
+    const has = (needs: Needs) => Y.getState(store, needs.client) > needs.clock;
+    for (let moved = true; moved && !this.failed; ) {
+      moved = false;
+      for (const [peer, update] of this.pending.ready(has)) {
+        const verdict = checkEncodedUpdate(this.doc, update);
+        if (verdict.kind === "missing") {
+          this.pending.waitAgain(peer, verdict.needs);
+          continue;
+        }
+        this.pending.shift(peer);
+        if (verdict.kind === "refused") {
+          this.refuseUpdate(peer, verdict.reason);
+          continue;
+        }
+        try {
+          if (!this.integrate(peer, update)) return;
+        } catch (error) {
+          this.refuseUpdate(peer, error instanceof ProtocolError ? error.message : "update could not be applied");
+          continue;
+        }
+        moved = true;
+      }
+    }
+  }
+
+  /**
+   * Applies a checked update. Any exception while applying fails the room closed: Yjs may have
+   * stopped half-way through a transaction, and a document in that state must not go on
+   * storing and relaying (it did, silently, before: see docs/document-rules.md).
+   */
+  private integrate(origin: Peer, update: Uint8Array): boolean {
+    const store = this.doc.store;
+    const hadPending = store.pendingStructs !== null || store.pendingDs !== null;
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } catch (error) {
+      this.failClosed(error);
+      return false;
+    }
+    if (!hadPending && (store.pendingStructs !== null || store.pendingDs !== null)) {
+      // The guard let through something Yjs could not place: it must not stay in the document.
+      store.pendingStructs = null;
+      store.pendingDs = null;
+      throw new ProtocolError("update refers to content the server does not have");
+    }
+    return true;
+  }
+
+  /** A client's update breaks the board's layout: never applied, stored or relayed. */
+  private refuseUpdate(peer: Peer, reason: string): void {
+    this.deps.metrics?.refused("layout");
+    this.deps.log.warn({ board: this.boardId, peer: peer.id, reason }, "refused update: outside the board's layout");
+    this.leave(peer);
+    peer.close(CloseCode.BadMessage, `update refused: ${reason}`);
+  }
+
+  /**
+   * Something went wrong while the document changed: stop, close every connection with 1011
+   * (clients reconnect and re-send what was not stored) and let the registry reload the board
+   * from storage on the next connection. Updates already handed to storage still commit.
+   */
+  failClosed(error: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.deps.log.error({ board: this.boardId, err: String(error) }, "applying an update failed; closing the room to reload it from storage");
+    for (const peer of [...this.peers.keys()]) {
+      this.leave(peer);
+      peer.close(CloseCode.ServerError, "the board reloads after a server error; reconnect");
+    }
+  }
+
+  /** A stored update that breaks the layout (from before the check): a copy is kept aside. */
+  private quarantine(update: Uint8Array, index: number, reason: string): void {
+    this.deps.log.error(
+      { board: this.boardId, index, bytes: update.byteLength, reason },
+      "stored update outside the board's layout: kept in quarantine, its misplaced content removed from the board",
+    );
+    this.deps.store.quarantine(this.boardId, update, reason).catch((error: unknown) => {
+      this.deps.log.error({ board: this.boardId, err: String(error) }, "could not store a quarantined update");
+    });
+  }
+
+  /** Answers a sync step 1 (paced per connection by `answers`): what the peer lacks, as sync step 2. */
+  private answerStep1(peer: Peer, stateVector: Uint8Array, hasNothing: boolean): void {
+    if (!this.peers.has(peer) || this.failed) return;
+    const stored = hasNothing ? (this.stored?.frames() ?? []) : [];
+    if (stored.length > 0) {
+      for (const frame of stored) peer.send(frame);
+      return;
+    }
+    // Encoded when the gate lets it (reconnect storms take turns), holding only content
+    // applied by then, and sent once all of that is committed.
+    this.deps.encodes.run(() => {
+      if (!this.peers.has(peer) || this.failed) return;
+      const base = hasNothing && this.base?.large ? this.base : null;
+      const answer = base ? base.framesFor(this.doc) : [syncStep2Message(this.doc, stateVector)];
+      this.lastWrite.then(
+        () => {
+          if (this.peers.has(peer)) for (const frame of answer) peer.send(frame);
+        },
+        () => undefined,
+      );
+    });
   }
 
   private receiveAwareness(peer: Peer, update: Uint8Array): void {
@@ -350,8 +490,8 @@ export class Room {
       return;
     }
     const arrived = performance.now();
-    const title = this.doc.getMap("board").get("title");
-    const written = this.deps.batcher.append(this.boardId, update, typeof title === "string" ? title : undefined);
+    // The listing's copy of the title is bounded and cleaned like the field itself (plainText.ts).
+    const written = this.deps.batcher.append(this.boardId, update, boundedTitle(this.doc.getMap("board").get("title")));
     this.lastWrite = written;
     written.then(
       (result) => this.afterCommit(update, origin, result, arrived),

@@ -15,11 +15,24 @@ export interface SocketPeerOptions {
   maxQueuedBytes: number;
   /** Sustained messages per second a connection may send; beyond it the socket is read more slowly. */
   messagesPerSecond: number;
+  /**
+   * Bytes that may wait in the socket's send buffer before the next send; beyond, the
+   * connection does not read what it is sent and is closed (4408), freeing what waits.
+   */
+  maxBufferedBytes: number;
   log: Logger;
   metrics?: SyncMetrics;
 }
 
 let nextPeer = 0;
+
+/** A close frame's reason may hold 123 bytes of UTF-8 (ws throws beyond): cut on a character boundary. */
+export function closeReason(reason: string): string {
+  if (Buffer.byteLength(reason) <= 123) return reason;
+  let cut = reason.slice(0, 123);
+  while (Buffer.byteLength(cut) > 120) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
 
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
@@ -43,12 +56,13 @@ export function attachSocketPeer(
     access,
     send(message) {
       if (ws.readyState !== ws.OPEN) return;
+      if (ws.bufferedAmount > options.maxBufferedBytes) return notReading();
       ws.send(message, (error) => {
         if (error) options.log.debug({ peer: peer.id, err: String(error) }, "send failed");
       });
     },
     close(code: CloseCodeValue, reason) {
-      if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason);
+      if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, closeReason(reason));
     },
   };
   let room: Room | null = null;
@@ -64,6 +78,16 @@ export function attachSocketPeer(
     if (metric) options.metrics?.refused(metric);
     room?.leave(peer);
     peer.close(code, reason);
+  };
+
+  /**
+   * A connection that does not read: everything sent to it waits in memory. Close it with a
+   * code that says so, and cut it a second later: the close frame waits behind the data too.
+   */
+  const notReading = () => {
+    const waiting = ws.bufferedAmount;
+    refuse(CloseCode.NotReading, `not reading: ${waiting} bytes wait to be sent`, "slow-reader", { waiting });
+    setTimeout(() => ws.terminate(), 1_000).unref();
   };
 
   const throttle = () => {

@@ -41,11 +41,21 @@ export interface SyncServerOptions {
   messagesPerSecond?: number;
   /** An upgrade whose authentication and access lookup take longer is refused (503). */
   authTimeoutMs?: number;
+  /** Bytes that may wait in one connection's send buffer before it counts as not reading (4408). */
+  maxBufferedBytes?: number;
+  /** Open connections this process accepts in all, and per board; beyond, upgrades get 503. */
+  maxConnections?: number;
+  maxConnectionsPerBoard?: number;
   metrics?: SyncMetrics;
   /** Other instances serving the same boards (REDIS_URL); absent for a single process. */
   fanout?: Fanout;
   repairIntervalMs?: number;
 }
+
+/** Defaults of the connection bounds (README, Security): see SyncServerOptions. */
+export const DEFAULT_MAX_CONNECTIONS = 10_000;
+export const DEFAULT_MAX_CONNECTIONS_PER_BOARD = 1_500;
+export const DEFAULT_MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
 /** Parses `/sync/<boardId>?…` into a board id, or null for any other path. */
 export function boardIdFromSyncPath(url: string | undefined): BoardId | null {
@@ -87,7 +97,12 @@ export function createSyncServer(options: SyncServerOptions) {
   // reason, so set its cap above ours.
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes * 2 });
   const alive = new WeakMap<object, boolean>();
+  /** Open (or opening) connections per board, for the per-board cap. */
+  const perBoard = new Map<BoardId, number>();
+  let opening = 0;
   let closing = false;
+  const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+  const maxPerBoard = options.maxConnectionsPerBoard ?? DEFAULT_MAX_CONNECTIONS_PER_BOARD;
   metrics?.observe({ connections: () => wss.clients.size, loadedBoards: () => registry.loadedCount });
 
   const pinger = setInterval(() => {
@@ -157,7 +172,38 @@ export function createSyncServer(options: SyncServerOptions) {
       return rejectUpgrade(socket, 404, "Not Found");
     }
     const granted = access;
+    // Caps, checked once the caller is known to be allowed: a full board or process refuses
+    // in words instead of running out of memory (1,000 readers once took the heap down).
+    if (wss.clients.size + opening >= maxConnections) {
+      metrics?.refused("server-full");
+      options.log.warn({ board: boardId, connections: wss.clients.size }, "refused connection: server full");
+      return rejectUpgrade(socket, 503, `Service Unavailable: this server is at its limit of ${maxConnections} connections; retry later`);
+    }
+    if ((perBoard.get(boardId) ?? 0) >= maxPerBoard) {
+      metrics?.refused("room-full");
+      options.log.warn({ board: boardId, connections: perBoard.get(boardId) }, "refused connection: board full");
+      return rejectUpgrade(socket, 503, `Service Unavailable: this board is at its limit of ${maxPerBoard} connections; retry later`);
+    }
+    perBoard.set(boardId, (perBoard.get(boardId) ?? 0) + 1);
+    opening++;
+    let counted = true;
+    let upgrading = true;
+    const upgraded = () => {
+      if (upgrading) opening--;
+      upgrading = false;
+    };
+    const uncount = () => {
+      upgraded();
+      if (!counted) return;
+      counted = false;
+      const left = (perBoard.get(boardId) ?? 1) - 1;
+      if (left > 0) perBoard.set(boardId, left);
+      else perBoard.delete(boardId);
+    };
+    // The raw socket closes whether or not the upgrade completed (ws drops it when it cannot).
+    socket.once("close", uncount);
     wss.handleUpgrade(req, socket, head, (ws) => {
+      upgraded();
       alive.set(ws, true);
       ws.on("pong", () => alive.set(ws, true));
       ws.on("error", (error) => options.log.debug({ err: String(error) }, "websocket error"));
@@ -167,6 +213,7 @@ export function createSyncServer(options: SyncServerOptions) {
         maxQueuedMessages: 1_000,
         maxQueuedBytes: options.maxMessageBytes * 2,
         messagesPerSecond: options.messagesPerSecond ?? 500,
+        maxBufferedBytes: options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES,
         log: options.log,
         metrics,
       });

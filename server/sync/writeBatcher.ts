@@ -63,7 +63,8 @@ export class WriteBatcher {
   }
 
   private async write(batch: Map<BoardId, Pending>): Promise<void> {
-    const rows: BoardUpdates[] = [...batch].map(([boardId, p]) => ({ boardId, updates: p.updates, title: p.title }));
+    // Everything a room appends passed its layout check (or is the server's own repair).
+    const rows: BoardUpdates[] = [...batch].map(([boardId, p]) => ({ boardId, updates: p.updates, title: p.title, checked: true }));
     try {
       const started = performance.now();
       const results = await this.store.appendUpdates(rows);

@@ -67,7 +67,8 @@ describeEachStorage("clients that have nothing are answered from storage while t
     replica.on("update", (update: Uint8Array) => log.push(update));
     const written = Array.from({ length: 8 }, (_, i) => `Item ${i}`);
     for (const title of written) createItem(replica, alice, { title, start: null, duration: 1 });
-    await s.store.appendUpdates([{ boardId: board.id, updates: log }]);
+    // Written as the room writes them: checked against the layout (updateGuard.ts).
+    await s.store.appendUpdates([{ boardId: board.id, updates: log, checked: true }]);
     expect((await s.store.loadUpdates(board.id)).updates).toHaveLength(1 + written.length);
     return { s, board, written };
   }

@@ -130,6 +130,21 @@ export const PG_MIGRATIONS: readonly string[] = [
   // A snapshot's state vector, written with it, so loading a large board need not decode the
   // whole snapshot to learn it; NULL for snapshots written before (read off the snapshot then).
   `ALTER TABLE board_snapshots ADD COLUMN state_vector BYTEA;`,
+  // Stored updates a room refused to load (content outside the board's layout, written before
+  // the server checked it): kept for an operator to inspect, out of the board's log.
+  `CREATE TABLE board_quarantine (
+     board_id ${T} NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     hash ${T} NOT NULL,
+     data BYTEA NOT NULL,
+     reason ${T} NOT NULL,
+     at ${T} NOT NULL,
+     PRIMARY KEY (board_id, hash)
+   );
+   -- Whether a stored update or snapshot was checked against the board's layout when it was
+   -- written (the room's own writes are); rows from before, or from anywhere else, are checked
+   -- when the board is next built (docs/document-rules.md).
+   ALTER TABLE board_updates ADD COLUMN checked BOOLEAN NOT NULL DEFAULT FALSE;
+   ALTER TABLE board_snapshots ADD COLUMN checked BOOLEAN NOT NULL DEFAULT FALSE;`,
   // Invitations are accepted with a mailed secret (only its hash is stored) before they expire;
   // rows from before this have neither and can only be resent. Mailing comment notifications is
   // a per-person choice, on by default.

@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from "pg";
 import type { BoardId } from "../../../lib/model/ids";
 import type { AppendResult, BoardStore, StoredBoard } from "../boardStore";
-import { toBoardRecord, type BoardRow } from "../rows";
+import { toBoardRecord, updateHash, type BoardRow } from "../rows";
 import { asBytea, fromBytea, inTransaction } from "./transaction";
 
 const BOARD_COLUMNS = "id, title, created_at, updated_at";
@@ -9,7 +9,8 @@ const BOARD_COLUMNS = "id, title, created_at, updated_at";
 /** Inserts a board row and its first state; run inside a caller's transaction. */
 export async function insertBoardWithState(client: PoolClient, id: string, title: string, state: Uint8Array, now: string) {
   await client.query("INSERT INTO boards (id, title, created_at, updated_at) VALUES ($1, $2, $3, $3)", [id, title, now]);
-  await client.query("INSERT INTO board_updates (board_id, data) VALUES ($1, $2)", [id, asBytea(state)]);
+  // The initial state is the server's own (a template or an empty board): checked.
+  await client.query("INSERT INTO board_updates (board_id, data, checked) VALUES ($1, $2, true)", [id, asBytea(state)]);
 }
 
 /**
@@ -20,8 +21,8 @@ export async function insertBoardWithState(client: PoolClient, id: string, title
  */
 const APPEND_BOARD = `
   WITH ins AS (
-    INSERT INTO board_updates (board_id, data)
-    SELECT $1, u.data FROM unnest($2::bytea[]) WITH ORDINALITY AS u(data, n) ORDER BY u.n
+    INSERT INTO board_updates (board_id, data, checked)
+    SELECT $1, u.data, $5 FROM unnest($2::bytea[]) WITH ORDINALITY AS u(data, n) ORDER BY u.n
     RETURNING seq
   ), touched AS (
     UPDATE boards SET updated_at = $3, title = COALESCE($4, title) WHERE id = $1 RETURNING id
@@ -49,14 +50,18 @@ export function pgBoardStore(pool: Pool): Omit<BoardStore, "close"> {
       // One statement reads snapshot and log from one consistent snapshot of the database, so a
       // compaction committing in between cannot hide rows (two reads could see the old snapshot
       // and the already-shortened log).
-      const { rows } = await pool.query<{ from_log: boolean; data: Buffer; state_vector: Buffer | null }>(
-        `SELECT false AS from_log, state AS data, 0::bigint AS seq, state_vector FROM board_snapshots WHERE board_id = $1
+      const { rows } = await pool.query<{ from_log: boolean; data: Buffer; state_vector: Buffer | null; checked: boolean }>(
+        `SELECT false AS from_log, state AS data, 0::bigint AS seq, state_vector, checked FROM board_snapshots WHERE board_id = $1
          UNION ALL
-         SELECT true, data, seq, NULL FROM board_updates WHERE board_id = $1
+         SELECT true, data, seq, NULL, checked FROM board_updates WHERE board_id = $1
          ORDER BY from_log, seq`,
         [id],
       );
-      const stored: StoredBoard = { updates: rows.map((r) => fromBytea(r.data)), logLength: rows.filter((r) => r.from_log).length };
+      const stored: StoredBoard = {
+        updates: rows.map((r) => fromBytea(r.data)),
+        logLength: rows.filter((r) => r.from_log).length,
+        checked: rows.map((r) => r.checked),
+      };
       const vector = rows[0] && !rows[0].from_log ? rows[0].state_vector : null;
       if (vector) stored.snapshotStateVector = fromBytea(vector);
       return stored;
@@ -65,12 +70,13 @@ export function pgBoardStore(pool: Pool): Omit<BoardStore, "close"> {
       const now = new Date().toISOString();
       return inTransaction(pool, async (client) => {
         const results = new Map<BoardId, AppendResult>();
-        for (const { boardId, updates, title } of batch) {
+        for (const { boardId, updates, title, checked } of batch) {
           const { rows } = await client.query<{ last_seq: string; log_length: string }>(APPEND_BOARD, [
             boardId,
             updates.map(asBytea),
             now,
             title ?? null,
+            checked === true,
           ]);
           const row = rows[0]!;
           results.set(boardId, { lastSeq: Number(row.last_seq), logLength: Number(row.log_length) });
@@ -81,13 +87,26 @@ export function pgBoardStore(pool: Pool): Omit<BoardStore, "close"> {
     async compact(id, state, upToSeq, stateVector) {
       await inTransaction(pool, async (client) => {
         await client.query(
-          `INSERT INTO board_snapshots (board_id, state, up_to_seq, state_vector) VALUES ($1, $2, $3, $4)
+          `INSERT INTO board_snapshots (board_id, state, up_to_seq, state_vector, checked) VALUES ($1, $2, $3, $4, true)
            ON CONFLICT (board_id) DO UPDATE SET state = excluded.state, up_to_seq = excluded.up_to_seq,
-             state_vector = excluded.state_vector`,
+             state_vector = excluded.state_vector, checked = true`,
           [id, asBytea(state), upToSeq, asBytea(stateVector)],
         );
         await client.query("DELETE FROM board_updates WHERE board_id = $1 AND seq <= $2", [id, upToSeq]);
       });
+    },
+    async quarantine(id, update, reason) {
+      await pool.query(
+        "INSERT INTO board_quarantine (board_id, hash, data, reason, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+        [id, updateHash(update), asBytea(update), reason.slice(0, 1_000), new Date().toISOString()],
+      );
+    },
+    async listQuarantined(id) {
+      const { rows } = await pool.query<{ data: Buffer; reason: string; at: string }>(
+        "SELECT data, reason, at FROM board_quarantine WHERE board_id = $1 ORDER BY at, hash",
+        [id],
+      );
+      return rows.map((r) => ({ data: new Uint8Array(r.data), reason: r.reason, at: r.at }));
     },
   };
 }

@@ -110,6 +110,21 @@ const MIGRATIONS = [
   // A snapshot's state vector, written with it, so loading a large board need not decode the
   // whole snapshot to learn it; NULL for snapshots written before (read off the snapshot then).
   `ALTER TABLE board_snapshots ADD COLUMN state_vector BLOB;`,
+  // Stored updates a room refused to load (content outside the board's layout, written before
+  // the server checked it): kept for an operator to inspect, out of the board's log.
+  `CREATE TABLE board_quarantine (
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     hash TEXT NOT NULL,
+     data BLOB NOT NULL,
+     reason TEXT NOT NULL,
+     at TEXT NOT NULL,
+     PRIMARY KEY (board_id, hash)
+   );
+   -- Whether a stored update or snapshot was checked against the board's layout when it was
+   -- written (the room's own writes are); rows from before, or from anywhere else, are checked
+   -- when the board is next built (docs/document-rules.md).
+   ALTER TABLE board_updates ADD COLUMN checked INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE board_snapshots ADD COLUMN checked INTEGER NOT NULL DEFAULT 0;`,
   // Invitations are accepted with a mailed secret (only its hash is stored) before they expire;
   // rows from before this have neither and can only be resent. Mailing comment notifications is
   // a per-person choice, on by default.

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import type { BoardId } from "../../../lib/model/ids";
 import type { AppendResult, BoardStore, BoardUpdates, StoredBoard } from "../boardStore";
-import { toBoardRecord, type BoardRow } from "../rows";
+import { toBoardRecord, updateHash, type BoardRow } from "../rows";
 import { prepareAppend } from "./appendLog.mjs";
 import type { AppendThread } from "./appendThread";
 
@@ -12,7 +12,8 @@ import type { AppendThread } from "./appendThread";
 /** Inserts a board row and its first state; run inside a caller's transaction. */
 export function boardInserter(db: Database.Database) {
   const insertBoard = db.prepare("INSERT INTO boards (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)");
-  const insertUpdate = db.prepare("INSERT INTO board_updates (board_id, data) VALUES (?, ?)");
+  // The initial state is the server's own (a template or an empty board): checked.
+  const insertUpdate = db.prepare("INSERT INTO board_updates (board_id, data, checked) VALUES (?, ?, 1)");
   return (id: string, title: string, state: Uint8Array, now: string) => {
     insertBoard.run(id, title, now, now);
     insertUpdate.run(id, Buffer.from(state));
@@ -24,15 +25,24 @@ export function sqliteBoardStore(db: Database.Database, appends?: AppendThread):
   const insertBoardWithState = boardInserter(db);
   const selectBoard = db.prepare<[string], BoardRow>("SELECT * FROM boards WHERE id = ?");
   const selectBoards = db.prepare<[], BoardRow>("SELECT * FROM boards ORDER BY updated_at DESC, id");
-  const selectSnapshot = db.prepare<[string], { state: Buffer; state_vector: Buffer | null }>(
-    "SELECT state, state_vector FROM board_snapshots WHERE board_id = ?",
+  const selectSnapshot = db.prepare<[string], { state: Buffer; state_vector: Buffer | null; checked: number }>(
+    "SELECT state, state_vector, checked FROM board_snapshots WHERE board_id = ?",
   );
-  const selectLog = db.prepare<[string], { data: Buffer }>("SELECT data FROM board_updates WHERE board_id = ? ORDER BY seq");
+  const selectLog = db.prepare<[string], { data: Buffer; checked: number }>(
+    "SELECT data, checked FROM board_updates WHERE board_id = ? ORDER BY seq",
+  );
   const upsertSnapshot = db.prepare(
-    `INSERT INTO board_snapshots (board_id, state, up_to_seq, state_vector) VALUES (?, ?, ?, ?)
-     ON CONFLICT(board_id) DO UPDATE SET state = excluded.state, up_to_seq = excluded.up_to_seq, state_vector = excluded.state_vector`,
+    `INSERT INTO board_snapshots (board_id, state, up_to_seq, state_vector, checked) VALUES (?, ?, ?, ?, 1)
+     ON CONFLICT(board_id) DO UPDATE SET state = excluded.state, up_to_seq = excluded.up_to_seq,
+       state_vector = excluded.state_vector, checked = 1`,
   );
   const deleteLogUpTo = db.prepare("DELETE FROM board_updates WHERE board_id = ? AND seq <= ?");
+  const insertQuarantine = db.prepare(
+    "INSERT INTO board_quarantine (board_id, hash, data, reason, at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+  );
+  const selectQuarantine = db.prepare<[string], { data: Buffer; reason: string; at: string }>(
+    "SELECT data, reason, at FROM board_quarantine WHERE board_id = ? ORDER BY at, hash",
+  );
 
   const createTx = db.transaction(insertBoardWithState);
 
@@ -61,9 +71,15 @@ export function sqliteBoardStore(db: Database.Database, appends?: AppendThread):
     async loadUpdates(id) {
       const read = db.transaction((): StoredBoard => {
         const snapshot = selectSnapshot.get(id);
-        const log = selectLog.all(id).map((r) => new Uint8Array(r.data));
-        if (!snapshot) return { updates: log, logLength: log.length };
-        const stored: StoredBoard = { updates: [new Uint8Array(snapshot.state), ...log], logLength: log.length };
+        const rows = selectLog.all(id);
+        const log = rows.map((r) => new Uint8Array(r.data));
+        const logChecked = rows.map((r) => r.checked === 1);
+        if (!snapshot) return { updates: log, logLength: log.length, checked: logChecked };
+        const stored: StoredBoard = {
+          updates: [new Uint8Array(snapshot.state), ...log],
+          logLength: log.length,
+          checked: [snapshot.checked === 1, ...logChecked],
+        };
         if (snapshot.state_vector) stored.snapshotStateVector = new Uint8Array(snapshot.state_vector);
         return stored;
       });
@@ -74,6 +90,12 @@ export function sqliteBoardStore(db: Database.Database, appends?: AppendThread):
     },
     async compact(id, state, upToSeq, stateVector) {
       compactTx(id, state, upToSeq, stateVector);
+    },
+    async quarantine(id, update, reason) {
+      insertQuarantine.run(id, updateHash(update), Buffer.from(update), reason.slice(0, 1_000), new Date().toISOString());
+    },
+    async listQuarantined(id) {
+      return selectQuarantine.all(id).map((r) => ({ data: new Uint8Array(r.data), reason: r.reason, at: r.at }));
     },
   };
 }

@@ -23,6 +23,34 @@ async function replay(store: Storage, id: BoardId): Promise<string[]> {
 describeEachStorage("board store", (backend) => {
   const t = freshStoreEachTest(backend);
 
+  describe("layout check marks and quarantine (docs/document-rules.md)", () => {
+    it("rows are unchecked unless the writer says they passed the check; the first state and snapshots are checked", async () => {
+      const doc = new Y.Doc();
+      const id = newBoardId();
+      await t.store.createBoard({ id, title: "Marks" }, edit(doc, "0"));
+      await t.store.appendUpdates([{ boardId: id, updates: [edit(doc, "1")] }]);
+      const written = await t.store.appendUpdates([{ boardId: id, updates: [edit(doc, "2")], checked: true }]);
+      expect((await t.store.loadUpdates(id)).checked).toEqual([true, false, true]);
+      await t.store.compact(id, Y.encodeStateAsUpdate(doc), written.get(id)!.lastSeq - 1, Y.encodeStateVector(doc));
+      // The snapshot replaced rows 0 and 1; row 2 stays, still checked.
+      expect((await t.store.loadUpdates(id)).checked).toEqual([true, true]);
+    });
+
+    it("keeps a quarantined update once, with its reason, until the board is deleted", async () => {
+      const id = newBoardId();
+      await t.store.createBoard({ id, title: "Quarantine" }, bytes(0));
+      await t.store.quarantine(id, bytes(9, 9), "items field title must hold a plain value");
+      await t.store.quarantine(id, bytes(9, 9), "items field title must hold a plain value");
+      await t.store.quarantine(id, bytes(8), "x".repeat(5_000));
+      const kept = await t.store.listQuarantined(id);
+      expect(kept).toHaveLength(2);
+      expect(kept.map((k) => k.data)).toContainEqual(bytes(9, 9));
+      expect(kept.every((k) => ISO_MS.test(k.at) && k.reason.length <= 1_000)).toBe(true);
+      await t.store.deleteBoard(id);
+      expect(await t.store.listQuarantined(id)).toEqual([]);
+    });
+  });
+
   describe("boards", () => {
     it("creates a board with its first state as the only log row; times are ISO with milliseconds and Z", async () => {
       const id = newBoardId();
@@ -30,13 +58,13 @@ describeEachStorage("board store", (backend) => {
       expect(created).toEqual({ id, title: "Roadmap", createdAt: created.createdAt, updatedAt: created.createdAt });
       expect(created.createdAt).toMatch(ISO_MS);
       expect(await t.store.getBoard(id)).toEqual(created);
-      expect(await t.store.loadUpdates(id)).toEqual({ updates: [bytes(1, 2, 3)], logLength: 1 });
+      expect(await t.store.loadUpdates(id)).toEqual({ updates: [bytes(1, 2, 3)], logLength: 1, checked: [true] });
     });
 
     it("an unknown board reads as null and an empty log", async () => {
       const id = newBoardId();
       expect(await t.store.getBoard(id)).toBeNull();
-      expect(await t.store.loadUpdates(id)).toEqual({ updates: [], logLength: 0 });
+      expect(await t.store.loadUpdates(id)).toEqual({ updates: [], logLength: 0, checked: [] });
     });
 
     it("lists boards most recently updated first, equal times by id", async () => {
@@ -58,7 +86,7 @@ describeEachStorage("board store", (backend) => {
       await t.store.appendUpdates([{ boardId: id, updates: [bytes(2)] }]);
       await t.store.deleteBoard(id);
       expect(await t.store.getBoard(id)).toBeNull();
-      expect(await t.store.loadUpdates(id)).toEqual({ updates: [], logLength: 0 });
+      expect(await t.store.loadUpdates(id)).toEqual({ updates: [], logLength: 0, checked: [] });
     });
   });
 
@@ -117,9 +145,9 @@ describeEachStorage("board store", (backend) => {
           { boardId: missing, updates: [bytes(3)] },
         ]),
       ).rejects.toThrow();
-      expect(await t.store.loadUpdates(ok)).toEqual({ updates: [bytes(0)], logLength: 1 });
+      expect(await t.store.loadUpdates(ok)).toEqual({ updates: [bytes(0)], logLength: 1, checked: [true] });
       expect(await t.store.getBoard(ok)).toEqual(created);
-      expect(await t.store.loadUpdates(missing)).toEqual({ updates: [], logLength: 0 });
+      expect(await t.store.loadUpdates(missing)).toEqual({ updates: [], logLength: 0, checked: [] });
       // The store is still usable after the failed batch.
       await t.store.appendUpdates([{ boardId: ok, updates: [bytes(4)] }]);
       expect((await t.store.loadUpdates(ok)).updates).toEqual([bytes(0), bytes(4)]);
@@ -181,7 +209,7 @@ describeEachStorage("board store", (backend) => {
       const finalState = Y.encodeStateAsUpdate(doc);
       const finalVector = Y.encodeStateVector(doc);
       await t.store.compact(id, finalState, two.get(id)!.lastSeq, finalVector);
-      expect(await t.store.loadUpdates(id)).toEqual({ updates: [finalState], logLength: 0, snapshotStateVector: finalVector });
+      expect(await t.store.loadUpdates(id)).toEqual({ updates: [finalState], logLength: 0, snapshotStateVector: finalVector, checked: [true] });
       const other = await t.reopen();
       expect(await replay(other, id)).toEqual(["0", "1", "2", "3"]);
     });

@@ -67,6 +67,7 @@ describe.skipIf(!TEST_DATABASE_URL)(title, () => {
     expect(await tables()).toEqual(
       [
         "board_activity",
+        "board_quarantine",
         "board_snapshots",
         "board_updates",
         "board_visits",

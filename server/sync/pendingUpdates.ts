@@ -1,0 +1,92 @@
+import type { Peer } from "./peer";
+
+/** What a held update waits for: the struct of `client` at `clock`. */
+export interface Needs {
+  client: number;
+  clock: number;
+}
+
+interface Held {
+  update: Uint8Array;
+  needs: Needs;
+}
+
+/**
+ * Client updates that build on content the room does not have yet, kept OUTSIDE the document.
+ * A stock y-websocket client sends an edit the moment its socket opens, before the sync step
+ * that carries the offline edits it builds on, so such an update is normal for a moment. Yjs
+ * would keep it pending inside the document, where every fresh client is sent it and the
+ * snapshot stores it, although it was never committed (docs/document-rules.md). Here it waits
+ * per connection, in arrival order, is retried when what it needs arrives, and is dropped when
+ * its connection leaves (the client re-sends it on reconnecting). Bounded per connection and
+ * per board; beyond either, the connection is refused.
+ */
+export class PendingUpdates {
+  private readonly byPeer = new Map<Peer, Held[]>();
+  private readonly bytesByPeer = new Map<Peer, number>();
+  private total = 0;
+
+  constructor(
+    private readonly maxBytesPerPeer: number,
+    private readonly maxBytesPerBoard: number,
+    private readonly maxUpdatesPerPeer = 1_000,
+  ) {}
+
+  get bytes(): number {
+    return this.total;
+  }
+
+  get size(): number {
+    return this.byPeer.size;
+  }
+
+  /** Keeps an update aside; false (nothing kept) when that would cross a bound. */
+  hold(peer: Peer, update: Uint8Array, needs: Needs): boolean {
+    const held = this.byPeer.get(peer) ?? [];
+    const bytes = (this.bytesByPeer.get(peer) ?? 0) + update.byteLength;
+    if (held.length >= this.maxUpdatesPerPeer || bytes > this.maxBytesPerPeer || this.total + update.byteLength > this.maxBytesPerBoard) {
+      return false;
+    }
+    held.push({ update, needs });
+    this.byPeer.set(peer, held);
+    this.bytesByPeer.set(peer, bytes);
+    this.total += update.byteLength;
+    return true;
+  }
+
+  /** Whether this connection has updates waiting (its later ones must wait behind them). */
+  has(peer: Peer): boolean {
+    return this.byPeer.has(peer);
+  }
+
+  /** The oldest update of each connection whose need `has` now says is met. */
+  *ready(has: (needs: Needs) => boolean): Generator<[Peer, Uint8Array]> {
+    for (const [peer, held] of [...this.byPeer]) {
+      const head = held[0];
+      if (head && has(head.needs)) yield [peer, head.update];
+    }
+  }
+
+  /** Removes the oldest update of a connection (it was applied or refused). */
+  shift(peer: Peer): void {
+    const held = this.byPeer.get(peer);
+    const head = held?.shift();
+    if (!held || !head) return;
+    this.total -= head.update.byteLength;
+    this.bytesByPeer.set(peer, (this.bytesByPeer.get(peer) ?? 0) - head.update.byteLength);
+    if (held.length === 0) this.drop(peer);
+  }
+
+  /** Replaces the oldest update's need (it was retried and still waits, for something else). */
+  waitAgain(peer: Peer, needs: Needs): void {
+    const head = this.byPeer.get(peer)?.[0];
+    if (head) head.needs = needs;
+  }
+
+  /** Forgets a connection's updates (it left or was refused). */
+  drop(peer: Peer): void {
+    for (const held of this.byPeer.get(peer) ?? []) this.total -= held.update.byteLength;
+    this.byPeer.delete(peer);
+    this.bytesByPeer.delete(peer);
+  }
+}
