@@ -15,7 +15,7 @@ test("invite by email → link in the outbox → sign up from the link → accep
   const dialog = owner.getByTestId("members-dialog");
   const since = new Date().toISOString();
   await dialog.getByLabel("Email address to invite").fill(hire.email);
-  await dialog.getByLabel("Role").selectOption("editor");
+  await dialog.getByLabel("Role", { exact: true }).selectOption("editor");
   await dialog.getByRole("button", { name: "Invite" }).click();
   await expect(dialog.getByTestId("members-notice")).toContainText(`Invitation sent to ${hire.email}`);
   const link = await invitationLinkFor(hire.email, since);
