@@ -27,7 +27,8 @@ export default async function SettingsPage() {
       <main className="mx-auto flex max-w-3xl flex-col gap-6 px-6 py-8">
         <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
         <section aria-label="Email" className="rounded-xl border border-slate-200 p-5 dark:border-slate-800">
-          <h2 className="mb-3 text-sm font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Email · {user.email}</h2>
+          <h2 className="text-sm font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Email</h2>
+          <p className="mb-3 mt-1 text-sm text-slate-600 dark:text-slate-400">Mail goes to {user.email}.</p>
           <MailPreferences initial={commentMail} />
         </section>
       </main>

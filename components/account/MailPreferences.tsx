@@ -10,13 +10,18 @@ export function MailPreferences({ initial }: { initial: boolean }) {
   const [pending, setPending] = useState(false);
 
   async function change(next: boolean) {
+    // Shown at once; put back if the server refuses.
+    setCommentMail(next);
     setPending(true);
     setStatus(null);
     const result = await apiRequest<{ commentMail: boolean }>("PATCH", "/api/account", { commentMail: next });
     if (result.ok) {
       setCommentMail(result.value.commentMail);
       setStatus({ ok: true, message: result.value.commentMail ? "Mentions and replies will be mailed to you." : "Mentions and replies will no longer be mailed to you." });
-    } else setStatus({ ok: false, message: result.error });
+    } else {
+      setCommentMail(!next);
+      setStatus({ ok: false, message: result.error });
+    }
     setPending(false);
   }
 

@@ -72,3 +72,21 @@ test("signing up with an invited address is not enough: without the link there i
   await owner.context().close();
   await squatter.context().close();
 });
+
+test("comment mail can be switched off from Settings in the user menu", async ({ browser }) => {
+  const { page } = await newPerson(browser, "Mo Mailless");
+  await page.goto("/");
+  await page.getByTestId("user-menu").click();
+  await page.getByRole("menuitem", { name: "Settings" }).click();
+  await page.waitForURL("/settings");
+  const box = page.getByTestId("comment-mail");
+  await expect(box).toBeChecked();
+  await box.uncheck();
+  await expect(page.getByRole("status")).toHaveText("Mentions and replies will no longer be mailed to you.");
+  expect(await (await page.request.get("/api/account")).json()).toEqual({ commentMail: false });
+  await page.screenshot({ path: "test-results/settings.png" });
+  await page.reload();
+  await expect(page.getByTestId("comment-mail")).not.toBeChecked();
+  await expectNoCspViolations(page);
+  await page.context().close();
+});
