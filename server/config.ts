@@ -42,6 +42,12 @@ const envSchema = z.object({
     .regex(/^(postgres|postgresql):\/\//, "must start with postgres:// or postgresql://")
     .or(z.literal(""))
     .optional(),
+  /** smtp://user:pass@host:587 or smtps://…:465; unset = mail is written to <data dir>/outbox/. */
+  WAYMARK_SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+  WAYMARK_MAIL_FROM: z.string().min(3).optional(),
+  /** The address people reach this server at, for links in mail (default: NEXTAUTH_URL, else the local URL). */
+  WAYMARK_PUBLIC_URL: z.string().url().optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
 });
 
 export interface ServerConfig {
@@ -70,6 +76,11 @@ export interface ServerConfig {
   repairIntervalMs?: number;
   /** PostgreSQL connection URL; absent = the SQLite file in dataDir. */
   databaseUrl?: string;
+  /** SMTP server for mail; absent = the outbox folder in dataDir. */
+  smtpUrl?: string;
+  mailFrom?: string;
+  /** Base of links in mail; absent = the URL the server listens on. */
+  publicUrl?: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -99,5 +110,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     redisUrl: e.REDIS_URL,
     repairIntervalMs: e.WAYMARK_REPAIR_INTERVAL_MS,
     databaseUrl: e.DATABASE_URL || undefined,
+    smtpUrl: e.WAYMARK_SMTP_URL,
+    mailFrom: e.WAYMARK_MAIL_FROM,
+    publicUrl: (e.WAYMARK_PUBLIC_URL ?? e.NEXTAUTH_URL)?.replace(/\/+$/, ""),
   };
 }

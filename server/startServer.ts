@@ -32,6 +32,9 @@ import type { Fanout } from "./fanout/fanout";
 import { clusteredHub } from "./fanout/clusterBus";
 import { createRedisClusterBus } from "./fanout/redisClusterBus";
 import type { Role } from "../lib/protocol/roles";
+import { createMailer, outboxDir } from "./mail/createMailer";
+import { mailQueue, type Mailer, type MailQueue } from "./mail/mailer";
+import { createOutboxPage } from "./mail/outboxPage";
 
 /** The web app's request and upgrade handlers (Next.js in production; absent in sync-only tests). */
 export interface WebHandlers {
@@ -47,6 +50,8 @@ export interface StartOptions {
   store?: Storage;
   /** Overrides the Redis fan-out REDIS_URL would create (tests inject faults through it). */
   fanout?: Fanout;
+  /** Overrides the mailer the config would create (SMTP or the outbox). */
+  mailer?: Mailer;
 }
 
 export interface RunningServer {
@@ -61,6 +66,8 @@ export interface RunningServer {
   sync: ReturnType<typeof createSyncServer>;
   /** Live notices to open event streams (comments, inbox counts). */
   live: LiveHub;
+  /** Outgoing mail; `idle()` waits for what was queued. */
+  mail: MailQueue;
   close(): Promise<void>;
 }
 
@@ -161,7 +168,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         return localHub.publishToUser(event.userId, event.event);
     }
   });
+  const mailer = options.mailer ?? createMailer(config, log);
+  const mail = mailQueue(mailer, log);
+  // Links in mail point at the public URL when one is configured, else at where we listen.
+  let listeningUrl = config.publicUrl ?? "";
   const services = createAppServices({
+    mail: { mail, url: (path) => `${config.publicUrl ?? listeningUrl}${path}` },
+    log,
     storage: store,
     secret,
     events: {
@@ -202,14 +215,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   });
   const seeded = config.seedDemo ? await seedDemo(store, log, new Date()) : false;
   const web = options.web ? await options.web() : undefined;
+  const outboxPage = createOutboxPage(outboxDir(config.dataDir), config.dev && mailer.kind === "outbox");
   const eventStream = createEventStreamHandler({ hub: live, secret, services, isSessionEnded: sessions.isEnded, unread: (userId) => store.countUnread(userId), log });
 
   const http = createServer((req, res) => {
     // Ops first: /metrics judges the request by its socket and by whether it came through a
     // proxy at all, which the forwarded headers tell before applyProxyTrust removes them.
-    void ops(req, res).then((handled) => {
-      if (!handled) route(req, res);
-    });
+    void ops(req, res)
+      .then(async (handled) => handled || (await outboxPage(req, res)))
+      .then((handled) => {
+        if (!handled) route(req, res);
+      });
   });
   const route = (req: IncomingMessage, res: ServerResponse) => {
     applyProxyTrust(req, config.trustProxy);
@@ -236,6 +252,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   });
   const port = (http.address() as AddressInfo).port;
   const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+  listeningUrl = `http://${shownHost}:${port}`;
 
   return {
     url: `http://${shownHost}:${port}`,
@@ -246,6 +263,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     seeded,
     sync,
     live,
+    mail,
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
@@ -256,6 +274,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         if (limitsRedis) await closeRedis(limitsRedis);
         http.closeAllConnections();
         await stopped;
+        // Mail already queued gets a few seconds to leave; a dead SMTP server does not hold shutdown.
+        await waitAtMost(mail.idle(), 5_000);
+        await mailer.close();
         await store.close();
       })();
       return closing;

@@ -4,7 +4,9 @@ import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { appServices } from "../../lib/protocol/appServices";
 import { authGuards, SESSION_MAX_AGE_SECONDS, sessionIdOf, waitInWords } from "../../lib/protocol/authGuards";
+import { oauthVouchedEmail } from "../../lib/protocol/oauthEmail";
 import { CLIENT_ADDRESS_HEADER } from "../../lib/protocol/sync";
+import { fetchGitHubEmails } from "./githubEmails";
 
 /** Thrown by the jwt callback for a signed-out session: next-auth then answers "no session" and clears the cookie. */
 const SESSION_ENDED = "this session was signed out";
@@ -14,6 +16,12 @@ function clientAddress(headers: Record<string, unknown> | undefined): string {
   const address = headers?.[CLIENT_ADDRESS_HEADER];
   return typeof address === "string" ? address : "unknown";
 }
+
+/** The address the provider vouches for, set on the user in `signIn` and read in `jwt`. */
+type VouchedUser = { vouchedEmail?: string };
+
+/** The sign-in page's error code for a provider that does not vouch for the account's email. */
+export const UNVERIFIED_EMAIL_ERROR = "OAuthEmailUnverified";
 
 /** OAuth providers are offered only when their credentials are configured. */
 function oauthProviders(env: NodeJS.ProcessEnv) {
@@ -56,14 +64,26 @@ export const authOptions: NextAuthOptions = {
     ...oauthProviders(process.env),
   ],
   callbacks: {
+    async signIn({ user, account, profile }) {
+      if (!account || account.provider === "credentials") return true;
+      // OAuth accounts are found (and linked to password accounts) by email: only an address the
+      // provider vouches for may do that (see oauthVouchedEmail).
+      const githubEmails = account.provider === "github" && account.access_token ? await fetchGitHubEmails(account.access_token) : undefined;
+      const email = oauthVouchedEmail({ provider: account.provider, profile, githubEmails });
+      if (!email) return `/signin?error=${UNVERIFIED_EMAIL_ERROR}`;
+      (user as VouchedUser).vouchedEmail = email;
+      return true;
+    },
     async jwt({ token, user, account }) {
       if (user && account) {
         if (account.provider === "credentials") {
           token.sub = user.id;
         } else {
-          // OAuth: the provider's id is not ours; find or create the Waymark account by email.
-          if (!user.email) throw new Error("the provider did not share an email address");
-          const local = await appServices().upsertOAuthUser({ email: user.email, name: user.name ?? "" });
+          // OAuth: the provider's id is not ours; find or create the Waymark account by the
+          // address signIn found vouched for. Missing means signIn did not run or refused: fail closed.
+          const email = (user as VouchedUser).vouchedEmail;
+          if (!email) throw new Error("the provider did not vouch for an email address");
+          const local = await appServices().upsertOAuthUser({ email, name: user.name ?? "" });
           token.sub = local.id;
           token.name = local.name;
           token.email = local.email;

@@ -22,7 +22,7 @@ export default async function SignUpPage({ searchParams }: SignUpPageProps) {
   return (
     <AuthCard
       title="Create your account"
-      subtitle="Boards you were invited to are waiting once you sign up."
+      subtitle="Plan a service roadmap with every team, live."
       footer={
         <>
           Already have an account?{" "}

@@ -13,12 +13,16 @@ interface SignUpFormProps {
   oauthProviders: OAuthProviderInfo[];
 }
 
-/** Creates the account (the server validates: one rule, one place), then signs straight in. */
+/**
+ * Creates the account (the server validates: one rule, one place), then signs straight in. The
+ * server answers the same for an address that already has an account (its owner is mailed), so
+ * only the sign-in tells: it fails then, and the message covers both cases without saying which.
+ */
 export function SignUpForm({ callbackUrl, oauthProviders }: SignUpFormProps) {
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<{ message: string; exists: boolean } | null>(null);
+  const [error, setError] = useState<{ message: string; signInLink: boolean } | null>(null);
   const [pending, setPending] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -27,13 +31,16 @@ export function SignUpForm({ callbackUrl, oauthProviders }: SignUpFormProps) {
     setError(null);
     const created = await apiRequest("POST", "/api/signup", { email, name, password });
     if (!created.ok) {
-      setError({ message: created.error, exists: created.status === 409 });
+      setError({ message: created.error, signInLink: false });
       setPending(false);
       return;
     }
     const failed = await passwordSignIn(email, password, callbackUrl);
     if (failed) {
-      setError({ message: `Your account was created, but signing in failed: ${failed}`, exists: false });
+      setError({
+        message: "We could not sign you in. If this address already had a Waymark account, we sent it an email: sign in with that account instead.",
+        signInLink: true,
+      });
       setPending(false);
       return;
     }
@@ -82,13 +89,13 @@ export function SignUpForm({ callbackUrl, oauthProviders }: SignUpFormProps) {
             className={authInputClass}
           />
           <span id="password-hint" className="text-xs font-normal text-slate-500 dark:text-slate-400">
-            At least 8 characters.
+            At least 8 characters and hard to guess: a few unrelated words work well.
           </span>
         </label>
         {error && (
           <p role="alert" data-testid="auth-error" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:bg-rose-500/10 dark:text-rose-300">
             {error.message}
-            {error.exists && (
+            {error.signInLink && (
               <>
                 {" "}
                 <Link href={withCallback("/signin", callbackUrl)} className="font-medium underline">
@@ -102,7 +109,7 @@ export function SignUpForm({ callbackUrl, oauthProviders }: SignUpFormProps) {
           {pending ? "Creating your account…" : "Create account"}
         </button>
         <p className="text-xs text-slate-500 dark:text-slate-400">
-          Invited to a board? Use the email address the invitation went to: you join the board as soon as your account exists.
+          Invited to a board? Open the link in the invitation email: it brings you back to accept once your account exists.
         </p>
       </form>
       <OAuthButtons providers={oauthProviders} callbackUrl={callbackUrl} />

@@ -90,6 +90,13 @@ export function UserMenu({ account, signInHref = "/signin" }: { account: Account
             >
               Your roadmaps
             </Link>
+            <Link
+              role="menuitem"
+              href="/settings"
+              className="block rounded-lg px-2.5 py-1.5 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
+            >
+              Settings
+            </Link>
             <button
               type="button"
               role="menuitem"

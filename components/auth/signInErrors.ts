@@ -2,6 +2,8 @@
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Wrong email or password. Check both and try again.",
   OAuthAccountNotLinked: "This email already has a Waymark account. Sign in with its password.",
+  OAuthEmailUnverified:
+    "The provider has not verified this account's email address (on GitHub: your primary address). Verify it there and try again, or sign up with a password.",
   OAuthSignin: "Could not start signing in with that provider. Try again.",
   OAuthCallback: "The provider did not complete the sign-in. Try again.",
   Callback: "Signing in did not complete. Try again.",

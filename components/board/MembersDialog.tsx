@@ -64,11 +64,14 @@ export function MembersDialog({ boardId, onClose, canManage, selfId }: MembersDi
     return result;
   }
 
+  // The server answers the same whether or not the address has an account (nobody learns who
+  // has one), so the notice says what happens in both cases: a link by mail, accepted once.
   const invite = (email: string, role: Role) =>
-    act<{ status: "member" | "invited" }>("POST", `${base}/members`, { email, role }, ({ status }) =>
-      status === "member"
-        ? `${email} is now on the board as ${ROLE_LABELS[role].toLowerCase()}.`
-        : `${email} has no account yet: they join as ${ROLE_LABELS[role].toLowerCase()} as soon as they sign up with this address.`,
+    act<{ status: "invited" }>(
+      "POST",
+      `${base}/members`,
+      { email, role },
+      () => `Invitation sent to ${email}. They join as ${ROLE_LABELS[role].toLowerCase()} once they open the link in it and accept.`,
     );
 
   async function leave() {
@@ -167,7 +170,7 @@ export function MembersDialog({ boardId, onClose, canManage, selfId }: MembersDi
             {canManage && list.invitations.length > 0 && (
               <section aria-label="Pending invitations">
                 <h3 className="mb-2 text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">
-                  Invited, no account yet ({list.invitations.length})
+                  Invited, not yet accepted ({list.invitations.length})
                 </h3>
                 <ul className="flex flex-col divide-y divide-slate-100 dark:divide-slate-800">
                   {list.invitations.map((i) => (
@@ -175,8 +178,20 @@ export function MembersDialog({ boardId, onClose, canManage, selfId }: MembersDi
                       <span aria-hidden className="inline-flex size-7 items-center justify-center rounded-full border border-dashed border-slate-300 text-xs text-slate-400 dark:border-slate-600">
                         @
                       </span>
-                      <p className="min-w-0 flex-1 truncate text-sm">{i.email}</p>
+                      <div className="min-w-0 flex-1">
+                        <p className="truncate text-sm">{i.email}</p>
+                        <p className="text-xs text-slate-500 dark:text-slate-400">{invitationState(i.expiresAt)}</p>
+                      </div>
                       <span className="text-xs text-slate-500 dark:text-slate-400">{ROLE_LABELS[i.role]}</span>
+                      <button
+                        type="button"
+                        disabled={busy}
+                        aria-label={`Resend the invitation of ${i.email}`}
+                        onClick={() => void act("POST", `${base}/invitations/${i.id}`, undefined, () => `A new invitation link was sent to ${i.email}; the earlier one no longer works.`)}
+                        className={smallButton}
+                      >
+                        Resend
+                      </button>
                       <button
                         type="button"
                         disabled={busy}
@@ -196,6 +211,12 @@ export function MembersDialog({ boardId, onClose, canManage, selfId }: MembersDi
       </div>
     </Dialog>
   );
+}
+
+/** Whether an invitation's link still works, in words. */
+function invitationState(expiresAt: string | null): string {
+  if (!expiresAt || Date.parse(expiresAt) <= Date.now()) return "Link expired: resend it";
+  return `Link works until ${new Date(expiresAt).toLocaleDateString(undefined, { day: "numeric", month: "short" })}`;
 }
 
 function InviteForm({ busy, onInvite }: { busy: boolean; onInvite: (email: string, role: Role) => Promise<ApiResult<unknown>> }) {

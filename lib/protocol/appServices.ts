@@ -34,6 +34,18 @@ export interface InvitationSummary {
   email: string;
   role: Role;
   createdAt: string;
+  /** Null for invitations from before links expired: they cannot be accepted until resent. */
+  expiresAt: string | null;
+}
+
+/** What an invitation link shows before it is accepted: shown to whoever holds the secret. */
+export interface InvitationPreview {
+  boardTitle: string;
+  role: Role;
+  /** The address the invitation was mailed to. */
+  email: string;
+  inviter: string;
+  expiresAt: string;
 }
 
 export interface ShareLinkSummary {
@@ -59,13 +71,24 @@ export const HTTP_STATUS: Record<ServiceErrorKind, number> = {
 };
 
 export interface AppServices {
-  /** Creates an account; pending invitations for the email become memberships. */
-  signUp(input: { email: string; name: string; password: string }): Promise<ServiceResult<UserSummary>>;
+  /**
+   * Creates an account. The answer for an address that already has an account is the same as
+   * for a new one (its owner is told by mail instead), so sign-up never reveals who has an
+   * account; invalid input and weak passwords are refused with the reason.
+   */
+  signUp(input: { email: string; name: string; password: string }): Promise<ServiceResult<{ status: "accepted" }>>;
   /** Null when the email is unknown or the password wrong (callers must not say which). */
   verifyCredentials(email: string, password: string): Promise<UserSummary | null>;
-  /** GitHub/Google sign-in: finds the account by verified email or creates one without a password. */
+  /**
+   * GitHub/Google sign-in: finds the account by email or creates one without a password. Only
+   * for an email the provider vouches for (see oauthVouchedEmail): it may link to an existing
+   * password account.
+   */
   upsertOAuthUser(input: { email: string; name: string }): Promise<UserSummary>;
   getUser(id: UserId): Promise<UserSummary | null>;
+  /** Whether mentions and replies are also mailed to the actor. */
+  mailPreferences(actor: UserId): Promise<{ commentMail: boolean }>;
+  setMailPreferences(actor: UserId, input: { commentMail: boolean }): Promise<ServiceResult<{ commentMail: boolean }>>;
 
   listBoards(actor: UserId): Promise<(BoardSummary & { role: Role })[]>;
   /** Creates a board from the service-roadmap template, owned by the actor. */
@@ -75,8 +98,17 @@ export interface AppServices {
   deleteBoard(actor: UserId, boardId: BoardId): Promise<ServiceResult<void>>;
 
   listMembers(actor: UserId, boardId: BoardId): Promise<ServiceResult<{ members: MemberSummary[]; invitations: InvitationSummary[] }>>;
-  /** Invites by email: a member at once when the account exists, else an invitation accepted at sign-up. */
-  invite(actor: UserId, boardId: BoardId, input: { email: string; role: Role }): Promise<ServiceResult<{ status: "member" | "invited" }>>;
+  /**
+   * Invites by email: an invitation with a secret link is mailed, whether or not the address has
+   * an account (the answer is the same either way); accepting needs the link.
+   */
+  invite(actor: UserId, boardId: BoardId, input: { email: string; role: Role }): Promise<ServiceResult<{ status: "invited" }>>;
+  /** Mails a pending invitation again with a new link (the old one stops working) and a new expiry. */
+  resendInvitation(actor: UserId, boardId: BoardId, invitationId: string): Promise<ServiceResult<void>>;
+  /** What an invitation link offers; not-found when the secret is unknown, used, withdrawn or expired. */
+  previewInvitation(secret: string): Promise<ServiceResult<InvitationPreview>>;
+  /** Accepts an invitation for the signed-in actor: the secret is the proof the mail reached them. */
+  acceptInvitation(actor: UserId, secret: string): Promise<ServiceResult<{ boardId: BoardId }>>;
   changeRole(actor: UserId, boardId: BoardId, userId: UserId, role: Role): Promise<ServiceResult<void>>;
   removeMember(actor: UserId, boardId: BoardId, userId: UserId): Promise<ServiceResult<void>>;
   revokeInvitation(actor: UserId, boardId: BoardId, invitationId: string): Promise<ServiceResult<void>>;

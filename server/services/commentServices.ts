@@ -22,6 +22,8 @@ export interface CommentServiceDeps {
   readSnapshot(boardId: BoardId): Promise<BoardSnapshot>;
   live: LivePublisher;
   now: () => Date;
+  /** Mails mentions and replies after the write (see commentMailer); absent = inbox only. */
+  mailNotices?: (boardId: BoardId, actor: UserId, recipients: Recipient[], comment: CommentRecord) => void;
 }
 
 type CommentServices = Pick<AppServices, "listThreads" | "createThread" | "reply" | "editComment" | "deleteComment" | "setThreadResolved">;
@@ -44,7 +46,7 @@ interface PreparedBody {
  * so writing one needs only the commenter role and cannot touch the roadmap. Every call checks
  * the actor's role itself; author and time are always the actor and the server clock.
  */
-export function commentServices({ storage, roleOf, readSnapshot, live, now }: CommentServiceDeps): CommentServices {
+export function commentServices({ storage, roleOf, readSnapshot, live, now, mailNotices }: CommentServiceDeps): CommentServices {
   /** The actor's role on the board: not-found for non-members, forbidden when writing without the right to comment. */
   async function access(actor: UserId, boardId: BoardId, writing: boolean): Promise<ServiceResult<Role>> {
     const role = await roleOf(actor, boardId);
@@ -152,6 +154,7 @@ export function commentServices({ storage, roleOf, readSnapshot, live, now }: Co
       });
       await storage.createThread(thread, first, notificationsFor(recipients, first));
       await announce(boardId, recipients.map((r) => r.userId));
+      mailNotices?.(boardId, actor, recipients, first);
       return threadView(boardId, threadId);
     },
 
@@ -182,6 +185,7 @@ export function commentServices({ storage, roleOf, readSnapshot, live, now }: Co
       });
       await storage.addComment(comment, notificationsFor(recipients, comment));
       await announce(boardId, recipients.map((r) => r.userId));
+      mailNotices?.(boardId, actor, recipients, comment);
       return ok(toCommentView(comment, await namePeople(storage, [actor])));
     },
 
@@ -205,6 +209,7 @@ export function commentServices({ storage, roleOf, readSnapshot, live, now }: Co
       });
       await storage.editComment(commentId, edited.body!, edited.text, edited.editedAt!, notificationsFor(recipients, edited));
       await announce(boardId, recipients.map((r) => r.userId));
+      mailNotices?.(boardId, actor, recipients, edited);
       return ok(toCommentView(edited, await namePeople(storage, [actor])));
     },
 

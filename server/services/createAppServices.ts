@@ -8,7 +8,11 @@ import { boardServices } from "./boardServices";
 import { changeServices } from "./changeServices";
 import { commentServices } from "./commentServices";
 import { inboxServices } from "./inboxServices";
+import { invitationServices } from "./invitationServices";
+import { commentMailer } from "./commentMail";
+import type { MailDeps } from "./mailLinks";
 import { memberServices, type AccessEvents } from "./memberServices";
+import type { Logger } from "../log";
 
 export interface AppServiceDeps {
   storage: Storage;
@@ -26,18 +30,22 @@ export interface AppServiceDeps {
   flushActivity(boardId: BoardId): Promise<void>;
   /** Live notices to open event streams after comment writes. */
   live: LivePublisher;
+  /** Where invitations, sign-up notices and comment notices are mailed, with links to this server. */
+  mail: MailDeps;
+  log: Logger;
   now?: () => Date;
 }
 
 /** Everything the web routes may ask of the server, each call checking the actor's role itself. */
-export function createAppServices({ storage, secret, events, readSnapshot, flushActivity, live, now = () => new Date() }: AppServiceDeps): AppServices {
+export function createAppServices({ storage, secret, events, readSnapshot, flushActivity, live, mail, log, now = () => new Date() }: AppServiceDeps): AppServices {
   const boards = boardServices({ storage, secret, now }, (id) => events.boardDeleted(id));
   return {
-    ...accountServices(storage),
+    ...accountServices(storage, mail),
     ...boards.services,
     ...memberServices(storage, boards.roleOf, events, now),
+    ...invitationServices(storage, boards.roleOf, mail, now),
     ...changeServices(storage, boards.roleOf, flushActivity),
-    ...commentServices({ storage, roleOf: boards.roleOf, readSnapshot, live, now }),
+    ...commentServices({ storage, roleOf: boards.roleOf, readSnapshot, live, now, mailNotices: commentMailer(storage, mail, log) }),
     ...inboxServices(storage, live, now),
   };
 }

@@ -1,15 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
-import { z } from "zod";
 import type { BoardId, UserId } from "../../lib/model/ids";
-import { describeIssues } from "../../lib/model/issues";
 import { ok } from "../../lib/model/result";
 import type { AppServices } from "../../lib/protocol/appServices";
 import { canManageBoard, roleSchema, type Role } from "../../lib/protocol/roles";
 import type { Storage } from "../storage/storage";
-import { emailSchema } from "./accountServices";
 import { boardNotFound, fail } from "./serviceErrors";
-
-const inviteSchema = z.object({ email: emailSchema, role: roleSchema });
 
 export const hashShareSecret = (secret: string) => createHash("sha256").update(secret).digest("hex");
 
@@ -22,30 +17,32 @@ export interface AccessEvents {
 type MemberServices = Pick<
   AppServices,
   | "listMembers"
-  | "invite"
   | "changeRole"
   | "removeMember"
-  | "revokeInvitation"
   | "listShareLinks"
   | "createShareLink"
   | "revokeShareLink"
   | "resolveShareLink"
 >;
 
-/** Members, invitations and share links; every change is the owner's to make. */
+/** Ok when the actor owns the board; the errors distinguish "not yours to see" from "not yours to change". */
+export function ownerCheck(roleOf: (actor: UserId, boardId: BoardId) => Promise<Role | null>) {
+  return async (actor: UserId, boardId: BoardId) => {
+    const role = await roleOf(actor, boardId);
+    if (!role) return boardNotFound();
+    if (!canManageBoard(role)) return fail("forbidden", "only an owner can manage members and share links");
+    return ok(role);
+  };
+}
+
+/** Members and share links; every change is the owner's to make (invitations: invitationServices). */
 export function memberServices(
   storage: Storage,
   roleOf: (actor: UserId, boardId: BoardId) => Promise<Role | null>,
   events: AccessEvents,
   now: () => Date,
 ): MemberServices {
-  /** Ok when the actor owns the board; the errors distinguish "not yours to see" from "not yours to change". */
-  async function requireOwner(actor: UserId, boardId: BoardId) {
-    const role = await roleOf(actor, boardId);
-    if (!role) return boardNotFound();
-    if (!canManageBoard(role)) return fail("forbidden", "only an owner can manage members and share links");
-    return ok(role);
-  }
+  const requireOwner = ownerCheck(roleOf);
 
   /** Refuses changes that would leave the board without an owner. */
   async function keepsAnOwner(boardId: BoardId, userId: UserId, nextRole: Role | null): Promise<boolean> {
@@ -62,23 +59,8 @@ export function memberServices(
       const invitations = canManageBoard(role) ? await storage.listInvitations(boardId) : [];
       return ok({
         members: members.map((m) => ({ id: m.userId, email: m.email, name: m.name, role: m.role })),
-        invitations: invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, createdAt: i.createdAt })),
+        invitations: invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, createdAt: i.createdAt, expiresAt: i.expiresAt })),
       });
-    },
-    async invite(actor, boardId, input) {
-      const owner = await requireOwner(actor, boardId);
-      if (!owner.ok) return owner;
-      const parsed = inviteSchema.safeParse(input);
-      if (!parsed.success) return fail("invalid", describeIssues(parsed.error));
-      const { email, role } = parsed.data;
-      const user = await storage.findUserByEmail(email);
-      if (user) {
-        if (await storage.roleOf(boardId, user.id)) return fail("conflict", `${email} is already a member; change their role instead`);
-        await storage.setRole(boardId, user.id, role);
-        return ok({ status: "member" as const });
-      }
-      await storage.createInvitation({ id: randomBytes(9).toString("base64url"), boardId, email, role, invitedBy: actor, createdAt: now().toISOString() });
-      return ok({ status: "invited" as const });
     },
     async changeRole(actor, boardId, userId, role) {
       const owner = await requireOwner(actor, boardId);
@@ -99,11 +81,6 @@ export function memberServices(
       await storage.removeMember(boardId, userId);
       events.memberChanged(boardId, userId, null);
       return ok(undefined);
-    },
-    async revokeInvitation(actor, boardId, invitationId) {
-      const owner = await requireOwner(actor, boardId);
-      if (!owner.ok) return owner;
-      return (await storage.deleteInvitation(boardId, invitationId)) ? ok(undefined) : fail("not-found", "no such invitation");
     },
     async listShareLinks(actor, boardId) {
       const owner = await requireOwner(actor, boardId);

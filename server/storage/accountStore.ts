@@ -28,6 +28,8 @@ export interface InvitationRecord {
   role: Role;
   invitedBy: UserId;
   createdAt: string;
+  /** Null only for invitations made before invitations carried a secret: those can never be accepted (resend one). */
+  expiresAt: string | null;
 }
 
 export interface ShareLinkRecord {
@@ -43,7 +45,11 @@ export interface ShareLinkRecord {
  * Emails are stored lower-cased and trimmed; callers normalise before asking.
  */
 export interface AccountStore {
-  /** Creates a user and turns every pending invitation for the email into a membership, atomically. */
+  /**
+   * Creates a user, or returns null when the email is taken. Invitations for the email are NOT
+   * turned into memberships: whoever signs up first with an address has not proved they own it;
+   * an invitation is accepted with its secret (acceptInvitation).
+   */
   createUser(user: { id: UserId; email: string; name: string; passwordHash: string | null }): Promise<UserRecord | null>;
   findUserByEmail(email: string): Promise<UserWithSecret | null>;
   getUser(id: UserId): Promise<UserRecord | null>;
@@ -59,10 +65,25 @@ export interface AccountStore {
   setRole(boardId: BoardId, userId: UserId, role: Role): Promise<void>;
   removeMember(boardId: BoardId, userId: UserId): Promise<void>;
 
-  /** Records an invitation; re-inviting the same email replaces the earlier one. */
-  createInvitation(invitation: InvitationRecord): Promise<void>;
+  /**
+   * Records an invitation with the hash of its secret (the secret itself is only mailed);
+   * re-inviting the same email replaces the earlier one, whose link then stops working.
+   */
+  createInvitation(invitation: InvitationRecord, secretHash: string): Promise<void>;
   listInvitations(boardId: BoardId): Promise<InvitationRecord[]>;
   deleteInvitation(boardId: BoardId, id: string): Promise<boolean>;
+  findInvitationBySecretHash(secretHash: string): Promise<InvitationRecord | null>;
+  /**
+   * Uses up the invitation `id` for `userId`, atomically: the invitation is deleted and, unless
+   * the user is already on the board (whose role an invitation never changes), they become a
+   * member with its role. Null when the invitation is already gone (used, withdrawn, replaced):
+   * of two concurrent acceptances exactly one wins.
+   */
+  acceptInvitation(id: string, userId: UserId): Promise<{ boardId: BoardId; role: Role } | null>;
+
+  /** Whether comment notifications (mentions, replies) are also mailed to the user; on by default. */
+  mailNotificationsOf(userId: UserId): Promise<boolean>;
+  setMailNotifications(userId: UserId, enabled: boolean): Promise<void>;
 
   /** Stores only a hash of the link's secret, so a leaked database does not leak working links. */
   createShareLink(link: ShareLinkRecord, secretHash: string): Promise<void>;

@@ -33,6 +33,7 @@ export interface InvitationRow {
   role: string;
   invited_by: string;
   created_at: string;
+  expires_at: string | null;
 }
 export interface ShareLinkRow {
   id: string;
@@ -105,6 +106,7 @@ export const toInvitation = (r: InvitationRow): InvitationRecord => ({
   role: r.role as Role,
   invitedBy: r.invited_by as UserId,
   createdAt: r.created_at,
+  expiresAt: r.expires_at,
 });
 export const toShareLink = (r: ShareLinkRow): ShareLinkRecord => ({
   id: r.id,

@@ -38,7 +38,7 @@ test("a page that needs a session goes through sign-in and back; mistakes are ex
   await page.context().close();
 });
 
-test("sign-up shows the server's reasons and links an existing account to sign-in; a foreign callbackUrl is ignored", async ({ browser, request }) => {
+test("sign-up shows the server's reasons, says the same for a taken address and a new one, and ignores a foreign callbackUrl", async ({ browser, request }) => {
   const taken = freshAccount("Riley Taken");
   await signUp(request, taken);
   const page = await (await laptop(browser)).newPage();
@@ -49,11 +49,16 @@ test("sign-up shows the server's reasons and links an existing account to sign-i
   await page.getByLabel("Password").fill("short");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByTestId("auth-error")).toHaveText("Password: must be at least 8 characters.");
+  await page.getByLabel("Password").fill("password123");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("auth-error")).toContainText("Password: is too easy to guess (This is a");
 
+  // A taken address: the server answers as for a new one; only signing in fails, and the
+  // message covers both cases (the address's owner got an email).
   await page.getByLabel("Email").fill(taken.email);
   await page.getByLabel("Password").fill(fresh.password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByTestId("auth-error")).toContainText("An account with this email already exists; sign in instead");
+  await expect(page.getByTestId("auth-error")).toContainText("If this address already had a Waymark account, we sent it an email");
   await expect(page.getByTestId("auth-error").getByRole("link", { name: "Go to sign in" })).toHaveAttribute("href", "/signin");
 
   // Signed in straight after sign-up, and sent home rather than to the foreign site.

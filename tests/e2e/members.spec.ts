@@ -45,12 +45,17 @@ test("the owner manages members in the dialog and an open board follows each cha
   await dialog.getByRole("button", { name: "Invite" }).click();
   await expect(dialog.getByTestId("members-error")).toHaveText(`${miaAccount.email} is already a member; change their role instead.`);
 
-  // An invitation for someone without an account, then withdrawn.
+  // An invitation (the notice is the same whether or not the address has an account), resent, then withdrawn.
   const later = freshAccount("Lee Later");
   await dialog.getByLabel("Email address to invite").fill(later.email);
   await dialog.getByRole("button", { name: "Invite" }).click();
+  await expect(dialog.getByTestId("members-notice")).toHaveText(
+    `Invitation sent to ${later.email}. They join as editor once they open the link in it and accept.`,
+  );
   const invitation = dialog.getByTestId("invitation").filter({ hasText: later.email });
   await expect(invitation).toBeVisible();
+  await invitation.getByRole("button", { name: `Resend the invitation of ${later.email}` }).click();
+  await expect(dialog.getByTestId("members-notice")).toContainText("A new invitation link was sent");
   await invitation.getByRole("button", { name: `Withdraw the invitation of ${later.email}` }).click();
   await expect(invitation).toHaveCount(0);
 

@@ -6,7 +6,7 @@ import * as Y from "yjs";
 import { createItem } from "../../lib/model/itemCommands";
 import { createOrigin } from "../../lib/model/origin";
 import { MESSAGE_AUTH, MESSAGE_SYNC } from "../../lib/protocol/sync";
-import { barNamed, expectNoCspViolations, freshAccount, laptop, type Account } from "./people";
+import { barNamed, expectNoCspViolations, freshAccount, invitationLinkFor, laptop, type Account } from "./people";
 
 /** What "live" means to people in a workshop: another person's edit shows up within a second. */
 const LIVE = { timeout: 1_000 };
@@ -99,18 +99,23 @@ test("a commenter follows the board live but cannot change it: no drag, and a ha
   await expect(avery.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
 
   // Avery invites Blake, who has no account yet, as a commenter.
+  const since = new Date().toISOString();
   await avery.getByRole("button", { name: "Members" }).click();
   const members = avery.getByTestId("members-dialog");
   await members.getByLabel("Email address to invite").fill(commenter.email);
   await members.getByLabel("Role", { exact: true }).selectOption("commenter");
   await members.getByRole("button", { name: "Invite" }).click();
-  await expect(members.getByTestId("members-notice")).toContainText("no account yet");
+  await expect(members.getByTestId("members-notice")).toContainText(`Invitation sent to ${commenter.email}`);
   await expect(members.getByTestId("invitation")).toHaveAttribute("data-email", commenter.email);
   await avery.keyboard.press("Escape");
   await expect(members).toHaveCount(0);
 
-  // Blake signs up with that address: the invitation is accepted, the board is on his list.
+  // Blake signs up, opens the link in the invitation mail and accepts: the board is on his list.
   await signUpThroughForm(blake, commenter);
+  await blake.goto(new URL(await invitationLinkFor(commenter.email, since)).pathname);
+  await blake.getByRole("button", { name: `Accept as ${commenter.name}` }).click();
+  await blake.waitForURL(`/boards/${boardId}`);
+  await blake.goto("/");
   const link = blake.getByTestId("board-link").filter({ hasText: "Launch plan" });
   await expect(link.getByTestId("board-role")).toHaveText("commenter");
   await link.click();

@@ -6,7 +6,10 @@ import { crossSiteRefusal, errorResponse, parseBody, respond } from "../../_http
 
 const signUpSchema = z.object({ email: z.string().max(320), name: z.string().max(200), password: z.string().max(500) }).strict();
 
-/** Creates an account (the form then signs in through next-auth). Pending invitations become memberships. */
+/**
+ * Creates an account (the form then signs in through next-auth). 201 `{ status: "accepted" }`
+ * for a new address and for one that already has an account alike (its owner is mailed).
+ */
 export async function POST(request: Request): Promise<Response> {
   const refusal = crossSiteRefusal(request);
   if (refusal) return refusal;

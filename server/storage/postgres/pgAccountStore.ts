@@ -1,5 +1,5 @@
 import type { Pool } from "pg";
-import type { UserId } from "../../../lib/model/ids";
+import type { BoardId, UserId } from "../../../lib/model/ids";
 import type { Role } from "../../../lib/protocol/roles";
 import type { AccountStore, MemberRecord } from "../accountStore";
 import {
@@ -17,7 +17,7 @@ import { insertBoardWithState } from "./pgBoardStore";
 import { inTransaction } from "./transaction";
 
 const USER = "id, email, name, password_hash, created_at";
-const INVITATION = "id, board_id, email, role, invited_by, created_at";
+const INVITATION = "id, board_id, email, role, invited_by, created_at, expires_at";
 const SHARE_LINK = "id, board_id, created_by, created_at, revoked_at";
 
 const UPSERT_MEMBER = `INSERT INTO memberships (board_id, user_id, role) VALUES ($1, $2, $3)
@@ -36,15 +36,7 @@ export function pgAccountStore(pool: Pool): AccountStore {
            ON CONFLICT (email) DO NOTHING`,
           [user.id, user.email, user.name, user.passwordHash, now],
         );
-        if (inserted.rowCount === 0) return false;
-        // Invitations are taken (deleted) and turned into memberships in one statement.
-        await client.query(
-          `WITH taken AS (DELETE FROM invitations WHERE email = $1 RETURNING board_id, role)
-           INSERT INTO memberships (board_id, user_id, role) SELECT board_id, $2, role FROM taken
-           ON CONFLICT (board_id, user_id) DO UPDATE SET role = excluded.role`,
-          [user.email, user.id],
-        );
-        return true;
+        return inserted.rowCount !== 0;
       });
       return created ? { id: user.id, email: user.email, name: user.name, createdAt: now } : null;
     },
@@ -100,13 +92,37 @@ export function pgAccountStore(pool: Pool): AccountStore {
     async removeMember(boardId, userId) {
       await pool.query("DELETE FROM memberships WHERE board_id = $1 AND user_id = $2", [boardId, userId]);
     },
-    async createInvitation(i) {
+    async createInvitation(i, secretHash) {
       await pool.query(
-        `INSERT INTO invitations (${INVITATION}) VALUES ($1, $2, $3, $4, $5, $6)
+        `INSERT INTO invitations (${INVITATION}, secret_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (board_id, email) DO UPDATE SET id = excluded.id, role = excluded.role,
-           invited_by = excluded.invited_by, created_at = excluded.created_at`,
-        [i.id, i.boardId, i.email, i.role, i.invitedBy, i.createdAt],
+           invited_by = excluded.invited_by, created_at = excluded.created_at, expires_at = excluded.expires_at,
+           secret_hash = excluded.secret_hash`,
+        [i.id, i.boardId, i.email, i.role, i.invitedBy, i.createdAt, i.expiresAt, secretHash],
       );
+    },
+    async findInvitationBySecretHash(secretHash) {
+      const { rows } = await pool.query<InvitationRow>(`SELECT ${INVITATION} FROM invitations WHERE secret_hash = $1`, [secretHash]);
+      return rows[0] ? toInvitation(rows[0]) : null;
+    },
+    async acceptInvitation(id, userId) {
+      // One statement: the DELETE takes the invitation (only one of two racing acceptances gets
+      // the row) and the membership is added from what it returned.
+      const { rows } = await pool.query<{ board_id: string; role: string }>(
+        `WITH taken AS (DELETE FROM invitations WHERE id = $1 RETURNING board_id, role),
+           joined AS (INSERT INTO memberships (board_id, user_id, role) SELECT board_id, $2, role FROM taken
+             ON CONFLICT (board_id, user_id) DO NOTHING)
+         SELECT board_id, role FROM taken`,
+        [id, userId],
+      );
+      return rows[0] ? { boardId: rows[0].board_id as BoardId, role: rows[0].role as Role } : null;
+    },
+    async mailNotificationsOf(userId) {
+      const { rows } = await pool.query<{ mail_notifications: number }>("SELECT mail_notifications FROM users WHERE id = $1", [userId]);
+      return rows[0]?.mail_notifications === 1;
+    },
+    async setMailNotifications(userId, enabled) {
+      await pool.query("UPDATE users SET mail_notifications = $1 WHERE id = $2", [enabled ? 1 : 0, userId]);
     },
     async listInvitations(boardId) {
       const { rows } = await pool.query<InvitationRow>(

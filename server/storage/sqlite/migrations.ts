@@ -134,6 +134,13 @@ const MIGRATIONS = [
      valid_until TEXT NOT NULL
    );
    CREATE INDEX ended_sessions_by_expiry ON ended_sessions(valid_until);`,
+  // Invitations are accepted with a mailed secret (only its hash is stored) before they expire;
+  // rows from before this have neither and can only be resent. Mailing comment notifications is
+  // a per-person choice, on by default.
+  `ALTER TABLE invitations ADD COLUMN secret_hash TEXT;
+   ALTER TABLE invitations ADD COLUMN expires_at TEXT;
+   CREATE UNIQUE INDEX invitations_by_secret ON invitations(secret_hash);
+   ALTER TABLE users ADD COLUMN mail_notifications INTEGER NOT NULL DEFAULT 1;`,
 ];
 
 export function migrate(db: Database.Database): void {

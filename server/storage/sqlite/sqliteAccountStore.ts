@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { UserId } from "../../../lib/model/ids";
+import type { BoardId, UserId } from "../../../lib/model/ids";
 import type { Role } from "../../../lib/protocol/roles";
 import type { AccountStore, MemberRecord } from "../accountStore";
 import {
@@ -23,8 +23,11 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
     userByEmail: db.prepare<[string], UserRow>("SELECT * FROM users WHERE email = ?"),
     userById: db.prepare<[string], UserRow>("SELECT * FROM users WHERE id = ?"),
     countUsers: db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM users"),
-    invitationsByEmail: db.prepare<[string], InvitationRow>("SELECT * FROM invitations WHERE email = ?"),
-    deleteInvitationsByEmail: db.prepare("DELETE FROM invitations WHERE email = ?"),
+    invitationBySecret: db.prepare<[string], InvitationRow>("SELECT * FROM invitations WHERE secret_hash = ?"),
+    takeInvitation: db.prepare<[string], { board_id: string; role: string }>("DELETE FROM invitations WHERE id = ? RETURNING board_id, role"),
+    insertMemberIfAbsent: db.prepare("INSERT INTO memberships (board_id, user_id, role) VALUES (?, ?, ?) ON CONFLICT(board_id, user_id) DO NOTHING"),
+    mailNotifications: db.prepare<[string], { mail_notifications: number }>("SELECT mail_notifications FROM users WHERE id = ?"),
+    setMailNotifications: db.prepare("UPDATE users SET mail_notifications = ? WHERE id = ?"),
     upsertMember: db.prepare(
       `INSERT INTO memberships (board_id, user_id, role) VALUES (?, ?, ?)
        ON CONFLICT(board_id, user_id) DO UPDATE SET role = excluded.role`,
@@ -41,9 +44,10 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
     ),
     deleteBoard: db.prepare("DELETE FROM boards WHERE id = ?"),
     upsertInvitation: db.prepare(
-      `INSERT INTO invitations (id, board_id, email, role, invited_by, created_at) VALUES (?, ?, ?, ?, ?, ?)
+      `INSERT INTO invitations (id, board_id, email, role, invited_by, created_at, expires_at, secret_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(board_id, email) DO UPDATE SET id = excluded.id, role = excluded.role,
-         invited_by = excluded.invited_by, created_at = excluded.created_at`,
+         invited_by = excluded.invited_by, created_at = excluded.created_at, expires_at = excluded.expires_at,
+         secret_hash = excluded.secret_hash`,
     ),
     invitations: db.prepare<[string], InvitationRow>("SELECT * FROM invitations WHERE board_id = ? ORDER BY created_at, id"),
     deleteInvitation: db.prepare("DELETE FROM invitations WHERE board_id = ? AND id = ?"),
@@ -58,9 +62,13 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
   const createUserTx = db.transaction((u: { id: string; email: string; name: string; passwordHash: string | null }, now: string) => {
     if (q.userByEmail.get(u.email)) return false;
     q.insertUser.run(u.id, u.email, u.name, u.passwordHash, now);
-    for (const invitation of q.invitationsByEmail.all(u.email)) q.upsertMember.run(invitation.board_id, u.id, invitation.role);
-    q.deleteInvitationsByEmail.run(u.email);
     return true;
+  });
+  const acceptInvitationTx = db.transaction((id: string, userId: string) => {
+    const taken = q.takeInvitation.get(id);
+    if (!taken) return null;
+    q.insertMemberIfAbsent.run(taken.board_id, userId, taken.role);
+    return { boardId: taken.board_id as BoardId, role: taken.role as Role };
   });
   const createOwnedBoardTx = db.transaction((id: string, title: string, ownerId: string, state: Uint8Array, now: string) => {
     insertBoardWithState(id, title, state, now);
@@ -109,8 +117,21 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
     async removeMember(boardId, userId) {
       q.deleteMember.run(boardId, userId);
     },
-    async createInvitation(i) {
-      q.upsertInvitation.run(i.id, i.boardId, i.email, i.role, i.invitedBy, i.createdAt);
+    async createInvitation(i, secretHash) {
+      q.upsertInvitation.run(i.id, i.boardId, i.email, i.role, i.invitedBy, i.createdAt, i.expiresAt, secretHash);
+    },
+    async findInvitationBySecretHash(secretHash) {
+      const row = q.invitationBySecret.get(secretHash);
+      return row ? toInvitation(row) : null;
+    },
+    async acceptInvitation(id, userId) {
+      return acceptInvitationTx(id, userId);
+    },
+    async mailNotificationsOf(userId) {
+      return (q.mailNotifications.get(userId)?.mail_notifications ?? 0) === 1;
+    },
+    async setMailNotifications(userId, enabled) {
+      q.setMailNotifications.run(enabled ? 1 : 0, userId);
     },
     async listInvitations(boardId) {
       return q.invitations.all(boardId).map(toInvitation);

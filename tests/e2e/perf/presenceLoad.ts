@@ -30,6 +30,8 @@ import { joinCrowd, type Crowd } from "../crowd";
 import { createBoard, DEMO, signIn } from "../people";
 
 const BASE = process.argv[2] ?? process.env.WAYMARK_URL ?? "http://localhost:3124";
+// Members join by accepting their invitation mail: a server started with `npm start` here writes it to data/outbox.
+process.env.WAYMARK_E2E_OUTBOX ??= "data/outbox";
 const PEOPLE = 40;
 const HZ = 10;
 const SECONDS = Number(process.env.PRESENCE_SECONDS) || 15;

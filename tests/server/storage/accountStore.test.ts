@@ -25,7 +25,10 @@ const invitation = (boardId: BoardId, email: string, role: Role, invitedBy: User
   role,
   invitedBy,
   createdAt,
+  expiresAt: "2031-01-01T00:00:00.000Z",
 });
+let hashes = 0;
+const someHash = () => `hash-${hashes++}`;
 
 describeEachStorage("account store", (backend) => {
   const t = freshStoreEachTest(backend);
@@ -60,23 +63,51 @@ describeEachStorage("account store", (backend) => {
     });
   });
 
-  describe("invitations become memberships at sign-up", () => {
-    it("every pending invitation for the email turns into a membership with its role, and is gone", async () => {
+  describe("invitations are accepted with their secret, never by signing up", () => {
+    it("signing up with an invited address makes no membership and leaves the invitation pending", async () => {
       const owner = await user(t.store, "Owner");
-      const [b1, b2, b3] = [await ownedBoard(t.store, owner), await ownedBoard(t.store, owner), await ownedBoard(t.store, owner)];
-      const at = new Date().toISOString();
-      await t.store.createInvitation(invitation(b1, "new@test.dev", "editor", owner, at));
-      await t.store.createInvitation(invitation(b2, "new@test.dev", "viewer", owner, at));
-      await t.store.createInvitation(invitation(b3, "other@test.dev", "editor", owner, at));
+      const board = await ownedBoard(t.store, owner);
+      const pending = invitation(board, "new@test.dev", "editor", owner, new Date().toISOString());
+      await t.store.createInvitation(pending, "hash-new");
       const newcomer = await user(t.store, "New", "new@test.dev");
-      expect(await t.store.roleOf(b1, newcomer)).toBe("editor");
-      expect(await t.store.roleOf(b2, newcomer)).toBe("viewer");
-      expect(await t.store.roleOf(b3, newcomer)).toBeNull();
-      expect(await t.store.listInvitations(b1)).toEqual([]);
-      expect(await t.store.listInvitations(b3)).toHaveLength(1);
-      expect((await t.store.listBoardsOf(newcomer)).map((b) => [b.id, b.role]).sort()).toEqual(
-        [[b1, "editor"], [b2, "viewer"]].sort(),
-      );
+      expect(await t.store.roleOf(board, newcomer)).toBeNull();
+      expect(await t.store.listBoardsOf(newcomer)).toEqual([]);
+      expect(await t.store.listInvitations(board)).toEqual([pending]);
+    });
+
+    it("finds an invitation by its secret's hash only; accepting uses it up once, for one account", async () => {
+      const owner = await user(t.store, "Owner");
+      const board = await ownedBoard(t.store, owner);
+      const pending = invitation(board, "new@test.dev", "commenter", owner, "2030-01-01T00:00:00.000Z");
+      await t.store.createInvitation(pending, "hash-1");
+      expect(await t.store.findInvitationBySecretHash("hash-1")).toEqual(pending);
+      expect(await t.store.findInvitationBySecretHash(pending.id)).toBeNull();
+      const [a, b] = [await user(t.store, "A"), await user(t.store, "B")];
+      const results = await Promise.all([t.store.acceptInvitation(pending.id, a), t.store.acceptInvitation(pending.id, b)]);
+      expect(results.filter(Boolean)).toEqual([{ boardId: board, role: "commenter" }]);
+      const roles = [await t.store.roleOf(board, a), await t.store.roleOf(board, b)];
+      expect(roles.filter(Boolean)).toEqual(["commenter"]);
+      expect(await t.store.findInvitationBySecretHash("hash-1")).toBeNull();
+      expect(await t.store.listInvitations(board)).toEqual([]);
+    });
+
+    it("accepting never changes the role of someone already on the board", async () => {
+      const owner = await user(t.store, "Owner");
+      const board = await ownedBoard(t.store, owner);
+      const pending = invitation(board, "owner@test.dev", "viewer", owner, "2030-01-01T00:00:00.000Z");
+      await t.store.createInvitation(pending, "hash-o");
+      expect(await t.store.acceptInvitation(pending.id, owner)).toEqual({ boardId: board, role: "viewer" });
+      expect(await t.store.roleOf(board, owner)).toBe("owner");
+    });
+
+    it("re-inviting replaces the secret: the old link stops working", async () => {
+      const owner = await user(t.store, "Owner");
+      const board = await ownedBoard(t.store, owner);
+      await t.store.createInvitation(invitation(board, "x@test.dev", "viewer", owner, "2030-01-01T00:00:00.000Z"), "old");
+      const again = invitation(board, "x@test.dev", "editor", owner, "2030-01-02T00:00:00.000Z");
+      await t.store.createInvitation(again, "new");
+      expect(await t.store.findInvitationBySecretHash("old")).toBeNull();
+      expect(await t.store.findInvitationBySecretHash("new")).toEqual(again);
     });
 
     it("re-inviting an email replaces the earlier invitation; listed oldest first; deleted once", async () => {
@@ -85,9 +116,9 @@ describeEachStorage("account store", (backend) => {
       const first = invitation(board, "x@test.dev", "viewer", owner, "2030-01-01T00:00:00.000Z");
       const second = invitation(board, "y@test.dev", "editor", owner, "2030-01-02T00:00:00.000Z");
       const again = invitation(board, "x@test.dev", "editor", owner, "2030-01-03T00:00:00.000Z");
-      await t.store.createInvitation(first);
-      await t.store.createInvitation(second);
-      await t.store.createInvitation(again);
+      await t.store.createInvitation(first, someHash());
+      await t.store.createInvitation(second, someHash());
+      await t.store.createInvitation(again, someHash());
       expect(await t.store.listInvitations(board)).toEqual([second, again]);
       expect(await t.store.deleteInvitation(board, again.id)).toBe(true);
       expect(await t.store.deleteInvitation(board, again.id)).toBe(false);
@@ -159,7 +190,7 @@ describeEachStorage("account store", (backend) => {
     it("deleting a board removes its memberships, invitations and share links", async () => {
       const owner = await user(t.store, "Owner");
       const board = await ownedBoard(t.store, owner);
-      await t.store.createInvitation(invitation(board, "later@test.dev", "viewer", owner, new Date().toISOString()));
+      await t.store.createInvitation(invitation(board, "later@test.dev", "viewer", owner, new Date().toISOString()), "hash-later");
       const link = { id: "link-1", boardId: board, createdBy: owner, createdAt: new Date().toISOString(), revokedAt: null };
       await t.store.createShareLink(link, "hash-1");
       await t.store.deleteBoard(board);
@@ -167,9 +198,19 @@ describeEachStorage("account store", (backend) => {
       expect(await t.store.listBoardsOf(owner)).toEqual([]);
       expect(await t.store.listInvitations(board)).toEqual([]);
       expect(await t.store.findShareLinkBySecretHash("hash-1")).toBeNull();
-      // The invitation no longer turns into a membership of a board that is gone.
-      const later = await user(t.store, "Later", "later@test.dev");
-      expect(await t.store.listBoardsOf(later)).toEqual([]);
+      expect(await t.store.findInvitationBySecretHash("hash-later")).toBeNull();
+    });
+  });
+
+  describe("mail preferences", () => {
+    it("comment mail is on by default and can be switched off and on again", async () => {
+      const ana = await user(t.store, "Ana");
+      expect(await t.store.mailNotificationsOf(ana)).toBe(true);
+      await t.store.setMailNotifications(ana, false);
+      expect(await t.store.mailNotificationsOf(ana)).toBe(false);
+      await t.store.setMailNotifications(ana, true);
+      expect(await t.store.mailNotificationsOf(ana)).toBe(true);
+      expect(await t.store.mailNotificationsOf(newUserId())).toBe(false);
     });
   });
 

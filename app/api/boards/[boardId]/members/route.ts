@@ -15,7 +15,7 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   return respond(await appServices().listMembers(head.userId, head.boardId));
 }
 
-/** Invites by email with a role (owners only). */
+/** Invites by email with a role (owners only): 201 `{ status: "invited" }` whether or not the address has an account. */
 export async function POST(request: Request, { params }: Context): Promise<Response> {
   const head = await boardRequest(request, params);
   if (head instanceof Response) return head;

@@ -10,3 +10,10 @@ export async function DELETE(request: Request, { params }: Context): Promise<Res
   if (head instanceof Response) return head;
   return respond(await appServices().revokeInvitation(head.userId, head.boardId, (await params).invitationId));
 }
+
+/** Mails the invitation again with a new link (the old one stops working) and a fresh expiry (owners only). */
+export async function POST(request: Request, { params }: Context): Promise<Response> {
+  const head = await boardRequest(request, params);
+  if (head instanceof Response) return head;
+  return respond(await appServices().resendInvitation(head.userId, head.boardId, (await params).invitationId));
+}
