@@ -28,8 +28,8 @@ const SEEDS = [14, 20261207];
 const HOSTILE_EDITORS = 3;
 const ROUNDS_PER_EDITOR = 80;
 
-let servers: TestServer[] = [];
-let clients: TestClient[] = [];
+const servers: TestServer[] = [];
+const clients: TestClient[] = [];
 afterEach(async () => {
   for (const c of clients.splice(0)) c.destroy();
   for (const s of servers.splice(0)) {
