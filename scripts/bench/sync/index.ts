@@ -18,6 +18,7 @@ import { poolRounds } from "./rounds";
 import { largeTable, loadTable, renderMarkdown, renderText, verdicts } from "./report";
 import { LOAD_SCENARIOS } from "./scenarios";
 import { startTarget } from "./targets";
+import { checkCostLines, measureCheckCost } from "./checkCost";
 
 const options = parseOptions(process.argv.slice(2));
 const startedAt = new Date();
@@ -75,6 +76,10 @@ const notes = [
   `load average (1, 5, 15 min) at start ${loadText(loadAtStart)}, at end ${loadText(loadAtEnd)}`,
 ];
 const lines = verdicts(loadResults, largeResults);
+if (options.scenarios.some((s) => s <= 3)) {
+  log("measuring the layout check's cost per update (micro-benchmark)");
+  lines.push(...checkCostLines(measureCheckCost()));
+}
 
 const text = [
   ...notes,

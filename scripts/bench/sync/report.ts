@@ -68,6 +68,8 @@ export function verdicts(load: LoadResult[], large: LargeResult[]): string[] {
     const fsync = of("waymark-fsync");
     const fsyncNote = fsync ? `; with an fsync before every relay (waymark-fsync) p99 ${ms(fsync.p99)} ms` : "";
     lines.push(`Scenario ${scenario.id}: ${verdict}${vs.length ? `; Waymark ${vs.join("; ")}` : ""}${fsyncNote}.`);
+    const unchecked = of("waymark-unchecked");
+    if (unchecked) lines.push(`Scenario ${scenario.id}, the layout check's cost: ${checkCostVerdict(waymark, unchecked)}.`);
   }
   const waymarkLarge = large.find((r) => r.server === "waymark");
   if (waymarkLarge) {
@@ -84,6 +86,18 @@ export function verdicts(load: LoadResult[], large: LargeResult[]): string[] {
     );
   }
   return lines;
+}
+
+/** Issue 14's bar: with the layout check, each figure within 10% of Waymark's without it in the same run. */
+function checkCostVerdict(checked: LoadResult, unchecked: LoadResult): string {
+  const pct = (a: number, b: number) => `${a >= b ? "+" : ""}${(((a - b) / b) * 100).toFixed(1)}%`;
+  const within = (a: number, b: number) => a <= b * 1.1;
+  const met = within(checked.p50, unchecked.p50) && within(checked.p99, unchecked.p99) && checked.editsPerSecond >= unchecked.editsPerSecond * 0.9;
+  return (
+    `p50 ${ms(checked.p50)} ms against ${ms(unchecked.p50)} ms without it (${pct(checked.p50, unchecked.p50)}), ` +
+    `p99 ${ms(checked.p99)} against ${ms(unchecked.p99)} (${pct(checked.p99, unchecked.p99)}), ` +
+    `${checked.editsPerSecond.toFixed(0)} against ${unchecked.editsPerSecond.toFixed(0)} edits/s: within 10% ${met ? "met" : "MISSED"}`
+  );
 }
 
 export function renderText({ head, rows }: Table): string {
