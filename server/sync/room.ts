@@ -23,12 +23,11 @@ import { secondsSince, type SyncMetrics } from "../ops/metrics";
 import type { Fanout } from "../fanout/fanout";
 import { RoomLink } from "./roomLink";
 import { REMOTE_ORIGIN } from "./origins";
-import { checkEncodedUpdate, checkUpdate, type Verdict } from "./updateGuard";
-import { PendingUpdates, type Needs } from "./pendingUpdates";
+import { ClientUpdates, type ClientUpdateDeps } from "./clientUpdates";
 import { AnswerPacer } from "./answerPacer";
 import { boundedTitle } from "../../lib/model/plainText";
 
-export interface RoomDeps {
+export interface RoomDeps extends ClientUpdateDeps {
   /** Board updates, and the history and visits behind "what changed since your last visit". */
   store: BoardStore & ActivityStore;
   batcher: WriteBatcher;
@@ -42,20 +41,7 @@ export interface RoomDeps {
   fanout?: Fanout;
   /** How often a room tells the other instances its state vector, so lost messages get repaired. */
   repairIntervalMs?: number;
-  /**
-   * False only for the benchmark's reference (`waymark-unchecked` in bench:sync), which measures
-   * what the layout check costs; never settable from the environment.
-   */
-  checkUpdates?: boolean;
-  /** Bytes of updates one connection, and the whole board, may have waiting for content the room lacks. */
-  maxPendingBytesPerPeer?: number;
-  maxPendingBytesPerBoard?: number;
 }
-
-/** Defaults for RoomDeps' pending bounds: far above the few edits a reconnecting client sends early. */
-export const MAX_PENDING_BYTES_PER_PEER = 1024 * 1024;
-export const MAX_PENDING_BYTES_PER_BOARD = 8 * 1024 * 1024;
-const UNCHECKED: Verdict = { kind: "ok" };
 
 /**
  * One loaded board: its Y.Doc, awareness and connected peers. The rule that matters: an update
@@ -68,8 +54,8 @@ export class Room {
     () => this.watchEdits(),
     (update, index, reason) => this.quarantine(update, index, reason),
   );
-  /** Client updates waiting for content the room lacks: never in the document (see PendingUpdates). */
-  private readonly pending: PendingUpdates;
+  /** Checks, applies, holds back or refuses what editors send (see ClientUpdates). */
+  private readonly updates: ClientUpdates;
   /** Paces each connection's sync step 1 answers (see AnswerPacer). */
   private readonly answers = new AnswerPacer();
   readonly awareness = new awarenessProtocol.Awareness(this.board.raw);
@@ -112,10 +98,7 @@ export class Room {
     this.awareness.setLocalState(null);
     this.awareness.on("update", this.onAwarenessUpdate);
     this.visits = new VisitTracker(boardId, deps.store, deps.log);
-    this.pending = new PendingUpdates(
-      deps.maxPendingBytesPerPeer ?? MAX_PENDING_BYTES_PER_PEER,
-      deps.maxPendingBytesPerBoard ?? MAX_PENDING_BYTES_PER_BOARD,
-    );
+    this.updates = new ClientUpdates(this, deps);
   }
 
   /** Loads a board from storage; the room answers nobody before this completes. */
@@ -133,7 +116,7 @@ export class Room {
     // Another instance's update applied while storage was read makes the document more than
     // what was stored: then the stored form is not the whole answer (and the document is built).
     if (allChecked && room.board.raw.store.clients.size === 0) room.stored = new StoredAnswer(updates);
-    if (updates[0] && logLength < updates.length && checked[0]) room.base = new SnapshotBase(updates[0], snapshotStateVector ?? null);
+    if (updates[0] && checked[0]) room.base = new SnapshotBase(updates[0], snapshotStateVector ?? null);
     room.board.load(updates, snapshotStateVector, checked);
     return room;
   }
@@ -243,7 +226,7 @@ export class Room {
     this.peers.delete(peer);
     this.visits.left(peer);
     this.refusalNotified.delete(peer);
-    this.pending.drop(peer);
+    this.updates.forget(peer);
     this.answers.drop(peer);
     for (const id of ids) if (this.awarenessOwners.get(id) === peer) this.awarenessOwners.delete(id);
     if (ids.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
@@ -312,13 +295,12 @@ export class Room {
       const hasNothing = Y.decodeStateVector(payload).size === 0;
       this.answers.request(peer, payload, () => this.answerStep1(peer, payload, hasNothing));
     } else if (kind === syncProtocol.messageYjsSyncStep2 || kind === syncProtocol.messageYjsUpdate) {
-
       // Decoding first rejects truncated or garbled updates before they touch the document.
       const decoded = Y.decodeUpdate(payload);
       // A fresh client's answer to our sync step 1 carries nothing: no need to build the document for it.
       if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
       if (canEditRoadmap(peer.access.role)) {
-        this.applyFromClient(peer, payload, this.deps.checkUpdates === false ? UNCHECKED : checkUpdate(this.doc, decoded));
+        this.updates.receive(peer, payload, decoded);
       } else {
         // Never applied, never stored, never broadcast: a read-only connection only reads.
         this.refuseWrite(peer);
@@ -326,85 +308,6 @@ export class Room {
     } else {
       throw new ProtocolError(`unknown sync message ${kind}`);
     }
-  }
-
-  /**
-   * A client's update, checked against the layout and against what the document holds
-   * (updateGuard.ts): applied, kept aside until what it builds on arrives, or refused.
-   */
-  private applyFromClient(peer: Peer, update: Uint8Array, verdict: Verdict): void {
-    if (verdict.kind === "refused") return this.refuseUpdate(peer, verdict.reason);
-    if (verdict.kind === "missing") {
-      if (!this.pending.hold(peer, update, verdict.needs)) {
-        this.deps.metrics?.refused("pending-full");
-        this.deps.log.warn({ board: this.boardId, peer: peer.id, pendingBytes: this.pending.bytes }, "refused connection: too much waiting for content the server lacks");
-        this.leave(peer);
-        peer.close(CloseCode.TooLarge, "too many updates that build on content the server does not have");
-      }
-      return;
-    }
-    // An update that builds only on what the document has goes in at once, even while an
-    // older one of the same connection waits: it cannot depend on that one.
-    if (this.integrate(peer, update)) this.retryPending();
-  }
-
-  /** Applies held updates whose missing content has arrived, until none moves. */
-  private retryPending(): void {
-    const store = this.doc.store;
-    const has = (needs: Needs) => Y.getState(store, needs.client) > needs.clock;
-    for (let moved = true; moved && !this.failed; ) {
-      moved = false;
-      for (const [peer, update] of this.pending.ready(has)) {
-        const verdict = checkEncodedUpdate(this.doc, update);
-        if (verdict.kind === "missing") {
-          this.pending.waitAgain(peer, verdict.needs);
-          continue;
-        }
-        this.pending.shift(peer);
-        if (verdict.kind === "refused") {
-          this.refuseUpdate(peer, verdict.reason);
-          continue;
-        }
-        try {
-          if (!this.integrate(peer, update)) return;
-        } catch (error) {
-          this.refuseUpdate(peer, error instanceof ProtocolError ? error.message : "update could not be applied");
-          continue;
-        }
-        moved = true;
-      }
-    }
-  }
-
-  /**
-   * Applies a checked update. Any exception while applying fails the room closed: Yjs may have
-   * stopped half-way through a transaction, and a document in that state must not go on
-   * storing and relaying (it did, silently, before: see docs/document-rules.md).
-   */
-  private integrate(origin: Peer, update: Uint8Array): boolean {
-    const store = this.doc.store;
-    const hadPending = store.pendingStructs !== null || store.pendingDs !== null;
-    try {
-      Y.applyUpdate(this.doc, update, origin);
-    } catch (error) {
-      this.failClosed(error);
-      return false;
-    }
-    if (!hadPending && (store.pendingStructs !== null || store.pendingDs !== null)) {
-      // The guard let through something Yjs could not place: it must not stay in the document.
-      store.pendingStructs = null;
-      store.pendingDs = null;
-      throw new ProtocolError("update refers to content the server does not have");
-    }
-    return true;
-  }
-
-  /** A client's update breaks the board's layout: never applied, stored or relayed. */
-  private refuseUpdate(peer: Peer, reason: string): void {
-    this.deps.metrics?.refused("layout");
-    this.deps.log.warn({ board: this.boardId, peer: peer.id, reason }, "refused update: outside the board's layout");
-    this.leave(peer);
-    peer.close(CloseCode.BadMessage, `update refused: ${reason}`);
   }
 
   /**
