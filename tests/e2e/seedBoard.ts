@@ -63,10 +63,11 @@ export async function rawWrite(
   boardId: string,
   write: (doc: Y.Doc) => void,
   seen: (snap: ReturnType<typeof readSnapshot>) => boolean,
+  timeoutMs = 10_000,
 ): Promise<void> {
   await withSeedClient(request, baseURL, boardId, async ({ doc, token }) => {
     doc.transact(() => write(doc), SEED_ORIGIN);
-    await expect.poll(async () => seen(await serverSnapshot(baseURL, boardId, token)), { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => seen(await serverSnapshot(baseURL, boardId, token)), { timeout: timeoutMs }).toBe(true);
   });
 }
 
