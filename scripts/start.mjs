@@ -29,7 +29,7 @@ if (!existsSync(join(root, "node_modules")) || newer(join(root, "package-lock.js
 }
 
 // 2. Build when anything that goes into the web bundle changed since the last build.
-const BUILD_INPUTS = ["app", "components", "lib", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const BUILD_INPUTS = ["app", "components", "lib", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 function hashInputs() {
   const hash = createHash("sha256");
   const visit = (path) => {
