@@ -20,7 +20,7 @@ const envSchema = z.object({
   WAYMARK_SQLITE_SYNC: z.enum(["normal", "full"]).default(DEFAULT_SQLITE_SYNC),
   /** Sustained websocket messages per second per connection before reads slow down. */
   WAYMARK_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(500),
-  /** Bytes that may wait in one connection's send buffer; beyond, it is closed as not reading (4408). */
+  /** Bytes that may wait in one connection's send buffer; beyond, it is closed as not reading (4508). */
   WAYMARK_MAX_BUFFERED_BYTES: z.coerce.number().int().min(64 * 1024).default(8 * 1024 * 1024),
   /** Open sync connections this process accepts; beyond, upgrades are refused with 503. */
   WAYMARK_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(10_000),

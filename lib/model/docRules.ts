@@ -27,10 +27,25 @@ export type Slot =
  * from the stack limit, which ~3,000 levels overflowed.
  */
 export const MAX_RICH_DEPTH = 32;
+/** Children (paragraphs, list items, …) one element or the description itself may hold. */
+export const MAX_RICH_CHILDREN = 2_000;
 /** Characters one text struct of a description may carry (a long paste arrives as one). */
 export const MAX_RICH_TEXT = 100_000;
 /** JSON size of an XML attribute, a format mark or an embed in a description. */
 export const MAX_RICH_VALUE_CHARS = 2_000;
+
+/**
+ * The description editor's schema (Tiptap's StarterKit as components/editor configures it):
+ * element names are its node types, formatting keys its marks, as y-prosemirror writes them
+ * (a mark that may overlap itself gets `--<hash>` after its name). Only these are accepted:
+ * Yjs re-reads every open formatting key at each formatted character after a remote edit, so
+ * thousands of made-up keys made one 14-byte edit cost fifteen seconds of everybody's CPU.
+ * A new editor extension adds its names here.
+ */
+export const RICH_NODES: ReadonlySet<string> = new Set([
+  "paragraph", "heading", "blockquote", "bulletList", "orderedList", "listItem", "hardBreak", "codeBlock", "horizontalRule",
+]);
+const RICH_MARK = /^(bold|italic|strike|code|link|underline)(--[A-Za-z0-9+/=_-]{1,64})?$/;
 
 type FieldSchemas = Record<string, z.ZodType>;
 
@@ -147,7 +162,8 @@ function placeRich(slot: Extract<Slot, { kind: "rich" }>, key: string | null, co
       return content.str.length <= MAX_RICH_TEXT ? VALUE : refuse(`${at}: text over ${MAX_RICH_TEXT} characters in one piece`);
     }
     if (content instanceof Y.ContentFormat) {
-      return content.key.length <= 100 && jsonChars(content.value) <= MAX_RICH_VALUE_CHARS ? VALUE : refuse(`${at}: formatting too large`);
+      if (!RICH_MARK.test(content.key)) return refuse(`${at}: "${content.key.slice(0, 40)}" is not a formatting of descriptions`);
+      return jsonChars(content.value) <= MAX_RICH_VALUE_CHARS ? VALUE : refuse(`${at}: formatting too large`);
     }
     if (content instanceof Y.ContentEmbed) return jsonChars(content.embed) <= MAX_RICH_VALUE_CHARS ? VALUE : refuse(`${at}: embed too large`);
     return refuse(`${at}: text may hold characters and formatting, not ${contentName(content)}`);
@@ -157,6 +173,8 @@ function placeRich(slot: Extract<Slot, { kind: "rich" }>, key: string | null, co
   const kind = typeName(content.type);
   if (kind !== "XmlElement" && kind !== "XmlText") return refuse(`${at}: holds elements and texts, not a ${kind}`);
   if (slot.depth + 1 > MAX_RICH_DEPTH) return refuse(`${at}: nested deeper than ${MAX_RICH_DEPTH} levels`);
-  if (kind === "XmlElement" && (content.type as Y.XmlElement).nodeName.length > 100) return refuse(`${at}: element name too long`);
+  if (kind === "XmlElement" && !RICH_NODES.has((content.type as Y.XmlElement).nodeName)) {
+    return refuse(`${at}: "${(content.type as Y.XmlElement).nodeName.slice(0, 40)}" is not an element of descriptions`);
+  }
   return { ok: true, child: { kind: "rich", type: kind === "XmlText" ? "text" : "element", depth: slot.depth + 1 } };
 }

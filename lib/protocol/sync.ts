@@ -16,8 +16,9 @@ export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
 
 /**
- * Close codes the server uses. 4000-4999 are application codes; y-websocket reconnects after any
- * close, so codes that must not be retried are also documented for custom clients.
+ * Close codes the server uses. 4000-4999 are application codes. Stock y-websocket (3.x) stops
+ * reconnecting after 4400-4499, so those mean "final" (bad input, no access, gone); 4500-4599
+ * and 1xxx mean "reconnect, the state you send next can succeed".
  */
 export const CloseCode = {
   /** A frame that is not valid y-websocket protocol (bad varint, unknown type, bad update). */
@@ -26,8 +27,13 @@ export const CloseCode = {
   Forbidden: 4403,
   /** Unknown board (also what non-members will get: the board looks nonexistent). */
   NotFound: 4404,
-  /** The connection does not read what it is sent: more than the bound waits in its send buffer. */
-  NotReading: 4408,
+  /**
+   * The connection does not read what it is sent: more than the bound waits in its send buffer.
+   * Retryable: an honest client on a slow link reconnects and catches up from its state.
+   */
+  NotReading: 4508,
+  /** Too much of this connection's (or the board's) updates waits for content the server lacks; reconnect. */
+  TooMuchPending: 4513,
   /** A frame over the size limit, or too much waiting for content the server does not have. */
   TooLarge: 4413,
   /** The board was unloaded from this server; reconnecting is safe. */

@@ -56,15 +56,7 @@ export class ClientUpdates {
     const verdict = this.deps.checkUpdates === false ? UNCHECKED : checkUpdate(this.host.doc, decoded);
     if (verdict.kind === "refused") return this.refuse(peer, verdict.reason);
     if (verdict.kind === "missing") {
-      if (!this.pending.hold(peer, update, verdict.needs)) {
-        this.deps.metrics?.refused("pending-full");
-        this.deps.log.warn(
-          { board: this.host.boardId, peer: peer.id, pendingBytes: this.pending.bytes },
-          "refused connection: too much waiting for content the server lacks",
-        );
-        this.host.leave(peer);
-        peer.close(CloseCode.TooLarge, "too many updates that build on content the server does not have");
-      }
+      if (!this.pending.hold(peer, update, verdict.needs)) this.refusePending(peer);
       return;
     }
     // An update that builds only on what the document has goes in at once, even while an
@@ -86,7 +78,7 @@ export class ClientUpdates {
       for (const [peer, update] of this.pending.ready(has)) {
         const verdict = checkEncodedUpdate(doc, update);
         if (verdict.kind === "missing") {
-          this.pending.waitAgain(peer, verdict.needs);
+          if (!this.pending.waitAgain(peer, verdict.needs)) this.refusePending(peer);
           continue;
         }
         this.pending.shift(peer);
@@ -126,6 +118,17 @@ export class ClientUpdates {
       throw new ProtocolError("update refers to content the server does not have");
     }
     return true;
+  }
+
+  /** Too much waits, or waits too long: the connection goes; an honest client reconnects and re-sends. */
+  private refusePending(peer: Peer): void {
+    this.deps.metrics?.refused("pending-full");
+    this.deps.log.warn(
+      { board: this.host.boardId, peer: peer.id, pendingBytes: this.pending.bytes },
+      "refused connection: too much waiting for content the server lacks",
+    );
+    this.host.leave(peer);
+    peer.close(CloseCode.TooMuchPending, "too many updates that build on content the server does not have; reconnect");
   }
 
   /** An update that breaks the board's layout: never applied, stored or relayed. */

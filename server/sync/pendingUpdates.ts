@@ -9,7 +9,20 @@ export interface Needs {
 interface Held {
   update: Uint8Array;
   needs: Needs;
+  /** Times it was checked again and still waited. */
+  retries: number;
 }
+
+/**
+ * Checks again of one held update before its connection is refused. Each costs a full check of
+ * the update, and an attacker can make every small accepted update trigger one (an update that
+ * waits on a thousand made-up clients, each supplied in turn); an honest client's early edit
+ * waits for one sync step and goes in at the first or second try.
+ */
+export const MAX_RETRIES = 8;
+/** What all boards of this process may hold aside together, whoever sends it. */
+export const MAX_PENDING_BYTES_PER_PROCESS = 64 * 1024 * 1024;
+let processBytes = 0;
 
 /**
  * Client updates that build on content the room does not have yet, kept OUTSIDE the document.
@@ -44,13 +57,19 @@ export class PendingUpdates {
   hold(peer: Peer, update: Uint8Array, needs: Needs): boolean {
     const held = this.byPeer.get(peer) ?? [];
     const bytes = (this.bytesByPeer.get(peer) ?? 0) + update.byteLength;
-    if (held.length >= this.maxUpdatesPerPeer || bytes > this.maxBytesPerPeer || this.total + update.byteLength > this.maxBytesPerBoard) {
+    if (
+      held.length >= this.maxUpdatesPerPeer ||
+      bytes > this.maxBytesPerPeer ||
+      this.total + update.byteLength > this.maxBytesPerBoard ||
+      processBytes + update.byteLength > MAX_PENDING_BYTES_PER_PROCESS
+    ) {
       return false;
     }
-    held.push({ update, needs });
+    held.push({ update, needs, retries: 0 });
     this.byPeer.set(peer, held);
     this.bytesByPeer.set(peer, bytes);
     this.total += update.byteLength;
+    processBytes += update.byteLength;
     return true;
   }
 
@@ -73,19 +92,28 @@ export class PendingUpdates {
     const head = held?.shift();
     if (!held || !head) return;
     this.total -= head.update.byteLength;
+    processBytes -= head.update.byteLength;
     this.bytesByPeer.set(peer, (this.bytesByPeer.get(peer) ?? 0) - head.update.byteLength);
     if (held.length === 0) this.drop(peer);
   }
 
-  /** Replaces the oldest update's need (it was retried and still waits, for something else). */
-  waitAgain(peer: Peer, needs: Needs): void {
+  /**
+   * Replaces the oldest update's need (it was retried and still waits, for something else);
+   * false once it has been retried MAX_RETRIES times (the caller refuses the connection).
+   */
+  waitAgain(peer: Peer, needs: Needs): boolean {
     const head = this.byPeer.get(peer)?.[0];
-    if (head) head.needs = needs;
+    if (!head) return true;
+    head.needs = needs;
+    return ++head.retries <= MAX_RETRIES;
   }
 
   /** Forgets a connection's updates (it left or was refused). */
   drop(peer: Peer): void {
-    for (const held of this.byPeer.get(peer) ?? []) this.total -= held.update.byteLength;
+    for (const held of this.byPeer.get(peer) ?? []) {
+      this.total -= held.update.byteLength;
+      processBytes -= held.update.byteLength;
+    }
     this.byPeer.delete(peer);
     this.bytesByPeer.delete(peer);
   }

@@ -58,6 +58,8 @@ export class Room {
   private readonly updates: ClientUpdates;
   /** Paces each connection's sync step 1 answers (see AnswerPacer). */
   private readonly answers = new AnswerPacer();
+  /** Paces each connection's awareness queries, whose answers hold every presence state. */
+  private readonly awarenessQueries = new AnswerPacer();
   readonly awareness = new awarenessProtocol.Awareness(this.board.raw);
   /** Awareness client ids each peer has announced, removed when it leaves. */
   private readonly peers = new Map<Peer, Set<number>>();
@@ -228,6 +230,7 @@ export class Room {
     this.refusalNotified.delete(peer);
     this.updates.forget(peer);
     this.answers.drop(peer);
+    this.awarenessQueries.drop(peer);
     for (const id of ids) if (this.awarenessOwners.get(id) === peer) this.awarenessOwners.delete(id);
     if (ids.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
   }
@@ -277,7 +280,10 @@ export class Room {
       case MESSAGE_AWARENESS:
         return this.receiveAwareness(peer, decoding.readVarUint8Array(decoder));
       case MESSAGE_QUERY_AWARENESS:
-        peer.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+        // Each answer encodes every presence state on the board: paced like sync step 1.
+        this.awarenessQueries.request(peer, frame, () => {
+          if (this.peers.has(peer)) peer.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+        });
         return;
       case MESSAGE_AUTH:
         // Clients do not send auth messages in this protocol; ignoring one is harmless.

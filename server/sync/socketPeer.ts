@@ -17,7 +17,7 @@ export interface SocketPeerOptions {
   messagesPerSecond: number;
   /**
    * Bytes that may wait in the socket's send buffer before the next send; beyond, the
-   * connection does not read what it is sent and is closed (4408), freeing what waits.
+   * connection does not read what it is sent and is closed (4508), freeing what waits.
    */
   maxBufferedBytes: number;
   log: Logger;

@@ -47,7 +47,7 @@ export interface SyncServerOptions {
   messagesPerSecond?: number;
   /** An upgrade whose authentication and access lookup take longer is refused (503). */
   authTimeoutMs?: number;
-  /** Bytes that may wait in one connection's send buffer before it counts as not reading (4408). */
+  /** Bytes that may wait in one connection's send buffer before it counts as not reading (4508). */
   maxBufferedBytes?: number;
   /** See RoomDeps.checkUpdates: the benchmark's reference only. */
   checkUpdates?: boolean;

@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { place, rootSlot, type Slot } from "../../lib/model/docRules";
+import { MAX_RICH_CHILDREN, place, rootSlot, type Slot } from "../../lib/model/docRules";
 
 /**
  * What the server makes of a client's update before it touches the room's document
@@ -21,7 +21,7 @@ type Struct = Y.Item | Y.GC | Y.Skip;
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
 /** Where an update's item lands: a slot and map key, or nowhere (next to collected garbage, Yjs drops it). */
-type Location = { slot: Slot | null; key: string | null } | "dropped";
+type Location = { slot: Slot | null; key: string | null; container?: object } | "dropped";
 
 const OK: Verdict = { kind: "ok" };
 
@@ -91,8 +91,17 @@ export function checkUpdate(doc: Y.Doc, decoded: DecodedUpdate): Verdict {
   const store = doc.store;
   const byClient = new Map<number, Struct[]>();
   for (const s of decoded.structs) {
+    // Yjs throws on an empty struct mid-transaction (the room would fail closed at every resend).
+    if (s.length <= 0) return { kind: "refused", reason: `struct ${s.id.client}:${s.id.clock} is empty` };
     let list = byClient.get(s.id.client);
     if (!list) byClient.set(s.id.client, (list = []));
+    const last = list[list.length - 1];
+    // One run of structs per client, in clock order, as every Yjs encoder writes them. Yjs
+    // integrates only the last section a client appears in: with two, this check would look
+    // at one and Yjs apply the other.
+    if (last && s.id.clock < last.id.clock + last.length) {
+      return { kind: "refused", reason: `client ${s.id.client}'s structs overlap or go back in time` };
+    }
     list.push(s);
   }
 
@@ -134,6 +143,14 @@ export function checkUpdate(doc: Y.Doc, decoded: DecodedUpdate): Verdict {
 
   for (const s of decoded.structs) {
     if (!(s instanceof Y.Item)) continue;
+    // A struct that starts inside what the document has is cut, and its rest linked after its
+    // client's previous struct, wherever that is (Item.integrate with an offset): it must be
+    // exactly where that struct is, or it would land in one place here and another everywhere else.
+    const stored = Y.getState(store, s.id.client);
+    if (s.id.clock < stored && stored < s.id.clock + s.length) {
+      const overlap = overlapRefusal(doc, s, stored);
+      if (overlap) return { kind: "refused", reason: overlap };
+    }
     for (const ref of [s.origin, s.rightOrigin, s.parent instanceof Y.ID ? s.parent : null]) {
       if (!ref) continue;
       // Yjs integrates one client's structs in clock order and does not wait for its own: a
@@ -151,6 +168,7 @@ export function checkUpdate(doc: Y.Doc, decoded: DecodedUpdate): Verdict {
   // another item of the same update (its left or right neighbour, or its parent type).
   const locations = new Map<Y.Item, Location>();
   const childSlots = new Map<Y.Item, Slot | null>();
+  const childCounts = new Map<object, number>();
 
   /** The location of `item` if it can be told now, or the update item it depends on. */
   const locate = (item: Y.Item): Location | Y.Item | { refused: string } => {
@@ -165,12 +183,15 @@ export function checkUpdate(doc: Y.Doc, decoded: DecodedUpdate): Verdict {
     if (item.parent instanceof Y.ID) {
       const parent = lookUp(item.parent);
       if (!parent || parent instanceof Y.Skip) return { refused: "parent not found" };
-      if (parent instanceof Y.GC) return "dropped";
-      if (!(parent.content instanceof Y.ContentType)) return { refused: "parent is not a shared type" };
-      if (parent.id.clock < Y.getState(store, parent.id.client)) return { slot: slotOfType(parent.content.type), key: item.parentSub };
+      // Yjs drops (collects) what lands in a collected or deleted type, or in something that is
+      // not a type: someone typing into a paragraph another person just deleted.
+      if (parent instanceof Y.GC || !(parent.content instanceof Y.ContentType)) return "dropped";
+      if (parent.id.clock < Y.getState(store, parent.id.client)) {
+        return { slot: slotOfType(parent.content.type), key: item.parentSub, container: parent.content.type };
+      }
       if (locations.get(parent) === "dropped") return "dropped";
       if (!childSlots.has(parent)) return parent;
-      return { slot: childSlots.get(parent)!, key: item.parentSub };
+      return { slot: childSlots.get(parent)!, key: item.parentSub, container: parent };
     }
     const left = item.origin ? lookUp(item.origin) : undefined;
     const right = item.rightOrigin ? lookUp(item.rightOrigin) : undefined;
@@ -179,7 +200,7 @@ export function checkUpdate(doc: Y.Doc, decoded: DecodedUpdate): Verdict {
     if (!neighbour) return { refused: "an item with neither parent nor neighbours" };
     if (neighbour.id.clock < Y.getState(store, neighbour.id.client)) {
       const parent = neighbour.parent;
-      return { slot: parent instanceof Y.AbstractType ? slotOfType(parent) : null, key: neighbour.parentSub };
+      return { slot: parent instanceof Y.AbstractType ? slotOfType(parent) : null, key: neighbour.parentSub, container: parent ?? undefined };
     }
     return locations.get(neighbour) ?? neighbour;
   };
@@ -194,6 +215,15 @@ export function checkUpdate(doc: Y.Doc, decoded: DecodedUpdate): Verdict {
     const placed = place(location.slot, location.key, item.content);
     if (!placed.ok) return placed.reason;
     childSlots.set(item, placed.child);
+    // Children of a description's fragment or element are bounded in number: with a deep
+    // observer on the board (the activity recorder), Yjs walks a changed child's siblings to
+    // build its path, so an edit at the end of 100,000 siblings cost seconds.
+    const { slot, container } = location;
+    if (slot.kind === "rich" && slot.type !== "text" && location.key === null && item.content instanceof Y.ContentType && container) {
+      const count = (childCounts.get(container) ?? (container instanceof Y.AbstractType ? container._length : 0)) + 1;
+      childCounts.set(container, count);
+      if (count > MAX_RICH_CHILDREN) return `a description element holds more than ${MAX_RICH_CHILDREN} children`;
+    }
     return null;
   };
 
@@ -229,4 +259,33 @@ export function checkEncodedUpdate(doc: Y.Doc, update: Uint8Array): Verdict {
     return { kind: "refused", reason: `does not decode: ${String(error).slice(0, 100)}` };
   }
   return checkUpdate(doc, decoded);
+}
+
+/**
+ * Why a struct that overlaps its client's stored clock may not go in, or null. Yjs links the
+ * part the document lacks after the client's previous struct: that struct must be an item
+ * (a collected one makes Yjs throw) in the very type and under the very key this struct names,
+ * which is always so for an honest client (its struct continues its own earlier one).
+ */
+function overlapRefusal(doc: Y.Doc, s: Y.Item, stored: number): string | null {
+  const previous = Y.getItem(doc.store, Y.createID(s.id.client, stored - 1));
+  if (!(previous instanceof Y.Item)) return `struct ${s.id.client}:${s.id.clock} continues collected content`;
+  const declared = declaredPlace(doc, s);
+  if (!declared || declared.type !== previous.parent || declared.key !== previous.parentSub) {
+    return `struct ${s.id.client}:${s.id.clock} continues content of another place`;
+  }
+  return null;
+}
+
+/** The type and key an item names, from what the document has; null when it names none there. */
+function declaredPlace(doc: Y.Doc, s: Y.Item): { type: unknown; key: string | null } | null {
+  const parentName: unknown = s.parent;
+  const inDoc = (id: Y.ID) => (id.clock < Y.getState(doc.store, id.client) ? Y.getItem(doc.store, id) : null);
+  if (typeof parentName === "string") return doc.share.has(parentName) ? { type: doc.share.get(parentName), key: s.parentSub } : null;
+  if (s.parent instanceof Y.ID) {
+    const parent = inDoc(s.parent);
+    return parent instanceof Y.Item && parent.content instanceof Y.ContentType ? { type: parent.content.type, key: s.parentSub } : null;
+  }
+  const neighbour = (s.origin && inDoc(s.origin)) || (s.rightOrigin && inDoc(s.rightOrigin));
+  return neighbour instanceof Y.Item ? { type: neighbour.parent, key: neighbour.parentSub } : null;
 }

@@ -259,7 +259,7 @@ describeEachStorage("hostile updates through the document", (storage) => {
     await eventually(() => expect(titles(fresh.doc)).toEqual(["Edited right after reconnecting"]));
   });
 
-  it("refuses a connection beyond the bound of what may wait for missing content (4413)", async () => {
+  it("refuses a connection beyond the bound of what may wait for missing content (4513, reconnect)", async () => {
     const s = await start(storage);
     const board = await s.boards.createBoard({ title: "Flood" });
     const { socket, doc } = await attacker(s, board);
@@ -273,7 +273,7 @@ describeEachStorage("hostile updates through the document", (storage) => {
       socket.ws.send(updateFrame(changeOf(doc, () => doc.getMap("board").set("goal", `${i}`.repeat(500)))));
     }
     const closed = await socket.closed;
-    expect(closed.code).toBe(CloseCode.TooLarge);
+    expect(closed.code).toBe(CloseCode.TooMuchPending);
     expect(closed.reason).toMatch(/content the server does not have/);
   });
 

@@ -88,7 +88,19 @@ describeEachStorage("slow and greedy readers", (storage) => {
     expect(socket.ws.readyState).toBe(socket.ws.OPEN);
   });
 
-  it("closes a connection that does not read with 4408, freeing what waited for it; the board carries on", async () => {
+  it("answers a connection's repeated awareness queries at the same bounded rate", async () => {
+    const s = await start(storage);
+    const board = await boardOf(s, 5);
+    const socket = await viewerSocket(s, board);
+    const before = socket.frames.length;
+    for (let i = 0; i < 100; i++) socket.ws.send(new Uint8Array([3]));
+    await new Promise((r) => setTimeout(r, 1_500));
+    const answers = socket.frames.slice(before).map(describeFrame).filter((f) => f.type === 1).length;
+    expect(answers).toBeGreaterThanOrEqual(4);
+    expect(answers).toBeLessThanOrEqual(7);
+  });
+
+  it("closes a connection that does not read with 4508, freeing what waited for it; the board carries on", async () => {
     const s = await start(storage, { maxBufferedBytes: 256 * 1024, maxMessageBytes: 8 * 1024 * 1024 });
     // The 2 MB board of the report; the kernel's socket buffers take some megabytes first.
     const board = await boardOf(s, 2_000);

@@ -5,9 +5,10 @@ import { date } from "../../lib/model/dates";
 import { createOrigin } from "../../lib/model/origin";
 import { createItem, updateItem } from "../../lib/model/itemCommands";
 import { ensureItemDescription } from "../../lib/model/descriptionCommands";
-import { MAX_RICH_DEPTH } from "../../lib/model/docRules";
+import { MAX_RICH_CHILDREN, MAX_RICH_DEPTH } from "../../lib/model/docRules";
 import { checkUpdate } from "../../server/sync/updateGuard";
 import type { ItemId } from "../../lib/model/ids";
+import { handUpdate, type HandStruct } from "../helpers/handUpdates";
 
 const origin = createOrigin("local", "test");
 
@@ -148,5 +149,108 @@ describe("the update guard finds updates that build on content the server lacks"
     // Only the delete set, naming a struct the server never saw.
     const onlyDeletes = Y.diffUpdate(deletion, Y.encodeStateVector(stranger));
     expect(verdict(server, onlyDeletes).kind).toBe("missing");
+  });
+});
+
+/** Found by an attacker's pass over the guard: shapes no Yjs encoder writes. */
+describe("the update guard refuses hand-made shapes that made Yjs throw, or apply something else than was checked", () => {
+  const A = 900001;
+  const B = 900002;
+
+  it("an empty struct (Yjs threw mid-transaction, and the room failed at every resend)", () => {
+    const update = handUpdate([{ client: A, clock: 0, structs: [{ parent: "board", sub: "title", content: { deleted: 0 } }] }]);
+    expect(verdict(new Y.Doc(), update)).toMatchObject({ kind: "refused", reason: expect.stringMatching(/empty/) });
+  });
+
+  it("a client listed twice: the guard would check one section and Yjs apply the other", () => {
+    const chain: HandStruct[] = [{ parent: { client: A, clock: 0 }, sub: "title", content: { type: "map" } }];
+    for (let i = 1; i < 50; i++) chain.push({ parent: { client: B, clock: i - 1 }, sub: "x", content: { type: "map" } });
+    const update = handUpdate([
+      { client: A, clock: 0, structs: [{ gc: 1 }] },
+      { client: A, clock: 0, structs: [{ parent: "items", sub: "i_abcdefghijkl", content: { type: "map" } }] },
+      { client: B, clock: 0, structs: chain },
+    ]);
+    expect(verdict(new Y.Doc(), update)).toMatchObject({ kind: "refused", reason: expect.stringMatching(/overlap or go back/) });
+  });
+
+  it("a struct that continues a collected one (Yjs threw on the collected left neighbour)", () => {
+    const server = new Y.Doc();
+    Y.applyUpdate(server, handUpdate([{ client: A, clock: 0, structs: [{ gc: 1 }] }]));
+    const update = handUpdate([{ client: A, clock: 0, structs: [{ parent: "board", sub: "title", content: { deleted: 2 } }] }]);
+    expect(verdict(server, update)).toMatchObject({ kind: "refused", reason: expect.stringMatching(/collected/) });
+  });
+
+  it("a struct that overlaps its client's last one but names another place (Yjs would link it there)", () => {
+    const { doc, item } = demo();
+    const server = replicaOf(doc);
+    const fragment = ensureItemDescription(server, origin, item);
+    if (!fragment.ok) throw new Error(fragment.error);
+    const text = new Y.XmlText("hello");
+    server.transact(() => fragment.value.insert(0, [text]));
+    const title = server.getMap("board")._map.get("title")!;
+    Y.applyUpdate(server, handUpdate([{ client: A, clock: 0, structs: [{ origin: title.lastId, content: { any: ["Board"] } }] }]));
+    const elsewhere = handUpdate([{ client: A, clock: 0, structs: [{ parent: text._item!.id, content: { string: "Xevil" } }] }]);
+    expect(verdict(server, elsewhere)).toMatchObject({ kind: "refused", reason: expect.stringMatching(/another place/) });
+  });
+
+  it("an honest overlap (a merged struct whose first part the server has) is accepted", () => {
+    const { doc, item } = demo();
+    ensureItemDescription(doc, origin, item);
+    const server = replicaOf(doc);
+    const client = replicaOf(doc);
+    const text = new Y.XmlText();
+    const frag = (client.getMap("items").get(item) as Y.Map<unknown>).get("description") as Y.XmlFragment;
+    const start = Y.encodeStateVector(client);
+    client.transact(() => frag.insert(0, [text]));
+    text.insert(0, "he");
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(client, start));
+    text.insert(2, "llo");
+    // From before the first part: Yjs merged "he" and "llo" into one struct on the client.
+    expect(verdict(server, Y.encodeStateAsUpdate(client, start))).toEqual({ kind: "ok" });
+  });
+
+  it("formatting keys and element names outside the description editor's schema (thousands of keys made one edit cost seconds)", () => {
+    const { doc, item } = demo();
+    ensureItemDescription(doc, origin, item);
+    doc.transact(() => ((doc.getMap("items").get(item) as Y.Map<unknown>).get("description") as Y.XmlFragment).insert(0, [new Y.XmlText()]));
+    const server = replicaOf(doc);
+    /** The verdict on one change, made on a fresh replica of the server's board. */
+    const attempt = (change: (frag: Y.XmlFragment, text: Y.XmlText) => void) => {
+      const client = replicaOf(server);
+      const frag = (client.getMap("items").get(item) as Y.Map<unknown>).get("description") as Y.XmlFragment;
+      return verdict(server, changeOf(client, () => change(frag, frag.get(0) as Y.XmlText)));
+    };
+    expect(attempt((_f, text) => text.insert(0, "a", { bold: true, link: { href: "https://x.test" } }))).toEqual({ kind: "ok" });
+    expect(attempt((frag) => frag.insert(0, [new Y.XmlElement("paragraph")]))).toEqual({ kind: "ok" });
+    expect(attempt((_f, text) => text.insert(0, "a", { k1: 1 })).kind).toBe("refused");
+    expect(attempt((frag) => frag.insert(0, [new Y.XmlElement("script")])).kind).toBe("refused");
+  });
+
+  it("a description with more children than the bound (each edit at the end walked them all)", () => {
+    const { doc, item } = demo();
+    ensureItemDescription(doc, origin, item);
+    const server = replicaOf(doc);
+    const fill = (count: number) => {
+      const client = replicaOf(server);
+      const frag = (client.getMap("items").get(item) as Y.Map<unknown>).get("description") as Y.XmlFragment;
+      return changeOf(client, () => frag.insert(0, Array.from({ length: count }, () => new Y.XmlElement("paragraph"))));
+    };
+    expect(verdict(server, fill(MAX_RICH_CHILDREN))).toEqual({ kind: "ok" });
+    expect(verdict(server, fill(MAX_RICH_CHILDREN + 1))).toMatchObject({ kind: "refused", reason: expect.stringMatching(/more than/) });
+    Y.applyUpdate(server, fill(MAX_RICH_CHILDREN - 1));
+    expect(verdict(server, fill(2)).kind).toBe("refused");
+  });
+
+  it("text typed into a paragraph someone else deleted is accepted (Yjs drops it); the typist is not cut off", () => {
+    const { doc, item } = demo();
+    const made = ensureItemDescription(doc, origin, item);
+    if (!made.ok) throw new Error(made.error);
+    doc.transact(() => made.value.insert(0, [new Y.XmlElement("paragraph")]));
+    const server = replicaOf(doc);
+    const bob = replicaOf(doc);
+    const paragraph = ((bob.getMap("items").get(item) as Y.Map<unknown>).get("description") as Y.XmlFragment).get(0) as Y.XmlElement;
+    const typed = changeOf(bob, () => paragraph.insert(0, [new Y.XmlText("bob typed this")]));
+    ((server.getMap("items").get(item) as Y.Map<unknown>).get("description") as Y.XmlFragment).delete(0, 1);
+    expect(verdict(server, typed)).toEqual({ kind: "ok" });
   });
 });
