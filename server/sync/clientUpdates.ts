@@ -35,6 +35,12 @@ export interface UpdateHost {
 
 const UNCHECKED: Verdict = { kind: "ok" };
 
+/** The account behind a connection (a share link's guests count as one). */
+function ownerOf(peer: Peer): string {
+  const { principal } = peer.access;
+  return principal.kind === "user" ? `user:${principal.userId}` : `link:${principal.shareLinkId}`;
+}
+
 /**
  * What an editor's update becomes (docs/document-rules.md): checked against the board's layout
  * and against what the document holds (updateGuard.ts), then applied, kept aside until what it
@@ -48,7 +54,12 @@ export class ClientUpdates {
     private readonly host: UpdateHost,
     private readonly deps: ClientUpdateDeps,
   ) {
-    this.pending = new PendingUpdates(deps.maxPendingBytesPerPeer ?? MAX_PENDING_BYTES_PER_PEER, deps.maxPendingBytesPerBoard ?? MAX_PENDING_BYTES_PER_BOARD);
+    this.pending = new PendingUpdates(
+      deps.maxPendingBytesPerPeer ?? MAX_PENDING_BYTES_PER_PEER,
+      deps.maxPendingBytesPerBoard ?? MAX_PENDING_BYTES_PER_BOARD,
+      1_000,
+      ownerOf,
+    );
   }
 
   /** An editor's non-empty update, decoded. */

@@ -37,13 +37,30 @@ let processBytes = 0;
 export class PendingUpdates {
   private readonly byPeer = new Map<Peer, Held[]>();
   private readonly bytesByPeer = new Map<Peer, number>();
+  /** Per account: one person's many connections share one connection's budget. */
+  private readonly bytesByOwner = new Map<string, number>();
   private total = 0;
 
+  /**
+   * @param ownerOf who is behind a connection (an account): the per-connection byte bound also
+   * holds for all of one person's connections to the board together, so one editor with many
+   * sockets cannot fill the board's budget and leave others' honest early edits refused.
+   */
   constructor(
     private readonly maxBytesPerPeer: number,
     private readonly maxBytesPerBoard: number,
     private readonly maxUpdatesPerPeer = 1_000,
+    private readonly ownerOf: (peer: Peer) => string = (peer) => peer.id,
   ) {}
+
+  private addBytes(peer: Peer, bytes: number): void {
+    const owner = this.ownerOf(peer);
+    const left = (this.bytesByOwner.get(owner) ?? 0) + bytes;
+    if (left > 0) this.bytesByOwner.set(owner, left);
+    else this.bytesByOwner.delete(owner);
+    this.total += bytes;
+    processBytes += bytes;
+  }
 
   get bytes(): number {
     return this.total;
@@ -60,6 +77,7 @@ export class PendingUpdates {
     if (
       held.length >= this.maxUpdatesPerPeer ||
       bytes > this.maxBytesPerPeer ||
+      (this.bytesByOwner.get(this.ownerOf(peer)) ?? 0) + update.byteLength > this.maxBytesPerPeer ||
       this.total + update.byteLength > this.maxBytesPerBoard ||
       processBytes + update.byteLength > MAX_PENDING_BYTES_PER_PROCESS
     ) {
@@ -68,8 +86,7 @@ export class PendingUpdates {
     held.push({ update, needs, retries: 0 });
     this.byPeer.set(peer, held);
     this.bytesByPeer.set(peer, bytes);
-    this.total += update.byteLength;
-    processBytes += update.byteLength;
+    this.addBytes(peer, update.byteLength);
     return true;
   }
 
@@ -91,8 +108,7 @@ export class PendingUpdates {
     const held = this.byPeer.get(peer);
     const head = held?.shift();
     if (!held || !head) return;
-    this.total -= head.update.byteLength;
-    processBytes -= head.update.byteLength;
+    this.addBytes(peer, -head.update.byteLength);
     this.bytesByPeer.set(peer, (this.bytesByPeer.get(peer) ?? 0) - head.update.byteLength);
     if (held.length === 0) this.drop(peer);
   }
@@ -110,10 +126,7 @@ export class PendingUpdates {
 
   /** Forgets a connection's updates (it left or was refused). */
   drop(peer: Peer): void {
-    for (const held of this.byPeer.get(peer) ?? []) {
-      this.total -= held.update.byteLength;
-      processBytes -= held.update.byteLength;
-    }
+    for (const held of this.byPeer.get(peer) ?? []) this.addBytes(peer, -held.update.byteLength);
     this.byPeer.delete(peer);
     this.bytesByPeer.delete(peer);
   }

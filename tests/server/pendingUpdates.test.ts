@@ -25,3 +25,17 @@ describe("updates held back for missing content", () => {
     expect(pending.waitAgain(a, { client: 999, clock: 0 })).toBe(false);
   });
 });
+
+describe("one person's connections", () => {
+  it("share one connection's budget, so many sockets cannot fill the board's for everyone", () => {
+    const owners = new Map<object, string>();
+    const [a1, a2, b] = [peer("a1"), peer("a2"), peer("b")];
+    owners.set(a1, "ana").set(a2, "ana").set(b, "ben");
+    const pending = new PendingUpdates(100, 1_000, 10, (p) => owners.get(p)!);
+    expect(pending.hold(a1, new Uint8Array(60), needs)).toBe(true);
+    expect(pending.hold(a2, new Uint8Array(60), needs)).toBe(false);
+    expect(pending.hold(b, new Uint8Array(60), needs)).toBe(true);
+    pending.drop(a1);
+    expect(pending.hold(a2, new Uint8Array(60), needs)).toBe(true);
+  });
+});
