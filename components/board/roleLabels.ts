@@ -7,7 +7,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   viewer: "Viewer",
 };
 
-/** What a role may do, in the words of PRODUCT.md's roles table. */
+/** What a role may do, in the words of the roles table in docs/roles.md. */
 export const ROLE_HINTS: Record<Role, string> = {
   owner: "Owners edit the roadmap and manage members, share links and the board itself.",
   editor: "Editors change the roadmap: items, dates, lanes and dependencies.",

@@ -40,7 +40,7 @@ export function CommentEditor({ members, placeholder, submitLabel, initial, auto
   const submitRef = useRef<() => void>(() => {});
 
   const editor = useEditor({
-    // Rendered on the client only: the server has no DOM to measure (STACK.md).
+    // Rendered on the client only: the server has no DOM to measure (docs/stack.md).
     immediatelyRender: false,
     autofocus: autoFocus ? "end" : false,
     content: initial,

@@ -18,7 +18,7 @@ interface DescriptionEditorProps {
 export function DescriptionEditor({ fragment, awareness, editable, autoFocus }: DescriptionEditorProps) {
   const editor = useEditor(
     {
-      // Rendered on the client only: the server has no DOM to measure (STACK.md).
+      // Rendered on the client only: the server has no DOM to measure (docs/stack.md).
       immediatelyRender: false,
       editable,
       autofocus: autoFocus ? "end" : false,

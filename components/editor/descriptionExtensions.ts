@@ -13,7 +13,7 @@ import { isAllowedCommentLink } from "./commentExtensions";
  * that tracks only this editor's typing, never a colleague's): text undo wants keystrokes
  * grouped and the cursor put back, which the board's one-step-per-command history does not
  * do; Ctrl+Z while typing here undoes typing, elsewhere on the board it undoes commands.
- * StarterKit's own history is off: it would undo a colleague's text too (STACK.md).
+ * StarterKit's own history is off: it would undo a colleague's text too (docs/stack.md).
  *
  * `awareness`: the board connection's; when given, others' carets show with their names and
  * colours. The names come from the `user` the server writes into each awareness state.

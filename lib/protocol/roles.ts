@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * Board roles and what each may do (PRODUCT.md, "Roles"). The sync server and every route
+ * Board roles and what each may do (docs/roles.md). The sync server and every route
  * decide with these functions; the UI only mirrors them.
  */
 export const ROLES = ["owner", "editor", "commenter", "viewer"] as const;

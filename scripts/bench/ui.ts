@@ -35,7 +35,7 @@ const GOAL_DRAWN_MS = 1_500;
 const GOAL_FRAME_MS = 16.7;
 /** rAF timestamps of on-time frames at 60 Hz spread over 16.6–16.8 ms: the verdict allows that. */
 const VSYNC_JITTER_MS = 0.2;
-/** Headless flags of DEVELOPERS.md / STACK.md, the same as the Playwright config. */
+/** Headless flags of docs/stack.md, the same as the Playwright config. */
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--no-first-run"];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext, type APIResponse } from "@playwri
 import { addMember, createBoard, freshAccount, signIn, signUp } from "./people";
 
 /**
- * The HTTP authorization matrix (PRODUCT.md, "Roles"): every API route × every kind of caller,
+ * The HTTP authorization matrix (docs/roles.md): every API route × every kind of caller,
  * each cell an exact status. A refused write also proves that nothing changed (read back as
  * the owner); an allowed write by the owner acts on a throwaway target and checks its effect.
  */
