@@ -143,14 +143,6 @@ export function checkUpdate(doc: Y.Doc, decoded: DecodedUpdate): Verdict {
 
   for (const s of decoded.structs) {
     if (!(s instanceof Y.Item)) continue;
-    // A struct that starts inside what the document has is cut, and its rest linked after its
-    // client's previous struct, wherever that is (Item.integrate with an offset): it must be
-    // exactly where that struct is, or it would land in one place here and another everywhere else.
-    const stored = Y.getState(store, s.id.client);
-    if (s.id.clock < stored && stored < s.id.clock + s.length) {
-      const overlap = overlapRefusal(doc, s, stored);
-      if (overlap) return { kind: "refused", reason: overlap };
-    }
     for (const ref of [s.origin, s.rightOrigin, s.parent instanceof Y.ID ? s.parent : null]) {
       if (!ref) continue;
       // Yjs integrates one client's structs in clock order and does not wait for its own: a
@@ -178,7 +170,7 @@ export function checkUpdate(doc: Y.Doc, decoded: DecodedUpdate): Verdict {
     if (typeof parentName === "string") {
       const slot = rootSlot(parentName);
       if (!slot) return { refused: `"${parentName.slice(0, 40)}" is not a part of the board's layout` };
-      return { slot, key: item.parentSub };
+      return { slot, key: item.parentSub, container: doc.share.get(parentName) };
     }
     if (item.parent instanceof Y.ID) {
       const parent = lookUp(item.parent);
@@ -207,6 +199,8 @@ export function checkUpdate(doc: Y.Doc, decoded: DecodedUpdate): Verdict {
 
   const settle = (item: Y.Item, location: Location): string | null => {
     locations.set(item, location);
+    const overlap = overlapRefusal(store, item, location);
+    if (overlap) return overlap;
     if (location === "dropped") {
       childSlots.set(item, null);
       return null;
@@ -262,30 +256,19 @@ export function checkEncodedUpdate(doc: Y.Doc, update: Uint8Array): Verdict {
 }
 
 /**
- * Why a struct that overlaps its client's stored clock may not go in, or null. Yjs links the
- * part the document lacks after the client's previous struct: that struct must be an item
- * (a collected one makes Yjs throw) in the very type and under the very key this struct names,
- * which is always so for an honest client (its struct continues its own earlier one).
+ * Why a struct that overlaps its client's stored clock may not go in, or null. Yjs cuts it and
+ * links the rest after the client's previous struct, wherever that is (Item.integrate with an
+ * offset): that struct must be an item (a collected one makes Yjs throw) in the very type and
+ * under the very key this struct lands in, or the struct would land in one place here and in
+ * another everywhere else. An honest client's struct always continues its own earlier one.
  */
-function overlapRefusal(doc: Y.Doc, s: Y.Item, stored: number): string | null {
-  const previous = Y.getItem(doc.store, Y.createID(s.id.client, stored - 1));
+function overlapRefusal(store: Y.Doc["store"], s: Y.Item, location: Location): string | null {
+  const stored = Y.getState(store, s.id.client);
+  if (!(s.id.clock < stored && stored < s.id.clock + s.length)) return null;
+  const previous = Y.getItem(store, Y.createID(s.id.client, stored - 1));
   if (!(previous instanceof Y.Item)) return `struct ${s.id.client}:${s.id.clock} continues collected content`;
-  const declared = declaredPlace(doc, s);
-  if (!declared || declared.type !== previous.parent || declared.key !== previous.parentSub) {
+  if (location === "dropped" || location.container !== previous.parent || location.key !== previous.parentSub) {
     return `struct ${s.id.client}:${s.id.clock} continues content of another place`;
   }
   return null;
-}
-
-/** The type and key an item names, from what the document has; null when it names none there. */
-function declaredPlace(doc: Y.Doc, s: Y.Item): { type: unknown; key: string | null } | null {
-  const parentName: unknown = s.parent;
-  const inDoc = (id: Y.ID) => (id.clock < Y.getState(doc.store, id.client) ? Y.getItem(doc.store, id) : null);
-  if (typeof parentName === "string") return doc.share.has(parentName) ? { type: doc.share.get(parentName), key: s.parentSub } : null;
-  if (s.parent instanceof Y.ID) {
-    const parent = inDoc(s.parent);
-    return parent instanceof Y.Item && parent.content instanceof Y.ContentType ? { type: parent.content.type, key: s.parentSub } : null;
-  }
-  const neighbour = (s.origin && inDoc(s.origin)) || (s.rightOrigin && inDoc(s.rightOrigin));
-  return neighbour instanceof Y.Item ? { type: neighbour.parent, key: neighbour.parentSub } : null;
 }
