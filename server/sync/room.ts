@@ -12,6 +12,7 @@ import { awarenessMessage, permissionDeniedMessage, syncStep1Message, syncStep2M
 import { StoredAnswer } from "./storedAnswer";
 import { SnapshotBase } from "./snapshotBase";
 import { DeferredDoc, LOAD_ORIGIN } from "./deferredDoc";
+import { bringsNothingNew } from "./knownContent";
 import { PresenceBatcher } from "./presenceBatcher";
 import { ActivityRecorder } from "./activityRecorder";
 import { ProtocolError, type Peer } from "./peer";
@@ -307,7 +308,7 @@ export class Room {
       if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
       if (canEditRoadmap(peer.access.role)) {
         this.updates.receive(peer, payload, decoded);
-      } else {
+      } else if (!bringsNothingNew(this.doc, decoded)) {
         // Never applied, never stored, never broadcast: a read-only connection only reads.
         this.refuseWrite(peer);
       }
