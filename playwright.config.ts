@@ -41,7 +41,7 @@ export default defineConfig({
     ? undefined
     : {
         // A fresh data directory per run: tests never see boards from an earlier run.
-        command: "rm -rf .e2e-data && npx next build && npx tsx server/index.ts",
+        command: "rm -rf .e2e-data && node scripts/buildIfChanged.mjs && npx tsx server/index.ts",
         // DATABASE_URL cleared: .ci/run sets it for the storage tests, and a shared database would
         // carry boards over from earlier runs.
         // The suite signs up dozens of people from this one machine: far past the per-client

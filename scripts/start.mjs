@@ -3,9 +3,9 @@
 // are missing or stale, builds the web app when its sources changed, then serves the web app and
 // the sync server on one port (data in ./data, demo board seeded on first start).
 import { spawn, spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { buildIfChanged } from "./buildIfChanged.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
@@ -29,24 +29,7 @@ if (!existsSync(join(root, "node_modules")) || newer(join(root, "package-lock.js
 }
 
 // 2. Build when anything that goes into the web bundle changed since the last build.
-const BUILD_INPUTS = ["app", "components", "lib", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
-function hashInputs() {
-  const hash = createHash("sha256");
-  const visit = (path) => {
-    const stat = statSync(path);
-    if (stat.isDirectory()) for (const name of readdirSync(path).sort()) visit(join(path, name));
-    else hash.update(path.slice(root.length)).update(readFileSync(path));
-  };
-  for (const input of BUILD_INPUTS) if (existsSync(join(root, input))) visit(join(root, input));
-  return hash.digest("hex");
-}
-const stamp = join(root, ".next", "waymark-build-inputs");
-const inputs = hashInputs();
-if (!existsSync(join(root, ".next", "BUILD_ID")) || !existsSync(stamp) || readFileSync(stamp, "utf8") !== inputs) {
-  console.log("→ Building the web app…");
-  run(npm, ["run", "build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
-  writeFileSync(stamp, inputs);
-}
+buildIfChanged();
 
 // 3. Serve. tsx runs the TypeScript server directly; signals pass through for a clean flush.
 const server = spawn(join(root, "node_modules", ".bin", "tsx"), ["server/index.ts"], {
@@ -54,5 +37,20 @@ const server = spawn(join(root, "node_modules", ".bin", "tsx"), ["server/index.t
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
 });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+let stopping = false;
+function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  server.kill(signal);
+  // The server flushes and exits within seconds; one that hangs is not left running.
+  setTimeout(() => server.kill("SIGKILL"), 15_000).unref();
+}
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => stop(signal));
+// package.json starts this with `exec`, so npm's SIGTERM and SIGINT reach us rather than a shell
+// that would not pass them on. If npm goes away without a signal (killed outright), we are
+// re-parented: stop the server then too.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) stop("SIGTERM");
+}, 250).unref();
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -37,6 +37,14 @@ describe("DATABASE_URL picks the store", () => {
     expect(readConfig(env({ DATABASE_URL: "postgresql://db/waymark" })).databaseUrl).toBe("postgresql://db/waymark");
   });
 
+  it("any variable set to the empty string counts as unset (REDIS_URL=, WAYMARK_SMTP_URL=, PORT=)", () => {
+    const config = readConfig(env({ REDIS_URL: "", WAYMARK_SMTP_URL: "", PORT: "", WAYMARK_PUBLIC_URL: "" }));
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.smtpUrl).toBeUndefined();
+    expect(config.publicUrl).toBeUndefined();
+    expect(config.port).toBe(readConfig(env()).port);
+  });
+
   it("another kind of URL is refused at start-up, naming the variable", () => {
     expect(() => readConfig(env({ DATABASE_URL: "mysql://db/waymark" }))).toThrow(/DATABASE_URL: must start with postgres:\/\//);
     expect(() => readConfig(env({ DATABASE_URL: "./waymark.sqlite" }))).toThrow(/DATABASE_URL/);
