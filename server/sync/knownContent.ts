@@ -23,8 +23,10 @@ export function bringsNothingNew(doc: Y.Doc, decoded: DecodedUpdate): boolean {
     for (const { clock, len } of ranges) {
       if (len <= 0) continue;
       if (!structs || clock + len > known) return false;
-      for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i].id.clock < clock + len; i++) {
-        if (!structs[i].deleted) return false;
+      for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
+        const stored = structs[i]!;
+        if (stored.id.clock >= clock + len) break;
+        if (!stored.deleted) return false;
       }
     }
   }

@@ -106,7 +106,7 @@ function namedRooms(url: string, protocol: ClientSpec["protocol"]) {
  * `y-websocket-server` bin): in memory, no persistence (YPERSISTENCE unset).
  */
 async function startPlainYWebsocket(): Promise<RunningTarget> {
-  const require = createRequire(join(REPO_ROOT, "package.json"));
+  const require = createRequire(import.meta.url); // scripts/bench/node_modules (installReferences.mjs)
   const bin = join(dirname(require.resolve("@y/websocket-server/package.json")), "src/server.js");
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, HOST: "127.0.0.1", PORT: String(port) };
