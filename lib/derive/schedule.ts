@@ -24,6 +24,7 @@ import { WorkDays } from "./workDays";
  * slack (negative when a deadline cannot be met, never clamped), and the critical paths.
  *
  * Deterministic: the output depends on the records, not on the order of the snapshot's arrays.
+ * The rules in people's words: docs/derivations.md.
  */
 export function computeSchedule(snapshot: BoardSnapshot): Schedule {
   return new Scheduler().run(snapshot).schedule;

@@ -11,6 +11,7 @@ import {
 /**
  * One schema per record. The TypeScript types come from these, and every read of a Y.Map into
  * a snapshot goes through them, so a peer that writes junk cannot corrupt what others derive.
+ * What the records mean: docs/board-document.md.
  */
 
 export const TIME_SCALES = ["weeks", "months", "quarters"] as const;

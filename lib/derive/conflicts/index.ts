@@ -15,7 +15,7 @@ import { collect } from "./collect";
 
 /**
  * One function per rule, each in its own file; all read the same prebuilt lookups. Exported,
- * with names, for the benchmark's per-rule breakdown.
+ * with names, for the benchmark's per-rule breakdown. What each rule reports: docs/derivations.md.
  */
 export const CONFLICT_RULES: readonly (readonly [name: string, rule: (ctx: ConflictContext) => Conflict[]])[] = [
   ["dependency-cycle", dependencyCycleConflicts],
