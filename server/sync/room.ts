@@ -70,6 +70,8 @@ export class Room {
   private readonly refusalNotified = new Map<Peer, number>();
   /** Writes refused because the connection may not edit, for tests and metrics. */
   refusedWrites = 0;
+  /** Read-only connections whose sync step 2 has been received (see firstStep2). */
+  private readonly step2Seen = new WeakSet<Peer>();
   private recorder: ActivityRecorder | null = null;
   /** For clients that have nothing, while the document is still exactly what was loaded. */
   private stored: StoredAnswer | null = null;
@@ -308,7 +310,7 @@ export class Room {
       if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
       if (canEditRoadmap(peer.access.role)) {
         this.updates.receive(peer, payload, decoded);
-      } else if (!bringsNothingNew(this.doc, decoded)) {
+      } else if (!(kind === syncProtocol.messageYjsSyncStep2 && this.firstStep2(peer) && bringsNothingNew(this.doc, decoded))) {
         // Never applied, never stored, never broadcast: a read-only connection only reads.
         this.refuseWrite(peer);
       }
@@ -384,6 +386,17 @@ export class Room {
       this.deps.metrics?.refused("forged-presence");
     }
     if (truthful) awarenessProtocol.applyAwarenessUpdate(this.awareness, truthful, peer);
+  }
+
+  /**
+   * A stock client sends one sync step 2 per connection, answering ours. Only that one may be
+   * looked at for being nothing new (docs/roles.md): the look costs up to one pass over the
+   * document, so a read-only connection cannot make the server repeat it.
+   */
+  private firstStep2(peer: Peer): boolean {
+    if (this.step2Seen.has(peer)) return false;
+    this.step2Seen.add(peer);
+    return true;
   }
 
   private refuseWrite(peer: Peer): void {
