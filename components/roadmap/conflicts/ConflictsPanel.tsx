@@ -3,6 +3,7 @@
 import { memo, useMemo, useState } from "react";
 import type { Conflict, SuggestedFix } from "../../../lib/derive/types";
 import type { BoardSnapshot } from "../../../lib/model/snapshot";
+import { PanelFrame } from "../../ui/PanelFrame";
 import type { ConflictIndex } from "./conflictIndex";
 import { CONFLICT_KIND_LABELS, SEVERITY_DOT, SEVERITY_TEXT, describeFix, fixNames, type FixNames } from "./conflictLabels";
 import { formatShortDate } from "../labels";
@@ -23,25 +24,14 @@ const SHOWN_PER_GROUP = 40;
 export const ConflictsPanel = memo(function ConflictsPanel({ index, snapshot, onReveal, onApplyFix, onClose }: ConflictsPanelProps) {
   const names = useMemo(() => fixNames(snapshot), [snapshot]);
   return (
-    <aside
+    <PanelFrame
       id="conflicts-panel"
-      data-testid="conflicts-panel"
-      aria-label="Conflicts"
-      className="flex w-80 shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+      testId="conflicts-panel"
+      label="Conflicts"
+      header={<h2 className="text-sm font-semibold">Conflicts</h2>}
+      closeLabel="Close conflicts"
+      onClose={onClose}
     >
-      <div className="flex h-11 shrink-0 items-center justify-between border-b border-slate-200 px-4 dark:border-slate-800">
-        <h2 className="text-sm font-semibold">Conflicts</h2>
-        <button
-          type="button"
-          onClick={onClose}
-          aria-label="Close conflicts"
-          className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800 dark:hover:bg-slate-800 dark:hover:text-slate-100"
-        >
-          <svg aria-hidden viewBox="0 0 16 16" className="size-4">
-            <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-          </svg>
-        </button>
-      </div>
       <div className="flex-1 overflow-y-auto">
         {index.groups.length === 0 ? (
           <p className="p-4 text-sm text-slate-500 dark:text-slate-400">
@@ -60,7 +50,7 @@ export const ConflictsPanel = memo(function ConflictsPanel({ index, snapshot, on
           ))
         )}
       </div>
-    </aside>
+    </PanelFrame>
   );
 });
 

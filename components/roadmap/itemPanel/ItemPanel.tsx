@@ -8,6 +8,7 @@ import type { ItemPatch } from "../../../lib/model/itemCommands";
 import { ITEM_STATUSES, PRIORITIES, type Item, type Lane, type Milestone, type Phase } from "../../../lib/model/schemas";
 import { CommitInput } from "../../ui/CommitInput";
 import { Field, inputClass } from "../../ui/Field";
+import { PanelFrame } from "../../ui/PanelFrame";
 import { ItemPlanningFields, splitList } from "./ItemPlanningFields";
 import { PRIORITY_LABELS, STATUS_LABELS, formatLongDate } from "../labels";
 import { DateInput } from "../../ui/DateInput";
@@ -44,13 +45,13 @@ export function ItemPanel(props: ItemPanelProps) {
   const { itemId, item, lanes, phases, milestones, calendar, scheduled, hasPredecessors, autoFocusTitle, readOnly, onUpdate, onDelete, onClose, children, comments, description } = props;
   const tab = comments?.tab ?? "details";
   return (
-    <aside
-      data-testid="item-panel"
-      aria-label="Item details"
-      className="flex w-80 shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
-    >
-      <div className="flex h-11 items-center justify-between border-b border-slate-200 px-4 dark:border-slate-800">
-        {comments ? (
+    <PanelFrame
+      testId="item-panel"
+      label="Item details"
+      closeLabel="Close panel"
+      onClose={onClose}
+      header={
+        comments ? (
           <div role="tablist" aria-label="Item" className="flex h-full gap-3 text-sm">
             {(["details", "comments"] as const).map((t) => (
               <button
@@ -74,18 +75,9 @@ export function ItemPanel(props: ItemPanelProps) {
             Item
             {readOnly && <span className="ml-2 text-xs font-normal text-slate-500 dark:text-slate-400">view only</span>}
           </h2>
-        )}
-        <button
-          type="button"
-          onClick={onClose}
-          aria-label="Close panel"
-          className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800 dark:hover:bg-slate-800 dark:hover:text-slate-100"
-        >
-          <svg aria-hidden viewBox="0 0 16 16" className="size-4">
-            <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-          </svg>
-        </button>
-      </div>
+        )
+      }
+    >
       {comments && tab === "comments" ? (
         <div data-testid="item-comments" className="min-h-0 flex-1 overflow-y-auto bg-slate-50 p-3 dark:bg-slate-950">
           {!item && <p className="mb-2 text-xs text-slate-500 dark:text-slate-400">This item was deleted; its comments stay readable.</p>}
@@ -112,7 +104,7 @@ export function ItemPanel(props: ItemPanelProps) {
       ) : (
         <p className="p-4 text-sm text-slate-500 dark:text-slate-400">This item was deleted by someone else.</p>
       )}
-    </aside>
+    </PanelFrame>
   );
 }
 

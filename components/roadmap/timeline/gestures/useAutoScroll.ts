@@ -1,23 +1,13 @@
 "use client";
 
 import { useCallback, useEffect, useRef, type RefObject } from "react";
+import { edgeSpeed } from "../../../ui/dragRules";
 
-/** How close to an edge of the lanes the pointer must be for the timeline to scroll. */
-const EDGE = 48;
-/** Pixels per frame at the very edge (and beyond it); less further in. */
-const MAX_SPEED = 18;
 
 /** Where the scrolling lanes are visible: the container minus its sticky lane names and axis. */
 export interface ScrollInsets {
   left: number;
   top: number;
-}
-
-/** How far to scroll along one axis this frame: 0 outside the edge zones, faster nearer the edge. */
-export function edgeSpeed(pointer: number, low: number, high: number): number {
-  if (pointer < low + EDGE) return -Math.ceil(MAX_SPEED * Math.min(1, (low + EDGE - pointer) / EDGE));
-  if (pointer > high - EDGE) return Math.ceil(MAX_SPEED * Math.min(1, (pointer - (high - EDGE)) / EDGE));
-  return 0;
 }
 
 /**

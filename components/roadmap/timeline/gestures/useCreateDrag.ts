@@ -5,6 +5,7 @@ import { NO_LANE } from "../../../../lib/derive/boardLayout";
 import type { WorkCalendar } from "../../../../lib/derive/calendar";
 import { createdSpan, type CreatedSpan } from "./createDragMath";
 import { LANE_PADDING, ROW_HEIGHT, bandAt, barTop, xToDay, type TimelineGeometry } from "../geometry";
+import { pastDragThreshold } from "../../../ui/dragRules";
 import type { AutoScroll } from "./useItemDrag";
 
 /** A drag on empty lane space in progress: the item it would create, for the ghost bar. */
@@ -33,9 +34,6 @@ interface Gesture {
   top: number;
   moved: boolean;
 }
-
-/** Under this many pixels the press is a click (clears the selection) or half a double-click. */
-const CLICK_SLOP = 4;
 
 /**
  * Drawing a new item on empty lane space: press at a date, drag to its end, release. A ghost
@@ -99,7 +97,9 @@ export function useCreateDrag(options: CreateDragOptions) {
       const move = (e: globalThis.PointerEvent) => {
         const g = gesture.current;
         if (!g || e.pointerId !== g.pointerId) return;
-        if (!g.moved && Math.abs(e.clientX - g.originX) < CLICK_SLOP) return;
+        // Only the distance along the lane counts: under the threshold the press is a click
+        // (clears the selection) or half a double-click.
+        if (!g.moved && !pastDragThreshold(e.clientX - g.originX, 0)) return;
         g.moved = true;
         draw(e.clientX);
         const x = e.clientX;

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useLayoutEffect, useRef, useState, type PointerEvent, type RefObject } from "react";
+import { pastDragThreshold } from "../../../ui/dragRules";
 import { bandAt, type TimelineGeometry } from "../geometry";
 
 /** Dragging the body moves an item; dragging its right edge changes its duration. */
@@ -52,9 +53,6 @@ interface Gesture {
   lastY: number;
 }
 
-/** Movement under this many pixels is a click, not a drag (hands shake on trackpads). */
-const CLICK_SLOP = 4;
-
 /**
  * Pointer dragging of bars. The bar captures the pointer, so moves and the release reach it
  * even outside the timeline; the gesture lives in a ref (no re-render per event beyond the
@@ -99,7 +97,7 @@ export function useItemDrag(options: DragOptions) {
     const scroller = scroll?.current;
     const dx = clientX - g.originX + (scroller ? scroller.scrollLeft - g.scrollLeft : 0);
     const dy = clientY - g.originY + (scroller ? scroller.scrollTop - g.scrollTop : 0);
-    if (!g.moved && Math.hypot(dx, dy) < CLICK_SLOP) return;
+    if (!g.moved && !pastDragThreshold(dx, dy)) return;
     g.moved = true;
     const rect = canvas.current?.getBoundingClientRect();
     const resizing = g.preview.mode === "resize";
