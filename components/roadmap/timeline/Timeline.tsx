@@ -1,55 +1,30 @@
 "use client";
 
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type MouseEvent, type ReactNode, type RefObject } from "react";
-import { NO_LANE, type BoardLayout } from "../../../lib/derive/boardLayout";
-import { isWorkingDay, nextWorkingDay, type WorkCalendar } from "../../../lib/derive/calendar";
+import { useMemo, useRef, type ReactNode, type RefObject } from "react";
+import type { BoardLayout } from "../../../lib/derive/boardLayout";
+import type { WorkCalendar } from "../../../lib/derive/calendar";
 import type { LaneLoad } from "../../../lib/derive/laneLoad";
 import type { ScheduledItem } from "../../../lib/derive/types";
-import { fromDayNumber, type DateString } from "../../../lib/model/dates";
+import type { DateString } from "../../../lib/model/dates";
 import type { BoardSnapshot } from "../../../lib/model/snapshot";
+import type { TimelineActions } from "../commands/useTimelineActions";
+import type { ConflictIndex } from "../conflicts/conflictIndex";
+import { DependencyArrows } from "./DependencyArrows";
+import { LANE_HEADER_WIDTH, type TimelineGeometry } from "./geometry";
 import { BarContextMenu } from "./gestures/BarContextMenu";
 import { barMenuEntries } from "./gestures/barMenuEntries";
-import { sortBarsForReading } from "./gestures/barNavigation";
-import type { ConflictIndex } from "../conflicts/conflictIndex";
-import { describeSlack } from "../conflicts/conflictLabels";
-import { DependencyArrows } from "./DependencyArrows";
-import { dragView, resizedDuration, snapStart } from "./gestures/dragMath";
+import { dragView } from "./gestures/dragMath";
 import { GestureOverlay } from "./gestures/GestureOverlay";
-import { LANE_HEADER_WIDTH, bandAt, xToDay, type TimelineGeometry } from "./geometry";
-import { ItemBar, type BarHandlers } from "./ItemBar";
-import { formatShortDate } from "../labels";
+import type { DragPreview } from "./gestures/useItemDrag";
+import { useTimelineGestures } from "./gestures/useTimelineGestures";
+import { ItemBar } from "./ItemBar";
 import { LaneHeaders } from "./LaneHeaders";
 import { LaneSummaries } from "./LaneSummaries";
+import { timelineBars } from "./timelineBars";
 import { TimelineGrid } from "./TimelineGrid";
 import { TimelineHeader } from "./TimelineHeader";
-import { useAutoScroll } from "./gestures/useAutoScroll";
-import { daysInWindow } from "./axisWindow";
-import { inWindow, useCanvasWindow, type CanvasWindow } from "./useCanvasWindow";
-import { useCreateDrag } from "./gestures/useCreateDrag";
-import { useItemDrag, type DragPreview } from "./gestures/useItemDrag";
-import { useLinkDrag } from "./gestures/useLinkDrag";
-import type { TimelineActions } from "../commands/useTimelineActions";
-import { useBarKeyboard } from "./gestures/useBarKeyboard";
-import { useTimelinePan } from "./gestures/useTimelinePan";
-
-/** Most days-off stripes drawn; beyond, the stripes are left out. */
-const MAX_DAY_STRIPES = 2_200;
-
-/**
- * The days to shade as not worked, in the part of the axis in view (axisWindow.ts): at most a
- * few hundred days, however long the axis. Past MAX_DAY_STRIPES (a window wider than the
- * screens anyone has) none are drawn rather than thousands of elements.
- */
-function daysOff(geometry: TimelineGeometry, calendar: WorkCalendar, view: CanvasWindow | null): number[] {
-  if (geometry.pxPerDay < 12) return []; // at months and quarters, day stripes are noise
-  const [from, to] = daysInWindow(geometry, view);
-  const out: number[] = [];
-  for (let d = from; d < to; d++) {
-    if (isWorkingDay(calendar, d)) continue;
-    if (out.push(d) > MAX_DAY_STRIPES) return [];
-  }
-  return out;
-}
+import { useScrollAnchor } from "./useScrollAnchor";
+import { useTimelineWindow } from "./useTimelineWindow";
 
 export interface TimelineProps {
   snapshot: BoardSnapshot;
@@ -105,143 +80,14 @@ export function Timeline(props: TimelineProps) {
   const scrollRef = props.viewportRef ?? ownScrollRef;
   const canvasRef = useRef<HTMLDivElement>(null);
 
-  const bars = useMemo(() => {
-    const bandById = new Map(geometry.bands.map((b) => [b.id, b]));
-    return snapshot.items.flatMap((item) => {
-      const span = layout.spans.get(item.id);
-      const box = geometry.bars.get(item.id);
-      const band = box && bandById.get(box.bandId);
-      if (!span || !box || !band) return [];
-      const scheduled = decor.scheduled.get(item.id);
-      const badge = decor.conflicts.badges.get(item.id);
-      const emphasis = !decor.criticalView ? null : scheduled?.critical ? ("critical" as const) : ("dimmed" as const);
-      return [
-        {
-          item,
-          span,
-          band,
-          box,
-          dates: `${formatShortDate(span.start)} – ${formatShortDate(span.finish)}`,
-          spokenDates: `${formatShortDate(span.start)} to ${formatShortDate(span.finish)}`,
-          pinned: scheduled?.pinned ?? item.start !== null,
-          slack: scheduled ? describeSlack(scheduled.totalSlack) : "",
-          emphasis,
-          badge,
-        },
-      ];
-    });
-  }, [snapshot, layout, geometry, decor]);
-
-
+  // Data: the bars to draw. Commands: the gestures that end in one. The rest of this file draws.
+  const bars = useMemo(() => timelineBars(snapshot, layout, geometry, decor), [snapshot, layout, geometry, decor]);
   const byId = useMemo(() => new Map(bars.map((b) => [b.item.id as string, b])), [bars]);
+  const gestures = useTimelineGestures({ snapshot, geometry, calendar, byId, readOnly, scrollRef, canvasRef, onSelect, onMove, onResize, onCreateAt, actions, onDragPreview });
+  const { preview, linkDraft, menu, pan } = gestures;
+  const onScroll = useScrollAnchor(scrollRef, canvasRef, geometry, todayDay, selectedId);
+  const { view, nonWorkingDays, shown } = useTimelineWindow(scrollRef, geometry, calendar, bars, { selectedId, focusId: gestures.focusId, menuId: menu?.itemId ?? null });
 
-  const drop = useCallback(
-    (preview: DragPreview) => {
-      const bar = byId.get(preview.itemId);
-      if (!bar) return;
-      if (preview.mode === "resize") {
-        const duration = resizedDuration(calendar, bar.span.startDay, bar.span.finishDay, preview.dayDelta);
-        if (duration !== bar.item.duration) onResize(preview.itemId, duration);
-        return;
-      }
-      const start = snapStart(calendar, bar.span.startDay, preview.dayDelta);
-      const lane = preview.laneId === NO_LANE || preview.laneId === bar.band.id ? null : preview.laneId;
-      if (start !== bar.span.startDay || lane !== null) onMove(preview.itemId, fromDayNumber(start), lane);
-    },
-    [byId, calendar, onMove, onResize],
-  );
-
-  // Dragging to an edge of the lanes scrolls the timeline, for every drag gesture alike.
-  const autoScroll = useAutoScroll(scrollRef, { left: LANE_HEADER_WIDTH, top: geometry.header.height });
-  const drag = useItemDrag({ canvas: canvasRef, geometry, onClick: onSelect, onDrop: drop, readOnly, scroll: scrollRef, autoScroll });
-  const { cancel } = drag;
-  useEffect(() => onDragPreview?.(drag.preview), [drag.preview, onDragPreview]);
-  const create = useCreateDrag({
-    canvas: canvasRef,
-    geometry,
-    calendar,
-    readOnly,
-    onCreate: (laneId, startDay, duration) => onCreateAt(laneId, fromDayNumber(startDay), duration),
-    autoScroll,
-  });
-  const link = useLinkDrag({ canvas: canvasRef, geometry, dependencies: snapshot.dependencies, onLink: actions.link, autoScroll });
-  const pan = useTimelinePan(scrollRef);
-
-  const keys = useBarKeyboard({ canvas: canvasRef, byId, geometry, calendar, readOnly, onMove, onSelect, cancelDrag: cancel });
-  const { focusId, menu, closeMenu } = keys;
-
-  const handlers: BarHandlers = useMemo(
-    () => ({
-      onPointerDown: drag.onPointerDown,
-      onPointerMove: drag.onPointerMove,
-      onPointerUp: drag.onPointerUp,
-      onPointerCancel: drag.onPointerCancel,
-      onKeyDown: keys.onKeyDown,
-      onLinkStart: link.onHandlePointerDown,
-      onContextMenu: keys.onContextMenu,
-    }),
-    [drag.onPointerDown, drag.onPointerMove, drag.onPointerUp, drag.onPointerCancel, keys.onKeyDown, link.onHandlePointerDown, keys.onContextMenu],
-  );
-
-  // Keep the same date at the left edge when zooming; open near today.
-  const anchorDay = useRef<number | null>(null);
-  const { startDay: axisStart, endDay: axisEnd } = geometry.axis;
-  const { pxPerDay } = geometry;
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    if (!el) return;
-    if (anchorDay.current === null) {
-      // Today sits a little in from the left edge, with some of the recent past in view.
-      const lead = Math.round(160 / pxPerDay);
-      anchorDay.current = todayDay !== null && todayDay > axisStart && todayDay < axisEnd ? todayDay - lead : axisStart;
-    }
-    el.scrollLeft = Math.max(0, (anchorDay.current - axisStart) * pxPerDay);
-  }, [scrollRef, axisStart, axisEnd, pxPerDay, todayDay]);
-
-  // A newly selected bar may sit under the panel that just opened: bring it into view. The
-  // scroll margins keep it clear of the sticky lane names and axis.
-  useLayoutEffect(() => {
-    if (!selectedId) return;
-    const el = canvasRef.current?.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(selectedId)}"]`);
-    el?.scrollIntoView({ block: "nearest", inline: "nearest" });
-  }, [selectedId]);
-
-  const onScroll = () => {
-    const el = scrollRef.current;
-    if (el) anchorDay.current = axisStart + el.scrollLeft / pxPerDay;
-  };
-
-  const canvasPoint = (event: MouseEvent<HTMLDivElement>) => {
-    const rect = event.currentTarget.getBoundingClientRect();
-    return { x: event.clientX - rect.left, y: event.clientY - rect.top };
-  };
-
-  const onCanvasDoubleClick = (event: MouseEvent<HTMLDivElement>) => {
-    if (readOnly) return;
-    const { x, y } = canvasPoint(event);
-    const band = bandAt(geometry, y);
-    const day = nextWorkingDay(calendar, xToDay(geometry, x));
-    onCreateAt(band && band.id !== NO_LANE ? band.id : null, fromDayNumber(day));
-  };
-
-  const preview = drag.preview;
-  // Only bars near the view are in the DOM: style and layout of thousands of bars, most of
-  // them off screen, cost more per edit than deriving the whole board. The selected, the
-  // focused and the dragged bar always stay, so focus, scrolling to them and drags keep
-  // working. In reading order, so Tab goes lane by lane, row by row, left to right.
-  const view = useCanvasWindow(scrollRef, LANE_HEADER_WIDTH, geometry.header.height);
-  const nonWorkingDays = useMemo(() => daysOff(geometry, calendar, view), [geometry, calendar, view]);
-  const menuId = menu?.itemId ?? null;
-  const shown = useMemo(
-    () =>
-      view
-        ? sortBarsForReading(
-            bars.filter((b) => b.item.id === selectedId || b.item.id === focusId || b.item.id === menuId || inWindow(view, b.box)),
-          )
-        : [],
-    [bars, view, selectedId, focusId, menuId],
-  );
-  const linkDraft = link.draft;
   const menuBar = menu ? byId.get(menu.itemId) : undefined;
   const draggedBar = preview && !shown.some((b) => b.item.id === preview.itemId) ? byId.get(preview.itemId) : undefined;
   return (
@@ -284,12 +130,7 @@ export function Timeline(props: TimelineProps) {
               ref={canvasRef}
               className="relative isolate"
               style={{ width: geometry.width, height: geometry.lanesHeight }}
-              onClick={() => {
-                // The click ending a drag that drew a new item must not unselect it.
-                if (!create.consumeClick()) onSelect(null);
-              }}
-              onDoubleClick={onCanvasDoubleClick}
-              onPointerDown={create.onPointerDown}
+              {...gestures.canvas}
               data-testid="timeline-canvas"
               data-bar-count={bars.length}
             >
@@ -339,11 +180,11 @@ export function Timeline(props: TimelineProps) {
                     }
                     linking={linkDraft?.fromId === item.id}
                     readOnly={readOnly}
-                    handlers={handlers}
+                    handlers={gestures.handlers}
                   />
                 );
               })}
-              <GestureOverlay geometry={geometry} ghost={create.ghost} link={linkDraft} />
+              <GestureOverlay geometry={geometry} ghost={gestures.ghost} link={linkDraft} />
               {overlay}
             </div>
           </div>
@@ -378,7 +219,7 @@ export function Timeline(props: TimelineProps) {
             actions,
             select: onSelect,
           })}
-          onClose={closeMenu}
+          onClose={gestures.closeMenu}
         />
       )}
     </div>
