@@ -5,10 +5,8 @@ import type * as Y from "yjs";
 import { addDependency, removeDependency, setDependencyLag } from "../../../lib/model/dependencyCommands";
 import type { DependencyId, ItemId } from "../../../lib/model/ids";
 import type { CommandOrigin } from "../../../lib/model/origin";
-import type { Result } from "../../../lib/model/result";
 import type { DependencyActions } from "../itemPanel/DependencySection";
-
-const refusal = (result: Result<unknown>): string | null => (result.ok ? null : result.error);
+import { refusal } from "./refusals";
 
 /**
  * The dependency commands of one session. A refusal (a cycle, a duplicate, an item deleted

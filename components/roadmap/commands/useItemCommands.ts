@@ -6,7 +6,7 @@ import type { DateString } from "../../../lib/model/dates";
 import type { ItemId } from "../../../lib/model/ids";
 import { createItem, deleteItem, moveItem, updateItem, type ItemPatch, type NewItem } from "../../../lib/model/itemCommands";
 import type { CommandOrigin } from "../../../lib/model/origin";
-import type { Result } from "../../../lib/model/result";
+import { reportingRefusals } from "./refusals";
 
 /**
  * The item commands of one board session, bound to its doc and its one origin. A command that
@@ -15,11 +15,7 @@ import type { Result } from "../../../lib/model/result";
  */
 export function useItemCommands(doc: Y.Doc, origin: CommandOrigin, onError: (message: string) => void) {
   return useMemo(() => {
-    const check = <T,>(result: Result<T>): T | null => {
-      if (result.ok) return result.value;
-      onError(result.error);
-      return null;
-    };
+    const check = reportingRefusals(onError);
     return {
       create: (input: NewItem) => check(createItem(doc, origin, input)),
       update: (id: string, patch: ItemPatch) => check(updateItem(doc, origin, id as ItemId, patch)),

@@ -6,7 +6,7 @@ import { addDependency, removeItemDependencies } from "../../../lib/model/depend
 import type { ItemId } from "../../../lib/model/ids";
 import { deleteItem, duplicateItem } from "../../../lib/model/itemCommands";
 import type { CommandOrigin } from "../../../lib/model/origin";
-import type { Result } from "../../../lib/model/result";
+import { reportingRefusals } from "./refusals";
 
 /** What the timeline's gestures and bar menu do to the document, each one named command. */
 export interface TimelineActions {
@@ -37,11 +37,7 @@ interface Hooks {
 export function useTimelineActions(doc: Y.Doc, origin: CommandOrigin, hooks: Hooks): TimelineActions {
   const { select, forget, onError, openComments } = hooks;
   return useMemo(() => {
-    const check = <T,>(result: Result<T>): T | null => {
-      if (result.ok) return result.value;
-      onError(result.error);
-      return null;
-    };
+    const check = reportingRefusals(onError);
     return {
       link: (fromId, toId) => void check(addDependency(doc, origin, { fromId: fromId as ItemId, toId: toId as ItemId })),
       duplicate: (itemId) => {

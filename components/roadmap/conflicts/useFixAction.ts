@@ -5,6 +5,7 @@ import type * as Y from "yjs";
 import type { SuggestedFix } from "../../../lib/derive/types";
 import { applyFix } from "../../../lib/model/applyFix";
 import type { CommandOrigin } from "../../../lib/model/origin";
+import { refusal } from "../commands/refusals";
 
 /**
  * "Apply fix": runs a conflict's suggested fix as the one named command it stands for (one
@@ -13,10 +14,7 @@ import type { CommandOrigin } from "../../../lib/model/origin";
  */
 export function useFixAction(doc: Y.Doc, origin: CommandOrigin): (fix: SuggestedFix) => string | null {
   return useCallback(
-    (fix: SuggestedFix) => {
-      const result = applyFix(doc, origin, fix);
-      return result.ok ? null : result.error;
-    },
+    (fix: SuggestedFix) => refusal(applyFix(doc, origin, fix)),
     [doc, origin],
   );
 }
