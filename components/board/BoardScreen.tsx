@@ -66,9 +66,10 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
 
   return (
     <div className="flex h-dvh flex-col overflow-hidden">
-      <header className="flex h-14 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-4 dark:border-slate-800 dark:bg-slate-900">
+      {/* From a phone up: the title takes what the people, the board menu and the account leave (BoardActions, Logo). */}
+      <header className="flex h-14 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-2 sm:gap-3 sm:px-4 dark:border-slate-800 dark:bg-slate-900">
         <Logo />
-        <span aria-hidden className="h-5 w-px bg-slate-200 dark:bg-slate-700" />
+        <span aria-hidden className="hidden h-5 w-px bg-slate-200 sm:block dark:bg-slate-700" />
         {snapshot && !readOnly ? (
           <CommitInput
             aria-label="Board title"
@@ -85,7 +86,8 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
         {readOnly && (
           <span
             data-testid="read-only-badge"
-            className="whitespace-nowrap rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-500/15 dark:text-amber-200"
+            // On a phone the banner under the header says it; the title keeps the room.
+            className="hidden whitespace-nowrap rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 sm:inline dark:bg-amber-500/15 dark:text-amber-200"
           >
             {role === "commenter" && account ? "Can comment" : "View only"}
           </span>

@@ -37,10 +37,12 @@ export function ConnectionBadge({ connection }: { connection: ConnectionState })
       role="status"
       data-testid="connection-status"
       data-status={closed ? "closed" : status}
-      className="flex items-center gap-1.5 whitespace-nowrap rounded-full border border-slate-200 px-2.5 py-1 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-300"
+      title={text}
+      className="flex items-center gap-1.5 whitespace-nowrap rounded-full border border-slate-200 px-2 py-1.5 text-xs text-slate-600 sm:px-2.5 sm:py-1 dark:border-slate-700 dark:text-slate-300"
     >
       <span aria-hidden className={`size-2 rounded-full ${dot}`} />
-      {text}
+      {/* On a phone a live or reconnecting board shows the dot (its colour and tooltip say which, screen readers hear the words); a closed one says why. */}
+      <span className={closed ? "" : "sr-only sm:not-sr-only"}>{text}</span>
     </div>
   );
 }

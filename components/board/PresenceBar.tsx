@@ -6,9 +6,14 @@ import type { FollowController } from "../presence/followController";
 import { FollowMeButton } from "../presence/FollowMeButton";
 import { PeopleList } from "../presence/PeopleList";
 import { useStore } from "../presence/usePresence";
+import { useMinWidth } from "../ui/useMinWidth";
 import { Avatar } from "./Avatar";
 
+/** Avatars shown before a "+n"; a phone's header has room for two beside the title. */
 const MAX_SHOWN = 6;
+const MAX_SHOWN_PHONE = 2;
+/** Tailwind's sm: from here on, the header is no phone's. */
+const SM_PX = 640;
 
 interface PresenceBarProps {
   peers: Peer[];
@@ -35,7 +40,8 @@ export function PresenceBar({ peers, selfId, follow, canLead }: PresenceBarProps
     seen.add(peer.id);
     others.push(peer);
   }
-  const shown = others.slice(0, MAX_SHOWN);
+  const wide = useMinWidth(SM_PX);
+  const shown = others.slice(0, wide ? MAX_SHOWN : MAX_SHOWN_PHONE);
   const toggleFollow = (peer: Peer) => (following?.clientId === peer.clientId ? follow.stop() : follow.follow(peer));
   return (
     <div className="flex items-center gap-2">

@@ -26,7 +26,7 @@ export function FollowMeButton({ follow }: { follow: FollowController }) {
         <path d="M2 6.5v3h2l5 3v-9l-5 3z" fill="currentColor" />
         <path d="M11.5 5.5a3.5 3.5 0 0 1 0 5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
       </svg>
-      <span className="sr-only lg:not-sr-only">{leading ? "Everyone follows you · End" : "Ask everyone to follow me"}</span>
+      <span className="sr-only xl:not-sr-only">{leading ? "Everyone follows you · End" : "Ask everyone to follow me"}</span>
     </button>
   );
 }

@@ -6,6 +6,8 @@ import type { BoardSnapshot } from "../../lib/model/snapshot";
 import type { BoardSession, Peer } from "../collab/boardSession";
 import { ChangesSinceVisit } from "../board/ChangesSinceVisit";
 import type { FollowController } from "../presence/followController";
+import { INLINE_FROM } from "../ui/OverflowMenu";
+import { PanelPlacementContext, usePanelPlacement } from "../ui/panelPlacement";
 import { usePresenceView } from "../presence/usePresenceView";
 import { BoardThreadsPanel } from "../comments/BoardThreadsPanel";
 import { useCommentsUi, type CommentsBinding } from "../comments/useCommentsUi";
@@ -53,6 +55,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
   const [conflictsOpen, setConflictsOpen] = useState(false);
   const [setupOpen, setSetupOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
+  const areaRef = useRef<HTMLDivElement>(null);
   // Folded lanes are a personal view choice, like zoom (kept in this browser, per board).
   const lanes = useCollapsedLanes(session.boardId);
 
@@ -75,6 +78,8 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
   const data = useBoardData({ snapshot, peers, scale, collapsed: lanes.collapsed, criticalView, commentCounts: commentsUi.counts, onMilestoneComments: openMilestoneComments });
   const { geometry, decor, peerSelections } = data;
   const presence = usePresenceView(session, follow, geometry, scale, setScale);
+  const openPanels = Number(conflictsOpen) + Number(comments !== null && commentsUi.panelOpen) + Number(selectedId !== null);
+  const placement = usePanelPlacement(areaRef, openPanels);
   const commands = useBoardCommands({ session, snapshot, calendar: data.calendar, geometry, todayDay: data.todayDay, selection, openItemComments });
 
   return (
@@ -94,7 +99,17 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
         onAddItem={readOnly ? undefined : commands.addItem}
         onSetup={readOnly ? undefined : () => setSetupOpen(true)}
         history={
-          <EditingControls session={session} readOnly={readOnly} scale={scale} onScale={presence.onUserScale} selectedId={selectedId} select={select} notify={commands.showNotice} />
+          // The buttons have room from lg up (below, undo and redo stay on the keyboard); the keys and their help work at every width.
+          <EditingControls
+            session={session}
+            readOnly={readOnly}
+            scale={scale}
+            onScale={presence.onUserScale}
+            selectedId={selectedId}
+            select={select}
+            notify={commands.showNotice}
+            className={INLINE_FROM.lg}
+          />
         }
         comments={
           comments
@@ -103,92 +118,94 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
         }
       />
       {presence.banner}
-      <div className="flex min-h-0 flex-1">
-        <ViewPanel
-          view={view}
-          phases={
-            <PhaseBoard
+      <div ref={areaRef} className="relative flex min-h-0 flex-1">
+        <PanelPlacementContext value={placement}>
+          <ViewPanel
+            view={view}
+            phases={
+              <PhaseBoard
+                snapshot={snapshot}
+                phaseSpans={data.phaseSpans}
+                decor={decor}
+                selectedId={selectedId}
+                peerSelections={peerSelections}
+                onSelect={select}
+                onMoveCard={commands.moveCard}
+                readOnly={readOnly}
+              />
+            }
+            table={
+              <ItemTable
+                snapshot={snapshot}
+                decor={decor}
+                selectedId={selectedId}
+                peerSelections={peerSelections}
+                onSelect={select}
+                onUpdate={commands.update}
+                readOnly={readOnly}
+              />
+            }
+          >
+            <Timeline
               snapshot={snapshot}
-              phaseSpans={data.phaseSpans}
-              decor={decor}
+              layout={data.layout}
+              geometry={geometry}
+              calendar={data.calendar}
+              todayDay={data.todayDay}
               selectedId={selectedId}
               peerSelections={peerSelections}
               onSelect={select}
-              onMoveCard={commands.moveCard}
-              readOnly={readOnly}
-            />
-          }
-          table={
-            <ItemTable
-              snapshot={snapshot}
+              onMove={commands.move}
+              onResize={commands.resize}
+              onCreateAt={commands.createAt}
+              actions={commands.timelineActions}
+              laneLoads={data.loads}
+              onToggleLane={lanes.toggle}
               decor={decor}
-              selectedId={selectedId}
-              peerSelections={peerSelections}
-              onSelect={select}
-              onUpdate={commands.update}
               readOnly={readOnly}
+              viewportRef={presence.scrollRef}
+              overlay={presence.overlay}
+              onDragPreview={presence.onDragPreview}
             />
-          }
-        >
-          <Timeline
-            snapshot={snapshot}
-            layout={data.layout}
-            geometry={geometry}
-            calendar={data.calendar}
-            todayDay={data.todayDay}
-            selectedId={selectedId}
-            peerSelections={peerSelections}
-            onSelect={select}
-            onMove={commands.move}
-            onResize={commands.resize}
-            onCreateAt={commands.createAt}
-            actions={commands.timelineActions}
-            laneLoads={data.loads}
-            onToggleLane={lanes.toggle}
-            decor={decor}
-            readOnly={readOnly}
-            viewportRef={presence.scrollRef}
-            overlay={presence.overlay}
-            onDragPreview={presence.onDragPreview}
-          />
-          {presence.pill}
-        </ViewPanel>
-        {conflictsOpen && (
-          <ConflictsPanel
-            index={data.conflicts}
-            snapshot={snapshot}
-            onReveal={selection.revealConflict}
-            onApplyFix={readOnly ? undefined : commands.applyFix}
-            onClose={() => setConflictsOpen(false)}
-          />
-        )}
-        {comments && commentsUi.panelOpen && (
-          <BoardThreadsPanel
-            threads={comments.threads}
-            error={comments.error}
-            context={comments.context}
-            snapshot={snapshot}
-            focus={commentsUi.focus}
-            focusThreadId={commentsUi.focusThreadId}
-            onFocus={commentsUi.openAnchor}
-            onOpenItem={commentsUi.openItemThread}
-            onClose={commentsUi.closePanel}
-          />
-        )}
-        {selectedId && (
-          <SelectedItemPanel
-            itemId={selectedId}
-            fresh={selection.freshId === selectedId}
-            session={session}
-            snapshot={snapshot}
-            data={data}
-            commands={commands}
-            readOnly={readOnly}
-            comments={comments}
-            commentsUi={commentsUi}
-            onClose={() => select(null)}
-          />
-        )}
+            {presence.pill}
+          </ViewPanel>
+          {conflictsOpen && (
+            <ConflictsPanel
+              index={data.conflicts}
+              snapshot={snapshot}
+              onReveal={selection.revealConflict}
+              onApplyFix={readOnly ? undefined : commands.applyFix}
+              onClose={() => setConflictsOpen(false)}
+            />
+          )}
+          {comments && commentsUi.panelOpen && (
+            <BoardThreadsPanel
+              threads={comments.threads}
+              error={comments.error}
+              context={comments.context}
+              snapshot={snapshot}
+              focus={commentsUi.focus}
+              focusThreadId={commentsUi.focusThreadId}
+              onFocus={commentsUi.openAnchor}
+              onOpenItem={commentsUi.openItemThread}
+              onClose={commentsUi.closePanel}
+            />
+          )}
+          {selectedId && (
+            <SelectedItemPanel
+              itemId={selectedId}
+              fresh={selection.freshId === selectedId}
+              session={session}
+              snapshot={snapshot}
+              data={data}
+              commands={commands}
+              readOnly={readOnly}
+              comments={comments}
+              commentsUi={commentsUi}
+              onClose={() => select(null)}
+            />
+          )}
+        </PanelPlacementContext>
       </div>
       {comments && <ChangesSinceVisit boardId={session.boardId} items={snapshot.items} onSelectItem={selection.revealItem} onOpenThread={commentsUi.openThread} />}
       {view === "timeline" && <UnscheduledTray items={data.unscheduled} lanes={snapshot.lanes} selectedId={selectedId} onSelect={select} />}

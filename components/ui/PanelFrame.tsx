@@ -1,5 +1,6 @@
-import type { ReactNode } from "react";
+import { useContext, type ReactNode } from "react";
 import { CloseButton } from "./CloseButton";
+import { PanelPlacementContext } from "./panelPlacement";
 
 interface PanelFrameProps {
   /** The accessible name of the panel (a landmark), e.g. "Conflicts". */
@@ -19,15 +20,18 @@ interface PanelFrameProps {
 /**
  * A side panel to the right of the board (the selected item, the conflicts, the comments): one
  * frame, so they share a width, a header height and a close button, and sit alike beside the
- * timeline.
+ * timeline, or over its right edge where docking them would leave the timeline too narrow
+ * (panelPlacement.ts). Over it, a later panel lies on an earlier one, like a stack of cards.
  */
 export function PanelFrame({ label, testId, id, header, closeLabel, onClose, muted = false, children }: PanelFrameProps) {
+  const placement = useContext(PanelPlacementContext);
   return (
     <aside
       id={id}
       data-testid={testId}
       aria-label={label}
-      className={`flex w-80 shrink-0 flex-col border-l border-slate-200 dark:border-slate-800 ${muted ? "bg-slate-50 dark:bg-slate-950" : "bg-white dark:bg-slate-900"}`}
+      data-placement={placement}
+      className={`flex shrink-0 flex-col border-l border-slate-200 dark:border-slate-800 ${placement === "overlay" ? "absolute inset-y-0 right-0 z-40 w-full shadow-2xl sm:w-80" : "w-80"} ${muted ? "bg-slate-50 dark:bg-slate-950" : "bg-white dark:bg-slate-900"}`}
     >
       <div className="flex h-11 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-4 dark:border-slate-800 dark:bg-slate-900">
         <div className="flex h-full min-w-0 flex-1 items-center">{header}</div>

@@ -16,24 +16,28 @@ interface EditingControlsProps {
   selectedId: string | null;
   select: (itemId: string | null) => void;
   notify: (message: string) => void;
+  /** Where the buttons show (a class of INLINE_FROM); the keys and their help work at every width. */
+  className?: string;
 }
 
 /**
  * Editing safety in the toolbar: undo and redo buttons, the keyboard layer (undo, redo,
  * delete, duplicate, zoom) and its help. People who cannot edit get the zoom keys and the help.
  */
-export function EditingControls({ session, readOnly, scale, onScale, selectedId, select, notify }: EditingControlsProps) {
+export function EditingControls({ session, readOnly, scale, onScale, selectedId, select, notify, className = "flex" }: EditingControlsProps) {
   const [helpOpen, setHelpOpen] = useState(false);
   const actions = useEditingActions(session, { selectedId, select, notify });
   const openHelp = () => setHelpOpen(true);
   useBoardShortcuts({ readOnly, scale, onScale, selectedId, actions, onHelp: openHelp });
   return (
     <>
-      {readOnly ? (
-        <ShortcutsButton onHelp={openHelp} />
-      ) : (
-        <UndoRedoButtons canUndo={actions.canUndo} canRedo={actions.canRedo} onUndo={actions.undo} onRedo={actions.redo} onHelp={openHelp} />
-      )}
+      <div className={className}>
+        {readOnly ? (
+          <ShortcutsButton onHelp={openHelp} />
+        ) : (
+          <UndoRedoButtons canUndo={actions.canUndo} canRedo={actions.canRedo} onUndo={actions.undo} onRedo={actions.redo} onHelp={openHelp} />
+        )}
+      </div>
       <ShortcutsHelp open={helpOpen} readOnly={readOnly} onClose={() => setHelpOpen(false)} />
     </>
   );

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { Severity } from "../../../lib/derive/types";
-import type { TimeScale } from "../../../lib/model/schemas";
+import { TIME_SCALES, type TimeScale } from "../../../lib/model/schemas";
+import { INLINE_FROM, MENU_BELOW, MenuEntry, OverflowMenu } from "../../ui/OverflowMenu";
 import { ConflictSummary } from "../conflicts/ConflictSummary";
 import { ViewSwitcher } from "../views/ViewSwitcher";
 import type { RoadmapViewKind } from "../views/viewParam";
@@ -37,13 +38,29 @@ const VIEW_HINTS: Record<Exclude<RoadmapViewKind, "timeline">, [string, string]>
   table: ["Edit any cell in place · click a column to sort", "Click a row to see its details · click a column to sort"],
 };
 
-/** The strip above the roadmap: the view tabs, zoom, the critical-path view, conflicts, and "Add item". */
+/** Where each control stands in the bar; below its width it is an entry of the "More" menu. */
+const ROOM = { zoom: "lg", critical: "xl", setup: "xl", addItem: "md" } as const;
+const ZOOM_LABELS: Record<TimeScale, string> = { weeks: "Weeks", months: "Months", quarters: "Quarters" };
+
+/**
+ * The strip above the roadmap: the view tabs, zoom, the critical-path view, comments, conflicts,
+ * board setup and "Add item". What does not fit the screen's width moves into a "More" menu
+ * (ROOM says from which width each control has room), so every control stays reachable;
+ * the view tabs, comments and conflicts are always in the bar.
+ */
 export function RoadmapToolbar(props: RoadmapToolbarProps) {
   const { view, onView, scale, onScale, criticalView, onCriticalView, criticalHint, criticalSummary, counts, conflictsOpen, onToggleConflicts, onAddItem, onSetup, comments, history } = props;
+  const timeline = view === "timeline";
+  // The menu is there as long as one of its entries is: up to the widest breakpoint among them.
+  const menuUntil = timeline || onSetup ? "xl" : onAddItem ? ROOM.addItem : null;
   return (
-    <div className="flex h-12 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-4 dark:border-slate-800 dark:bg-slate-900">
+    <div className="flex h-12 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-2 sm:px-4 xl:gap-3 dark:border-slate-800 dark:bg-slate-900">
       <ViewSwitcher value={view} onChange={onView} />
-      {view === "timeline" && <ZoomControl value={scale} onChange={onScale} />}
+      {timeline && (
+        <div className={INLINE_FROM[ROOM.zoom]}>
+          <ZoomControl value={scale} onChange={onScale} />
+        </div>
+      )}
       {history}
       <p className="hidden min-w-0 truncate text-xs text-slate-500 2xl:block dark:text-slate-400">
         {view !== "timeline"
@@ -53,26 +70,24 @@ export function RoadmapToolbar(props: RoadmapToolbarProps) {
             : "Click a bar to see its details"}
       </p>
       <div className="flex-1" />
-      {view === "timeline" && (
+      {timeline && (
         <button
           type="button"
           aria-pressed={criticalView}
           onClick={() => onCriticalView(!criticalView)}
-          title={criticalHint}
-          className={`flex items-center gap-1.5 rounded-lg border px-2.5 py-1 text-xs font-medium ${
+          title={criticalView ? `${criticalHint} · ${criticalSummary}` : criticalHint}
+          className={`${INLINE_FROM[ROOM.critical]} items-center gap-1.5 whitespace-nowrap rounded-lg border px-2.5 py-1 text-xs font-medium ${
             criticalView
               ? "border-orange-300 bg-orange-50 text-orange-800 dark:border-orange-500/50 dark:bg-orange-500/15 dark:text-orange-200"
               : "border-slate-200 text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
           }`}
         >
-          <svg aria-hidden viewBox="0 0 16 10" className="h-2.5 w-4">
-            <path d="M1 8h4l3-6h7" fill="none" stroke="#f97316" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
-          </svg>
+          <CriticalIcon />
           Critical path
         </button>
       )}
-      {view === "timeline" && criticalView && (
-        <span data-testid="critical-summary" className="hidden text-xs text-orange-700 lg:inline dark:text-orange-300">
+      {timeline && criticalView && (
+        <span data-testid="critical-summary" className="hidden whitespace-nowrap text-xs text-orange-700 2xl:inline dark:text-orange-300">
           {criticalSummary}
         </span>
       )}
@@ -83,7 +98,7 @@ export function RoadmapToolbar(props: RoadmapToolbarProps) {
           aria-pressed={comments.open}
           onClick={comments.onToggle}
           title="Comment threads on this board"
-          className={`flex items-center gap-1.5 rounded-lg border px-2.5 py-1 text-xs font-medium ${
+          className={`flex items-center gap-1.5 whitespace-nowrap rounded-lg border px-2.5 py-1 text-xs font-medium ${
             comments.open
               ? "border-sky-300 bg-sky-50 text-sky-800 dark:border-sky-500/50 dark:bg-sky-500/15 dark:text-sky-200"
               : "border-slate-200 text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
@@ -92,7 +107,7 @@ export function RoadmapToolbar(props: RoadmapToolbarProps) {
           <svg aria-hidden viewBox="0 0 10 10" className="size-3 text-sky-600 dark:text-sky-400">
             <path d="M1 2.2C1 1.5 1.5 1 2.2 1h5.6C8.5 1 9 1.5 9 2.2v3.6C9 6.5 8.5 7 7.8 7H4.5L2.4 8.8V7h-.2C1.5 7 1 6.5 1 5.8z" fill="currentColor" />
           </svg>
-          Comments
+          <span className="sr-only sm:not-sr-only">Comments</span>
           {comments.openThreads > 0 && <span data-testid="open-thread-count">{comments.openThreads}</span>}
         </button>
       )}
@@ -101,22 +116,46 @@ export function RoadmapToolbar(props: RoadmapToolbarProps) {
         <button
           type="button"
           onClick={onSetup}
-          className="flex items-center gap-1.5 rounded-lg border border-slate-200 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
+          className={`${INLINE_FROM[ROOM.setup]} items-center gap-1.5 whitespace-nowrap rounded-lg border border-slate-200 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800`}
         >
-          <svg aria-hidden viewBox="0 0 16 16" className="size-3.5">
-            <path d="M2 4h12M2 8h12M2 12h12" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-            <circle cx="5" cy="4" r="1.6" fill="currentColor" />
-            <circle cx="11" cy="8" r="1.6" fill="currentColor" />
-            <circle cx="7" cy="12" r="1.6" fill="currentColor" />
-          </svg>
+          <SetupIcon />
           Board setup
         </button>
+      )}
+      {menuUntil && (
+        <OverflowMenu label="More controls" testId="toolbar-more" className={MENU_BELOW[menuUntil]}>
+          {(close) => (
+            <>
+              {onAddItem && (
+                <MenuEntry onSelect={onAddItem} close={close} className={MENU_BELOW[ROOM.addItem]}>
+                  Add item
+                </MenuEntry>
+              )}
+              {timeline &&
+                TIME_SCALES.map((s) => (
+                  <MenuEntry key={s} checked={scale === s} onSelect={() => onScale(s)} close={close} className={MENU_BELOW[ROOM.zoom]}>
+                    {ZOOM_LABELS[s]}
+                  </MenuEntry>
+                ))}
+              {timeline && (
+                <MenuEntry checked={criticalView} onSelect={() => onCriticalView(!criticalView)} close={close} className={MENU_BELOW[ROOM.critical]}>
+                  Critical path
+                </MenuEntry>
+              )}
+              {onSetup && (
+                <MenuEntry onSelect={onSetup} close={close} className={MENU_BELOW[ROOM.setup]}>
+                  Board setup
+                </MenuEntry>
+              )}
+            </>
+          )}
+        </OverflowMenu>
       )}
       {onAddItem && (
         <button
           type="button"
           onClick={onAddItem}
-          className="flex items-center gap-1.5 rounded-lg bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-indigo-500"
+          className={`${INLINE_FROM[ROOM.addItem]} items-center gap-1.5 whitespace-nowrap rounded-lg bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-indigo-500`}
         >
           <svg aria-hidden viewBox="0 0 16 16" className="size-3.5">
             <path d="M8 3v10M3 8h10" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
@@ -125,5 +164,24 @@ export function RoadmapToolbar(props: RoadmapToolbarProps) {
         </button>
       )}
     </div>
+  );
+}
+
+function CriticalIcon() {
+  return (
+    <svg aria-hidden viewBox="0 0 16 10" className="h-2.5 w-4">
+      <path d="M1 8h4l3-6h7" fill="none" stroke="#f97316" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
+function SetupIcon() {
+  return (
+    <svg aria-hidden viewBox="0 0 16 16" className="size-3.5">
+      <path d="M2 4h12M2 8h12M2 12h12" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+      <circle cx="5" cy="4" r="1.6" fill="currentColor" />
+      <circle cx="11" cy="8" r="1.6" fill="currentColor" />
+      <circle cx="7" cy="12" r="1.6" fill="currentColor" />
+    </svg>
   );
 }

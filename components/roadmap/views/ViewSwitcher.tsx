@@ -44,7 +44,7 @@ export function ViewSwitcher({ value, onChange }: { value: RoadmapViewKind; onCh
             tabIndex={selected ? 0 : -1}
             data-testid={`view-tab-${view}`}
             onClick={() => onChange(view)}
-            className={`rounded-md px-2.5 py-1 text-xs font-medium outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 ${
+            className={`rounded-md px-2 py-1 text-xs font-medium outline-none sm:px-2.5 focus-visible:ring-2 focus-visible:ring-indigo-500 ${
               selected
                 ? "bg-white text-slate-900 shadow-sm dark:bg-slate-950 dark:text-slate-100"
                 : "text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100"
