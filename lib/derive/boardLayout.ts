@@ -2,7 +2,7 @@ import type { DateString } from "../model/dates";
 import type { Item } from "../model/schemas";
 import type { BoardSnapshot } from "../model/snapshot";
 import { parseDay } from "./dayStrings";
-import { packRowsByIndex, repackRowsByIndex } from "./laneRows";
+import { packRowsByIndex } from "./laneRows";
 import { computePhaseSpans } from "./phaseSpans";
 import { Scheduler } from "./schedule";
 import { sortedById } from "./scheduleGraph";
@@ -47,10 +47,8 @@ export function layoutBoard(snapshot: BoardSnapshot, schedule?: Schedule, phaseS
 
 /**
  * layoutBoard with memory, for a live board: a lane whose bars did not change keeps its rows
- * without being packed again, and in a lane where some bars moved, the others keep their rows
- * and the moved ones keep theirs where they still fit (repackRowsByIndex), so a drop does not
- * reshuffle the lane under the person's eyes (docs/scheduling.md). The first layout equals
- * layoutBoard's; later rows depend on what the lane looked like before, which is the point.
+ * without being packed again. Rows depend only on the lane's bars (packRows sorts them by
+ * start, then id), so the output always equals layoutBoard's.
  */
 export class BoardLayouter {
   /** Per lane: its members (item indices in id order) and their days when last packed, and the rows. */
@@ -83,21 +81,12 @@ export class BoardLayouter {
       const list = members[k]!;
       if (key !== NO_LANE) laneRows.set(key, 1);
       if (!list.length) return;
-      // The lane's last layout: reused as is while its bars stay put, else a hint for the rows.
-      const before = this.packed.get(key);
-      const previous = reuse ? before : undefined;
+      const previous = reuse ? this.packed.get(key) : undefined;
       let lane: PackedLane;
       if (previous && sameDays(previous, list, startDay, finishDay)) lane = previous;
       else {
-        const rowCount = before ? repackLane(before, items, list, startDay, finishDay, rowOf) : packRowsByIndex(list, startDay, finishDay, rowOf);
-        lane = {
-          members: list,
-          ids: list.map((v) => items[v]!.id),
-          start: list.map((v) => startDay[v]!),
-          finish: list.map((v) => finishDay[v]!),
-          rows: list.map((v) => rowOf[v]!),
-          rowCount,
-        };
+        const rowCount = packRowsByIndex(list, startDay, finishDay, rowOf);
+        lane = { members: list, start: list.map((v) => startDay[v]!), finish: list.map((v) => finishDay[v]!), rows: list.map((v) => rowOf[v]!), rowCount };
       }
       packed.set(key, lane);
       laneRows.set(key, Math.max(1, lane.rowCount));
@@ -132,29 +121,11 @@ export class BoardLayouter {
 
 interface PackedLane {
   members: number[];
-  /** Their item ids (indices shift when an item is added or deleted). */
-  ids: string[];
   start: number[];
   finish: number[];
   /** Row of each member (same positions as members). */
   rows: number[];
   rowCount: number;
-}
-
-/** Packs a lane's bars again, keeping the rows they had in `previous` where they can. */
-function repackLane(previous: PackedLane, items: readonly Item[], members: number[], start: Float64Array, finish: Float64Array, rowOf: Int32Array): number {
-  // By id: an item added or deleted elsewhere on the board shifts every item index.
-  const at = new Map<string, number>();
-  previous.ids.forEach((id, m) => at.set(id, m));
-  const previousRow = (v: number) => {
-    const m = at.get(items[v]!.id);
-    return m === undefined ? -1 : previous.rows[m]!;
-  };
-  const moved = (v: number) => {
-    const m = at.get(items[v]!.id);
-    return m === undefined || previous.start[m] !== start[v] || previous.finish[m] !== finish[v];
-  };
-  return repackRowsByIndex(members, start, finish, rowOf, previousRow, moved);
 }
 
 function sameDays(lane: PackedLane, members: number[], start: Float64Array, finish: Float64Array): boolean {

@@ -45,56 +45,57 @@ export function packRowsByIndex(members: readonly number[], start: Float64Array,
   return rowEnds.length;
 }
 
+/** A bar as it was last drawn: its extent then and the row it had. */
+export interface PlacedBar extends Bar {
+  row: number;
+}
+
 /**
  * Packs a lane again after some of its bars changed, keeping every bar in the row it had where
- * it can, so one drop does not reshuffle the lane (docs/scheduling.md): bars whose days did not
+ * it can, so one drop does not reshuffle the lane (docs/scheduling.md): bars whose extent did not
  * change keep their rows (they did not overlap before, so they do not now); the others, by
- * start then index, take their previous row when it is free on their days, else the lowest
+ * start then id, take their previous row when it is free over their extent, else the lowest
  * free row. Rows left empty are closed up. The count may exceed packRows' minimum: a lane a
  * person is working in holds still rather than being optimal.
  *
- * `previousRow(v)` is bar v's row in the lane's last layout (-1: it was not in the lane) and
- * `moved(v)` whether its days changed since. When most of the lane changed (a new calendar, a
- * new lane), the old rows say little: it packs afresh with packRowsByIndex.
+ * `previous` holds the lane's bars as last packed, by id. When most of the lane changed (a new
+ * zoom, a new calendar, a first layout), the old rows say little: it packs afresh with packRows.
  */
-export function repackRowsByIndex(
-  members: readonly number[],
-  start: Float64Array,
-  finish: Float64Array,
-  rowOf: Int32Array,
-  previousRow: (v: number) => number,
-  moved: (v: number) => boolean,
-): number {
-  const rest = members.filter((v) => moved(v) || previousRow(v) < 0);
-  if (rest.length * 2 > members.length) return packRowsByIndex(members, start, finish, rowOf);
-  // Each row's bars as [start, finish] pairs, flat.
+export function repackRows(bars: readonly Bar[], previous: ReadonlyMap<string, PlacedBar>): { rowOf: Map<string, number>; rowCount: number } {
+  const moved = (bar: Bar) => {
+    const was = previous.get(bar.id);
+    return !was || was.start !== bar.start || was.finish !== bar.finish;
+  };
+  const rest = bars.filter(moved);
+  if (rest.length * 2 > bars.length) return packRows(bars);
+  // Each row's bars as [start, finish] pairs, flat; rows may start out sparse.
   const rows: number[][] = [];
-  const rowAt = (r: number) => (rows[r] ??= []);
-  const free = (r: number, v: number) => {
+  const rowOf = new Map<string, number>();
+  const free = (r: number, bar: Bar) => {
     const taken = rows[r];
     if (!taken) return true;
-    for (let k = 0; k < taken.length; k += 2) if (taken[k]! <= finish[v]! && start[v]! <= taken[k + 1]!) return false;
+    for (let k = 0; k < taken.length; k += 2) if (taken[k]! <= bar.finish && bar.start <= taken[k + 1]!) return false;
     return true;
   };
-  const place = (v: number, r: number) => {
-    rowAt(r).push(start[v]!, finish[v]!);
-    rowOf[v] = r;
+  const place = (bar: Bar, r: number) => {
+    (rows[r] ??= []).push(bar.start, bar.finish);
+    rowOf.set(bar.id, r);
   };
-  for (const v of members) if (!moved(v) && previousRow(v) >= 0) place(v, previousRow(v));
-  rest.sort((a, b) => start[a]! - start[b]! || a - b);
-  for (const v of rest) {
-    const hint = previousRow(v);
-    if (hint >= 0 && free(hint, v)) place(v, hint);
+  for (const bar of bars) if (!moved(bar)) place(bar, previous.get(bar.id)!.row);
+  rest.sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const bar of rest) {
+    const hint = previous.get(bar.id)?.row ?? -1;
+    if (hint >= 0 && free(hint, bar)) place(bar, hint);
     else {
       let r = 0;
-      while (!free(r, v)) r++;
-      place(v, r);
+      while (!free(r, bar)) r++;
+      place(bar, r);
     }
   }
-  // Close up rows left empty (a bar moved out of its lane or down), keeping the others' order.
+  // Close up rows left empty (a bar moved away or down), keeping the others' order.
   const renumber: number[] = [];
-  let count = 0;
-  for (let r = 0; r < rows.length; r++) renumber[r] = rows[r]?.length ? count++ : -1;
-  if (count !== rows.length) for (const v of members) rowOf[v] = renumber[rowOf[v]!]!;
-  return count;
+  let rowCount = 0;
+  for (let r = 0; r < rows.length; r++) renumber[r] = rows[r]?.length ? rowCount++ : -1;
+  if (rowCount !== rows.length) for (const [id, r] of rowOf) rowOf.set(id, renumber[r]!);
+  return { rowOf, rowCount };
 }
