@@ -7,7 +7,7 @@ import { CommentEditor } from "../editor/CommentEditor";
 import type { MentionCandidate } from "../editor/MentionMenu";
 import { presenceColorFor } from "../../lib/protocol/presenceColor";
 import { CommentBodyView } from "./CommentBodyView";
-import { formatWhen } from "./formatWhen";
+import { formatRelativeTime } from "../../lib/format/relativeTime";
 
 interface CommentRowProps {
   comment: CommentView;
@@ -41,7 +41,7 @@ export function CommentRow({ comment, members, mine, canDelete, onEdit, onDelete
             {comment.author.name}
           </span>
           <time dateTime={comment.createdAt} title={new Date(comment.createdAt).toLocaleString()} className="shrink-0 whitespace-nowrap text-slate-400">
-            {formatWhen(comment.createdAt)}
+            {formatRelativeTime(comment.createdAt)}
           </time>
           {comment.editedAt && <span className="shrink-0 text-slate-400">(edited)</span>}
           {(mine || canDelete) && !editing && (
