@@ -148,7 +148,7 @@ export function Timeline(props: TimelineProps) {
               />
               {(draggedBar ? [...shown, draggedBar] : shown).map(({ item, span, band, box, dates, spokenDates, pinned, slack, emphasis, badge }) => {
                 const dragging = preview?.itemId === item.id ? preview : null;
-                const dragInfo = dragging ? dragView(geometry, calendar, dragging, item.duration, span, band.id) : null;
+                const dragInfo = dragging ? dragView(geometry, calendar, dragging, item.duration, span, band.id, box.top) : null;
                 return (
                   <ItemBar
                     key={item.id}
