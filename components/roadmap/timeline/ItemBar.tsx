@@ -15,6 +15,8 @@ export interface BarHandlers {
   /** A press on the link handle: starts drawing a dependency from this item. */
   onLinkStart: (event: PointerEvent<HTMLElement>, id: string) => void;
   onContextMenu: (event: MouseEvent<HTMLDivElement>, id: string) => void;
+  /** A click on the bar's pin: pins an auto-scheduled item where it is drawn, or unpins a pinned one. */
+  onTogglePin: (id: string) => void;
 }
 
 export interface ItemBarProps {
@@ -38,6 +40,11 @@ export interface ItemBarProps {
   spokenDates: string;
   /** False when the scheduler placed it after its dependencies (drawn with a dashed edge). */
   pinned: boolean;
+  /**
+   * The pin can be toggled from the bar: the viewer may edit, and there is something to follow
+   * once unpinned (a pinned item without predecessors would drop into the unscheduled tray).
+   */
+  canTogglePin: boolean;
   /** With the critical-path view on: stand out, or step back. */
   emphasis: "critical" | "dimmed" | null;
   /** Slack in words, for the tooltip. */
@@ -69,7 +76,7 @@ export interface ItemBarProps {
 export const ItemBar = memo(function ItemBar(props: ItemBarProps) {
   const { id, laneId, title, status, color, left, top, width, labelOutside, start, duration, dates, spokenDates, selected, peer, drag, readOnly, handlers } = props;
   const { linkState, linking } = props;
-  const { pinned, emphasis, slack, badgeSeverity, badgeCount, badgeText, commentCount } = props;
+  const { pinned, canTogglePin, emphasis, slack, badgeSeverity, badgeCount, badgeText, commentCount } = props;
   const label = title || "Untitled item";
   // One box-shadow carries the lane accent, the selection ring, the critical ring and the drag
   // lift (classes would be overridden by the inline accent). An automatically placed bar gets a
@@ -132,6 +139,9 @@ export const ItemBar = memo(function ItemBar(props: ItemBarProps) {
     >
       {!pinned && (
         <span aria-hidden className="pointer-events-none absolute inset-y-0 left-0 border-l-[3px] border-dashed" style={{ borderColor: color }} />
+      )}
+      {width >= 36 && (pinned || canTogglePin) && (
+        <PinMark pinned={pinned} canToggle={canTogglePin} readOnly={readOnly} onToggle={() => handlers.onTogglePin(id)} />
       )}
       {width >= 20 && <StatusMark status={status} color={color} />}
       {labelOutside ? (
@@ -210,6 +220,54 @@ export function CommentBadge({ count, inline = false }: { count: number; inline?
         <path d="M1 2.2C1 1.5 1.5 1 2.2 1h5.6C8.5 1 9 1.5 9 2.2v3.6C9 6.5 8.5 7 7.8 7H4.5L2.4 8.8V7h-.2C1.5 7 1 6.5 1 5.8z" fill="currentColor" />
       </svg>
       {count}
+    </span>
+  );
+}
+
+/**
+ * The bar's pin (docs/scheduling.md): filled on a pinned item, hollow (on hover) on one the
+ * scheduler places after its predecessors; a click toggles it where that is allowed. Hidden from
+ * assistive technology like the resize grip: the bar's menu offers the same as an entry.
+ */
+function PinMark({ pinned, canToggle, readOnly, onToggle }: { pinned: boolean; canToggle: boolean; readOnly: boolean; onToggle: () => void }) {
+  const what = pinned
+    ? canToggle
+      ? "Pinned: it stays on this date. Click to unpin it, so it follows its predecessors."
+      : readOnly
+        ? "Pinned: it stays on this date whatever its predecessors do."
+        : "Pinned: it has no predecessors to follow."
+    : "Auto-scheduled: it follows its predecessors. Click to pin it where it is.";
+  return (
+    <span
+      aria-hidden
+      data-testid="pin-toggle"
+      data-pinned={pinned}
+      data-toggle={canToggle}
+      title={what}
+      // Not the start of a drag: the press belongs to the pin.
+      onPointerDown={canToggle ? (e) => e.stopPropagation() : undefined}
+      onClick={
+        canToggle
+          ? (e) => {
+              e.stopPropagation();
+              onToggle();
+            }
+          : undefined
+      }
+      className={`-ml-1 flex size-4 shrink-0 items-center justify-center rounded ${canToggle ? "cursor-pointer hover:bg-slate-900/10 dark:hover:bg-white/15" : ""} ${
+        pinned ? "text-slate-700 dark:text-slate-200" : "text-slate-500 opacity-0 group-hover/bar:opacity-100 group-focus-visible/bar:opacity-100 dark:text-slate-400"
+      }`}
+    >
+      <svg viewBox="0 0 12 12" className="size-3">
+        <path
+          d="M4.2 1.5h3.6l-.5 3.2 1.9 1.7v.9H2.8v-.9l1.9-1.7zM6 7.3v3.4"
+          fill={pinned ? "currentColor" : "none"}
+          stroke="currentColor"
+          strokeWidth="1.1"
+          strokeLinejoin="round"
+          strokeLinecap="round"
+        />
+      </svg>
     </span>
   );
 }

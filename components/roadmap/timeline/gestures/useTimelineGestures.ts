@@ -32,6 +32,8 @@ interface TimelineGesturesOptions {
   onCreateAt: (laneId: string | null, start: DateString, duration?: number) => void;
   actions: TimelineActions;
   onDragPreview?: (preview: DragPreview | null) => void;
+  /** A drop moved an auto-scheduled item, which pinned it there (docs/scheduling.md). */
+  onPinnedByDrop?: (itemId: string, start: DateString) => void;
 }
 
 /**
@@ -41,7 +43,7 @@ interface TimelineGesturesOptions {
  * actions.link); the drawing only wires the handlers this returns.
  */
 export function useTimelineGestures(options: TimelineGesturesOptions) {
-  const { snapshot, geometry, calendar, byId, readOnly, scrollRef, canvasRef, onSelect, onMove, onResize, onCreateAt, actions, onDragPreview } = options;
+  const { snapshot, geometry, calendar, byId, readOnly, scrollRef, canvasRef, onSelect, onMove, onResize, onCreateAt, actions, onDragPreview, onPinnedByDrop } = options;
 
   const drop = useCallback(
     (preview: DragPreview) => {
@@ -56,9 +58,11 @@ export function useTimelineGestures(options: TimelineGesturesOptions) {
       }
       const start = dropStart(calendar, preview);
       const lane = preview.laneId === NO_LANE || preview.laneId === bar.band.id ? null : preview.laneId;
-      if (start !== bar.span.startDay || lane !== null) onMove(preview.itemId, fromDayNumber(start), lane);
+      if (start === bar.span.startDay && lane === null) return;
+      onMove(preview.itemId, fromDayNumber(start), lane);
+      if (!bar.pinned && start !== bar.span.startDay) onPinnedByDrop?.(preview.itemId, fromDayNumber(start));
     },
-    [byId, calendar, onMove, onResize],
+    [byId, calendar, onMove, onResize, onPinnedByDrop],
   );
 
   // Dragging to an edge of the lanes scrolls the timeline, for every drag gesture alike.
@@ -85,6 +89,16 @@ export function useTimelineGestures(options: TimelineGesturesOptions) {
   const pan = useTimelinePan(scrollRef);
   const keys = useBarKeyboard({ canvas: canvasRef, byId, geometry, calendar, readOnly, onMove, onSelect, cancelDrag: cancel });
 
+  /** Pin where it is drawn now (nothing moves), or unpin so it follows its predecessors again. */
+  const togglePin = useCallback(
+    (itemId: string) => {
+      const bar = byId.get(itemId);
+      if (!bar || readOnly) return;
+      actions.setPin(itemId, bar.pinned ? null : bar.span.start);
+    },
+    [byId, readOnly, actions],
+  );
+
   const handlers: BarHandlers = useMemo(
     () => ({
       onPointerDown: drag.onPointerDown,
@@ -94,8 +108,9 @@ export function useTimelineGestures(options: TimelineGesturesOptions) {
       onKeyDown: keys.onKeyDown,
       onLinkStart: link.onHandlePointerDown,
       onContextMenu: keys.onContextMenu,
+      onTogglePin: togglePin,
     }),
-    [drag.onPointerDown, drag.onPointerMove, drag.onPointerUp, drag.onPointerCancel, keys.onKeyDown, link.onHandlePointerDown, keys.onContextMenu],
+    [drag.onPointerDown, drag.onPointerMove, drag.onPointerUp, drag.onPointerCancel, keys.onKeyDown, link.onHandlePointerDown, keys.onContextMenu, togglePin],
   );
 
   const onCanvasDoubleClick = (event: MouseEvent<HTMLDivElement>) => {
