@@ -28,8 +28,8 @@ test("two people drag the same bar at once: the ghost stays under each pointer, 
   const { page: ben, account: benAccount } = await newPerson(browser, "Ben");
   const board = await createBoard(ana.context().request, "Concurrent drags");
   await addMember(ana.context().request, board.id, benAccount.email, "editor");
-  // "Signage" starts on the fifth Monday and lasts a week.
-  await seedItems(ana.context().request, baseURL!, board.id, [{ title: "Signage", lane: "Development", startOffset: 28, duration: 5 }]);
+  // "Signage" starts on the third Monday and lasts a week.
+  await seedItems(ana.context().request, baseURL!, board.id, [{ title: "Signage", lane: "Development", startOffset: 14, duration: 5 }]);
   for (const page of [ana, ben]) {
     await openBoard(page, `/boards/${board.id}`);
     await page.getByRole("radio", { name: "Weeks" }).click();

@@ -112,6 +112,7 @@ test("a viewer sees which items are pinned but cannot toggle a pin", async ({ br
   const { addMember } = await import("./people");
   await addMember(page.context().request, url.split("/").pop()!, account.email, "viewer");
   await openBoard(viewer, new URL(url).pathname);
+  await viewer.getByRole("radio", { name: "Weeks" }).click();
   const pin = barNamed(viewer, "Kick-off").getByTestId("pin-toggle");
   await expect(pin).toHaveAttribute("data-pinned", "true");
   await expect(pin).toHaveAttribute("data-toggle", "false");
@@ -187,4 +188,39 @@ test("an item's finish can be set in the panel; long durations read in years; an
   await marker.click();
   await expect(audit).toBeInViewport();
   await expect(marker).toHaveCount(0);
+});
+
+test("after a drop the other bars keep their rows, and a title beside its bar stays clear of badges and links", async ({ browser, baseURL }) => {
+  // Four bars in one lane: A and C share the first row, B and D the second (A ends before C starts).
+  const page = await plannedBoard(
+    browser,
+    baseURL!,
+    [
+      { title: "Alpha", lane: "Development", startOffset: 7, duration: 5 },
+      { title: "Bravo", lane: "Development", startOffset: 9, duration: 5 },
+      { title: "Charlie", lane: "Development", startOffset: 14, duration: 5 },
+      { title: "Delta", lane: "Development", startOffset: 17, duration: 5 },
+      // A one-day item pinned before its predecessor finishes: a conflict badge, and a title beside the bar.
+      { title: "Go/no-go review", lane: "Testing", startOffset: 8, duration: 1 },
+    ],
+    [["Alpha", "Go/no-go review"]],
+  );
+  const top = async (title: string) => (await barNamed(page, title).boundingBox())!.y;
+  const before = { bravo: await top("Bravo"), charlie: await top("Charlie"), delta: await top("Delta") };
+  expect(before.charlie).toBeLessThan(before.bravo);
+  // Alpha moves four weeks on. Packed afresh, Bravo, Charlie and Delta would all change rows.
+  const alpha = await startOf(page, "Alpha");
+  await dragBar(page, "Alpha", 28);
+  await expect(barNamed(page, "Alpha")).toHaveAttribute("data-start", addCalendarDays(alpha, 28));
+  expect({ bravo: await top("Bravo"), charlie: await top("Charlie"), delta: await top("Delta") }).toEqual(before);
+
+  // The review's title is drawn beside its short bar, right of the conflict badge, not under it.
+  const review = barNamed(page, "Go/no-go review");
+  const badge = (await review.getByTestId("conflict-badge").boundingBox())!;
+  const title = (await review.getByTestId("bar-title").boundingBox())!;
+  expect(title.x).toBeGreaterThanOrEqual(badge.x + badge.width);
+  // Links run under the bars, and a title beside its bar wears a halo they pass beneath.
+  const z = (selector: string) => page.locator(selector).first().evaluate((el) => Number(getComputedStyle(el).zIndex));
+  expect(await z('[data-testid="dependency-arrows"]')).toBeLessThan(await z('[data-testid="item-bar"]'));
+  expect(await review.getByTestId("bar-title").evaluate((el) => getComputedStyle(el).textShadow)).not.toBe("none");
 });

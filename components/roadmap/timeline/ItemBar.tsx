@@ -6,6 +6,9 @@ import { BAR_HEIGHT, LANE_HEADER_WIDTH } from "./geometry";
 import { STATUS_LABELS } from "../labels";
 import type { DragMode } from "./gestures/useItemDrag";
 
+/** A halo of the page's colour around a title drawn beside its bar: link lines under it give way. */
+const TITLE_HALO = "0 0 2px var(--bar-base), 0 0 2px var(--bar-base), 0 0 3px var(--bar-base), 0 0 4px var(--bar-base)";
+
 export interface BarHandlers {
   onPointerDown: (event: PointerEvent<HTMLElement>, id: string, laneId: string, mode: DragMode) => void;
   onPointerMove: (event: PointerEvent<HTMLElement>) => void;
@@ -15,8 +18,6 @@ export interface BarHandlers {
   /** A press on the link handle: starts drawing a dependency from this item. */
   onLinkStart: (event: PointerEvent<HTMLElement>, id: string) => void;
   onContextMenu: (event: MouseEvent<HTMLDivElement>, id: string) => void;
-  /** A click on the bar's pin: pins an auto-scheduled item where it is drawn, or unpins a pinned one. */
-  onTogglePin: (id: string) => void;
 }
 
 export interface ItemBarProps {
@@ -78,6 +79,7 @@ export const ItemBar = memo(function ItemBar(props: ItemBarProps) {
   const { linkState, linking } = props;
   const { pinned, canTogglePin, emphasis, slack, badgeSeverity, badgeCount, badgeText, commentCount } = props;
   const label = title || "Untitled item";
+  const hasBadge = badgeSeverity !== null || commentCount > 0;
   // One box-shadow carries the lane accent, the selection ring, the critical ring and the drag
   // lift (classes would be overridden by the inline accent). An automatically placed bar gets a
   // dashed accent instead, drawn by a child, so pinned and placed bars tell apart at a glance.
@@ -141,17 +143,24 @@ export const ItemBar = memo(function ItemBar(props: ItemBarProps) {
         <span aria-hidden className="pointer-events-none absolute inset-y-0 left-0 border-l-[3px] border-dashed" style={{ borderColor: color }} />
       )}
       {width >= 36 && (pinned || canTogglePin) && (
-        <PinMark pinned={pinned} canToggle={canTogglePin} readOnly={readOnly} onToggle={() => handlers.onTogglePin(id)} />
+        <PinMark pinned={pinned} canToggle={canTogglePin} readOnly={readOnly} />
       )}
       {width >= 20 && <StatusMark status={status} color={color} />}
+      {/* The title stays readable where badges and links meet it (docs/scheduling.md): beside
+          the bar it starts clear of the badges on the bar's corner and wears a halo of the
+          page's colour that hides links passing under it; inside, it stops short of the badges. */}
       {labelOutside ? (
         <span
-          className={`absolute left-full ml-1.5 max-w-64 truncate whitespace-nowrap text-slate-700 dark:text-slate-200 ${status === "done" ? "opacity-60" : ""}`}
+          data-testid="bar-title"
+          className={`absolute left-full max-w-64 truncate whitespace-nowrap text-slate-700 dark:text-slate-200 ${hasBadge ? "ml-4" : "ml-1.5"} ${status === "done" ? "opacity-60" : ""}`}
+          style={{ textShadow: TITLE_HALO }}
         >
           {label}
         </span>
       ) : (
-        <span className={`truncate ${status === "done" ? "opacity-60" : ""}`}>{label}</span>
+        <span data-testid="bar-title" className={`truncate ${hasBadge ? "pr-2.5" : ""} ${status === "done" ? "opacity-60" : ""}`}>
+          {label}
+        </span>
       )}
       {width >= 16 && !readOnly && (
         <span
@@ -229,7 +238,7 @@ export function CommentBadge({ count, inline = false }: { count: number; inline?
  * scheduler places after its predecessors; a click toggles it where that is allowed. Hidden from
  * assistive technology like the resize grip: the bar's menu offers the same as an entry.
  */
-function PinMark({ pinned, canToggle, readOnly, onToggle }: { pinned: boolean; canToggle: boolean; readOnly: boolean; onToggle: () => void }) {
+function PinMark({ pinned, canToggle, readOnly }: { pinned: boolean; canToggle: boolean; readOnly: boolean }) {
   const what = pinned
     ? canToggle
       ? "Pinned: it stays on this date. Click to unpin it, so it follows its predecessors."
@@ -243,17 +252,9 @@ function PinMark({ pinned, canToggle, readOnly, onToggle }: { pinned: boolean; c
       data-testid="pin-toggle"
       data-pinned={pinned}
       data-toggle={canToggle}
+      // The bar's drag gesture reads this: a click here toggles, a drag from here still moves the bar.
+      data-pin-toggle={canToggle}
       title={what}
-      // Not the start of a drag: the press belongs to the pin.
-      onPointerDown={canToggle ? (e) => e.stopPropagation() : undefined}
-      onClick={
-        canToggle
-          ? (e) => {
-              e.stopPropagation();
-              onToggle();
-            }
-          : undefined
-      }
       className={`-ml-1 flex size-4 shrink-0 items-center justify-center rounded ${canToggle ? "cursor-pointer hover:bg-slate-900/10 dark:hover:bg-white/15" : ""} ${
         pinned ? "text-slate-700 dark:text-slate-200" : "text-slate-500 opacity-0 group-hover/bar:opacity-100 group-focus-visible/bar:opacity-100 dark:text-slate-400"
       }`}

@@ -98,6 +98,8 @@ const estimateLabelWidth = (text: string) => 22 + text.length * 6.5;
 /** A bar's title needs its status mark, padding and about 6.3 px per character (12 px font). */
 const barLabelWidth = (text: string) => Math.min(280, 30 + Math.max(text.length, 12) * 6.3);
 const LABEL_GAP = 6;
+/** A title beside its bar moves this much further right when the bar carries a badge (ItemBar). */
+const BADGE_ROOM = 10;
 const BAR_GAP = 4;
 
 export function dayToX(geometry: Pick<TimelineGeometry, "axis" | "pxPerDay">, day: number): number {
@@ -160,7 +162,7 @@ export function timelineGeometry(
     const barWidth = (span.finishDay - span.startDay + 1) * pxPerDay;
     const labelWidth = barLabelWidth(item.title || "Untitled item");
     const labelOutside = barWidth < labelWidth;
-    const right = labelOutside ? left + barWidth + LABEL_GAP + labelWidth - 22 : left + barWidth;
+    const right = labelOutside ? left + barWidth + LABEL_GAP + BADGE_ROOM + labelWidth - 22 : left + barWidth;
     boxes.push({ itemId: item.id, bandId, left, top: 0, width: barWidth, labelOutside });
     const list = extents.get(bandId) ?? [];
     // Packed in pixels from day 0, not from the axis's start: a bar dragged before the axis

@@ -36,6 +36,8 @@ interface DragOptions {
   canvas: RefObject<HTMLDivElement | null>;
   geometry: TimelineGeometry;
   onClick: (itemId: string) => void;
+  /** A click (no drag) that began on the bar's pin toggles the pin instead of selecting. */
+  onPinClick?: (itemId: string) => void;
   /** Called once per gesture, on release, when the bar was dragged (the drop decides whether that changes anything). */
   onDrop: (preview: DragPreview) => void;
   /** Where an item's bar is now: read once, at the press. */
@@ -60,6 +62,8 @@ interface Gesture {
   originY: number;
   fromLane: string;
   moved: boolean;
+  /** Pressed on the bar's pin: a click toggles it, a drag still moves the bar. */
+  onPin: boolean;
   preview: DragPreview;
   /** The scroll position at the press, and the pointer's latest position. */
   scrollLeft: number;
@@ -102,6 +106,7 @@ export function useItemDrag(options: DragOptions) {
       originY: event.clientY,
       fromLane: laneId,
       moved: false,
+      onPin: event.target instanceof Element && event.target.closest('[data-pin-toggle="true"]') !== null,
       preview: { itemId, mode, dayDelta: 0, dy: 0, laneId, origin },
     };
   }, []);
@@ -152,7 +157,7 @@ export function useItemDrag(options: DragOptions) {
     latest.current.autoScroll?.stop();
     setPreview(null);
     if (!commit) return;
-    if (!g.moved) latest.current.onClick(g.itemId);
+    if (!g.moved) (g.onPin && latest.current.onPinClick ? latest.current.onPinClick : latest.current.onClick)(g.itemId);
     else if (latest.current.readOnly) return;
     // Even a drag back to where it began is a drop: the bar may have moved under it meanwhile,
     // and the person means the place they saw.

@@ -67,6 +67,16 @@ export function useTimelineGestures(options: TimelineGesturesOptions) {
 
   // Dragging to an edge of the lanes scrolls the timeline, for every drag gesture alike.
   const autoScroll = useAutoScroll(scrollRef, { left: LANE_HEADER_WIDTH, top: geometry.header.height });
+  /** Pin where it is drawn now (nothing moves), or unpin so it follows its predecessors again. */
+  const togglePin = useCallback(
+    (itemId: string) => {
+      const bar = byId.get(itemId);
+      if (!bar || readOnly) return;
+      actions.setPin(itemId, bar.pinned ? null : bar.span.start);
+    },
+    [byId, readOnly, actions],
+  );
+
   const originOf = useCallback(
     (itemId: string) => {
       const bar = byId.get(itemId);
@@ -74,7 +84,7 @@ export function useTimelineGestures(options: TimelineGesturesOptions) {
     },
     [byId],
   );
-  const drag = useItemDrag({ canvas: canvasRef, geometry, onClick: onSelect, onDrop: drop, originOf, readOnly, scroll: scrollRef, autoScroll });
+  const drag = useItemDrag({ canvas: canvasRef, geometry, onClick: onSelect, onPinClick: togglePin, onDrop: drop, originOf, readOnly, scroll: scrollRef, autoScroll });
   const { cancel } = drag;
   useEffect(() => onDragPreview?.(drag.preview), [drag.preview, onDragPreview]);
   const create = useCreateDrag({
@@ -89,16 +99,6 @@ export function useTimelineGestures(options: TimelineGesturesOptions) {
   const pan = useTimelinePan(scrollRef);
   const keys = useBarKeyboard({ canvas: canvasRef, byId, geometry, calendar, readOnly, onMove, onSelect, cancelDrag: cancel });
 
-  /** Pin where it is drawn now (nothing moves), or unpin so it follows its predecessors again. */
-  const togglePin = useCallback(
-    (itemId: string) => {
-      const bar = byId.get(itemId);
-      if (!bar || readOnly) return;
-      actions.setPin(itemId, bar.pinned ? null : bar.span.start);
-    },
-    [byId, readOnly, actions],
-  );
-
   const handlers: BarHandlers = useMemo(
     () => ({
       onPointerDown: drag.onPointerDown,
@@ -108,9 +108,8 @@ export function useTimelineGestures(options: TimelineGesturesOptions) {
       onKeyDown: keys.onKeyDown,
       onLinkStart: link.onHandlePointerDown,
       onContextMenu: keys.onContextMenu,
-      onTogglePin: togglePin,
     }),
-    [drag.onPointerDown, drag.onPointerMove, drag.onPointerUp, drag.onPointerCancel, keys.onKeyDown, link.onHandlePointerDown, keys.onContextMenu, togglePin],
+    [drag.onPointerDown, drag.onPointerMove, drag.onPointerUp, drag.onPointerCancel, keys.onKeyDown, link.onHandlePointerDown, keys.onContextMenu],
   );
 
   const onCanvasDoubleClick = (event: MouseEvent<HTMLDivElement>) => {
