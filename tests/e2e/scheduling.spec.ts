@@ -53,7 +53,7 @@ test("moving a predecessor moves what follows it; pins show on the bars and togg
     browser,
     baseURL!,
     [
-      { title: "Research", lane: "Service design", startOffset: 7, duration: 5 },
+      { title: "Research", lane: "Service design", startOffset: 0, duration: 5 },
       { title: "Prototype", lane: "Development", duration: 5 },
       { title: "Usability test", lane: "Testing", duration: 5 },
     ],
@@ -94,6 +94,7 @@ test("moving a predecessor moves what follows it; pins show on the bars and togg
   await expect(barNamed(page, "Prototype")).toHaveAttribute("data-pinned", "false");
 
   // Dragging the auto-scheduled "Usability test" pins it, and a notice says so, with Unpin.
+  await page.getByRole("button", { name: "Close panel" }).click();
   const testStart = await startOf(page, "Usability test");
   await dragBar(page, "Usability test", 14);
   await expect(barNamed(page, "Usability test")).toHaveAttribute("data-pinned", "true");
