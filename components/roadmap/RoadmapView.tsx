@@ -175,6 +175,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
               snapshot={snapshot}
               onReveal={selection.revealConflict}
               onApplyFix={readOnly ? undefined : commands.applyFix}
+              chainFix={readOnly ? undefined : commands.chainFix}
               onClose={() => setConflictsOpen(false)}
             />
           )}

@@ -13,31 +13,38 @@ import { transact } from "./transact";
 type LaneName = (typeof TEMPLATE_LANES)[number]["name"];
 type PhaseName = (typeof TEMPLATE_PHASES)[number];
 
-/** [key, title, lane, phase, start offset in calendar days from the Monday given, duration, owners] */
-const DEMO_ITEMS: [string, string, LaneName, PhaseName, number, number, string[]][] = [
+/**
+ * [key, title, lane, phase, pin, duration, owners]. The pin is the start in calendar days from
+ * the Monday given, or null: such an item is scheduled after its dependencies, so moving its
+ * predecessor moves it too (docs/scheduling.md). Only what a team places on purpose is pinned:
+ * the first item of each chain, the campaign timed to the pilot, and the work that waits on no
+ * other item.
+ */
+const DEMO_ITEMS: [string, string, LaneName, PhaseName, number | null, number, string[]][] = [
   ["research", "User research & service blueprint", "Service design", "MVP", 0, 10, ["Ana"]],
-  ["mvpScope", "Define MVP feature set", "Service design", "MVP", 14, 5, ["Ana", "Ben"]],
-  ["booking", "Online booking (core)", "Development", "MVP", 21, 20, ["Chen"]],
-  ["payments", "Payments integration", "Development", "MVP", 35, 15, ["Dev"]],
-  ["mvpTests", "MVP test plan & QA", "Testing", "MVP", 49, 10, ["Eli"]],
+  ["mvpScope", "Define MVP feature set", "Service design", "MVP", null, 5, ["Ana", "Ben"]],
+  ["booking", "Online booking (core)", "Development", "MVP", null, 20, ["Chen"]],
+  ["payments", "Payments integration", "Development", "MVP", 28, 15, ["Dev"]],
+  ["mvpTests", "MVP test plan & QA", "Testing", "MVP", null, 10, ["Eli"]],
   ["pilotComms", "Pilot invitation campaign", "Communication", "Pilot", 56, 5, ["Fay"]],
-  ["pilotRun", "Pilot with two branches", "Operations", "Pilot", 70, 15, ["Gus"]],
-  ["feedback", "Pilot feedback synthesis", "Service design", "Pilot", 91, 5, ["Ana"]],
-  ["betaFeatures", "Notifications & reminders", "Development", "Beta", 98, 15, ["Chen", "Dev"]],
-  ["betaTests", "Beta usability testing", "Testing", "Beta", 119, 10, ["Eli"]],
+  ["pilotRun", "Pilot with two branches", "Operations", "Pilot", null, 15, ["Gus"]],
+  ["feedback", "Pilot feedback synthesis", "Service design", "Pilot", null, 5, ["Ana"]],
+  ["betaFeatures", "Notifications & reminders", "Development", "Beta", null, 15, ["Chen", "Dev"]],
+  ["betaTests", "Beta usability testing", "Testing", "Beta", null, 10, ["Eli"]],
   ["pricing", "Pricing & packaging", "Go-to-market", "Beta", 105, 10, ["Hal"]],
-  ["launchPlan", "Launch communication plan", "Communication", "Roll-out", 133, 10, ["Fay"]],
+  ["launchPlan", "Launch communication plan", "Communication", "Roll-out", null, 10, ["Fay"]],
   ["sales", "Partner & channel enablement", "Go-to-market", "Roll-out", 140, 15, ["Hal"]],
   ["support", "Support desk & runbooks", "Operations", "Roll-out", 140, 10, ["Gus"]],
   ["analytics", "Self-service analytics", "Development", "Enhancements", 175, 20, ["Dev"]],
 ];
 
+/** [predecessor, successor, lag in working days]: the pilot starts a week after QA, on "Pilot start". */
 const DEMO_LINKS: [string, string, number][] = [
   ["research", "mvpScope", 0],
   ["mvpScope", "booking", 0],
   ["booking", "mvpTests", 0],
   ["payments", "mvpTests", 0],
-  ["mvpTests", "pilotRun", 0],
+  ["mvpTests", "pilotRun", 5],
   ["pilotComms", "pilotRun", 0],
   ["pilotRun", "feedback", 0],
   ["feedback", "betaFeatures", 0],
@@ -71,17 +78,17 @@ export function buildDemoBoard(doc: Y.Doc, origin: CommandOrigin, monday: DateSt
     updatePhase(doc, origin, ids.phases.Beta, { milestoneId: betaRelease });
 
     const items = new Map<string, ItemId>();
-    for (const [key, title, lane, phase, offset, duration, owners] of DEMO_ITEMS) {
+    for (const [key, title, lane, phase, pin, duration, owners] of DEMO_ITEMS) {
       const input: NewItem = {
         title,
         laneId: ids.lanes[lane],
         phaseId: ids.phases[phase],
-        start: at(offset),
+        start: pin === null ? null : at(pin),
         duration,
         owners,
         effort: duration,
         priority: phase === "MVP" ? "must" : phase === "Enhancements" ? "could" : "should",
-        status: offset < 14 ? "in_progress" : "planned",
+        status: key === "research" ? "in_progress" : "planned",
         deadlineMilestoneId: phase === "MVP" ? mvpRelease : null,
       };
       const created = createItem(doc, origin, input);

@@ -5,6 +5,7 @@ import { nextWorkingDay, type WorkCalendar } from "../../../lib/derive/calendar"
 import { fromDayNumber, toDayNumber, type DateString } from "../../../lib/model/dates";
 import type { BoardSnapshot } from "../../../lib/model/snapshot";
 import type { BoardSession } from "../../collab/boardSession";
+import { useChainFix } from "../conflicts/useChainFix";
 import { useFixAction } from "../conflicts/useFixAction";
 import { useMoveCard } from "../phases/useMoveCard";
 import type { TimelineGeometry } from "../timeline/geometry";
@@ -48,6 +49,7 @@ export function useBoardCommands({ session, snapshot, calendar, geometry, todayD
   const items = useItemCommands(doc, origin, showNotice);
   const dependencyActions = useDependencyActions(doc, origin);
   const applyFix = useFixAction(doc, origin);
+  const chainFix = useChainFix(doc, origin);
   const moveCard = useMoveCard(doc, origin, showNotice);
   const { select, selectNew, forget } = selection;
 
@@ -74,7 +76,7 @@ export function useBoardCommands({ session, snapshot, calendar, geometry, todayD
   };
   const timelineActions = useTimelineActions(doc, origin, { select, forget, onError: showNotice, openComments: openItemComments });
 
-  return { notice, showNotice, update: items.update, move: items.move, createAt, addItem, resize, removeItem, dependencyActions, applyFix, moveCard, timelineActions };
+  return { notice, showNotice, update: items.update, move: items.move, createAt, addItem, resize, removeItem, dependencyActions, applyFix, chainFix, moveCard, timelineActions };
 }
 
 export type BoardCommands = ReturnType<typeof useBoardCommands>;

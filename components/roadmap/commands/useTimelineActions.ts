@@ -4,7 +4,8 @@ import { useMemo } from "react";
 import type * as Y from "yjs";
 import { addDependency, removeItemDependencies } from "../../../lib/model/dependencyCommands";
 import type { ItemId } from "../../../lib/model/ids";
-import { deleteItem, duplicateItem } from "../../../lib/model/itemCommands";
+import type { DateString } from "../../../lib/model/dates";
+import { deleteItem, duplicateItem, updateItem } from "../../../lib/model/itemCommands";
 import type { CommandOrigin } from "../../../lib/model/origin";
 import { reportingRefusals } from "./refusals";
 
@@ -17,6 +18,8 @@ export interface TimelineActions {
   /** Removes every link into and out of the item. */
   removeDependencies: (itemId: string) => void;
   remove: (itemId: string) => void;
+  /** Pins the item to `start`, or unpins it (null) so it follows its predecessors (docs/scheduling.md). */
+  setPin: (itemId: string, start: DateString | null) => void;
   /** Absent where comments cannot be read (guests on a share link). */
   openComments?: (itemId: string) => void;
 }
@@ -50,6 +53,7 @@ export function useTimelineActions(doc: Y.Doc, origin: CommandOrigin, hooks: Hoo
         if (result.ok) forget(itemId);
         else onError(result.error);
       },
+      setPin: (itemId, start) => void check(updateItem(doc, origin, itemId as ItemId, { start })),
       openComments,
     };
   }, [doc, origin, select, forget, onError, openComments]);

@@ -4,7 +4,9 @@ import { memo, useMemo, useState } from "react";
 import type { Conflict, SuggestedFix } from "../../../lib/derive/types";
 import type { BoardSnapshot } from "../../../lib/model/snapshot";
 import { PanelFrame } from "../../ui/PanelFrame";
+import { ChainFix } from "./ChainFix";
 import type { ConflictIndex } from "./conflictIndex";
+import type { ChainFixActions } from "./useChainFix";
 import { CONFLICT_KIND_LABELS, SEVERITY_DOT, SEVERITY_TEXT, describeFix, fixNames, type FixNames } from "./conflictLabels";
 import { formatShortDate } from "../labels";
 
@@ -14,6 +16,8 @@ interface ConflictsPanelProps {
   onReveal: (conflict: Conflict) => void;
   /** Runs the fix as one command; returns why it was refused, or null. Absent when read-only. */
   onApplyFix?: (fix: SuggestedFix) => string | null;
+  /** "Move X and everything after it" for dependency conflicts (docs/scheduling.md). Absent when read-only. */
+  chainFix?: ChainFixActions;
   onClose: () => void;
 }
 
@@ -21,7 +25,7 @@ interface ConflictsPanelProps {
 const SHOWN_PER_GROUP = 40;
 
 /** Every conflict on the board, grouped by kind, each with its message and, if any, a fix. */
-export const ConflictsPanel = memo(function ConflictsPanel({ index, snapshot, onReveal, onApplyFix, onClose }: ConflictsPanelProps) {
+export const ConflictsPanel = memo(function ConflictsPanel({ index, snapshot, onReveal, onApplyFix, chainFix, onClose }: ConflictsPanelProps) {
   const names = useMemo(() => fixNames(snapshot), [snapshot]);
   return (
     <PanelFrame
@@ -46,6 +50,7 @@ export const ConflictsPanel = memo(function ConflictsPanel({ index, snapshot, on
               names={names}
               onReveal={onReveal}
               onApplyFix={onApplyFix}
+              chainFix={chainFix}
             />
           ))
         )}
@@ -60,9 +65,10 @@ interface ConflictGroupProps {
   names: FixNames;
   onReveal: (conflict: Conflict) => void;
   onApplyFix?: (fix: SuggestedFix) => string | null;
+  chainFix?: ChainFixActions;
 }
 
-function ConflictGroup({ title, conflicts, names, onReveal, onApplyFix }: ConflictGroupProps) {
+function ConflictGroup({ title, conflicts, names, onReveal, onApplyFix, chainFix }: ConflictGroupProps) {
   const [showAll, setShowAll] = useState(false);
   const shown = showAll ? conflicts : conflicts.slice(0, SHOWN_PER_GROUP);
   return (
@@ -73,7 +79,7 @@ function ConflictGroup({ title, conflicts, names, onReveal, onApplyFix }: Confli
       </h3>
       <ul>
         {shown.map((c) => (
-          <ConflictRow key={c.id} conflict={c} names={names} onReveal={onReveal} onApplyFix={onApplyFix} />
+          <ConflictRow key={c.id} conflict={c} names={names} onReveal={onReveal} onApplyFix={onApplyFix} chainFix={chainFix} />
         ))}
       </ul>
       {conflicts.length > shown.length && (
@@ -94,9 +100,10 @@ interface ConflictRowProps {
   names: FixNames;
   onReveal: (conflict: Conflict) => void;
   onApplyFix?: (fix: SuggestedFix) => string | null;
+  chainFix?: ChainFixActions;
 }
 
-function ConflictRow({ conflict, names, onReveal, onApplyFix }: ConflictRowProps) {
+function ConflictRow({ conflict, names, onReveal, onApplyFix, chainFix }: ConflictRowProps) {
   const [refused, setRefused] = useState<string | null>(null);
   const { fix, interval, load } = conflict;
   return (
@@ -136,6 +143,15 @@ function ConflictRow({ conflict, names, onReveal, onApplyFix }: ConflictRowProps
             </button>
           )}
         </div>
+      )}
+      {chainFix && fix?.kind === "move-item" && conflict.kind === "dependency-violated" && (
+        // Moving only this item can push the next one into a conflict: offer the whole chain.
+        <ChainFix
+          title={`“${names.items.get(fix.itemId)?.title || "Untitled item"}”`}
+          plan={() => chainFix.plan(fix.itemId, fix.start)}
+          titleOf={(id) => names.items.get(id)?.title ?? ""}
+          onApply={() => chainFix.apply(fix.itemId, fix.start)}
+        />
       )}
       {refused && (
         <p role="alert" className="mb-1.5 ml-6 mr-2 text-xs text-rose-600 dark:text-rose-400">

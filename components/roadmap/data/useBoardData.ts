@@ -11,7 +11,7 @@ import type { Peer } from "../../collab/boardSession";
 import { timed } from "../../collab/timing";
 import { indexConflicts } from "../conflicts/conflictIndex";
 import { formatLongDate } from "../labels";
-import { timelineGeometry } from "../timeline/geometry";
+import { TimelineGeometer } from "../timeline/geometry";
 import type { TimelineDecor } from "../timeline/Timeline";
 import { criticalLinkIds } from "./criticalLinks";
 import { useDerivedBoard } from "./useDerivedBoard";
@@ -55,9 +55,11 @@ export function useBoardData({ snapshot, peers, scale, collapsed, criticalView, 
   const conflicts = useMemo(() => indexConflicts(derived.conflicts, dependencyIds), [derived.conflicts, dependencyIds]);
   const scheduled = useMemo(() => new Map(schedule.items.map((s) => [s.itemId as string, s])), [schedule.items]);
   const criticalLinks = useMemo(() => criticalLinkIds(schedule, snapshot.dependencies), [schedule, snapshot.dependencies]);
+  // It remembers the geometry drawn last: bars keep their rows where they can (docs/scheduling.md).
+  const [geometer] = useState(() => new TimelineGeometer());
   const geometry = useMemo(
-    () => timed("waymark:geometry", () => timelineGeometry(snapshot, layout, scale, collapsed)),
-    [snapshot, layout, scale, collapsed],
+    () => timed("waymark:geometry", () => geometer.place(snapshot, layout, scale, collapsed)),
+    [geometer, snapshot, layout, scale, collapsed],
   );
   const loads = useMemo(() => timed("waymark:laneLoads", () => laneLoads(snapshot, schedule, calendar)), [snapshot, schedule, calendar]);
   const todayDay = today ? toDayNumber(today) : null;

@@ -9,9 +9,9 @@ import { ITEM_STATUSES, PRIORITIES, type Item, type Lane, type Milestone, type P
 import { CommitInput } from "../../ui/CommitInput";
 import { Field, inputClass } from "../../ui/Field";
 import { PanelFrame } from "../../ui/PanelFrame";
+import { ItemDateFields } from "./ItemDateFields";
 import { ItemPlanningFields, splitList } from "./ItemPlanningFields";
-import { PRIORITY_LABELS, STATUS_LABELS, formatLongDate } from "../labels";
-import { DateInput } from "../../ui/DateInput";
+import { PRIORITY_LABELS, STATUS_LABELS } from "../labels";
 
 interface ItemPanelProps {
   itemId: string;
@@ -206,50 +206,7 @@ function ItemFields(props: ItemFieldsProps) {
           ))}
         </select>
       </Field>
-      <div className="grid grid-cols-2 gap-3">
-        <Field label="Start" htmlFor="item-start">
-          <DateInput id="item-start" value={item.start ?? ""} onDate={(start) => update({ start })} className={inputClass} />
-        </Field>
-        <Field label="Working days" htmlFor="item-duration">
-          <CommitInput
-            id="item-duration"
-            type="number"
-            min={1}
-            max={10000}
-            value={String(item.duration)}
-            onCommit={(raw) => {
-              const n = Number(raw);
-              if (Number.isInteger(n) && n >= 1) update({ duration: n });
-            }}
-            className={inputClass}
-          />
-        </Field>
-      </div>
-      <p className="-mt-2 text-xs text-slate-500 dark:text-slate-400" data-testid="item-schedule">
-        {item.start && finish ? (
-          <>
-            {formatLongDate(scheduled?.start ?? item.start)} → {formatLongDate(finish)}
-            {!readOnly && (
-              <button
-                type="button"
-                onClick={() => update({ start: null })}
-                title={hasPredecessors ? "Let the scheduler place it right after its dependencies" : undefined}
-                className="ml-2 text-indigo-600 hover:underline dark:text-indigo-400"
-              >
-                {hasPredecessors ? "Unpin" : "Unschedule"}
-              </button>
-            )}
-          </>
-        ) : scheduled ? (
-          <>
-            Placed after its dependencies: {formatLongDate(scheduled.start)} → {formatLongDate(scheduled.finish)}.{readOnly ? "" : " Pick a start to pin it."}
-          </>
-        ) : readOnly ? (
-          "Unscheduled: no start date yet."
-        ) : (
-          "Unscheduled: pick a start date, or add a predecessor, to place it on the timeline."
-        )}
-      </p>
+      <ItemDateFields item={item} calendar={calendar} scheduled={scheduled} finish={finish} hasPredecessors={hasPredecessors} readOnly={readOnly} update={update} />
       {children}
       <Field label="Owners" htmlFor="item-owners" hint="Separate names with commas.">
         <CommitInput

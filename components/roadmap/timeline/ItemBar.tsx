@@ -6,6 +6,9 @@ import { BAR_HEIGHT, LANE_HEADER_WIDTH } from "./geometry";
 import { STATUS_LABELS } from "../labels";
 import type { DragMode } from "./gestures/useItemDrag";
 
+/** A halo of the page's colour around a title drawn beside its bar: link lines under it give way. */
+const TITLE_HALO = "0 0 2px var(--bar-base), 0 0 2px var(--bar-base), 0 0 3px var(--bar-base), 0 0 4px var(--bar-base)";
+
 export interface BarHandlers {
   onPointerDown: (event: PointerEvent<HTMLElement>, id: string, laneId: string, mode: DragMode) => void;
   onPointerMove: (event: PointerEvent<HTMLElement>) => void;
@@ -38,6 +41,11 @@ export interface ItemBarProps {
   spokenDates: string;
   /** False when the scheduler placed it after its dependencies (drawn with a dashed edge). */
   pinned: boolean;
+  /**
+   * The pin can be toggled from the bar: the viewer may edit, and there is something to follow
+   * once unpinned (a pinned item without predecessors would drop into the unscheduled tray).
+   */
+  canTogglePin: boolean;
   /** With the critical-path view on: stand out, or step back. */
   emphasis: "critical" | "dimmed" | null;
   /** Slack in words, for the tooltip. */
@@ -69,8 +77,9 @@ export interface ItemBarProps {
 export const ItemBar = memo(function ItemBar(props: ItemBarProps) {
   const { id, laneId, title, status, color, left, top, width, labelOutside, start, duration, dates, spokenDates, selected, peer, drag, readOnly, handlers } = props;
   const { linkState, linking } = props;
-  const { pinned, emphasis, slack, badgeSeverity, badgeCount, badgeText, commentCount } = props;
+  const { pinned, canTogglePin, emphasis, slack, badgeSeverity, badgeCount, badgeText, commentCount } = props;
   const label = title || "Untitled item";
+  const hasBadge = badgeSeverity !== null || commentCount > 0;
   // One box-shadow carries the lane accent, the selection ring, the critical ring and the drag
   // lift (classes would be overridden by the inline accent). An automatically placed bar gets a
   // dashed accent instead, drawn by a child, so pinned and placed bars tell apart at a glance.
@@ -133,15 +142,25 @@ export const ItemBar = memo(function ItemBar(props: ItemBarProps) {
       {!pinned && (
         <span aria-hidden className="pointer-events-none absolute inset-y-0 left-0 border-l-[3px] border-dashed" style={{ borderColor: color }} />
       )}
+      {width >= 36 && (pinned || canTogglePin) && (
+        <PinMark pinned={pinned} canToggle={canTogglePin} readOnly={readOnly} />
+      )}
       {width >= 20 && <StatusMark status={status} color={color} />}
+      {/* The title stays readable where badges and links meet it (docs/scheduling.md): beside
+          the bar it starts clear of the badges on the bar's corner and wears a halo of the
+          page's colour that hides links passing under it; inside, it stops short of the badges. */}
       {labelOutside ? (
         <span
-          className={`absolute left-full ml-1.5 max-w-64 truncate whitespace-nowrap text-slate-700 dark:text-slate-200 ${status === "done" ? "opacity-60" : ""}`}
+          data-testid="bar-title"
+          className={`absolute left-full max-w-64 truncate whitespace-nowrap text-slate-700 dark:text-slate-200 ${hasBadge ? "ml-4" : "ml-1.5"} ${status === "done" ? "opacity-60" : ""}`}
+          style={{ textShadow: TITLE_HALO }}
         >
           {label}
         </span>
       ) : (
-        <span className={`truncate ${status === "done" ? "opacity-60" : ""}`}>{label}</span>
+        <span data-testid="bar-title" className={`truncate ${hasBadge ? "pr-2.5" : ""} ${status === "done" ? "opacity-60" : ""}`}>
+          {label}
+        </span>
       )}
       {width >= 16 && !readOnly && (
         <span
@@ -210,6 +229,46 @@ export function CommentBadge({ count, inline = false }: { count: number; inline?
         <path d="M1 2.2C1 1.5 1.5 1 2.2 1h5.6C8.5 1 9 1.5 9 2.2v3.6C9 6.5 8.5 7 7.8 7H4.5L2.4 8.8V7h-.2C1.5 7 1 6.5 1 5.8z" fill="currentColor" />
       </svg>
       {count}
+    </span>
+  );
+}
+
+/**
+ * The bar's pin (docs/scheduling.md): filled on a pinned item, hollow (on hover) on one the
+ * scheduler places after its predecessors; a click toggles it where that is allowed. Hidden from
+ * assistive technology like the resize grip: the bar's menu offers the same as an entry.
+ */
+function PinMark({ pinned, canToggle, readOnly }: { pinned: boolean; canToggle: boolean; readOnly: boolean }) {
+  const what = pinned
+    ? canToggle
+      ? "Pinned: it stays on this date. Click to unpin it, so it follows its predecessors."
+      : readOnly
+        ? "Pinned: it stays on this date whatever its predecessors do."
+        : "Pinned: it has no predecessors to follow."
+    : "Auto-scheduled: it follows its predecessors. Click to pin it where it is.";
+  return (
+    <span
+      aria-hidden
+      data-testid="pin-toggle"
+      data-pinned={pinned}
+      data-toggle={canToggle}
+      // The bar's drag gesture reads this: a click here toggles, a drag from here still moves the bar.
+      data-pin-toggle={canToggle}
+      title={what}
+      className={`-ml-1 flex size-4 shrink-0 items-center justify-center rounded ${canToggle ? "cursor-pointer hover:bg-slate-900/10 dark:hover:bg-white/15" : ""} ${
+        pinned ? "text-slate-700 dark:text-slate-200" : "text-slate-500 opacity-0 group-hover/bar:opacity-100 group-focus-visible/bar:opacity-100 dark:text-slate-400"
+      }`}
+    >
+      <svg viewBox="0 0 12 12" className="size-3">
+        <path
+          d="M4.2 1.5h3.6l-.5 3.2 1.9 1.7v.9H2.8v-.9l1.9-1.7zM6 7.3v3.4"
+          fill={pinned ? "currentColor" : "none"}
+          stroke="currentColor"
+          strokeWidth="1.1"
+          strokeLinejoin="round"
+          strokeLinecap="round"
+        />
+      </svg>
     </span>
   );
 }

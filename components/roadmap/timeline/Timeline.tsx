@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useRef, type ReactNode, type RefObject } from "react";
+import { useCallback, useMemo, useRef, useState, type ReactNode, type RefObject } from "react";
 import type { BoardLayout } from "../../../lib/derive/boardLayout";
 import type { WorkCalendar } from "../../../lib/derive/calendar";
 import type { LaneLoad } from "../../../lib/derive/laneLoad";
@@ -10,6 +10,7 @@ import type { BoardSnapshot } from "../../../lib/model/snapshot";
 import type { TimelineActions } from "../commands/useTimelineActions";
 import type { ConflictIndex } from "../conflicts/conflictIndex";
 import { DependencyArrows } from "./DependencyArrows";
+import { EdgeMarkers } from "./EdgeMarkers";
 import { LANE_HEADER_WIDTH, type TimelineGeometry } from "./geometry";
 import { BarContextMenu } from "./gestures/BarContextMenu";
 import { barMenuEntries } from "./gestures/barMenuEntries";
@@ -20,6 +21,7 @@ import { useTimelineGestures } from "./gestures/useTimelineGestures";
 import { ItemBar } from "./ItemBar";
 import { LaneHeaders } from "./LaneHeaders";
 import { LaneSummaries } from "./LaneSummaries";
+import { PinNotice, type PinnedByDrop } from "./PinNotice";
 import { timelineBars } from "./timelineBars";
 import { TimelineGrid } from "./TimelineGrid";
 import { TimelineHeader } from "./TimelineHeader";
@@ -83,7 +85,28 @@ export function Timeline(props: TimelineProps) {
   // Data: the bars to draw. Commands: the gestures that end in one. The rest of this file draws.
   const bars = useMemo(() => timelineBars(snapshot, layout, geometry, decor), [snapshot, layout, geometry, decor]);
   const byId = useMemo(() => new Map(bars.map((b) => [b.item.id as string, b])), [bars]);
-  const gestures = useTimelineGestures({ snapshot, geometry, calendar, byId, readOnly, scrollRef, canvasRef, onSelect, onMove, onResize, onCreateAt, actions, onDragPreview });
+  const [pinnedByDrop, setPinnedByDrop] = useState<PinnedByDrop | null>(null);
+  const onPinnedByDrop = useCallback(
+    (itemId: string, start: DateString) => setPinnedByDrop({ itemId, start, title: byId.get(itemId)?.item.title ?? "" }),
+    [byId],
+  );
+  const clearPinned = useCallback(() => setPinnedByDrop(null), []);
+  const gestures = useTimelineGestures({
+    snapshot,
+    geometry,
+    calendar,
+    byId,
+    readOnly,
+    scrollRef,
+    canvasRef,
+    onSelect,
+    onMove,
+    onResize,
+    onCreateAt,
+    actions,
+    onDragPreview,
+    onPinnedByDrop,
+  });
   const { preview, linkDraft, menu, pan } = gestures;
   const onScroll = useScrollAnchor(scrollRef, canvasRef, geometry, todayDay, selectedId);
   const { view, nonWorkingDays, shown } = useTimelineWindow(scrollRef, geometry, calendar, bars, { selectedId, focusId: gestures.focusId, menuId: menu?.itemId ?? null });
@@ -146,9 +169,9 @@ export function Timeline(props: TimelineProps) {
                 criticalView={decor.criticalView}
                 selectedId={selectedId}
               />
-              {(draggedBar ? [...shown, draggedBar] : shown).map(({ item, span, band, box, dates, spokenDates, pinned, slack, emphasis, badge }) => {
+              {(draggedBar ? [...shown, draggedBar] : shown).map(({ item, span, band, box, dates, spokenDates, pinned, follows, slack, emphasis, badge }) => {
                 const dragging = preview?.itemId === item.id ? preview : null;
-                const dragInfo = dragging ? dragView(geometry, calendar, dragging, item.duration, span, band.id) : null;
+                const dragInfo = dragging ? dragView(geometry, calendar, dragging, item.duration, span, band.id, box.top) : null;
                 return (
                   <ItemBar
                     key={item.id}
@@ -166,6 +189,7 @@ export function Timeline(props: TimelineProps) {
                     dates={dates}
                     spokenDates={spokenDates}
                     pinned={pinned}
+                    canTogglePin={!readOnly && (!pinned || follows)}
                     emphasis={emphasis}
                     slack={slack}
                     badgeSeverity={badge?.severity ?? null}
@@ -207,6 +231,14 @@ export function Timeline(props: TimelineProps) {
           </p>
         </div>
       )}
+      <EdgeMarkers scrollRef={scrollRef} geometry={geometry} titleOf={(id) => byId.get(id)?.item.title ?? ""} />
+      {pinnedByDrop && (
+        <PinNotice
+          pinned={pinnedByDrop}
+          onUnpin={readOnly ? null : () => actions.setPin(pinnedByDrop.itemId, null)}
+          onDone={clearPinned}
+        />
+      )}
       {menu && menuBar && (
         <BarContextMenu
           title={menuBar.item.title}
@@ -216,6 +248,7 @@ export function Timeline(props: TimelineProps) {
             itemId: menu.itemId,
             readOnly,
             dependencyCount: snapshot.dependencies.filter((d) => d.fromId === menu.itemId || d.toId === menu.itemId).length,
+            pin: { pinned: menuBar.pinned, canToggle: !menuBar.pinned || menuBar.follows, start: menuBar.span.start },
             actions,
             select: onSelect,
           })}

@@ -1,5 +1,5 @@
 import { NO_LANE, type BoardLayout } from "../../../lib/derive/boardLayout";
-import { packRows } from "../../../lib/derive/laneRows";
+import { packRows, repackRows, type PlacedBar } from "../../../lib/derive/laneRows";
 import { timeAxis, type TimeAxis } from "../../../lib/derive/timeAxis";
 import { toDayNumber } from "../../../lib/model/dates";
 import type { MilestoneKind, TimeScale } from "../../../lib/model/schemas";
@@ -86,6 +86,11 @@ export interface TimelineGeometry {
   milestoneRows: number;
   /** Offsets of the header sections, from the top of the header. */
   header: { phasesTop: number; milestonesTop: number; height: number };
+  /**
+   * Per lane, each bar's row and the extent it was packed with: the next geometry keeps bars
+   * in these rows where they still fit (repackRows, docs/scheduling.md).
+   */
+  rows: ReadonlyMap<string, ReadonlyMap<string, PlacedBar>>;
 }
 
 /** Label widths are estimated, not measured: good enough to keep labels from overlapping. */
@@ -93,6 +98,8 @@ const estimateLabelWidth = (text: string) => 22 + text.length * 6.5;
 /** A bar's title needs its status mark, padding and about 6.3 px per character (12 px font). */
 const barLabelWidth = (text: string) => Math.min(280, 30 + Math.max(text.length, 12) * 6.3);
 const LABEL_GAP = 6;
+/** A title beside its bar moves this much further right when the bar carries a badge (ItemBar). */
+const BADGE_ROOM = 10;
 const BAR_GAP = 4;
 
 export function dayToX(geometry: Pick<TimelineGeometry, "axis" | "pxPerDay">, day: number): number {
@@ -114,12 +121,15 @@ export function barTop(band: LaneBand, row: number): number {
 /**
  * `collapsed` lanes (a personal view choice) take one thin row: their items get no bar box,
  * so nothing draws them, links to them included, and the summary stands in for them.
+ * `previous`, the geometry drawn before, keeps bars in their rows where they still fit, so a
+ * drop does not reshuffle the lane (docs/scheduling.md).
  */
 export function timelineGeometry(
   snapshot: BoardSnapshot,
   layout: BoardLayout,
   scale: TimeScale,
   collapsed: ReadonlySet<string> = NO_COLLAPSED,
+  previous?: TimelineGeometry,
 ): TimelineGeometry {
   const days: number[] = [];
   for (const span of layout.spans.values()) days.push(span.startDay, span.finishDay);
@@ -152,18 +162,30 @@ export function timelineGeometry(
     const barWidth = (span.finishDay - span.startDay + 1) * pxPerDay;
     const labelWidth = barLabelWidth(item.title || "Untitled item");
     const labelOutside = barWidth < labelWidth;
-    const right = labelOutside ? left + barWidth + LABEL_GAP + labelWidth - 22 : left + barWidth;
+    const right = labelOutside ? left + barWidth + LABEL_GAP + BADGE_ROOM + labelWidth - 22 : left + barWidth;
     boxes.push({ itemId: item.id, bandId, left, top: 0, width: barWidth, labelOutside });
     const list = extents.get(bandId) ?? [];
-    list.push({ id: item.id, start: Math.floor(left), finish: Math.ceil(right) + BAR_GAP });
+    // Packed in pixels from day 0, not from the axis's start: a bar dragged before the axis
+    // widens it, and that must not count as every other bar moving.
+    const shift = axis.startDay * pxPerDay;
+    list.push({ id: item.id, start: Math.floor(left + shift), finish: Math.ceil(right + shift) + BAR_GAP });
     extents.set(bandId, list);
   }
   const rowOf = new Map<string, number>();
   const rowCount = new Map<string, number>();
+  const rows = new Map<string, Map<string, PlacedBar>>();
+  const before = previous?.pxPerDay === pxPerDay ? previous.rows : undefined;
   for (const [bandId, list] of extents) {
-    const packed = packRows(list);
+    const last = before?.get(bandId);
+    const packed = last ? repackRows(list, last) : packRows(list);
     rowCount.set(bandId, packed.rowCount);
-    for (const [id, row] of packed.rowOf) rowOf.set(id, row);
+    const placed = new Map<string, PlacedBar>();
+    for (const bar of list) {
+      const row = packed.rowOf.get(bar.id)!;
+      rowOf.set(bar.id, row);
+      placed.set(bar.id, { ...bar, row });
+    }
+    rows.set(bandId, placed);
   }
 
   const bands: LaneBand[] = [];
@@ -240,5 +262,19 @@ export function timelineGeometry(
     milestones,
     milestoneRows,
     header: { phasesTop, milestonesTop, height },
+    rows,
   };
+}
+
+/**
+ * timelineGeometry with memory, for a live board: each call keeps bars in the rows the last
+ * call gave them where they still fit (docs/scheduling.md).
+ */
+export class TimelineGeometer {
+  private last: TimelineGeometry | undefined;
+
+  place(snapshot: BoardSnapshot, layout: BoardLayout, scale: TimeScale, collapsed: ReadonlySet<string> = NO_COLLAPSED): TimelineGeometry {
+    this.last = timelineGeometry(snapshot, layout, scale, collapsed, this.last);
+    return this.last;
+  }
 }

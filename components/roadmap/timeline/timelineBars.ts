@@ -16,6 +16,8 @@ export interface TimelineBar {
   dates: string;
   spokenDates: string;
   pinned: boolean;
+  /** It has a predecessor on the board: unpinned, it would follow it (docs/scheduling.md). */
+  follows: boolean;
   slack: string;
   emphasis: "critical" | "dimmed" | null;
   badge: ConflictBadge | undefined;
@@ -24,6 +26,8 @@ export interface TimelineBar {
 /** Every item that has a place on the axis, with what the derivation adds to it. Items without one are in the tray. */
 export function timelineBars(snapshot: BoardSnapshot, layout: BoardLayout, geometry: TimelineGeometry, decor: TimelineDecor): TimelineBar[] {
   const bandById = new Map(geometry.bands.map((b) => [b.id, b]));
+  const itemIds = new Set(snapshot.items.map((i) => i.id as string));
+  const successors = new Set(snapshot.dependencies.filter((d) => d.fromId !== d.toId && itemIds.has(d.fromId)).map((d) => d.toId as string));
   return snapshot.items.flatMap((item) => {
     const span = layout.spans.get(item.id);
     const box = geometry.bars.get(item.id);
@@ -40,6 +44,7 @@ export function timelineBars(snapshot: BoardSnapshot, layout: BoardLayout, geome
         dates: `${formatShortDate(span.start)} – ${formatShortDate(span.finish)}`,
         spokenDates: `${formatShortDate(span.start)} to ${formatShortDate(span.finish)}`,
         pinned: scheduled?.pinned ?? item.start !== null,
+        follows: successors.has(item.id),
         slack: scheduled ? describeSlack(scheduled.totalSlack) : "",
         emphasis,
         badge: decor.conflicts.badges.get(item.id),

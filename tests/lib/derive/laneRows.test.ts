@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { packRows, packRowsByIndex, type Bar } from "../../../lib/derive/laneRows";
+import { packRows, packRowsByIndex, repackRows, type Bar } from "../../../lib/derive/laneRows";
 
 const bar = (id: string, start: number, finish: number): Bar => ({ id, start, finish });
 
@@ -76,6 +76,62 @@ describe("packRowsByIndex", () => {
         for (const v of members) expect(rowOf[v]).toBe(expected.rowOf.get(id(v)));
       }),
       { seed: 1234, numRuns: 200 },
+    );
+  });
+});
+
+describe("repackRows: after a drop, bars keep their rows where they can", () => {
+  /** The bars with the rows packRows gave them: what the lane looked like before. */
+  const placed = (bars: Bar[]) => {
+    const { rowOf } = packRows(bars);
+    return new Map(bars.map((b) => [b.id, { ...b, row: rowOf.get(b.id)! }]));
+  };
+  const rowsOf = (bars: Bar[], rowOf: Map<string, number>) => bars.map((b) => rowOf.get(b.id));
+
+  it("moving one bar out of the way leaves every other bar in its row (packing afresh would move three)", () => {
+    // A 0–4 row 0, B 2–6 row 1, C 5–9 row 0, D 8–12 row 1; then A moves to 20–24.
+    const before = [bar("a", 0, 4), bar("b", 2, 6), bar("c", 5, 9), bar("d", 8, 12)];
+    expect(rowsOf(before, packRows(before).rowOf)).toEqual([0, 1, 0, 1]);
+    const after = [bar("a", 20, 24), bar("b", 2, 6), bar("c", 5, 9), bar("d", 8, 12)];
+    expect(rowsOf(after, packRows(after).rowOf)).toEqual([0, 0, 1, 0]);
+    const stable = repackRows(after, placed(before));
+    expect(rowsOf(after, stable.rowOf)).toEqual([0, 1, 0, 1]);
+    expect(stable.rowCount).toBe(2);
+  });
+
+  it("a moved bar that no longer fits its row takes the lowest free one", () => {
+    const before = [bar("a", 0, 4), bar("b", 2, 14), bar("c", 6, 9)];
+    expect(rowsOf(before, packRows(before).rowOf)).toEqual([0, 1, 0]);
+    // C moves onto A's days: row 0 is taken there, and so is row 1 (B): a third row.
+    const after = [bar("a", 0, 4), bar("b", 2, 14), bar("c", 1, 3)];
+    expect(rowsOf(after, repackRows(after, placed(before)).rowOf)).toEqual([0, 1, 2]);
+  });
+
+  it("never overlaps two bars in a row, keeps unmoved bars in the same order of rows, and leaves no row empty", () => {
+    const spans = fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 15 })), { minLength: 1, maxLength: 30 });
+    fc.assert(
+      fc.property(spans, fc.array(fc.tuple(fc.nat(29), fc.integer({ min: -20, max: 20 })), { maxLength: 5 }), (list, drops) => {
+        const before = list.map(([s, len], i) => bar(`b${i}`, s, s + len));
+        const previous = placed(before);
+        const after = before.map((b) => ({ ...b }));
+        const moved = new Set<string>();
+        for (const [i0, delta] of drops) {
+          const b = after[i0 % after.length]!;
+          b.start += delta;
+          b.finish += delta;
+          if (delta) moved.add(b.id);
+        }
+        const { rowOf, rowCount } = repackRows(after, previous);
+        expect(overlapsInARow(after, rowOf)).toEqual([]);
+        expect(new Set(rowOf.values()).size).toBe(rowCount);
+        // (When most of the lane moved, it is packed afresh: nothing to keep.)
+        if (moved.size * 2 > after.length) return;
+        const still = after.filter((b) => !moved.has(b.id));
+        for (const a of still) for (const b of still) if (previous.get(a.id)!.row < previous.get(b.id)!.row) expect(rowOf.get(a.id)!).toBeLessThan(rowOf.get(b.id)!);
+        // When one bar moved and no row emptied, every other bar keeps exactly its row.
+        if (moved.size === 1 && rowCount === new Set([...previous.values()].map((p) => p.row)).size) for (const b of still) expect(rowOf.get(b.id)).toBe(previous.get(b.id)!.row);
+      }),
+      { seed: 99, numRuns: 300 },
     );
   });
 });

@@ -4,7 +4,9 @@ import { buildDemoBoard } from "../../../lib/model/demoBoard";
 import { createOrigin } from "../../../lib/model/origin";
 import { readSnapshot } from "../../../lib/model/snapshot";
 import { initBoardFromTemplate, TEMPLATE_LANES, TEMPLATE_PHASES } from "../../../lib/model/template";
-import { expectOneTransaction, newDoc } from "../helpers/docs";
+import { deriveBoard } from "../../../lib/derive/deriveBoard";
+import { moveItem } from "../../../lib/model/itemCommands";
+import { expectOneTransaction, newDoc, unwrap } from "../helpers/docs";
 
 const templateOrigin = createOrigin("template", "server");
 
@@ -76,12 +78,67 @@ describe("the demo board", () => {
   it("anchors every date inside its horizon", () => {
     const doc = newDoc();
     buildDemoBoard(doc, templateOrigin, monday);
-    const { board, items, milestones } = readSnapshot(doc);
+    const snap = readSnapshot(doc);
+    const { board, milestones } = snap;
+    const { schedule } = deriveBoard(snap, { today: monday });
     const [from, to] = [toDayNumber(board.horizonStart), toDayNumber(board.horizonEnd)];
     expect(board.horizonStart).toBe(monday);
-    for (const d of [...items.map((i) => i.start!), ...milestones.map((m) => m.date)]) {
+    expect(schedule.unscheduled).toEqual([]);
+    for (const d of [...schedule.items.flatMap((i) => [i.start, i.finish]), ...milestones.map((m) => m.date)]) {
       expect(toDayNumber(d)).toBeGreaterThanOrEqual(from);
       expect(toDayNumber(d)).toBeLessThanOrEqual(to);
     }
+  });
+
+  const titled = (doc: ReturnType<typeof newDoc>) => {
+    const snap = readSnapshot(doc);
+    return { snap, id: (title: string) => snap.items.find((i) => i.title === title)!.id };
+  };
+
+  it("pins only what a team places on purpose: the first item of each chain and work that waits on nothing", () => {
+    const doc = newDoc();
+    buildDemoBoard(doc, templateOrigin, monday);
+    const { snap } = titled(doc);
+    const pinned = snap.items.filter((i) => i.start !== null).map((i) => i.title).sort();
+    expect(pinned).toEqual([
+      "Partner & channel enablement",
+      "Payments integration",
+      "Pilot invitation campaign",
+      "Pricing & packaging",
+      "Self-service analytics",
+      "Support desk & runbooks",
+      "User research & service blueprint",
+    ]);
+    // Every auto-scheduled item waits on something: none lands in the unscheduled tray.
+    const successors = new Set(snap.dependencies.map((d) => d.toId));
+    for (const item of snap.items) if (item.start === null) expect(successors.has(item.id)).toBe(true);
+  });
+
+  it("derives a plan without conflicts in which each release and the pilot start are met", () => {
+    const doc = newDoc();
+    buildDemoBoard(doc, templateOrigin, monday);
+    const { snap, id } = titled(doc);
+    const derived = deriveBoard(snap, { today: monday });
+    expect(derived.conflicts.map((c) => c.message)).toEqual([]);
+    const entry = (title: string) => derived.schedule.items.find((e) => e.itemId === id(title))!;
+    const milestone = (title: string) => snap.milestones.find((m) => m.title === title)!.date;
+    expect(entry("MVP test plan & QA").finish < milestone("MVP release")).toBe(true);
+    expect(entry("Pilot with two branches").start).toBe(milestone("Pilot start"));
+    expect(entry("Beta usability testing").finish < milestone("Beta release")).toBe(true);
+    expect(entry("Launch communication plan").finish < milestone("Go-live")).toBe(true);
+  });
+
+  it("moves what follows when the first item of a chain is dragged, instead of making a conflict", () => {
+    const doc = newDoc();
+    buildDemoBoard(doc, templateOrigin, monday);
+    const { snap, id } = titled(doc);
+    const before = deriveBoard(snap, { today: monday }).schedule;
+    // The research runs a week late.
+    unwrap(moveItem(doc, templateOrigin, id("User research & service blueprint"), { start: date("2027-01-11") }));
+    const after = deriveBoard(readSnapshot(doc), { today: monday });
+    const startOf = (s: typeof before, title: string) => s.items.find((e) => e.itemId === id(title))!.start;
+    for (const title of ["Define MVP feature set", "Online booking (core)", "MVP test plan & QA", "Pilot with two branches", "Launch communication plan"])
+      expect(toDayNumber(startOf(after.schedule, title)) - toDayNumber(startOf(before, title))).toBe(7);
+    expect(after.conflicts.filter((c) => c.kind === "dependency-violated")).toEqual([]);
   });
 });

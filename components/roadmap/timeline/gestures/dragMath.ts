@@ -17,7 +17,27 @@ export function resizedDuration(calendar: WorkCalendar, startDay: number, finish
   return Math.max(1, workingDaysBetween(calendar, start, previousWorkingDay(calendar, finish + delta)));
 }
 
-/** Where a dragged bar is drawn and what its tag says, using the same snapping as the drop. */
+/**
+ * The start a move drops the bar on: the day the person saw under the pointer, from the bar's
+ * place when the drag began (docs/scheduling.md), whatever happened to the bar since.
+ */
+export function dropStart(calendar: WorkCalendar, p: DragPreview): number {
+  return snapStart(calendar, p.origin.startDay, p.dayDelta);
+}
+
+/**
+ * The duration a resize drops: from the bar's start now to the finish the person saw under the
+ * pointer (the finish when the drag began, moved by the drag).
+ */
+export function dropDuration(calendar: WorkCalendar, p: DragPreview, startDay: number): number {
+  return resizedDuration(calendar, startDay, p.origin.finishDay, p.dayDelta);
+}
+
+/**
+ * Where a dragged bar is drawn and what its tag says, using the same snapping as the drop.
+ * Offsets are from the bar as it is drawn now (`span`, `top`), so a bar a colleague moves in the
+ * middle of the drag leaves the ghost where the pointer is.
+ */
 export function dragView(
   geometry: TimelineGeometry,
   calendar: WorkCalendar,
@@ -25,10 +45,11 @@ export function dragView(
   duration: number,
   span: { startDay: number; finishDay: number },
   laneId: string,
+  top: number,
 ): { x: number; y: number; width: number; label: string } {
   const px = geometry.pxPerDay;
   if (p.mode === "resize") {
-    const days = resizedDuration(calendar, span.startDay, span.finishDay, p.dayDelta);
+    const days = dropDuration(calendar, p, span.startDay);
     const finish = finishDay(calendar, span.startDay, days);
     return {
       x: 0,
@@ -37,12 +58,12 @@ export function dragView(
       label: `${formatShortDate(fromDayNumber(finish))} · ${days} working day${days === 1 ? "" : "s"}`,
     };
   }
-  const start = snapStart(calendar, span.startDay, p.dayDelta);
+  const start = dropStart(calendar, p);
   const finish = finishDay(calendar, start, duration);
   const laneName = p.laneId !== laneId ? geometry.bands.find((b) => b.id === p.laneId)?.name : undefined;
   return {
     x: (start - span.startDay) * px,
-    y: p.dy,
+    y: p.dy + p.origin.top - top,
     width: (finish - start + 1) * px,
     label: `${formatShortDate(fromDayNumber(start))} – ${formatShortDate(fromDayNumber(finish))}${laneName ? ` · ${laneName}` : ""}`,
   };

@@ -17,14 +17,31 @@ export interface DragPreview {
   dy: number;
   /** The lane under the pointer (the item's own lane when outside every lane). */
   laneId: string;
+  /**
+   * The bar as it was when the drag began. The drop is the place the person saw under the
+   * pointer, worked out from this, not from where the bar is now: a colleague's drop that
+   * lands meanwhile moves the bar but not this person's target (docs/scheduling.md).
+   */
+  origin: DragOrigin;
+}
+
+/** Where a bar was when the press began: its first and last day and its top, in canvas pixels. */
+export interface DragOrigin {
+  startDay: number;
+  finishDay: number;
+  top: number;
 }
 
 interface DragOptions {
   canvas: RefObject<HTMLDivElement | null>;
   geometry: TimelineGeometry;
   onClick: (itemId: string) => void;
-  /** Called once per gesture, on release, only when the drag changed something. */
+  /** A click (no drag) that began on the bar's pin toggles the pin instead of selecting. */
+  onPinClick?: (itemId: string) => void;
+  /** Called once per gesture, on release, when the bar was dragged (the drop decides whether that changes anything). */
   onDrop: (preview: DragPreview) => void;
+  /** Where an item's bar is now: read once, at the press. */
+  originOf: (itemId: string) => DragOrigin | undefined;
   /** Read-only boards: a press still selects the bar, but it never follows the pointer. */
   readOnly?: boolean;
   /** The scrolling timeline: content scrolled during the drag counts as pointer movement. */
@@ -45,6 +62,8 @@ interface Gesture {
   originY: number;
   fromLane: string;
   moved: boolean;
+  /** Pressed on the bar's pin: a click toggles it, a drag still moves the bar. */
+  onPin: boolean;
   preview: DragPreview;
   /** The scroll position at the press, and the pointer's latest position. */
   scrollLeft: number;
@@ -68,6 +87,8 @@ export function useItemDrag(options: DragOptions) {
 
   const onPointerDown = useCallback((event: PointerEvent<HTMLElement>, itemId: string, laneId: string, mode: DragMode) => {
     if (event.button !== 0 || gesture.current) return;
+    const origin = latest.current.originOf(itemId);
+    if (!origin) return;
     event.preventDefault();
     event.stopPropagation();
     // Focus the bar (also when the grip was pressed) so Escape reaches it and cancels.
@@ -85,7 +106,8 @@ export function useItemDrag(options: DragOptions) {
       originY: event.clientY,
       fromLane: laneId,
       moved: false,
-      preview: { itemId, mode, dayDelta: 0, dy: 0, laneId },
+      onPin: event.target instanceof Element && event.target.closest('[data-pin-toggle="true"]') !== null,
+      preview: { itemId, mode, dayDelta: 0, dy: 0, laneId, origin },
     };
   }, []);
 
@@ -108,6 +130,7 @@ export function useItemDrag(options: DragOptions) {
       dayDelta: Math.round(dx / geometry.pxPerDay),
       dy: resizing ? 0 : dy,
       laneId: band?.id ?? g.fromLane,
+      origin: g.preview.origin,
     };
     if (next.dayDelta !== g.preview.dayDelta || next.dy !== g.preview.dy || next.laneId !== g.preview.laneId) {
       g.preview = next;
@@ -134,9 +157,11 @@ export function useItemDrag(options: DragOptions) {
     latest.current.autoScroll?.stop();
     setPreview(null);
     if (!commit) return;
-    if (!g.moved) latest.current.onClick(g.itemId);
+    if (!g.moved) (g.onPin && latest.current.onPinClick ? latest.current.onPinClick : latest.current.onClick)(g.itemId);
     else if (latest.current.readOnly) return;
-    else if (g.preview.dayDelta !== 0 || g.preview.laneId !== g.fromLane) latest.current.onDrop(g.preview);
+    // Even a drag back to where it began is a drop: the bar may have moved under it meanwhile,
+    // and the person means the place they saw.
+    else latest.current.onDrop(g.preview);
   }, []);
 
   const onPointerUp = useCallback((event: PointerEvent<HTMLElement>) => finish(event, true), [finish]);

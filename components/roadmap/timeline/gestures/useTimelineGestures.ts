@@ -9,7 +9,7 @@ import type { TimelineActions } from "../../commands/useTimelineActions";
 import { LANE_HEADER_WIDTH, bandAt, xToDay, type TimelineGeometry } from "../geometry";
 import type { BarHandlers } from "../ItemBar";
 import type { TimelineBar } from "../timelineBars";
-import { resizedDuration, snapStart } from "./dragMath";
+import { dropDuration, dropStart } from "./dragMath";
 import { useAutoScroll } from "./useAutoScroll";
 import { useBarKeyboard } from "./useBarKeyboard";
 import { useCreateDrag } from "./useCreateDrag";
@@ -32,6 +32,8 @@ interface TimelineGesturesOptions {
   onCreateAt: (laneId: string | null, start: DateString, duration?: number) => void;
   actions: TimelineActions;
   onDragPreview?: (preview: DragPreview | null) => void;
+  /** A drop moved an auto-scheduled item, which pinned it there (docs/scheduling.md). */
+  onPinnedByDrop?: (itemId: string, start: DateString) => void;
 }
 
 /**
@@ -41,27 +43,48 @@ interface TimelineGesturesOptions {
  * actions.link); the drawing only wires the handlers this returns.
  */
 export function useTimelineGestures(options: TimelineGesturesOptions) {
-  const { snapshot, geometry, calendar, byId, readOnly, scrollRef, canvasRef, onSelect, onMove, onResize, onCreateAt, actions, onDragPreview } = options;
+  const { snapshot, geometry, calendar, byId, readOnly, scrollRef, canvasRef, onSelect, onMove, onResize, onCreateAt, actions, onDragPreview, onPinnedByDrop } = options;
 
   const drop = useCallback(
     (preview: DragPreview) => {
       const bar = byId.get(preview.itemId);
       if (!bar) return;
+      // Where the person saw the bar land, not the bar's place now plus the pointer's travel:
+      // with two people dragging one bar, the last drop wins with what its author saw.
       if (preview.mode === "resize") {
-        const duration = resizedDuration(calendar, bar.span.startDay, bar.span.finishDay, preview.dayDelta);
+        const duration = dropDuration(calendar, preview, bar.span.startDay);
         if (duration !== bar.item.duration) onResize(preview.itemId, duration);
         return;
       }
-      const start = snapStart(calendar, bar.span.startDay, preview.dayDelta);
+      const start = dropStart(calendar, preview);
       const lane = preview.laneId === NO_LANE || preview.laneId === bar.band.id ? null : preview.laneId;
-      if (start !== bar.span.startDay || lane !== null) onMove(preview.itemId, fromDayNumber(start), lane);
+      if (start === bar.span.startDay && lane === null) return;
+      onMove(preview.itemId, fromDayNumber(start), lane);
+      if (!bar.pinned && start !== bar.span.startDay) onPinnedByDrop?.(preview.itemId, fromDayNumber(start));
     },
-    [byId, calendar, onMove, onResize],
+    [byId, calendar, onMove, onResize, onPinnedByDrop],
   );
 
   // Dragging to an edge of the lanes scrolls the timeline, for every drag gesture alike.
   const autoScroll = useAutoScroll(scrollRef, { left: LANE_HEADER_WIDTH, top: geometry.header.height });
-  const drag = useItemDrag({ canvas: canvasRef, geometry, onClick: onSelect, onDrop: drop, readOnly, scroll: scrollRef, autoScroll });
+  /** Pin where it is drawn now (nothing moves), or unpin so it follows its predecessors again. */
+  const togglePin = useCallback(
+    (itemId: string) => {
+      const bar = byId.get(itemId);
+      if (!bar || readOnly) return;
+      actions.setPin(itemId, bar.pinned ? null : bar.span.start);
+    },
+    [byId, readOnly, actions],
+  );
+
+  const originOf = useCallback(
+    (itemId: string) => {
+      const bar = byId.get(itemId);
+      return bar && { startDay: bar.span.startDay, finishDay: bar.span.finishDay, top: bar.box.top };
+    },
+    [byId],
+  );
+  const drag = useItemDrag({ canvas: canvasRef, geometry, onClick: onSelect, onPinClick: togglePin, onDrop: drop, originOf, readOnly, scroll: scrollRef, autoScroll });
   const { cancel } = drag;
   useEffect(() => onDragPreview?.(drag.preview), [drag.preview, onDragPreview]);
   const create = useCreateDrag({
