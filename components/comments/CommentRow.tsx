@@ -7,6 +7,7 @@ import { CommentEditor } from "../editor/CommentEditor";
 import type { MentionCandidate } from "../editor/MentionMenu";
 import { presenceColorFor } from "../../lib/protocol/presenceColor";
 import { CommentBodyView } from "./CommentBodyView";
+import { formatDateTime } from "../../lib/format/dates";
 import { formatWhen } from "./formatWhen";
 
 interface CommentRowProps {
@@ -40,7 +41,7 @@ export function CommentRow({ comment, members, mine, canDelete, onEdit, onDelete
           <span data-testid="comment-author" className="min-w-0 truncate font-semibold text-slate-800 dark:text-slate-100">
             {comment.author.name}
           </span>
-          <time dateTime={comment.createdAt} title={new Date(comment.createdAt).toLocaleString()} className="shrink-0 whitespace-nowrap text-slate-400">
+          <time dateTime={comment.createdAt} title={formatDateTime(comment.createdAt)} className="shrink-0 whitespace-nowrap text-slate-400">
             {formatWhen(comment.createdAt)}
           </time>
           {comment.editedAt && <span className="shrink-0 text-slate-400">(edited)</span>}

@@ -1,6 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createBoard, expectNoCspViolations, laptop, newPerson } from "./people";
 
+// The machine these run on is shared; a slow page load is not what is under test.
+test.describe.configure({ timeout: 120_000 });
+
 /**
  * What a guest on a share link sees when the link stops working, and what their page asks the
  * server for meanwhile. Guests have no inbox and cannot read comments, so their page has no
