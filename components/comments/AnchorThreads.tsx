@@ -68,7 +68,7 @@ export function AnchorThreads({ anchor, threads, context, focusThreadId, noun }:
           />
         </div>
       ) : (
-        <p className="text-[11px] text-slate-400">Viewers can read comments but not write them.</p>
+        <p className="text-[11px] text-slate-500 dark:text-slate-400">Viewers can read comments but not write them.</p>
       )}
     </div>
   );

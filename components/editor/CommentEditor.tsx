@@ -62,6 +62,8 @@ export function CommentEditor({ members, placeholder, submitLabel, initial, auto
     editorProps: {
       // A function of the editor's state, so aria-invalid follows the text as it is typed.
       attributes: (state) => ({
+        role: "textbox",
+        "aria-multiline": "true",
         "aria-label": placeholder,
         "aria-describedby": counterId,
         "aria-invalid": String(commentLength(state.doc.toJSON() as CommentBody) > MAX_COMMENT_CHARS),
