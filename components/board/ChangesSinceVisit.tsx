@@ -3,7 +3,9 @@
 import { useEffect, useMemo, useState } from "react";
 import type { ChangesSummary } from "../../lib/protocol/comments";
 import { apiRequest } from "../ui/apiRequest";
-import { changeLines, formatSince, type ChangeLine } from "./changeLines";
+import { CloseButton } from "../ui/CloseButton";
+import { formatRelativeTime } from "../../lib/format/relativeTime";
+import { changeLines, type ChangeLine } from "./changeLines";
 
 interface ChangesSinceVisitProps {
   boardId: string;
@@ -41,18 +43,9 @@ export function ChangesSinceVisit({ boardId, items, onSelectItem, onOpenThread }
       <div className="flex items-center gap-2 border-b border-slate-200 py-2 pl-3 pr-2 dark:border-slate-800">
         <h2 className="min-w-0 flex-1 text-sm font-semibold">
           Since your last visit
-          <span className="block text-xs font-normal text-slate-500 dark:text-slate-400">{formatSince(summary.since)}</span>
+          <span className="block text-xs font-normal text-slate-500 dark:text-slate-400">{formatRelativeTime(summary.since)}</span>
         </h2>
-        <button
-          type="button"
-          onClick={() => setDismissed(true)}
-          aria-label="Dismiss changes since your last visit"
-          className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800 dark:hover:bg-slate-800 dark:hover:text-slate-100"
-        >
-          <svg aria-hidden viewBox="0 0 16 16" className="size-4">
-            <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-          </svg>
-        </button>
+        <CloseButton label="Dismiss changes since your last visit" onClick={() => setDismissed(true)} />
       </div>
       <ul className="min-h-0 flex-1 overflow-y-auto p-1">
         {shown.map((line) => (

@@ -48,12 +48,3 @@ export function changeLines(summary: ChangesSummary, liveTitles: ReadonlyMap<str
   );
   return [...items, ...comments].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
 }
-
-/** "Tue 14:05" within the last six days, else "12 Nov, 14:05" (with the year when not this one). */
-export function formatSince(iso: string, now: Date = new Date()): string {
-  const at = new Date(iso);
-  const time = at.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
-  if (now.getTime() - at.getTime() < 6 * 86_400_000) return `${at.toLocaleDateString(undefined, { weekday: "short" })} ${time}`;
-  const year = at.getFullYear() === now.getFullYear() ? undefined : "numeric";
-  return `${at.toLocaleDateString(undefined, { day: "numeric", month: "short", year })}, ${time}`;
-}

@@ -3,6 +3,7 @@
 import { useMemo, useState } from "react";
 import type { BoardSnapshot } from "../../lib/model/snapshot";
 import type { CommentAnchor, ThreadView } from "../../lib/protocol/comments";
+import { PanelFrame } from "../ui/PanelFrame";
 import { AnchorThreads } from "./AnchorThreads";
 import { ThreadCard, type ThreadContext } from "./ThreadCard";
 import { anchorKey } from "./useBoardThreads";
@@ -57,43 +58,37 @@ export function BoardThreadsPanel(props: BoardThreadsPanelProps) {
   const focusTitle = focus ? describeFocus(focus, snapshot, sorted) : "";
 
   return (
-    <aside
-      data-testid="threads-panel"
-      aria-label="Comments"
-      className="flex w-80 shrink-0 flex-col border-l border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-950"
+    <PanelFrame
+      testId="threads-panel"
+      label="Comments"
+      muted
+      header={
+        <>
+          <h2 className="text-sm font-semibold">Comments</h2>
+          {!focus && (
+            <div role="radiogroup" aria-label="Which threads" className="ml-2 flex rounded-md bg-slate-100 p-0.5 text-xs dark:bg-slate-800">
+              {[
+                { all: false, label: `Open (${openCount})` },
+                { all: true, label: "All" },
+              ].map((option) => (
+                <button
+                  key={option.label}
+                  type="button"
+                  role="radio"
+                  aria-checked={showAll === option.all}
+                  onClick={() => setShowAll(option.all)}
+                  className={`rounded px-2 py-0.5 ${showAll === option.all ? "bg-white font-medium shadow-sm dark:bg-slate-700" : "text-slate-600 dark:text-slate-300"}`}
+                >
+                  {option.label}
+                </button>
+              ))}
+            </div>
+          )}
+        </>
+      }
+      closeLabel="Close comments"
+      onClose={onClose}
     >
-      <div className="flex h-11 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-3 dark:border-slate-800 dark:bg-slate-900">
-        <h2 className="text-sm font-semibold">Comments</h2>
-        {!focus && (
-          <div role="radiogroup" aria-label="Which threads" className="ml-2 flex rounded-md bg-slate-100 p-0.5 text-xs dark:bg-slate-800">
-            {[
-              { all: false, label: `Open (${openCount})` },
-              { all: true, label: "All" },
-            ].map((option) => (
-              <button
-                key={option.label}
-                type="button"
-                role="radio"
-                aria-checked={showAll === option.all}
-                onClick={() => setShowAll(option.all)}
-                className={`rounded px-2 py-0.5 ${showAll === option.all ? "bg-white font-medium shadow-sm dark:bg-slate-700" : "text-slate-600 dark:text-slate-300"}`}
-              >
-                {option.label}
-              </button>
-            ))}
-          </div>
-        )}
-        <button
-          type="button"
-          onClick={onClose}
-          aria-label="Close comments"
-          className="ml-auto rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800 dark:hover:bg-slate-800 dark:hover:text-slate-100"
-        >
-          <svg aria-hidden viewBox="0 0 16 16" className="size-4">
-            <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-          </svg>
-        </button>
-      </div>
       <div className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto p-3">
         {error && <p role="alert" className="text-xs text-rose-600 dark:text-rose-400">{error}</p>}
         {focus ? (
@@ -145,6 +140,6 @@ export function BoardThreadsPanel(props: BoardThreadsPanelProps) {
           </>
         )}
       </div>
-    </aside>
+    </PanelFrame>
   );
 }

@@ -8,7 +8,7 @@ import type { MentionCandidate } from "../editor/MentionMenu";
 import { presenceColorFor } from "../../lib/protocol/presenceColor";
 import { CommentBodyView } from "./CommentBodyView";
 import { formatDateTime } from "../../lib/format/dates";
-import { formatWhen } from "./formatWhen";
+import { formatRelativeTime } from "../../lib/format/relativeTime";
 
 interface CommentRowProps {
   comment: CommentView;
@@ -42,7 +42,7 @@ export function CommentRow({ comment, members, mine, canDelete, onEdit, onDelete
             {comment.author.name}
           </span>
           <time dateTime={comment.createdAt} title={formatDateTime(comment.createdAt)} className="shrink-0 whitespace-nowrap text-slate-500 dark:text-slate-400">
-            {formatWhen(comment.createdAt)}
+            {formatRelativeTime(comment.createdAt)}
           </time>
           {comment.editedAt && <span className="shrink-0 text-slate-500 dark:text-slate-400">(edited)</span>}
           {(mine || canDelete) && !editing && (

@@ -7,7 +7,7 @@ import { CommentEditor } from "../editor/CommentEditor";
 import type { MentionCandidate } from "../editor/MentionMenu";
 import type { ThreadActions } from "./useBoardThreads";
 import { CommentRow } from "./CommentRow";
-import { formatWhen } from "./formatWhen";
+import { formatRelativeTime } from "../../lib/format/relativeTime";
 
 export interface ThreadContext {
   selfId: string | null;
@@ -77,7 +77,7 @@ export const ThreadCard = forwardRef<HTMLElement, ThreadCardProps>(function Thre
       </ol>
       {resolved && (
         <p className="mt-1 text-[11px] text-emerald-700 dark:text-emerald-400">
-          Resolved by {thread.resolvedBy?.name ?? "someone"} · {formatWhen(thread.resolvedAt!)}
+          Resolved by {thread.resolvedBy?.name ?? "someone"} · {formatRelativeTime(thread.resolvedAt!)}
         </p>
       )}
       {replying ? (

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import type { InboxView, NotificationView } from "../../lib/protocol/comments";
-import { formatWhen } from "../comments/formatWhen";
+import { formatRelativeTime } from "../../lib/format/relativeTime";
 import { useLiveEvent } from "../live/useLiveEvent";
 import { apiRequest } from "../ui/apiRequest";
 
@@ -97,7 +97,7 @@ export function InboxList() {
                 </p>
                 <p className="mt-0.5 line-clamp-2 text-sm text-slate-600 dark:text-slate-300">{n.excerpt}</p>
                 <time dateTime={n.createdAt} className="text-xs text-slate-600 dark:text-slate-400">
-                  {formatWhen(n.createdAt)}
+                  {formatRelativeTime(n.createdAt)}
                 </time>
               </Link>
               {!n.readAt && (

@@ -1,6 +1,6 @@
 import { memo } from "react";
 import type { PresenceDragging } from "../../lib/protocol/presence";
-import { BAR_HEIGHT, LANE_PADDING, ROW_HEIGHT, type BarBox, type LaneBand } from "../roadmap/geometry";
+import { BAR_HEIGHT, LANE_PADDING, ROW_HEIGHT, type BarBox, type LaneBand } from "../roadmap/timeline/geometry";
 import { inkOn } from "../ui/inkOn";
 
 interface PeerDragOutlineProps {

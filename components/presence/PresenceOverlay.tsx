@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { BoardSession } from "../collab/boardSession";
-import type { TimelineGeometry } from "../roadmap/geometry";
+import type { TimelineGeometry } from "../roadmap/timeline/geometry";
 import { IDLE_MS, overlayItems } from "./overlayItems";
 import { PeerCursor } from "./PeerCursor";
 import { PeerDragOutline } from "./PeerDragOutline";

@@ -1,6 +1,6 @@
 import type { PresenceDragging } from "../../lib/protocol/presence";
 import type { PeerMotion } from "../collab/presenceFeed";
-import type { BarBox, LaneBand, TimelineGeometry } from "../roadmap/geometry";
+import type { BarBox, LaneBand, TimelineGeometry } from "../roadmap/timeline/geometry";
 import { pointerXY } from "./presenceGeometry";
 
 /** A pointer that has not moved for this long is someone who walked away: it is hidden. */

@@ -1,6 +1,6 @@
 import type { TimeScale } from "../../lib/model/schemas";
 import type { PresencePointer, PresenceViewport } from "../../lib/protocol/presence";
-import type { LaneBand, TimelineGeometry } from "../roadmap/geometry";
+import type { LaneBand, TimelineGeometry } from "../roadmap/timeline/geometry";
 
 /**
  * Between screen pixels and the document coordinates presence travels in (day numbers, lane

@@ -2,7 +2,7 @@
 
 import { useEffect, useLayoutEffect, useRef, type RefObject } from "react";
 import type { PresencePublisher } from "../collab/presencePublisher";
-import type { TimelineGeometry } from "../roadmap/geometry";
+import type { TimelineGeometry } from "../roadmap/timeline/geometry";
 import { pointerAt } from "./presenceGeometry";
 
 /**

@@ -3,8 +3,8 @@
 import { useCallback, useMemo, useRef, useState, type ReactNode, type RefObject } from "react";
 import type { TimeScale } from "../../lib/model/schemas";
 import type { BoardSession } from "../collab/boardSession";
-import type { TimelineGeometry } from "../roadmap/geometry";
-import type { DragPreview } from "../roadmap/useItemDrag";
+import type { TimelineGeometry } from "../roadmap/timeline/geometry";
+import type { DragPreview } from "../roadmap/timeline/gestures/useItemDrag";
 import { activeRequest, type FollowController } from "./followController";
 import { FollowBanner } from "./FollowBanner";
 import { FollowEndedNotice } from "./FollowEndedNotice";

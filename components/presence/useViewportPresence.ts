@@ -5,7 +5,7 @@ import type { TimeScale } from "../../lib/model/schemas";
 import type { PresenceViewport } from "../../lib/protocol/presence";
 import type { PresencePublisher } from "../collab/presencePublisher";
 import type { ValueStore } from "../collab/store";
-import type { TimelineGeometry } from "../roadmap/geometry";
+import type { TimelineGeometry } from "../roadmap/timeline/geometry";
 import type { FollowController, Following } from "./followController";
 import { scrollFor, viewportOf } from "./presenceGeometry";
 

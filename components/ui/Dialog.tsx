@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, type ReactNode } from "react";
+import { CloseButton } from "./CloseButton";
 
 interface DialogProps {
   open: boolean;
@@ -45,16 +46,7 @@ export function Dialog({ open, title, description, onClose, children, width = "m
               </h2>
               {description && <p className="mt-0.5 text-sm text-slate-500 dark:text-slate-400">{description}</p>}
             </div>
-            <button
-              type="button"
-              onClick={onClose}
-              aria-label="Close"
-              className="-mr-1 rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800 dark:hover:bg-slate-800 dark:hover:text-slate-100"
-            >
-              <svg aria-hidden viewBox="0 0 16 16" className="size-4">
-                <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-              </svg>
-            </button>
+            <CloseButton label="Close" onClick={onClose} className="-mr-1" />
           </div>
           <div className="overflow-y-auto px-5 py-4">{children}</div>
         </div>

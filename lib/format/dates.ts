@@ -121,6 +121,13 @@ export function formatDayOf(instant: string | Date, { now, locale = APP_LOCALE, 
   }).format(at);
 }
 
+/** "Tue 2:05 PM": a moment of the last few days, by its weekday. */
+export function formatWeekdayTime(instant: string | Date, { locale = APP_LOCALE, timeZone }: Omit<MomentOptions, "now"> = {}): string {
+  const at = typeof instant === "string" ? new Date(instant) : instant;
+  if (Number.isNaN(at.getTime())) return "";
+  return formatter(locale, { weekday: "short", hour: "numeric", minute: "2-digit", ...(timeZone ? { timeZone } : {}) }).format(at);
+}
+
 /** Today's date ("YYYY-MM-DD") as read in the runtime's zone: pass it as `today` above. */
 export function localToday(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");

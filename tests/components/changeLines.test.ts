@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changeLines, formatSince } from "../../components/board/changeLines";
+import { changeLines } from "../../components/board/changeLines";
 import type { UserId } from "../../lib/model/ids";
 import type { ChangesSummary } from "../../lib/protocol/comments";
 
@@ -40,18 +40,5 @@ describe("the lines of the changes card", () => {
     expect(lines[2]).toMatchObject({ target: null, unavailable: "no longer on the board" });
     expect(lines[3]!.target).toEqual({ kind: "item", itemId: "iRenamed" });
     expect(lines[1]!.target).toEqual({ kind: "thread", threadId: "t1" });
-  });
-});
-
-describe("formatSince", () => {
-  const now = new Date(2030, 2, 8, 12, 0);
-  it("names the weekday within the last six days", () => {
-    const at = new Date(2030, 2, 5, 14, 5);
-    const weekday = at.toLocaleDateString(undefined, { weekday: "short" });
-    expect(formatSince(at.toISOString(), now)).toBe(`${weekday} ${at.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" })}`);
-  });
-  it("names the date further back, and the year when it is not this one", () => {
-    expect(formatSince(new Date(2030, 0, 20, 9, 30).toISOString(), now)).not.toMatch(/2030/);
-    expect(formatSince(new Date(2029, 11, 20, 9, 30).toISOString(), now)).toMatch(/2029/);
   });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { formatWhen } from "../../components/comments/formatWhen";
 import { openCommentCounts } from "../../components/comments/useBoardThreads";
 import { matchMembers } from "../../components/editor/matchMembers";
 import type { ThreadView } from "../../lib/protocol/comments";
@@ -59,18 +58,5 @@ describe("comment badges count the comments of open threads", () => {
   });
   it("counts nothing before threads are loaded", () => {
     expect(openCommentCounts(null).size).toBe(0);
-  });
-});
-
-describe("comment times read like a conversation", () => {
-  const now = new Date("2026-11-25T12:00:00Z");
-  it("says just now, minutes and hours for recent comments", () => {
-    expect(formatWhen("2026-11-25T11:59:30Z", now)).toBe("just now");
-    expect(formatWhen("2026-11-25T11:15:00Z", now)).toBe("45 min ago");
-    expect(formatWhen("2026-11-25T09:00:00Z", now)).toBe("3 h ago");
-  });
-  it("gives a date for old comments, with the year only when it is not this year", () => {
-    expect(formatWhen("2026-03-02T10:00:00Z", now)).not.toMatch(/2026/);
-    expect(formatWhen("2025-03-02T10:00:00Z", now)).toMatch(/2025/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shortcutFor, shortcutHelp, stepScale, type KeyPress } from "../../components/roadmap/shortcuts";
+import { shortcutFor, shortcutHelp, stepScale, type KeyPress } from "../../components/roadmap/toolbar/shortcuts";
 
 const press = (key: string, mods: Partial<Omit<KeyPress, "key">> = {}): KeyPress => ({
   key,

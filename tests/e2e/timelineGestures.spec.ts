@@ -6,7 +6,7 @@ test.describe.configure({ timeout: 60_000 });
 
 /** What "live" means in a workshop: another person's edit shows up within a second. */
 const LIVE = { timeout: 1_000 };
-/** Pixels per day at the Weeks zoom (components/roadmap/geometry.ts). */
+/** Pixels per day at the Weeks zoom (components/roadmap/timeline/geometry.ts). */
 const DAY = 24;
 
 /** Alice (owner) and Bob (editor) on a fresh board, both at the Weeks zoom. */

@@ -10,7 +10,7 @@ import { readSnapshot } from "../../lib/model/snapshot";
 import { TIME_SCALES } from "../../lib/model/schemas";
 import { deriveBoard } from "../../lib/derive/deriveBoard";
 import { layoutBoard } from "../../lib/derive/boardLayout";
-import { timelineGeometry } from "../../components/roadmap/geometry";
+import { timelineGeometry } from "../../components/roadmap/timeline/geometry";
 import { updateFrame } from "../helpers/frames";
 import { openRawSocket } from "../helpers/rawSocket";
 import { describeEachStorage, type StorageBackend } from "../helpers/storageBackends";

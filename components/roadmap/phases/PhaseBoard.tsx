@@ -5,7 +5,7 @@ import { phaseColumns } from "../../../lib/derive/phaseColumns";
 import type { PhaseSpan } from "../../../lib/derive/types";
 import type { BoardSnapshot } from "../../../lib/model/snapshot";
 import { formatShortDate } from "../labels";
-import type { TimelineDecor } from "../Timeline";
+import type { TimelineDecor } from "../timeline/Timeline";
 import { ARROW_DIRECTIONS, keyboardMove, neighbourCard } from "./cardKeys";
 import { PhaseCard, type PhaseCardProps } from "./PhaseCard";
 import { PhaseColumnView } from "./PhaseColumnView";

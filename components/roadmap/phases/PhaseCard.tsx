@@ -1,8 +1,8 @@
 import { memo, type KeyboardEvent, type PointerEvent } from "react";
 import type { Severity } from "../../../lib/derive/types";
 import type { ItemStatus, Priority } from "../../../lib/model/schemas";
-import { SEVERITY_DOT } from "../conflictLabels";
-import { CommentBadge } from "../ItemBar";
+import { SEVERITY_DOT } from "../conflicts/conflictLabels";
+import { CommentBadge } from "../timeline/ItemBar";
 import { OwnerAvatars, PriorityChip, StatusDot } from "../itemChips";
 import { STATUS_LABELS } from "../labels";
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState, type PointerEvent, type RefObject } from "react";
+import { EDGE_ZONE, edgeSpeed, pastDragThreshold } from "../../ui/dragRules";
 
 /** Where a dragged card would land: a column, a position among its other cards, and where to draw the line. */
 export interface CardDropTarget {
@@ -20,11 +21,6 @@ export interface CardDrag {
   target: CardDropTarget | null;
 }
 
-/** Movement under this many px is a click (select), not a drag. */
-const DRAG_THRESHOLD = 4;
-/** Within this many px of a scroll container's edge, a drag scrolls it. */
-const EDGE = 48;
-const MAX_SCROLL_STEP = 14;
 
 interface Pending {
   id: string;
@@ -138,7 +134,7 @@ export function useCardDrag(options: {
       const move = (ev: globalThis.PointerEvent) => {
         if (ev.pointerId !== p.pointerId || pending.current !== p || readOnly) return;
         pointer.current = { x: ev.clientX, y: ev.clientY };
-        if (!p.active && Math.hypot(ev.clientX - p.x0, ev.clientY - p.y0) < DRAG_THRESHOLD) return;
+        if (!p.active && !pastDragThreshold(ev.clientX - p.x0, ev.clientY - p.y0)) return;
         // No text selection or native drag while a card is carried.
         ev.preventDefault();
         p.active = true;
@@ -172,14 +168,17 @@ export function useCardDrag(options: {
   return { drag, onPointerDown };
 }
 
-/** Scrolls `el` a step when `at` (a clientX or clientY) is within EDGE of its edge; true if it moved. */
+/**
+ * Scrolls `el` a step when `at` (a clientX or clientY) is near its edge, as the timeline does;
+ * true if it moved. A pointer far outside a column's list (over another column) leaves it be.
+ */
 function scrollNearEdge(el: HTMLElement | null, at: number, axis: "x" | "y"): boolean {
   if (!el) return false;
   const r = el.getBoundingClientRect();
   const [start, end] = axis === "x" ? [r.left, r.right] : [r.top, r.bottom];
-  const depth = at < start + EDGE ? -(start + EDGE - at) : at > end - EDGE ? at - (end - EDGE) : 0;
-  if (depth === 0 || at < start - EDGE || at > end + EDGE) return false;
-  const step = Math.sign(depth) * Math.min(MAX_SCROLL_STEP, Math.ceil(Math.abs(depth) / 3));
+  if (at < start - EDGE_ZONE || at > end + EDGE_ZONE) return false;
+  const step = edgeSpeed(at, start, end);
+  if (step === 0) return false;
   const before = axis === "x" ? el.scrollLeft : el.scrollTop;
   if (axis === "x") el.scrollLeft += step;
   else el.scrollTop += step;

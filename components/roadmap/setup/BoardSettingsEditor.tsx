@@ -7,6 +7,7 @@ import { isSupportedDate } from "../../../lib/model/dates";
 import type { CommandOrigin } from "../../../lib/model/origin";
 import type { BoardSettings } from "../../../lib/model/schemas";
 import { Field, controlClass, inputClass } from "../../ui/Field";
+import { RemoveButton } from "../../ui/RemoveButton";
 import { formatLongDate } from "../labels";
 import { addButtonClass, ProblemLine, useCommandProblem } from "./setupParts";
 import { DateInput, DateProblem, dateRangeProblem, SUPPORTED_DATE_BOUNDS } from "../../ui/DateInput";
@@ -85,14 +86,7 @@ export function BoardSettingsEditor({ board, doc, origin }: BoardSettingsEditorP
           {holidays.map((day) => (
             <li key={day} data-testid="holiday" className="flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pl-2.5 pr-1 text-xs dark:bg-slate-800">
               {formatLongDate(day)}
-              <button
-                type="button"
-                aria-label={`Remove holiday ${day}`}
-                onClick={() => run(updateBoard(doc, origin, { holidays: board.holidays.filter((h) => h !== day) }))}
-                className="rounded-full px-1 text-slate-500 hover:bg-slate-200 hover:text-rose-600 dark:hover:bg-slate-700"
-              >
-                ×
-              </button>
+              <RemoveButton label={`Remove holiday ${day}`} onClick={() => run(updateBoard(doc, origin, { holidays: board.holidays.filter((h) => h !== day) }))} />
             </li>
           ))}
         </ul>

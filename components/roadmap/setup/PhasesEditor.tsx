@@ -6,7 +6,7 @@ import type { CommandOrigin } from "../../../lib/model/origin";
 import { addPhase, removePhase, reorderPhase, updatePhase } from "../../../lib/model/phaseCommands";
 import type { Milestone, Phase } from "../../../lib/model/schemas";
 import { CommitInput } from "../../ui/CommitInput";
-import { MilestoneOptions } from "../MilestoneOptions";
+import { MilestoneOptions } from "../itemPanel/MilestoneOptions";
 import { controlClass } from "../../ui/Field";
 import { AddByNameForm, beforeIdForStep, deleteButtonClass, MoveButtons, ProblemLine, useCommandProblem } from "./setupParts";
 

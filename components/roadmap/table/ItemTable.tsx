@@ -3,7 +3,7 @@
 import { useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { ItemPatch } from "../../../lib/model/itemCommands";
 import type { BoardSnapshot } from "../../../lib/model/snapshot";
-import type { TimelineDecor } from "../Timeline";
+import type { TimelineDecor } from "../timeline/Timeline";
 import { TableFilters } from "./TableFilters";
 import { ROW_HEIGHT, TableRow } from "./TableRow";
 import { DEFAULT_SORT, filterItems, nextSort, NO_FILTERS, ownerNames, sortItems, type TableColumn, type TableSort } from "./tableRows";

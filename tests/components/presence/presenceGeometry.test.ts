@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { PeerMotion } from "../../../components/collab/presenceFeed";
 import { IDLE_MS, overlayItems } from "../../../components/presence/overlayItems";
 import { pointerAt, pointerXY, scrollFor, viewportOf } from "../../../components/presence/presenceGeometry";
-import type { BarBox, LaneBand } from "../../../components/roadmap/geometry";
+import type { BarBox, LaneBand } from "../../../components/roadmap/timeline/geometry";
 
 const bands: LaneBand[] = [
   { id: "lDesign", name: "Design", color: "#111111", top: 0, height: 52, orphan: false, collapsed: false, itemCount: 2 },

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { timeAxis } from "../../../lib/derive/timeAxis";
 import { date } from "../../../lib/model/dates";
-import { daysInWindow, ticksInWindow } from "../../../components/roadmap/axisWindow";
-import { dayToX, PX_PER_DAY } from "../../../components/roadmap/geometry";
+import { daysInWindow, ticksInWindow } from "../../../components/roadmap/timeline/axisWindow";
+import { dayToX, PX_PER_DAY } from "../../../components/roadmap/timeline/geometry";
 
 /** The widest axis there can be (docs/dates.md): weeks over the whole supported range. */
 const axis = timeAxis({ horizonStart: date("1900-01-01"), horizonEnd: date("2199-12-31"), days: [] }, "weeks");

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { DependencyId, ItemId } from "../../../lib/model/ids";
-import { barKeyAction } from "../../../components/roadmap/barKeys";
-import { neighbourBar, sortBarsForReading } from "../../../components/roadmap/barNavigation";
-import type { BarBox } from "../../../components/roadmap/geometry";
-import { barAt, linkVerdict, successorsOf } from "../../../components/roadmap/linkRules";
+import { barKeyAction } from "../../../components/roadmap/timeline/gestures/barKeys";
+import { neighbourBar, sortBarsForReading } from "../../../components/roadmap/timeline/gestures/barNavigation";
+import type { BarBox } from "../../../components/roadmap/timeline/geometry";
+import { barAt, linkVerdict, successorsOf } from "../../../components/roadmap/timeline/gestures/linkRules";
 
 /**
  *   row 0 (top 10):  A [0–100]      B [200–300]

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { makeCalendar } from "../../../lib/derive/calendar";
 import { date, fromDayNumber, toDayNumber } from "../../../lib/model/dates";
-import { createdSpan } from "../../../components/roadmap/createDragMath";
-import { resizedDuration, snapStart } from "../../../components/roadmap/dragMath";
-import { mergeSpans } from "../../../components/roadmap/mergeSpans";
-import { edgeSpeed } from "../../../components/roadmap/useAutoScroll";
+import { createdSpan } from "../../../components/roadmap/timeline/gestures/createDragMath";
+import { resizedDuration, snapStart } from "../../../components/roadmap/timeline/gestures/dragMath";
+import { mergeSpans } from "../../../components/roadmap/timeline/mergeSpans";
+import { edgeSpeed } from "../../../components/ui/dragRules";
 
 const cal = makeCalendar({ workingDays: [1, 2, 3, 4, 5], holidays: [date("2027-03-10")] });
 const day = (s: string) => toDayNumber(date(s));

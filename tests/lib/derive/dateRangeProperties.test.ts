@@ -12,7 +12,7 @@ import { updateItem } from "../../../lib/model/itemCommands";
 import { TIME_SCALES } from "../../../lib/model/schemas";
 import { LiveSnapshot } from "../../../lib/model/liveSnapshot";
 import { readSnapshot } from "../../../lib/model/snapshot";
-import { timelineGeometry } from "../../../components/roadmap/geometry";
+import { timelineGeometry } from "../../../components/roadmap/timeline/geometry";
 import { addItem, setup, templateBoard } from "../helpers/fixtures";
 
 /**

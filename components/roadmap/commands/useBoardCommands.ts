@@ -1,0 +1,80 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { nextWorkingDay, type WorkCalendar } from "../../../lib/derive/calendar";
+import { fromDayNumber, toDayNumber, type DateString } from "../../../lib/model/dates";
+import type { BoardSnapshot } from "../../../lib/model/snapshot";
+import type { BoardSession } from "../../collab/boardSession";
+import { useFixAction } from "../conflicts/useFixAction";
+import { useMoveCard } from "../phases/useMoveCard";
+import type { TimelineGeometry } from "../timeline/geometry";
+import type { Selection } from "../useSelection";
+import { useDependencyActions } from "./useDependencyActions";
+import { useItemCommands } from "./useItemCommands";
+import { useTimelineActions } from "./useTimelineActions";
+
+/** Working days of an item added with the toolbar or a double-click. */
+const NEW_ITEM_DURATION = 5;
+/** How long a notice stays at the bottom of the board. */
+const NOTICE_MS = 5000;
+
+interface BoardCommandsOptions {
+  session: BoardSession;
+  snapshot: BoardSnapshot;
+  calendar: WorkCalendar;
+  geometry: TimelineGeometry;
+  todayDay: number | null;
+  selection: Selection;
+  /** Opens an item's comments tab; absent where comments cannot be read (guests). */
+  openItemComments?: (itemId: string) => void;
+}
+
+/**
+ * What the board's views, panels and toolbar do to the document, each a named command of this
+ * session, and the notice that says why one did nothing. New items are selected with their
+ * title ready to type; removed ones are deselected.
+ */
+export function useBoardCommands({ session, snapshot, calendar, geometry, todayDay, selection, openItemComments }: BoardCommandsOptions) {
+  const [notice, setNotice] = useState<string | null>(null);
+  const noticeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(noticeTimer.current), []);
+  const showNotice = useCallback((message: string) => {
+    setNotice(message);
+    clearTimeout(noticeTimer.current);
+    noticeTimer.current = setTimeout(() => setNotice(null), NOTICE_MS);
+  }, []);
+
+  const { doc, origin } = session;
+  const items = useItemCommands(doc, origin, showNotice);
+  const dependencyActions = useDependencyActions(doc, origin);
+  const applyFix = useFixAction(doc, origin);
+  const moveCard = useMoveCard(doc, origin, showNotice);
+  const { select, selectNew, forget } = selection;
+
+  const createAt = useCallback(
+    (laneId: string | null, start: DateString, duration = NEW_ITEM_DURATION) => {
+      const id = items.create({ title: "New item", laneId, start, duration, status: "planned" });
+      if (id) selectNew(id);
+    },
+    [items, selectNew],
+  );
+
+  /** The toolbar's "Add item": in the first lane, today if today is on the axis, else at the horizon's start. */
+  const addItem = () => {
+    const { startDay, endDay } = geometry.axis;
+    const horizonStart = toDayNumber(snapshot.board.horizonStart);
+    const base = todayDay !== null && todayDay >= startDay && todayDay < endDay ? todayDay : horizonStart;
+    createAt(snapshot.lanes[0]?.id ?? null, fromDayNumber(nextWorkingDay(calendar, base)));
+  };
+
+  const resize = useCallback((itemId: string, duration: number) => items.update(itemId, { duration }), [items]);
+  const removeItem = (itemId: string) => {
+    items.remove(itemId);
+    select(null);
+  };
+  const timelineActions = useTimelineActions(doc, origin, { select, forget, onError: showNotice, openComments: openItemComments });
+
+  return { notice, showNotice, update: items.update, move: items.move, createAt, addItem, resize, removeItem, dependencyActions, applyFix, moveCard, timelineActions };
+}
+
+export type BoardCommands = ReturnType<typeof useBoardCommands>;

@@ -1,0 +1,56 @@
+"use client";
+
+import { useMemo } from "react";
+import type * as Y from "yjs";
+import { addDependency, removeItemDependencies } from "../../../lib/model/dependencyCommands";
+import type { ItemId } from "../../../lib/model/ids";
+import { deleteItem, duplicateItem } from "../../../lib/model/itemCommands";
+import type { CommandOrigin } from "../../../lib/model/origin";
+import { reportingRefusals } from "./refusals";
+
+/** What the timeline's gestures and bar menu do to the document, each one named command. */
+export interface TimelineActions {
+  /** A dependency drawn from one bar to another: `toId` waits for `fromId`. */
+  link: (fromId: string, toId: string) => void;
+  /** Copies the item and selects the copy. */
+  duplicate: (itemId: string) => void;
+  /** Removes every link into and out of the item. */
+  removeDependencies: (itemId: string) => void;
+  remove: (itemId: string) => void;
+  /** Absent where comments cannot be read (guests on a share link). */
+  openComments?: (itemId: string) => void;
+}
+
+interface Hooks {
+  select: (itemId: string) => void;
+  /** Clears the selection if it is this item (just deleted). */
+  forget: (itemId: string) => void;
+  /** A refusal (the item was deleted meanwhile, a loop someone else just closed) in words. */
+  onError: (message: string) => void;
+  openComments?: (itemId: string) => void;
+}
+
+/**
+ * Binds the timeline's actions to a session's doc and its one origin. Ids arrive as strings
+ * from the drawn snapshot, which already parsed them as ItemIds.
+ */
+export function useTimelineActions(doc: Y.Doc, origin: CommandOrigin, hooks: Hooks): TimelineActions {
+  const { select, forget, onError, openComments } = hooks;
+  return useMemo(() => {
+    const check = reportingRefusals(onError);
+    return {
+      link: (fromId, toId) => void check(addDependency(doc, origin, { fromId: fromId as ItemId, toId: toId as ItemId })),
+      duplicate: (itemId) => {
+        const copy = check(duplicateItem(doc, origin, itemId as ItemId));
+        if (copy) select(copy);
+      },
+      removeDependencies: (itemId) => void check(removeItemDependencies(doc, origin, itemId as ItemId)),
+      remove: (itemId) => {
+        const result = deleteItem(doc, origin, itemId as ItemId);
+        if (result.ok) forget(itemId);
+        else onError(result.error);
+      },
+      openComments,
+    };
+  }, [doc, origin, select, forget, onError, openComments]);
+}

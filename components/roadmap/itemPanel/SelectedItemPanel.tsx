@@ -1,0 +1,81 @@
+"use client";
+
+import type { Conflict } from "../../../lib/derive/types";
+import type { BoardSnapshot } from "../../../lib/model/snapshot";
+import type { BoardSession } from "../../collab/boardSession";
+import { AnchorThreads } from "../../comments/AnchorThreads";
+import type { CommentsBinding, useCommentsUi } from "../../comments/useCommentsUi";
+import type { BoardCommands } from "../commands/useBoardCommands";
+import type { BoardData } from "../data/useBoardData";
+import { DependencySection } from "./DependencySection";
+import { ItemDescription } from "./ItemDescription";
+import { ItemPanel } from "./ItemPanel";
+import { ScheduleFacts } from "./ScheduleFacts";
+
+const NO_CONFLICTS: readonly Conflict[] = [];
+
+interface SelectedItemPanelProps {
+  itemId: string;
+  /** The item was created here a moment ago: its title gets the focus. */
+  fresh: boolean;
+  session: BoardSession;
+  snapshot: BoardSnapshot;
+  data: BoardData;
+  commands: BoardCommands;
+  readOnly: boolean;
+  /** Comment threads; null for guests on a share link. */
+  comments: CommentsBinding | null;
+  commentsUi: ReturnType<typeof useCommentsUi>;
+  onClose: () => void;
+}
+
+/** The item panel of the selected item with everything it holds: fields, description, schedule facts, dependencies, comments. */
+export function SelectedItemPanel({ itemId, fresh, session, snapshot, data, commands, readOnly, comments, commentsUi, onClose }: SelectedItemPanelProps) {
+  const scheduled = data.scheduled.get(itemId);
+  return (
+    <ItemPanel
+      itemId={itemId}
+      item={snapshot.items.find((i) => i.id === itemId)}
+      lanes={snapshot.lanes}
+      phases={snapshot.phases}
+      milestones={snapshot.milestones}
+      calendar={data.calendar}
+      scheduled={scheduled}
+      hasPredecessors={snapshot.dependencies.some((d) => d.toId === itemId)}
+      autoFocusTitle={fresh}
+      readOnly={readOnly}
+      onUpdate={commands.update}
+      onDelete={commands.removeItem}
+      onClose={onClose}
+      description={<ItemDescription key={itemId} session={session} itemId={itemId} readOnly={readOnly} />}
+      comments={
+        comments
+          ? {
+              tab: commentsUi.itemTab,
+              onTab: commentsUi.setItemTab,
+              count: commentsUi.counts.get(itemId) ?? 0,
+              content: (
+                <AnchorThreads
+                  anchor={{ kind: "item", id: itemId }}
+                  threads={commentsUi.anchorThreads({ kind: "item", id: itemId })}
+                  context={comments.context}
+                  focusThreadId={commentsUi.focusThreadId}
+                  noun="this item"
+                />
+              ),
+            }
+          : undefined
+      }
+    >
+      <ScheduleFacts scheduled={scheduled} conflicts={data.conflicts.byObject.get(itemId) ?? NO_CONFLICTS} />
+      <DependencySection
+        itemId={itemId}
+        items={snapshot.items}
+        dependencies={snapshot.dependencies}
+        brokenLinks={data.conflicts.brokenLinks}
+        actions={commands.dependencyActions}
+        readOnly={readOnly}
+      />
+    </ItemPanel>
+  );
+}

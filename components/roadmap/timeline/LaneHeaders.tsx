@@ -1,0 +1,100 @@
+import { memo } from "react";
+import type { LaneLoad } from "../../../lib/derive/laneLoad";
+import { LANE_HEADER_WIDTH, type LaneBand } from "./geometry";
+
+interface LaneHeadersProps {
+  bands: LaneBand[];
+  /** Each lane's peak daily load and capacity (absent for the pseudo-lane of orphans). */
+  loads: ReadonlyMap<string, LaneLoad>;
+  /** The lane a dragged bar would land in. */
+  dropLaneId: string | null;
+  /** Folds or unfolds a lane for this viewer. */
+  onToggle: (laneId: string) => void;
+}
+
+/** The sticky left column: one header per lane, as tall as the lane's packed rows. */
+export const LaneHeaders = memo(function LaneHeaders({ bands, loads, dropLaneId, onToggle }: LaneHeadersProps) {
+  return (
+    <div
+      className="sticky left-0 z-20 shrink-0 border-r border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950"
+      style={{ width: LANE_HEADER_WIDTH }}
+    >
+      {bands.map((band) => {
+        const load = loads.get(band.id);
+        const items = `${band.itemCount} item${band.itemCount === 1 ? "" : "s"}`;
+        return (
+          <div
+            key={band.id || "no-lane"}
+            data-testid="lane-header"
+            data-lane-id={band.id}
+            data-collapsed={band.collapsed}
+            className={`border-b border-slate-200 pl-2 pr-3 dark:border-slate-800 ${band.collapsed ? "flex items-center" : "pt-3"} ${
+              dropLaneId === band.id ? "bg-indigo-50 dark:bg-indigo-500/10" : ""
+            }`}
+            style={{ height: band.height }}
+          >
+            <div className="flex w-full min-w-0 items-center gap-1.5">
+              <button
+                type="button"
+                data-testid="lane-toggle"
+                aria-expanded={!band.collapsed}
+                aria-label={`${band.collapsed ? "Expand" : "Collapse"} ${band.name}`}
+                title={band.collapsed ? `Show the ${items} of this lane` : "Fold this lane into one row (only on your screen)"}
+                onClick={() => onToggle(band.id)}
+                className="flex size-5 shrink-0 items-center justify-center rounded text-slate-400 hover:bg-slate-100 hover:text-slate-700 focus-visible:outline-2 focus-visible:outline-indigo-400 dark:text-slate-500 dark:hover:bg-slate-800 dark:hover:text-slate-200"
+              >
+                <svg aria-hidden viewBox="0 0 10 10" className={`size-2.5 transition-transform ${band.collapsed ? "-rotate-90" : ""}`}>
+                  <path d="M2 3.5l3 3 3-3" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+                </svg>
+              </button>
+              <span aria-hidden className="h-2.5 w-2.5 shrink-0 rounded-full" style={{ background: band.color }} />
+              <span className={`ml-1 min-w-0 flex-1 truncate text-sm font-medium ${band.orphan ? "italic text-slate-500" : ""}`} title={band.name}>
+                {band.name}
+              </span>
+              {band.collapsed && load && <LoadChip load={load} />}
+            </div>
+            {!band.collapsed && (
+              // The count and the load on a line of their own: beside the name they would cut it short.
+              <div className="mt-0.5 flex items-center justify-between gap-2 pl-[46px]">
+                <span data-testid="lane-count" className="text-xs tabular-nums text-slate-500 dark:text-slate-400">
+                  {items}
+                </span>
+                {load && <LoadChip load={load} />}
+              </div>
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+});
+
+const formatLoad = (n: number) => String(Math.round(n * 100) / 100);
+
+/**
+ * The lane's busiest working day against what it can take: "2.5 / 3". Red when over, which is
+ * when the lane-over-capacity conflict fires; just the peak when no capacity is declared.
+ */
+function LoadChip({ load }: { load: LaneLoad }) {
+  const { peak, capacity, over } = load;
+  const text = capacity > 0 ? `${formatLoad(peak)} / ${formatLoad(capacity)}` : formatLoad(peak);
+  const title =
+    capacity > 0
+      ? `Peak load ${formatLoad(peak)} a working day against a capacity of ${formatLoad(capacity)}${over ? ": over capacity" : ""}`
+      : `Peak load ${formatLoad(peak)} a working day; no capacity set for this lane`;
+  return (
+    <span
+      data-testid="lane-load"
+      data-over={over}
+      title={title}
+      aria-label={title}
+      className={`shrink-0 rounded px-1.5 py-px text-[11px] font-medium tabular-nums ${
+        over
+          ? "bg-rose-100 text-rose-700 ring-1 ring-rose-300 dark:bg-rose-500/20 dark:text-rose-300 dark:ring-rose-500/40"
+          : "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300"
+      }`}
+    >
+      {text}
+    </span>
+  );
+}

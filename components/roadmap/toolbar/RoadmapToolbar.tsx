@@ -1,0 +1,129 @@
+import type { ReactNode } from "react";
+import type { Severity } from "../../../lib/derive/types";
+import type { TimeScale } from "../../../lib/model/schemas";
+import { ConflictSummary } from "../conflicts/ConflictSummary";
+import { ViewSwitcher } from "../views/ViewSwitcher";
+import type { RoadmapViewKind } from "../views/viewParam";
+import { ZoomControl } from "./ZoomControl";
+
+interface RoadmapToolbarProps {
+  /** Timeline, phase board or table; zoom and the critical path only apply to the timeline. */
+  view: RoadmapViewKind;
+  onView: (view: RoadmapViewKind) => void;
+  scale: TimeScale;
+  onScale: (scale: TimeScale) => void;
+  criticalView: boolean;
+  onCriticalView: (on: boolean) => void;
+  /** Tooltip of the critical-path toggle. */
+  criticalHint: string;
+  /** Shown beside the toggle while the view is on, e.g. "4 critical items · board ends Jun 11". */
+  criticalSummary: string;
+  counts: Record<Severity, number>;
+  conflictsOpen: boolean;
+  onToggleConflicts: () => void;
+  /** Absent on read-only boards: there is nothing to add. */
+  onAddItem?: () => void;
+  /** Opens the board setup (lanes, phases, milestones); absent on read-only boards. */
+  onSetup?: () => void;
+  /** The board's comments panel toggle; absent for guests. */
+  comments?: { openThreads: number; open: boolean; onToggle: () => void };
+  /** Undo, redo and the keyboard shortcuts, beside the zoom (EditingControls). */
+  history?: ReactNode;
+}
+
+/** What each other view says to editors and to read-only people. */
+const VIEW_HINTS: Record<Exclude<RoadmapViewKind, "timeline">, [string, string]> = {
+  phases: ["Drag cards between phases and up or down to set the cut · Alt+arrow keys move a focused card", "Click a card to see its details"],
+  table: ["Edit any cell in place · click a column to sort", "Click a row to see its details · click a column to sort"],
+};
+
+/** The strip above the roadmap: the view tabs, zoom, the critical-path view, conflicts, and "Add item". */
+export function RoadmapToolbar(props: RoadmapToolbarProps) {
+  const { view, onView, scale, onScale, criticalView, onCriticalView, criticalHint, criticalSummary, counts, conflictsOpen, onToggleConflicts, onAddItem, onSetup, comments, history } = props;
+  return (
+    <div className="flex h-12 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-4 dark:border-slate-800 dark:bg-slate-900">
+      <ViewSwitcher value={view} onChange={onView} />
+      {view === "timeline" && <ZoomControl value={scale} onChange={onScale} />}
+      {history}
+      <p className="hidden min-w-0 truncate text-xs text-slate-500 2xl:block dark:text-slate-400">
+        {view !== "timeline"
+          ? VIEW_HINTS[view][onAddItem ? 0 : 1]
+          : onAddItem
+            ? "Drag a bar to reschedule it · drag along a lane to add an item · drag from a bar’s right dot to another bar to link them · right-click a bar for more"
+            : "Click a bar to see its details"}
+      </p>
+      <div className="flex-1" />
+      {view === "timeline" && (
+        <button
+          type="button"
+          aria-pressed={criticalView}
+          onClick={() => onCriticalView(!criticalView)}
+          title={criticalHint}
+          className={`flex items-center gap-1.5 rounded-lg border px-2.5 py-1 text-xs font-medium ${
+            criticalView
+              ? "border-orange-300 bg-orange-50 text-orange-800 dark:border-orange-500/50 dark:bg-orange-500/15 dark:text-orange-200"
+              : "border-slate-200 text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
+          }`}
+        >
+          <svg aria-hidden viewBox="0 0 16 10" className="h-2.5 w-4">
+            <path d="M1 8h4l3-6h7" fill="none" stroke="#f97316" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+          Critical path
+        </button>
+      )}
+      {view === "timeline" && criticalView && (
+        <span data-testid="critical-summary" className="hidden text-xs text-orange-700 lg:inline dark:text-orange-300">
+          {criticalSummary}
+        </span>
+      )}
+      {comments && (
+        <button
+          type="button"
+          data-testid="comments-toggle"
+          aria-pressed={comments.open}
+          onClick={comments.onToggle}
+          title="Comment threads on this board"
+          className={`flex items-center gap-1.5 rounded-lg border px-2.5 py-1 text-xs font-medium ${
+            comments.open
+              ? "border-sky-300 bg-sky-50 text-sky-800 dark:border-sky-500/50 dark:bg-sky-500/15 dark:text-sky-200"
+              : "border-slate-200 text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
+          }`}
+        >
+          <svg aria-hidden viewBox="0 0 10 10" className="size-3 text-sky-600 dark:text-sky-400">
+            <path d="M1 2.2C1 1.5 1.5 1 2.2 1h5.6C8.5 1 9 1.5 9 2.2v3.6C9 6.5 8.5 7 7.8 7H4.5L2.4 8.8V7h-.2C1.5 7 1 6.5 1 5.8z" fill="currentColor" />
+          </svg>
+          Comments
+          {comments.openThreads > 0 && <span data-testid="open-thread-count">{comments.openThreads}</span>}
+        </button>
+      )}
+      <ConflictSummary counts={counts} open={conflictsOpen} onToggle={onToggleConflicts} />
+      {onSetup && (
+        <button
+          type="button"
+          onClick={onSetup}
+          className="flex items-center gap-1.5 rounded-lg border border-slate-200 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
+        >
+          <svg aria-hidden viewBox="0 0 16 16" className="size-3.5">
+            <path d="M2 4h12M2 8h12M2 12h12" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+            <circle cx="5" cy="4" r="1.6" fill="currentColor" />
+            <circle cx="11" cy="8" r="1.6" fill="currentColor" />
+            <circle cx="7" cy="12" r="1.6" fill="currentColor" />
+          </svg>
+          Board setup
+        </button>
+      )}
+      {onAddItem && (
+        <button
+          type="button"
+          onClick={onAddItem}
+          className="flex items-center gap-1.5 rounded-lg bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-indigo-500"
+        >
+          <svg aria-hidden viewBox="0 0 16 16" className="size-3.5">
+            <path d="M8 3v10M3 8h10" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+          </svg>
+          Add item
+        </button>
+      )}
+    </div>
+  );
+}
