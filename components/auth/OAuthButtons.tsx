@@ -12,7 +12,7 @@ export function OAuthButtons({ providers, callbackUrl }: { providers: OAuthProvi
   if (providers.length === 0) return null;
   return (
     <div className="mt-5 flex flex-col gap-3">
-      <div className="flex items-center gap-3 text-xs text-slate-400">
+      <div className="flex items-center gap-3 text-xs text-slate-500 dark:text-slate-400">
         <span className="h-px flex-1 bg-slate-200 dark:bg-slate-800" />
         or
         <span className="h-px flex-1 bg-slate-200 dark:bg-slate-800" />

@@ -1,3 +1,5 @@
+import { inkOn } from "../ui/inkOn";
+
 /** Initials on the person's colour: enough to tell a dozen workshop participants apart. */
 export function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -9,8 +11,8 @@ export function Avatar({ name, color, size = 28 }: { name: string; color: string
   return (
     <span
       aria-hidden
-      className="inline-flex shrink-0 items-center justify-center rounded-full text-[11px] font-semibold text-white ring-2 ring-white dark:ring-slate-900"
-      style={{ background: color, width: size, height: size }}
+      className="inline-flex shrink-0 items-center justify-center rounded-full text-[11px] font-semibold ring-2 ring-white dark:ring-slate-900"
+      style={{ background: color, color: inkOn(color), width: size, height: size }}
     >
       {initials(name)}
     </span>

@@ -7,6 +7,7 @@ import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { updateBoard } from "../../lib/model/boardCommands";
 import { canComment, canEditRoadmap, roleSchema, type Role } from "../../lib/protocol/roles";
+import { CloseCode } from "../../lib/protocol/sync";
 import { useBoardMembers } from "../comments/useBoardMembers";
 import { useBoardThreads } from "../comments/useBoardThreads";
 import type { CommentsBinding } from "../comments/useCommentsUi";
@@ -19,6 +20,7 @@ import { RoadmapView } from "../roadmap/RoadmapView";
 import { apiRequest } from "../ui/apiRequest";
 import { CommitInput } from "../ui/CommitInput";
 import { Logo } from "../ui/Logo";
+import { linkEndedDetail, ShareLinkEnded } from "../share/ShareLinkEnded";
 import { BoardActions } from "./BoardActions";
 import { BoardLoading } from "./BoardLoading";
 import { ConnectionBadge } from "./ConnectionBadge";
@@ -63,6 +65,17 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
   );
   const title = snapshot?.board.title ?? initialTitle;
   const comments = useCommentsBinding(boardId, account?.id ?? null, role);
+  const closedCode = connection.closed?.code;
+
+  // A guest whose link was revoked (or whose board was deleted) has nothing left to see here:
+  // no stale board that looks live, no promise of a reconnect.
+  if (account === null && (closedCode === CloseCode.Forbidden || closedCode === CloseCode.NotFound)) {
+    return (
+      <div className="flex h-dvh flex-col">
+        <ShareLinkEnded heading="This share link no longer works" detail={linkEndedDetail(closedCode)} />
+      </div>
+    );
+  }
 
   return (
     <div className="flex h-dvh flex-col overflow-hidden">
@@ -97,7 +110,7 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
         <ConnectionBadge connection={connection} />
         <UserMenu account={account} />
       </header>
-      {readOnly && (
+      {readOnly && !connection.closed && (
         <ReadOnlyBanner role={role} guest={account === null} downgraded={canEditRoadmap(initialRole) && connection.loaded} />
       )}
       <SyncBanner connection={connection} offline={offline} />

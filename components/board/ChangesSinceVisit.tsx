@@ -86,7 +86,7 @@ function LineView({ line, onSelectItem, onOpenThread }: LineViewProps) {
     <span className="min-w-0 flex-1">
       {line.text}
       {line.countLabel && <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">{line.countLabel}</span>}
-      {line.unavailable && <span className="block text-xs text-slate-400 dark:text-slate-500">{line.unavailable}</span>}
+      {line.unavailable && <span className="block text-xs text-slate-500 dark:text-slate-400">{line.unavailable}</span>}
     </span>
   );
   const base = "flex w-full items-start gap-2 rounded px-2 py-1 text-left text-sm";

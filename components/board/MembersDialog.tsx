@@ -10,6 +10,7 @@ import { Dialog } from "../ui/Dialog";
 import { controlClass } from "../ui/Field";
 import { Avatar } from "./Avatar";
 import { ROLE_HINTS, ROLE_LABELS } from "./roleLabels";
+import { formatDayOf } from "../../lib/format/dates";
 
 /** Mounted while open: every opening starts from a fresh list and no stale messages. */
 interface MembersDialogProps {
@@ -216,7 +217,7 @@ export function MembersDialog({ boardId, onClose, canManage, selfId }: MembersDi
 /** Whether an invitation's link still works, in words. */
 function invitationState(expiresAt: string | null): string {
   if (!expiresAt || Date.parse(expiresAt) <= Date.now()) return "Link expired: resend it";
-  return `Link works until ${new Date(expiresAt).toLocaleDateString(undefined, { day: "numeric", month: "short" })}`;
+  return `Link works until ${formatDayOf(expiresAt, { now: new Date() })}`;
 }
 
 function InviteForm({ busy, onInvite }: { busy: boolean; onInvite: (email: string, role: Role) => Promise<ApiResult<unknown>> }) {

@@ -8,6 +8,7 @@ import { PeopleList } from "../presence/PeopleList";
 import { useStore } from "../presence/usePresence";
 import { useMinWidth } from "../ui/useMinWidth";
 import { Avatar } from "./Avatar";
+import { accessWords } from "../presence/accessWords";
 
 /** Avatars shown before a "+n"; a phone's header has room for two beside the title. */
 const MAX_SHOWN = 6;
@@ -47,10 +48,11 @@ export function PresenceBar({ peers, selfId, follow, canLead }: PresenceBarProps
     <div className="flex items-center gap-2">
       <ul aria-label="People on this board" data-testid="presence" className="relative flex items-center -space-x-1.5">
         {shown.map((peer) => {
-          const label = peer.readOnly ? `${peer.name} (view only)` : peer.name;
+          const access = accessWords(peer);
+          const label = access ? `${peer.name} (${access})` : peer.name;
           const followed = following?.clientId === peer.clientId;
           return (
-            <li key={peer.clientId} data-testid="presence-peer" data-name={peer.name} data-read-only={peer.readOnly} className="relative">
+            <li key={peer.clientId} data-testid="presence-peer" data-name={peer.name} data-read-only={peer.readOnly} data-access={access ?? "edit"} className="relative">
               <button
                 type="button"
                 aria-pressed={followed}
@@ -67,7 +69,7 @@ export function PresenceBar({ peers, selfId, follow, canLead }: PresenceBarProps
                   aria-hidden
                   className="pointer-events-none absolute -bottom-0.5 -right-0.5 flex size-3.5 items-center justify-center rounded-full bg-white text-slate-500 ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-700"
                 >
-                  <EyeIcon className="size-2.5" />
+                  {access === "can comment" ? <SpeechIcon className="size-2.5" /> : <EyeIcon className="size-2.5" />}
                 </span>
               )}
               <span className="sr-only">{label}</span>
@@ -95,6 +97,15 @@ export function PresenceBar({ peers, selfId, follow, canLead }: PresenceBarProps
       </ul>
       {canLead && <FollowMeButton follow={follow} />}
     </div>
+  );
+}
+
+/** A speech bubble: can comment, cannot edit. */
+function SpeechIcon({ className }: { className?: string }) {
+  return (
+    <svg aria-hidden viewBox="0 0 16 16" className={className}>
+      <path d="M2.5 3.5h11v7h-6l-3 2.5v-2.5h-2z" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
+    </svg>
   );
 }
 

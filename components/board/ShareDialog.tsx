@@ -1,6 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { formatDateTime } from "../../lib/format/dates";
+import { plural } from "../../lib/format/plural";
 import type { ShareLinkSummary } from "../../lib/protocol/appServices";
 import { apiRequest, type ApiResult } from "../ui/apiRequest";
 import { Dialog } from "../ui/Dialog";
@@ -11,8 +13,6 @@ interface ShareDialogProps {
   boardId: string;
   onClose: () => void;
 }
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
 /**
  * View-only links (owners only). A link's secret exists in one response only (the server keeps
@@ -138,7 +138,7 @@ export function ShareDialog({ boardId, onClose }: ShareDialogProps) {
               {active.map((link) => (
                 <li key={link.id} data-testid="share-link" data-link-id={link.id} className="flex items-center gap-3 py-2">
                   <span className="min-w-0 flex-1 text-sm">
-                    View-only link created {dateFormat.format(new Date(link.createdAt))}
+                    View-only link created {formatDateTime(link.createdAt, { now: new Date() })}
                     {link.id === created?.id && <span className="ml-1.5 text-xs text-indigo-600 dark:text-indigo-400">(new)</span>}
                   </span>
                   <button
@@ -154,7 +154,7 @@ export function ShareDialog({ boardId, onClose }: ShareDialogProps) {
             </ul>
           )}
           <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
-            Revoking a link disconnects everyone using it at once.{revoked > 0 && ` ${revoked} revoked link${revoked === 1 ? "" : "s"} no longer work.`}
+            Revoking a link disconnects everyone using it at once.{revoked > 0 && ` ${plural(revoked, { one: "# revoked link no longer works.", other: "# revoked links no longer work." })}`}
           </p>
         </section>
       </div>

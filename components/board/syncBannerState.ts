@@ -1,3 +1,4 @@
+import { countOf, plural } from "../../lib/format/plural";
 import type { ConnectionState } from "../collab/boardSession";
 import type { OfflineState } from "../collab/offlineSync";
 
@@ -11,7 +12,7 @@ export interface SyncBannerView {
   reload?: boolean;
 }
 
-const changes = (n: number) => `${n} change${n === 1 ? "" : "s"}`;
+const changes = (n: number) => countOf(n, "change");
 
 /**
  * What the banner above the board says about edits and the connection, or null when there is
@@ -25,7 +26,7 @@ export function syncBannerView(connection: ConnectionState, offline: OfflineStat
     const why = closed ? "You no longer have access to this board." : "You can no longer edit this board.";
     return {
       kind: "refused",
-      title: `${changes(refused)} made on this device ${refused === 1 ? "was" : "were"} not saved`,
+      title: plural(refused, { one: "# change made on this device was not saved", other: "# changes made on this device were not saved" }),
       detail: refusedOnScreen ? `${why} Reload to see it as saved.` : `${why} They were discarded; this is the board as saved.`,
       reload: refusedOnScreen,
     };

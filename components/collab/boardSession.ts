@@ -10,7 +10,7 @@ import * as Y from "yjs";
 import { createOrigin, type CommandOrigin } from "../../lib/model/origin";
 import { LiveSnapshot } from "../../lib/model/liveSnapshot";
 import type { BoardSnapshot } from "../../lib/model/snapshot";
-import { MESSAGE_AUTH, MESSAGE_SYNC, SYNC_PATH } from "../../lib/protocol/sync";
+import { CloseCode, MESSAGE_AUTH, MESSAGE_SYNC, SYNC_PATH } from "../../lib/protocol/sync";
 import { offlineCacheName } from "./offlineCache";
 import { forgetBoardPage, keepBoardPage } from "./offlineShell";
 import { OfflineSync } from "./offlineSync";
@@ -129,10 +129,14 @@ export class BoardSession {
     sendOwnPresenceOnly(provider, awareness, this.doc.clientID);
     if (tokenOptions) {
       // The provider reads `params` on every (re)connect, so a refreshed token is used next time.
-      this.tokens = new SyncTokenKeeper(tokenOptions, (token, expiresAt) => {
-        // Kept on the session too, so a later connect() starts from the freshest token.
-        this.tokenOptions = { ...tokenOptions, token, expiresAt };
-        provider.params = { token };
+      this.tokens = new SyncTokenKeeper(tokenOptions, {
+        onToken: (token, expiresAt) => {
+          // Kept on the session too, so a later connect() starts from the freshest token.
+          this.tokenOptions = { ...tokenOptions, token, expiresAt };
+          provider.params = { token };
+        },
+        // The link was revoked (or its board deleted) while no socket was open to be told.
+        onEnded: () => this.endForGood({ code: CloseCode.Forbidden, reason: "the share link no longer works" }),
       });
     }
     // The server's "permission denied" says this connection is read-only; y-websocket would
@@ -152,11 +156,19 @@ export class BoardSession {
       if (decoding.peekVarUint(decoder) === syncProtocol.messageYjsSyncStep2) this.offline.serverAnswered();
       handleSync(encoder, decoder, ...rest);
     };
+    let opened = false;
     provider.on("status", ({ status }) => {
+      if (this.connection.get().closed) return;
       // A new connection starts without the server's verdict; it repeats it right after joining.
       this.patchConnection(status === "connected" ? { status, denied: null } : { status });
-      // A reconnect after a long sleep may find the token expired: fetch one before the retry.
-      if (status === "disconnected") this.tokens?.refreshIfStale();
+      if (status === "connected") opened = true;
+    });
+    provider.on("connection-close", () => {
+      // An attempt that never opened may have been refused (a revoked link): ask for a token,
+      // which says so. Otherwise a reconnect after a long sleep may find the token expired.
+      if (opened) this.tokens?.refreshIfStale();
+      else this.tokens?.refreshNow();
+      opened = false;
     });
     provider.on("sync", (synced) => {
       this.inSync = synced;
@@ -166,10 +178,7 @@ export class BoardSession {
         this.patchConnection({ loaded: true });
       }
     });
-    provider.on("closed", (closed) => {
-      this.patchConnection({ status: "disconnected", closed });
-      this.offline.closed(closed.code);
-    });
+    provider.on("closed", (closed) => this.endForGood(closed));
     this.stopReconnecting = installJitteredReconnect(provider);
     this.provider = provider;
     this.awareness = awareness;
@@ -233,6 +242,23 @@ export class BoardSession {
     this.awareness = null;
     if (this.frame !== null) cancelAnimationFrame(this.frame);
     this.frame = null;
+  }
+
+  /**
+   * The server closed for good (no access, board deleted, signed out) or the share link ended:
+   * no reconnect can succeed, so none is tried and no token is fetched any more.
+   */
+  private endForGood(closed: { code: number; reason: string }): void {
+    if (this.connection.get().closed) return;
+    this.stopReconnecting?.();
+    this.stopReconnecting = null;
+    this.tokens?.stop();
+    const provider = this.provider;
+    // Only after a close the server chose is the provider already stopped; after a refused
+    // handshake it would retry on its own.
+    if (provider?.shouldConnect) provider.disconnect();
+    this.patchConnection({ status: "disconnected", closed });
+    this.offline.closed(closed.code);
   }
 
   /** The role was re-read and allows editing again (an owner upgraded it after a downgrade). */

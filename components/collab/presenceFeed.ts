@@ -22,6 +22,7 @@ const peerUserSchema = z.object({
   name: z.string().trim().min(1).max(200),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
   readOnly: z.boolean().optional(),
+  canComment: z.boolean().optional(),
 });
 
 /** Someone on the board, as the server vouches for them. Changes rarely: the whole UI may read it. */
@@ -33,6 +34,8 @@ export interface Peer {
   color: string;
   /** They can follow the board but not change it. */
   readOnly: boolean;
+  /** They can comment (a commenter is read-only on the roadmap, yet not a mere viewer). */
+  canComment: boolean;
   /** The item they have selected, if any. */
   selection: string | null;
   /** Set while they ask everyone to follow their view. */
@@ -172,6 +175,8 @@ export class PresenceFeed {
       name: user.data.name,
       color: user.data.color,
       readOnly: user.data.readOnly ?? false,
+      // Servers from before this field: whoever may edit may comment.
+      canComment: user.data.canComment ?? !(user.data.readOnly ?? false),
       selection,
       followMe: parseField(followRequestSchema, state.followMe),
       isLocal: clientId === this.localClientId,
@@ -203,6 +208,7 @@ function samePeer(a: Peer | undefined, b: Peer | undefined): boolean {
     a.name === b.name &&
     a.color === b.color &&
     a.readOnly === b.readOnly &&
+    a.canComment === b.canComment &&
     a.selection === b.selection &&
     a.isLocal === b.isLocal &&
     a.followMe?.id === b.followMe?.id

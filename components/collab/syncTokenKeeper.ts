@@ -13,6 +13,14 @@ export interface SyncTokenOptions {
   refreshUrl: string;
 }
 
+/** What the keeper tells its connection. */
+export interface SyncTokenEvents {
+  /** A fresh token: use it for the next (re)connect. */
+  onToken(token: string, expiresAt: string): void;
+  /** The server will mint no more (link revoked, board gone): a reconnect can never succeed. */
+  onEnded(): void;
+}
+
 /** Refresh this long before expiry: the server's tokens live 10 minutes. */
 const REFRESH_MARGIN_MS = 2 * 60 * 1000;
 const RETRY_MS = 30 * 1000;
@@ -26,7 +34,7 @@ export class SyncTokenKeeper {
 
   constructor(
     private readonly options: SyncTokenOptions,
-    private readonly onToken: (token: string, expiresAt: string) => void,
+    private readonly events: SyncTokenEvents,
   ) {
     this.expiresAt = Date.parse(options.expiresAt) || Date.now();
     this.schedule(this.expiresAt - REFRESH_MARGIN_MS - Date.now());
@@ -35,6 +43,16 @@ export class SyncTokenKeeper {
   /** After a disconnect: a token that would expire before a reconnect completes is replaced now. */
   refreshIfStale(): void {
     if (this.expiresAt - Date.now() < REFRESH_MARGIN_MS) void this.refresh();
+  }
+
+  /**
+   * After a connection attempt that never opened. A refused handshake (a revoked link answers
+   * 404 before the socket opens) looks to the browser like any network error, so the only way
+   * to learn that the link ended is to ask for a token. The reconnect's jittered backoff paces
+   * these requests, at most one at a time; the token it brings is used for the next attempt.
+   */
+  refreshNow(): void {
+    if (!this.stopped) void this.refresh();
   }
 
   stop(): void {
@@ -64,13 +82,16 @@ export class SyncTokenKeeper {
       return this.schedule(RETRY_MS);
     }
     if (this.stopped) return;
-    // Revoked or unknown: no token will come; the server closes the connection itself.
-    if (response.status === 404 || response.status === 401 || response.status === 403) return this.stop();
+    // Revoked or unknown: no token will come, so no reconnect can succeed.
+    if (response.status === 404 || response.status === 401 || response.status === 403) {
+      this.stop();
+      return this.events.onEnded();
+    }
     if (!response.ok) return this.schedule(RETRY_MS);
     const body = (await response.json().catch(() => null)) as { token?: unknown; expiresAt?: unknown } | null;
     if (typeof body?.token !== "string" || typeof body.expiresAt !== "string") return this.schedule(RETRY_MS);
     this.expiresAt = Date.parse(body.expiresAt) || Date.now();
-    this.onToken(body.token, body.expiresAt);
+    this.events.onToken(body.token, body.expiresAt);
     this.schedule(this.expiresAt - REFRESH_MARGIN_MS - Date.now());
   }
 }

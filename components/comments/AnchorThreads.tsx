@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { CommentAnchor, ThreadView } from "../../lib/protocol/comments";
 import { CommentEditor } from "../editor/CommentEditor";
 import { ThreadCard, type ThreadContext } from "./ThreadCard";
+import { countOf } from "../../lib/format/plural";
 
 interface AnchorThreadsProps {
   anchor: CommentAnchor;
@@ -50,7 +51,7 @@ export function AnchorThreads({ anchor, threads, context, focusThreadId, noun }:
           onClick={() => setShowResolved((s) => !s)}
           className="self-start text-xs text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-100"
         >
-          {showResolved ? "Hide" : "Show"} {resolved.length} resolved thread{resolved.length === 1 ? "" : "s"}
+          {showResolved ? "Hide" : "Show"} {countOf(resolved.length, "resolved thread")}
         </button>
       )}
       {showResolved && resolved.map(card)}
@@ -67,7 +68,7 @@ export function AnchorThreads({ anchor, threads, context, focusThreadId, noun }:
           />
         </div>
       ) : (
-        <p className="text-[11px] text-slate-400">Viewers can read comments but not write them.</p>
+        <p className="text-[11px] text-slate-500 dark:text-slate-400">Viewers can read comments but not write them.</p>
       )}
     </div>
   );

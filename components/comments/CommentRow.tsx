@@ -7,6 +7,7 @@ import { CommentEditor } from "../editor/CommentEditor";
 import type { MentionCandidate } from "../editor/MentionMenu";
 import { presenceColorFor } from "../../lib/protocol/presenceColor";
 import { CommentBodyView } from "./CommentBodyView";
+import { formatDateTime } from "../../lib/format/dates";
 import { formatRelativeTime } from "../../lib/format/relativeTime";
 
 interface CommentRowProps {
@@ -27,7 +28,7 @@ export function CommentRow({ comment, members, mine, canDelete, onEdit, onDelete
   const [error, setError] = useState<string | null>(null);
   if (comment.deletedAt || !comment.body) {
     return (
-      <li data-testid="comment" data-deleted="true" className="py-1.5 text-xs italic text-slate-400 dark:text-slate-500">
+      <li data-testid="comment" data-deleted="true" className="py-1.5 text-xs italic text-slate-500 dark:text-slate-400">
         Comment deleted
       </li>
     );
@@ -40,10 +41,10 @@ export function CommentRow({ comment, members, mine, canDelete, onEdit, onDelete
           <span data-testid="comment-author" className="min-w-0 truncate font-semibold text-slate-800 dark:text-slate-100">
             {comment.author.name}
           </span>
-          <time dateTime={comment.createdAt} title={new Date(comment.createdAt).toLocaleString()} className="shrink-0 whitespace-nowrap text-slate-400">
+          <time dateTime={comment.createdAt} title={formatDateTime(comment.createdAt)} className="shrink-0 whitespace-nowrap text-slate-500 dark:text-slate-400">
             {formatRelativeTime(comment.createdAt)}
           </time>
-          {comment.editedAt && <span className="shrink-0 text-slate-400">(edited)</span>}
+          {comment.editedAt && <span className="shrink-0 text-slate-500 dark:text-slate-400">(edited)</span>}
           {(mine || canDelete) && !editing && (
             // Floats over the header so that, while hidden, it takes no room from the author's name.
             <span className="absolute right-0 top-1 flex gap-1 rounded bg-white opacity-0 shadow-sm ring-1 ring-slate-200 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100 dark:bg-slate-900 dark:ring-slate-700">

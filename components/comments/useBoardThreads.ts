@@ -89,9 +89,10 @@ export function useBoardThreads(boardId: string, enabled = true): BoardThreads {
   }, [store, enabled]);
   useLiveEvent(
     (notice) => {
-      if (enabled && (notice.type === "reconnected" || (notice.type === "threads" && notice.boardId === boardId))) void store.refresh();
+      if (notice.type === "reconnected" || (notice.type === "threads" && notice.boardId === boardId)) void store.refresh();
     },
-    enabled ? boardId : undefined,
+    boardId,
+    enabled,
   );
   return useMemo(() => ({ ...state, actions: store.actions }), [state, store]);
 }

@@ -25,6 +25,9 @@ export function DescriptionEditor({ fragment, awareness, editable, autoFocus }: 
       extensions: descriptionExtensions(fragment, awareness, editable ? "Add a description…" : "No description."),
       editorProps: {
         attributes: {
+          // A multi-line text field to assistive technology (a bare contenteditable div has no role).
+          role: "textbox",
+          "aria-multiline": "true",
           "aria-label": "Description",
           "aria-readonly": String(!editable),
           "data-testid": "item-description",

@@ -1,8 +1,10 @@
 import Link from "next/link";
+import { formatDayOf } from "../../lib/format/dates";
 import type { BoardSummary } from "../../lib/protocol/appServices";
 import type { Role } from "../../lib/protocol/roles";
 
-const updatedFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+/** Rendered on the server, which does not know the reader's zone: the day as read in UTC. */
+const updatedOn = (updatedAt: string) => formatDayOf(updatedAt, { now: new Date(), timeZone: "UTC" });
 
 export function BoardList({ boards }: { boards: (BoardSummary & { role: Role })[] }) {
   if (boards.length === 0) {
@@ -33,7 +35,7 @@ export function BoardList({ boards }: { boards: (BoardSummary & { role: Role })[
               </span>
             </span>
             <span className="text-xs text-slate-500 dark:text-slate-400">
-              Updated {updatedFormat.format(new Date(board.updatedAt))}
+              Updated {updatedOn(board.updatedAt)}
             </span>
           </Link>
         </li>

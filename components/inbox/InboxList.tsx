@@ -90,13 +90,13 @@ export function InboxList() {
               >
                 <p className="text-sm">
                   <span className="font-semibold">{n.actor.name}</span> {KIND_TEXT[n.kind]}
-                  <span className="text-slate-500 dark:text-slate-400">
+                  <span className="text-slate-600 dark:text-slate-400">
                     {" "}
                     on {n.anchor.kind === "board" ? "the board" : `“${n.anchorTitle}”`} · {n.boardTitle}
                   </span>
                 </p>
                 <p className="mt-0.5 line-clamp-2 text-sm text-slate-600 dark:text-slate-300">{n.excerpt}</p>
-                <time dateTime={n.createdAt} className="text-xs text-slate-400">
+                <time dateTime={n.createdAt} className="text-xs text-slate-600 dark:text-slate-400">
                   {formatRelativeTime(n.createdAt)}
                 </time>
               </Link>
@@ -104,7 +104,7 @@ export function InboxList() {
                 <button
                   type="button"
                   onClick={() => void markRead({ ids: [n.id] })}
-                  className="shrink-0 rounded px-2 py-1 text-xs text-slate-500 hover:bg-slate-100 hover:text-slate-800 dark:hover:bg-slate-800 dark:hover:text-slate-100"
+                  className="shrink-0 rounded px-2 py-1 text-xs text-slate-600 hover:bg-slate-100 hover:text-slate-800 dark:hover:bg-slate-800 dark:hover:text-slate-100"
                 >
                   Mark read
                 </button>

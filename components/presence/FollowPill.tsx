@@ -1,5 +1,6 @@
 import { Avatar } from "../board/Avatar";
 import type { Following } from "./followController";
+import { inkOn } from "../ui/inkOn";
 
 /**
  * Floats over the top of the timeline while following someone: whose view this is, and the way
@@ -23,8 +24,8 @@ export function FollowPill({ following, onStop }: { following: Following; onStop
         <button
           type="button"
           onClick={onStop}
-          className="rounded-full px-2.5 py-0.5 font-semibold text-white hover:brightness-110 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-400"
-          style={{ background: following.color }}
+          className="rounded-full px-2.5 py-0.5 font-semibold hover:brightness-110 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-400"
+          style={{ background: following.color, color: inkOn(following.color) }}
         >
           Stop
         </button>

@@ -1,4 +1,5 @@
 import { memo } from "react";
+import { inkOn } from "../ui/inkOn";
 
 /**
  * Someone else's mouse: an arrow in their colour with their name, placed by transform. No CSS
@@ -18,8 +19,8 @@ export const PeerCursor = memo(function PeerCursor({ x, y, name, color }: { x: n
         <path d="M1.5 1.5v14.2l3.9-3.6 2.6 6 2.5-1.1-2.6-5.9h5.4z" fill={color} stroke="white" strokeWidth="1.5" strokeLinejoin="round" />
       </svg>
       <span
-        className="absolute left-3.5 top-[18px] whitespace-nowrap rounded-full px-1.5 py-0.5 text-[11px] font-semibold leading-none text-white shadow-sm ring-1 ring-white/70 dark:ring-slate-950/60"
-        style={{ background: color }}
+        className="absolute left-3.5 top-[18px] whitespace-nowrap rounded-full px-1.5 py-0.5 text-[11px] font-semibold leading-none shadow-sm ring-1 ring-white/70 dark:ring-slate-950/60"
+        style={{ background: color, color: inkOn(color) }}
       >
         {name}
       </span>

@@ -1,6 +1,7 @@
 import { memo } from "react";
 import type { PresenceDragging } from "../../lib/protocol/presence";
 import { BAR_HEIGHT, LANE_PADDING, ROW_HEIGHT, type BarBox, type LaneBand } from "../roadmap/timeline/geometry";
+import { inkOn } from "../ui/inkOn";
 
 interface PeerDragOutlineProps {
   box: BarBox;
@@ -37,7 +38,7 @@ export const PeerDragOutline = memo(function PeerDragOutline({ box, target, pxPe
       style={{ ...frame, width: Math.max(box.width, 6) + 6, height: BAR_HEIGHT + 6, boxShadow: `0 0 0 2px ${color}` }}
     >
       {/* Below the bar: above it sits the selection tag (the person dragging usually has it selected). */}
-      <span className="absolute left-0.5 top-full mt-0.5 whitespace-nowrap rounded px-1 text-[10px] font-semibold leading-3.5 text-white shadow-sm" style={{ background: color }}>
+      <span className="absolute left-0.5 top-full mt-0.5 whitespace-nowrap rounded px-1 text-[10px] font-semibold leading-3.5 shadow-sm" style={{ background: color, color: inkOn(color) }}>
         {name} · {resizing ? "resizing" : "moving"}
       </span>
       {moved && (

@@ -3,6 +3,8 @@
 import { useEffect, useRef } from "react";
 import { Avatar } from "../board/Avatar";
 import type { Peer } from "../collab/presenceFeed";
+import { countOf } from "../../lib/format/plural";
+import { accessWords } from "./accessWords";
 
 interface PeopleListProps {
   people: Peer[];
@@ -41,7 +43,7 @@ export function PeopleList({ people, followingClientId, onToggleFollow, onClose 
       className="absolute right-0 top-full z-50 mt-2 w-72 rounded-xl border border-slate-200 bg-white p-1.5 shadow-xl dark:border-slate-700 dark:bg-slate-900"
     >
       <p className="px-2.5 pb-1.5 pt-1 text-xs font-medium text-slate-500 dark:text-slate-400">
-        {people.length} {people.length === 1 ? "person" : "people"} here besides you
+        {countOf(people.length, "person", "people")} here besides you
       </p>
       <ul className="max-h-80 overflow-y-auto">
         {sorted.map((peer) => {
@@ -51,7 +53,7 @@ export function PeopleList({ people, followingClientId, onToggleFollow, onClose 
               <Avatar name={peer.name} color={peer.color} size={24} />
               <span className="min-w-0 flex-1 truncate text-sm">
                 {peer.name}
-                {peer.readOnly && <span className="ml-1.5 text-xs text-slate-500 dark:text-slate-400">view only</span>}
+                {accessWords(peer) && <span className="ml-1.5 text-xs text-slate-500 dark:text-slate-400">{accessWords(peer)}</span>}
               </span>
               <button
                 type="button"

@@ -1,17 +1,21 @@
+import { formatDayOf, formatWeekdayTime } from "./dates";
+import { APP_LOCALE } from "./locale";
+
 /** Within this long, a moment reads as a distance from now ("3 hours ago"); later ones by their weekday. */
 const RELATIVE_FOR_MS = 6 * 3_600_000;
-/** Within this long, a moment reads as its weekday and time ("Tue 14:05"); older ones by their date. */
+/** Within this long, a moment reads as its weekday and time ("Tue 2:05 PM"); older ones by their date. */
 const WEEKDAY_FOR_MS = 6 * 86_400_000;
 
 /**
  * When something happened (a comment, a notification, a last visit), as a person reads it:
  * "now", "5 minutes ago" and "3 hours ago" in their language through Intl.RelativeTimeFormat;
- * "Tue 14:05" within six days; else "12 Nov", with the year when it is not this one.
- * An unreadable timestamp gives "".
+ * "Tue 2:05 PM" within six days; else "Thu, Nov 12", with the year when it is not this one
+ * (lib/format/dates.ts, so a moment is written the same way everywhere). An unreadable
+ * timestamp gives "".
  *
- * @param locale the reader's; undefined is the browser's.
+ * @param locale defaults to the app's (lib/format/locale.ts), the same on server and browser.
  */
-export function formatRelativeTime(iso: string, now: Date = new Date(), locale?: string): string {
+export function formatRelativeTime(iso: string, now: Date = new Date(), locale: string = APP_LOCALE): string {
   const at = new Date(iso);
   const ago = now.getTime() - at.getTime();
   if (!Number.isFinite(ago)) return "";
@@ -23,6 +27,6 @@ export function formatRelativeTime(iso: string, now: Date = new Date(), locale?:
     if (seconds < 3600) return words.format(-Math.floor(seconds / 60), "minute");
     return words.format(-Math.floor(seconds / 3600), "hour");
   }
-  if (ago < WEEKDAY_FOR_MS) return at.toLocaleString(locale, { weekday: "short", hour: "2-digit", minute: "2-digit" });
-  return at.toLocaleDateString(locale, { day: "numeric", month: "short", year: at.getFullYear() === now.getFullYear() ? undefined : "numeric" });
+  if (ago < WEEKDAY_FOR_MS) return formatWeekdayTime(at, { locale });
+  return formatDayOf(at, { now, locale });
 }

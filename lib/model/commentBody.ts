@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatCount } from "../format/numbers";
 
 /**
  * A comment's text as a Tiptap (ProseMirror) JSON document, restricted to what the comment
@@ -32,7 +33,9 @@ export type CommentMark = z.infer<typeof markSchema>;
 
 const textSchema = z.object({
   type: z.literal("text"),
-  text: z.string().min(1).max(MAX_COMMENT_CHARS),
+  // Bounded by the JSON size checked first; the text's length is checked on the whole comment,
+  // so a long paragraph is refused with its length in words, not as a schema path.
+  text: z.string().min(1).max(MAX_COMMENT_JSON_BYTES),
   marks: z.array(markSchema).max(5).optional(),
 });
 const hardBreakSchema = z.object({ type: z.literal("hardBreak") });
@@ -154,6 +157,30 @@ export function commentBodyFromText(text: string): CommentBody {
 
 export type CommentBodyResult = { ok: true; body: CommentBody; text: string } | { ok: false; error: string };
 
+/** Characters a comment counts against MAX_COMMENT_CHARS: its plain text (what the composer counts). */
+export const commentLength = (body: CommentBody): number => commentText(body).length;
+
+/** The sentence for a comment over MAX_COMMENT_CHARS, shared by the composer and the server. */
+export function tooLongMessage(length: number): string {
+  return `This comment is ${formatCount(length)} characters long; a comment can have at most ${formatCount(MAX_COMMENT_CHARS)}. Shorten it by ${formatCount(length - MAX_COMMENT_CHARS)}.`;
+}
+
+/**
+ * What went wrong with a body's shape, in a sentence for whoever sent it: never a schema path
+ * ("content.0.content.0.text: Too big"), which means nothing to a person. The comment editor
+ * only produces shapes the schema accepts, so these reach people through other clients.
+ */
+function shapeMessage(issues: readonly z.core.$ZodIssue[]): string {
+  const issue = issues[0];
+  // Our own refinements already say it in words (links must start with http://…).
+  if (issue?.code === "custom" && issue.message) return sentence(issue.message);
+  if (issue?.code === "too_big" && issue.origin === "array") return "This comment has too many paragraphs, list entries or marks; split it into several comments.";
+  if (issue?.code === "too_big") return "Part of this comment is too long; split it into several comments.";
+  return "This comment holds something comments cannot: only paragraphs, lists, bold, italic, strike-through, code, links and @mentions.";
+}
+
+const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? "" : "."}`;
+
 /**
  * Parses an untrusted body: its shape, its size as JSON, list depth, and that it says something
  * (a comment of only spaces, breaks and empty lists is refused). Returns the canonical body
@@ -164,18 +191,20 @@ export function parseCommentBody(input: unknown): CommentBodyResult {
   try {
     json = JSON.stringify(input) ?? "";
   } catch {
-    return { ok: false, error: "comment body must be JSON" };
+    return { ok: false, error: "This comment could not be read: its body must be JSON." };
   }
-  if (json.length > MAX_COMMENT_JSON_BYTES) return { ok: false, error: `comment is too long (at most ${MAX_COMMENT_JSON_BYTES} bytes of formatted text)` };
+  if (json.length > MAX_COMMENT_JSON_BYTES) {
+    return {
+      ok: false,
+      error: `This comment is too long: with its formatting it takes more than ${formatCount(MAX_COMMENT_JSON_BYTES)} bytes, and a comment can have at most ${formatCount(MAX_COMMENT_CHARS)} characters.`,
+    };
+  }
   const parsed = commentBodyShapeSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, error: `comment body is not valid: ${issue ? `${issue.path.join(".") || "body"}: ${issue.message}` : "unknown shape"}` };
-  }
+  if (!parsed.success) return { ok: false, error: shapeMessage(parsed.error.issues) };
   const body = parsed.data;
-  if (listDepth(body.content) > MAX_LIST_DEPTH) return { ok: false, error: `lists may nest at most ${MAX_LIST_DEPTH} deep` };
+  if (listDepth(body.content) > MAX_LIST_DEPTH) return { ok: false, error: `Lists in a comment can be nested at most ${MAX_LIST_DEPTH} deep.` };
   const text = commentText(body);
-  if (text.replace(/[•\-\s]/g, "").length === 0) return { ok: false, error: "comment is empty" };
-  if (text.length > MAX_COMMENT_CHARS) return { ok: false, error: `comment is too long (at most ${MAX_COMMENT_CHARS} characters)` };
+  if (text.replace(/[•\-\s]/g, "").length === 0) return { ok: false, error: "This comment is empty: write something before sending it." };
+  if (text.length > MAX_COMMENT_CHARS) return { ok: false, error: tooLongMessage(text.length) };
   return { ok: true, body, text };
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { LANE_DEFAULTS } from "./defaults";
 import { collection, newRecordMap, recordMap, records } from "./docLayout";
 import { laneIdSchema, newLaneId, type LaneId } from "./ids";
+import { countOf } from "../format/plural";
 import { describeIssues } from "./issues";
 import { orderAtEnd, planReorder } from "./orderKeys";
 import type { CommandOrigin } from "./origin";
@@ -96,7 +97,7 @@ export function removeLane(
   if (!lanes.has(id)) return err(`lane ${id} does not exist`);
   if (moveItemsTo !== null && (moveItemsTo === id || !recordMap(doc, "lanes", moveItemsTo))) return err("choose another existing lane for its items");
   const items = records(doc, "items").map(([, m]) => m).filter((m) => m.get("laneId") === id);
-  if (items.length > 0 && moveItemsTo === null) return err(`lane still holds ${items.length} item(s); move them first`);
+  if (items.length > 0 && moveItemsTo === null) return err(`lane still holds ${countOf(items.length, "item")}; move them first`);
   transact(doc, origin, () => {
     for (const item of items) item.set("laneId", moveItemsTo);
     lanes.delete(id);

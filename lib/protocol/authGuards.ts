@@ -4,6 +4,8 @@
  * AppServices (app/ never imports server/).
  */
 
+import { countOf } from "../format/plural";
+
 /**
  * How long a session lasts without use (next-auth's maxAge, renewed as it is used). An ended
  * session is remembered this long: no copy of its cookie can be valid for longer.
@@ -49,9 +51,9 @@ export interface AuthGuards {
 /** "3 seconds", "1 minute", "10 minutes": a wait as a person reads it (rounded up). */
 export function waitInWords(ms: number): string {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
-  if (seconds < 60) return seconds === 1 ? "1 second" : `${seconds} seconds`;
+  if (seconds < 60) return countOf(seconds, "second");
   const minutes = Math.ceil(seconds / 60);
-  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
+  return countOf(minutes, "minute");
 }
 
 const KEY = Symbol.for("waymark.authGuards");

@@ -4,7 +4,7 @@
  * board, and the browser can draw its own avatar in that colour without asking.
  */
 
-/** 24 hues, 15° apart, at a saturation and lightness that keep white initials readable. */
+/** 24 hues, 15° apart; initials are written in white or near-black, whichever reads (components/ui/inkOn.ts). */
 const HUES = 24;
 
 function hslToHex(hue: number, saturation: number, lightness: number): string {

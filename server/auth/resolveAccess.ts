@@ -1,5 +1,5 @@
 import type { BoardId, UserId } from "../../lib/model/ids";
-import { canEditRoadmap, type Principal, type Role } from "../../lib/protocol/roles";
+import { canComment, canEditRoadmap, type Principal, type Role } from "../../lib/protocol/roles";
 import type { Storage } from "../storage/storage";
 import type { PeerAccess } from "../sync/peer";
 import { colorFor } from "../sync/presence";
@@ -25,9 +25,9 @@ export async function resolveAccess(storage: Storage, principal: Principal, boar
     return {
       principal,
       role,
-      identity: { id: user.id, name: user.name || user.email, color: colorFor(user.id), readOnly: !canEditRoadmap(role) },
+      identity: { id: user.id, name: user.name || user.email, color: colorFor(user.id), readOnly: !canEditRoadmap(role), canComment: canComment(role) },
     };
   }
   const id = `guest:${principal.shareLinkId}`;
-  return { principal, role, identity: { id, name: principal.name || "Guest", color: colorFor(id), readOnly: true } };
+  return { principal, role, identity: { id, name: principal.name || "Guest", color: colorFor(id), readOnly: true, canComment: false } };
 }

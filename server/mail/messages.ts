@@ -1,5 +1,6 @@
 import type { Role } from "../../lib/protocol/roles";
 import type { MailMessage } from "./mailer";
+import { formatDayOf } from "../../lib/format/dates";
 
 /**
  * The messages Waymark sends, as plain text. Names and titles come from users: they go into the
@@ -26,7 +27,7 @@ export function invitationMail(input: { to: string; inviter: string; boardTitle:
       "Open this link to accept (sign in, or create an account, on the way):",
       input.link,
       "",
-      `The link works once and until ${input.expiresAt.slice(0, 10)}. If you did not expect it, ignore this message.`,
+      `The link works once and until ${formatDayOf(input.expiresAt, { timeZone: "UTC" })} (UTC). If you did not expect it, ignore this message.`,
     ].join("\n"),
   };
 }

@@ -68,7 +68,7 @@ export function commentServices({ storage, roleOf, readSnapshot, live, now, mail
     // The label a client sent is only a hint: readers see the member's name as the server knows it.
     for (const m of members) labels.set(m.userId, m.name || m.email);
     const mentioned = mentionedIds(parsed.body);
-    if (mentioned.some((id) => !labels.has(id))) return fail("invalid", "mentions must name members of this board");
+    if (mentioned.some((id) => !labels.has(id))) return fail("invalid", "You can only @mention members of this board.");
     const body = relabelMentions(parsed.body, (id) => labels.get(id)!);
     return ok({ json: JSON.stringify(body), text: commentText(body), mentioned: mentioned as UserId[], members });
   }

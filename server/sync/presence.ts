@@ -10,6 +10,11 @@ export interface ServerIdentity {
   color: string;
   /** True for share-link guests and other read-only connections, so the UI can mark them. */
   readOnly: boolean;
+  /**
+   * May comment (owners, editors, commenters): a commenter is read-only on the roadmap but not
+   * a mere viewer, and others should see that they can join the discussion.
+   */
+  canComment: boolean;
 }
 
 /** More awareness ids than this per connection is not a browser tab but someone filling memory. */

@@ -7,7 +7,7 @@ import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC,
 import type { Logger } from "../log";
 import type { ActivityStore } from "../storage/activityStore";
 import type { AppendResult, BoardStore } from "../storage/boardStore";
-import { canEditRoadmap, type Role } from "../../lib/protocol/roles";
+import { canComment, canEditRoadmap, type Role } from "../../lib/protocol/roles";
 import { awarenessMessage, permissionDeniedMessage, syncStep1Message, syncStep2Message, updateMessage } from "./messages";
 import { StoredAnswer } from "./storedAnswer";
 import { SnapshotBase } from "./snapshotBase";
@@ -209,7 +209,7 @@ export class Room {
         continue;
       }
       const wasEditor = canEditRoadmap(peer.access.role);
-      peer.access = { ...peer.access, role, identity: { ...peer.access.identity, readOnly: !canEditRoadmap(role) } };
+      peer.access = { ...peer.access, role, identity: { ...peer.access.identity, readOnly: !canEditRoadmap(role), canComment: peer.access.principal.kind === "user" && canComment(role) } };
       if (wasEditor && !canEditRoadmap(role)) peer.send(permissionDeniedMessage(readOnlyReason(role)));
     }
   }

@@ -365,15 +365,15 @@ test.describe("bad input and cross-site requests change nothing", () => {
     const post = (data: unknown) => w.as.editor.post(`${board()}/threads`, { data });
     const anchor = { kind: "board" };
     for (const [data, message] of [
-      [{ anchor, body: "plain string" }, /comment body is not valid/],
-      [{ anchor, body: { type: "doc", content: [{ type: "paragraph" }] } }, /comment is empty/],
+      [{ anchor, body: "plain string" }, /holds something comments cannot/],
+      [{ anchor, body: { type: "doc", content: [{ type: "paragraph" }] } }, /This comment is empty/],
       // 60 lines of 99 characters: over the 5,000 a comment may hold.
-      [{ anchor, body: { type: "doc", content: Array.from({ length: 60 }, () => say("y".repeat(99)).content[0]) } }, /comment is too long/],
+      [{ anchor, body: { type: "doc", content: Array.from({ length: 60 }, () => say("y".repeat(99)).content[0]) } }, /This comment is too long|This comment is [\d,]+ characters long/],
       // Far over: refused by the route before it is even read in full.
       [{ anchor, body: say("A".repeat(200_000)) }, /body is too large/],
       [{ anchor, body: say("Backdated"), author: w.ids.owner, createdAt: "2001-01-01T00:00:00Z" }, /author|createdAt|Unrecognized/i],
       [{ anchor: { kind: "item", id: "../../x" }, body: say("Where") }, /anchor|id/],
-      [{ anchor, body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "mention", attrs: { id: w.ids.outsider, label: "Out" } }] }] } }, /mentions must name members of this board/],
+      [{ anchor, body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "mention", attrs: { id: w.ids.outsider, label: "Out" } }] }] } }, /You can only @mention members of this board/],
     ] as const) {
       const response = await post(data);
       expect(response.status(), await response.text()).toBe(422);

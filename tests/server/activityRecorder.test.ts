@@ -21,7 +21,7 @@ const T0 = Date.parse("2030-03-05T14:00:00.000Z");
 const board = "bRecorder" as BoardId;
 
 function fakePeer(principal: Principal): Peer {
-  const identity = { id: "", name: principal.name, color: "", readOnly: false };
+  const identity = { id: "", name: principal.name, color: "", readOnly: false, canComment: true };
   return { id: principal.name, access: { principal, role: "editor", identity }, send() {}, close() {} };
 }
 

@@ -161,18 +161,18 @@ describeEachStorage("comments through the services", (storage) => {
   describe("bad bodies", () => {
     const long = "x".repeat(MAX_COMMENT_CHARS + 1);
     it.each([
-      ["no body", undefined, /not valid/],
-      ["a string", "just text", /not valid/],
+      ["no body", undefined, /holds something comments cannot/],
+      ["a string", "just text", /holds something comments cannot/],
       ["an empty document", { type: "doc", content: [{ type: "paragraph" }] }, /empty/],
       ["only spaces and breaks", { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "   " }, { type: "hardBreak" }] }] }, /empty/],
-      ["an oversized text", text(`${"x".repeat(1_000)}\n`.repeat(Math.ceil(MAX_COMMENT_CHARS / 1_000) + 1)), /too long \(at most 5000 characters\)/],
-      ["an oversized document", text(`${"x".repeat(4_000)}\n`.repeat(11)), /too long \(at most 40000 bytes/],
-      ["an overlong text node", text(long), /at most|<=5000/],
-      ["an unknown node type", { type: "doc", content: [{ type: "image", attrs: { src: "https://x.test/a.png" } }] }, /not valid/],
+      ["an oversized text", text(`${"x".repeat(1_000)}\n`.repeat(Math.ceil(MAX_COMMENT_CHARS / 1_000) + 1)), /^This comment is 6,005 characters long; a comment can have at most 5,000\. Shorten it by 1,005\.$/],
+      ["an oversized document", text(`${"x".repeat(4_000)}\n`.repeat(11)), /too long: with its formatting it takes more than 40,000 bytes/],
+      ["an overlong text node", text(long), /^This comment is 5,001 characters long; a comment can have at most 5,000\. Shorten it by 1\.$/],
+      ["an unknown node type", { type: "doc", content: [{ type: "image", attrs: { src: "https://x.test/a.png" } }] }, /holds something comments cannot/],
       [
         "a javascript: link",
         { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "click", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }] },
-        /links must start with/,
+        /^Links must start with http:\/\/, https:\/\/ or mailto:\.$/,
       ],
     ])("%s is invalid with a reason, and nothing is stored or changed", async (_what, body, message) => {
       const thread = await start(w.people.editor, text("Original"));
@@ -194,7 +194,7 @@ describeEachStorage("comments through the services", (storage) => {
   describe("mentions", () => {
     it("a mention of someone who is not a member is invalid, and nothing is stored", async () => {
       const result = await svc().createThread(w.people.editor, w.board.id, { anchor: itemAnchor(), body: mentioning(w.people.stranger, "Sam") });
-      expect(result.ok ? "" : result.error.message).toBe("mentions must name members of this board");
+      expect(result.ok ? "" : result.error.message).toBe("You can only @mention members of this board.");
       expect(await w.s.store.listThreads(w.board.id)).toEqual([]);
       expect(await w.s.store.listNotifications(w.people.stranger, 10)).toEqual([]);
     });
@@ -206,7 +206,7 @@ describeEachStorage("comments through the services", (storage) => {
       expect(JSON.stringify(edited.body)).toContain('"label":"Dev Viewer"');
       // Adding a mention of someone not on the board is still refused.
       const r = await svc().editComment(w.people.editor, w.board.id, thread.comments[0]!.id, { body: mentioning(w.people.stranger, "Sam") });
-      expect(r.ok ? "" : r.error.message).toBe("mentions must name members of this board");
+      expect(r.ok ? "" : r.error.message).toBe("You can only @mention members of this board.");
     });
 
     it("the label a client claims is replaced by the member's name", async () => {

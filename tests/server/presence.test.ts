@@ -9,8 +9,8 @@ import { awarenessFrame } from "../helpers/frames";
 import { connectClient, eventually, type TestClient } from "../helpers/syncClient";
 import { removeDataDir, startTestServer, type TestBoard, type TestServer } from "../helpers/testServer";
 
-const editor: ServerIdentity = { id: "uEditor", name: "Ana", color: "#123456", readOnly: false };
-const viewer: ServerIdentity = { id: "uViewer", name: "Dev", color: "#654321", readOnly: true };
+const editor: ServerIdentity = { id: "uEditor", name: "Ana", color: "#123456", readOnly: false, canComment: true };
+const viewer: ServerIdentity = { id: "uViewer", name: "Dev", color: "#654321", readOnly: true, canComment: false };
 
 function update(state: unknown, raw?: string, clientId = 7, clock = 1): Uint8Array {
   const e = encoding.createEncoder();

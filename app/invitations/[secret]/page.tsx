@@ -6,6 +6,7 @@ import { AuthCard, primaryButtonClass } from "../../../components/auth/AuthCard"
 import { withCallback } from "../../../components/auth/callbackUrl";
 import { appServices } from "../../../lib/protocol/appServices";
 import { currentUser } from "../../_auth/session";
+import { formatDayOf } from "../../../lib/format/dates";
 
 // The URL holds the invitation's secret: keep it out of search engines and of other sites' logs.
 export const metadata: Metadata = { title: "Invitation", robots: { index: false, follow: false }, referrer: "no-referrer" };
@@ -44,7 +45,7 @@ export default async function InvitationPage({ params }: InvitationPageProps) {
     <AuthCard
       title={`Join “${boardTitle}”`}
       subtitle={`${inviter} invited ${email} to this roadmap as ${ROLE_WORDS[role]}.`}
-      footer={<>The link works once, until {expiresAt.slice(0, 10)}.</>}
+      footer={<>The link works once, until {formatDayOf(expiresAt, { now: new Date(), timeZone: "UTC" })} (UTC).</>}
     >
       {user ? (
         <div className="flex flex-col gap-4">

@@ -3,7 +3,7 @@ import { addWorkingDays, clampWorkingDays, previousWorkingDay, workingDaysBetwee
 import type { Conflict, SuggestedFix } from "../types";
 import { dateOf, dayOf, type ConflictContext } from "./context";
 import { SETTLED } from "./itemFacts";
-import { quote, workingDays } from "./text";
+import { dateWords, quote, workingDays } from "./text";
 
 /**
  * deadline-missed (error): an item finishes after the date of a milestone it is tied to, either
@@ -52,7 +52,7 @@ function conflict(ctx: ConflictContext, v: number, milestone: Milestone, through
   const what = release ? "release" : "deadline";
   const todo =
     start !== null
-      ? `Move ${title} to start ${dateOf(start)} so it finishes on ${dateOf(previousWorkingDay(ctx.cal, deadline))}, shorten it, or move the ${what}.`
+      ? `Move ${title} to start ${dateWords(dateOf(start))} so it finishes on ${dateWords(dateOf(previousWorkingDay(ctx.cal, deadline)))}, shorten it, or move the ${what}.`
       : ctx.pinned[v]
         ? `It cannot finish in time from the earliest start its dependencies and the horizon allow: shorten it or the work before it, cut its scope, or move the ${what}.`
         : `Its dependencies place it this late: shorten or re-plan the work before it, cut its scope, or move the ${what}.`;
@@ -62,8 +62,8 @@ function conflict(ctx: ConflictContext, v: number, milestone: Milestone, through
     severity: "error",
     objectIds: [item.id, milestone.id],
     message:
-      `${release ? "Release" : "Deadline"} missed: ${title} finishes on ${ctx.entry[v]!.finish}, ${workingDays(late)} after ` +
-      `the ${what} ${quote(milestone.title, "untitled")} on ${milestone.date}${through}. ${todo}`,
+      `${release ? "Release" : "Deadline"} missed: ${title} finishes on ${dateWords(ctx.entry[v]!.finish)}, ${workingDays(late)} after ` +
+      `the ${what} ${quote(milestone.title, "untitled")} on ${dateWords(milestone.date)}${through}. ${todo}`,
     fix,
   };
 }

@@ -1,6 +1,6 @@
 import type { Conflict } from "../types";
 import { dateOf, type ConflictContext } from "./context";
-import { workingDays } from "./text";
+import { dateWords, workingDays } from "./text";
 
 function lagWords(lag: number): string {
   if (lag === 0) return "";
@@ -39,8 +39,8 @@ export function dependencyViolatedCheck(ctx: ConflictContext): (d: number, out: 
       severity: "error",
       objectIds: [dep.toId, dep.fromId, dep.id],
       message:
-        `${successor} is pinned to start ${ctx.entry[to]!.start}, but it waits on ${predecessor}, which finishes ` +
-        `${ctx.entry[from]!.finish}${lagWords(dep.lag)}. Move ${successor} to start ${target} or later, ` +
+        `${successor} is pinned to start ${dateWords(ctx.entry[to]!.start)}, but it waits on ${predecessor}, which finishes ` +
+        `${dateWords(ctx.entry[from]!.finish)}${lagWords(dep.lag)}. Move ${successor} to start ${dateWords(target)} or later, ` +
         `or unpin it so it is scheduled after its dependencies.`,
       fix: { kind: "move-item", itemId: dep.toId, start: target },
     });

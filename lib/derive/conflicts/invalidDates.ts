@@ -5,7 +5,7 @@ import { clampWorkingDays, finishDay, nextWorkingDay, previousWorkingDay } from 
 import type { Conflict } from "../types";
 import { dateOf, dayOf, type ConflictContext } from "./context";
 import { OFF_DAY, SHORT } from "./itemFacts";
-import { quote, recordName } from "./text";
+import { dateWords, quote, recordName } from "./text";
 
 type InvalidField = Extract<SnapshotProblem, { kind: "invalid-field" }>;
 
@@ -55,7 +55,7 @@ export function invalidSettingsAndFields(ctx: ConflictContext): Conflict[] {
       kind: "invalid-dates",
       severity: "error",
       objectIds: [],
-      message: `The board's horizon ends on ${board.horizonEnd}, before it starts on ${board.horizonStart}, so items cannot be checked against it. Set the horizon end after its start in the board settings.`,
+      message: `The board's horizon ends on ${dateWords(board.horizonEnd)}, before it starts on ${dateWords(board.horizonStart)}, so items cannot be checked against it. Set the horizon end after its start in the board settings.`,
       fix: null,
     });
   }
@@ -104,7 +104,7 @@ export function invalidDatesCheck(ctx: ConflictContext): (v: number, out: Confli
         kind: "invalid-dates",
         severity: "error",
         objectIds: [item.id],
-        message: `${quote(item.title)} is scheduled to run to ${LAST_SUPPORTED_DATE}, the last date Waymark supports: its duration or the lags before it push it at least that far, so it is cut off there. Shorten it, or the work and lags before it.`,
+        message: `${quote(item.title)} is scheduled to run to ${dateWords(LAST_SUPPORTED_DATE)}, the last date Waymark supports: its duration or the lags before it push it at least that far, so it is cut off there. Shorten it, or the work and lags before it.`,
         fix: null,
       });
     }
@@ -127,7 +127,7 @@ export function invalidDatesCheck(ctx: ConflictContext): (v: number, out: Confli
         kind: "invalid-dates",
         severity: "warning",
         objectIds: [item.id],
-        message: `${quote(item.title)} is pinned to start on ${item.start}, which is not a working day, so it starts on ${dateOf(next)}. Move it to ${dateOf(next)}.`,
+        message: `${quote(item.title)} is pinned to start on ${dateWords(item.start)}, which is not a working day, so it starts on ${dateWords(dateOf(next))}. Move it to ${dateWords(dateOf(next))}.`,
         fix: { kind: "move-item", itemId: item.id, start: dateOf(next) },
       });
     }
@@ -172,7 +172,7 @@ function outOfRangeField(ctx: ConflictContext, p: InvalidField, date: string, ba
   }
   if (p.collection === "board" && (p.field === "horizonStart" || p.field === "horizonEnd")) {
     const name = BOARD_FIELD_NAMES[p.field]!;
-    return { ...base, objectIds: [], message: `The board's ${name} cannot be used: ${reason}. The horizon is taken to ${p.field === "horizonEnd" ? "end" : "start"} on ${clampToSupportedRange(date)}. Set it again in the board settings.`, fix: null };
+    return { ...base, objectIds: [], message: `The board's ${name} cannot be used: ${reason}. The horizon is taken to ${p.field === "horizonEnd" ? "end" : "start"} on ${dateWords(clampToSupportedRange(date))}. Set it again in the board settings.`, fix: null };
   }
   if (p.collection === "board" && p.field === "holidays") {
     return { ...base, severity: "warning", objectIds: [], message: `A holiday cannot be used: ${reason}. It is ignored, and dropped the next time anyone changes the holidays in the board settings.`, fix: null };

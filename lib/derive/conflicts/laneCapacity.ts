@@ -4,7 +4,7 @@ import { dateOf, itemList, type ConflictContext } from "./context";
 import { groupOverloadConflicts, orderBy } from "./groupMemo";
 import { SETTLED } from "./itemFacts";
 import { Loads } from "./loadSweep";
-import { quote, roundLoad } from "./text";
+import { dateSpanWords, dateWords, quote, roundLoad } from "./text";
 
 /**
  * lane-over-capacity (warning): for each lane with a capacity (0 means none declared), every
@@ -46,7 +46,7 @@ export function laneCapacityConflicts(ctx: ConflictContext): Conflict[] {
     const lane = lanes[over.group]!;
     const [start, finish] = [dateOf(over.start), dateOf(over.finish)];
     const peak = roundLoad(over.peak);
-    const span = start === finish ? `on ${start}` : `from ${start} to ${finish}`;
+    const span = start === finish ? `on ${dateWords(start)}` : `from ${dateSpanWords(start, finish)}`;
     const objectIds: string[] = over.items.map((v) => ctx.items[v]!.id);
     objectIds.push(lane.id);
     return {

@@ -1,6 +1,7 @@
 import { addWorkingDays, clampWorkingDays, finishDay, nextWorkingDay, previousWorkingDay } from "../calendar";
 import type { Conflict } from "../types";
 import { dateOf, type ConflictContext } from "./context";
+import { dateSpanWords, dateWords } from "./text";
 
 /**
  * outside-horizon: a scheduled item starting before the board's horizon or finishing after it.
@@ -21,26 +22,28 @@ export function outsideHorizonConflicts(ctx: ConflictContext): Conflict[] {
 export function outsideHorizonCheck(ctx: ConflictContext): ((v: number, out: Conflict[]) => void) | null {
   const horizon = ctx.horizon;
   if (!horizon) return null;
-  const { horizonStart, horizonEnd } = ctx.snapshot.board;
+  const { horizonStart: firstDay, horizonEnd: lastDay } = ctx.snapshot.board;
+  const [horizonStart, horizonEnd, horizonSpan] = [dateWords(firstDay), dateWords(lastDay), dateSpanWords(firstDay, lastDay)];
   return (v, out) => {
     if (!ctx.scheduled[v]) return;
     const early = ctx.start[v]! < horizon.start;
     const late = ctx.finish[v]! > horizon.end;
     if (!early && !late) return;
     const title = ctx.title(v);
-    const { start, finish } = ctx.entry[v]!;
+    const { start: startDate, finish: finishDate } = ctx.entry[v]!;
+    const [start, finish, span] = [dateWords(startDate), dateWords(finishDate), dateSpanWords(startDate, finishDate)];
     const outside = ctx.finish[v]! < horizon.start || ctx.start[v]! > horizon.end;
     const target = early && late ? null : fitInside(ctx, v, horizon, early);
     const problem = outside
-      ? `${title} (${start} to ${finish}) lies entirely ${early ? "before" : "after"} the board's horizon (${horizonStart} to ${horizonEnd}), so it is not on the timeline.`
+      ? `${title} (${span}) lies entirely ${early ? "before" : "after"} the board's horizon (${horizonSpan}), so it is not on the timeline.`
       : early && late
-        ? `${title} (${start} to ${finish}) is longer than the board's horizon (${horizonStart} to ${horizonEnd}).`
+        ? `${title} (${span}) is longer than the board's horizon (${horizonSpan}).`
         : early
           ? `${title} starts on ${start}, before the board's horizon starts on ${horizonStart}.`
           : `${title} finishes on ${finish}, after the board's horizon ends on ${horizonEnd}.`;
     const todo =
       target !== null
-        ? `Move it to start ${dateOf(target)}, or extend the horizon.`
+        ? `Move it to start ${dateWords(dateOf(target))}, or extend the horizon.`
         : ctx.pinned[v]
           ? "Extend the horizon, or shorten it and move it inside."
           : "Its dependencies place it there: extend the horizon, or shorten the work before it.";

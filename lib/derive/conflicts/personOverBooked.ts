@@ -3,7 +3,7 @@ import { dateOf, itemList, type ConflictContext, type RuleMemory } from "./conte
 import { groupOverloadConflicts, orderBy } from "./groupMemo";
 import { SETTLED, type ItemFacts } from "./itemFacts";
 import { Loads } from "./loadSweep";
-import { roundLoad } from "./text";
+import { dateSpanWords, dateWords, roundLoad } from "./text";
 
 export { ownerKey } from "./people";
 
@@ -71,7 +71,7 @@ export function personOverBookedConflicts(ctx: ConflictContext): Conflict[] {
   return groupOverloadConflicts(ctx.cal, loads, groups, idOrder(people.keys, memory), memo, dirty, (over) => {
     const person = { key: people.keys[over.group]!, name: nameOf(over.group) };
     const [start, finish] = [dateOf(over.start), dateOf(over.finish)];
-    const span = start === finish ? `on ${start}` : `from ${start} to ${finish}`;
+    const span = start === finish ? `on ${dateWords(start)}` : `from ${dateSpanWords(start, finish)}`;
     return {
       id: `person-over-booked:${encodeURIComponent(person.key)}:${start}`,
       kind: "person-over-booked",

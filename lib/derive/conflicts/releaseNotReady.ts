@@ -2,7 +2,7 @@ import type { Milestone } from "../../model/schemas";
 import type { Conflict } from "../types";
 import type { ConflictContext } from "./context";
 import { TAGGED_READY, WONT } from "./itemFacts";
-import { quote } from "./text";
+import { dateWords, quote } from "./text";
 
 export { READINESS_PATTERNS } from "./readiness";
 
@@ -52,14 +52,14 @@ export function releaseNotReadyConflicts(ctx: ConflictContext): Conflict[] {
 }
 
 function notReady(release: Milestone, previous: Milestone | undefined): Conflict {
-  const sincePrevious = previous ? ` since the previous release ${quote(previous.title, "untitled")} on ${previous.date}` : "";
+  const sincePrevious = previous ? ` since the previous release ${quote(previous.title, "untitled")} on ${dateWords(previous.date)}` : "";
   return {
     id: `release-not-ready:${release.id}`,
     kind: "release-not-ready",
     severity: "warning",
     objectIds: [release.id],
     message:
-      `Release ${quote(release.title, "untitled")} on ${release.date} may not be ready: no testing, communication or go-to-market ` +
+      `Release ${quote(release.title, "untitled")} on ${dateWords(release.date)} may not be ready: no testing, communication or go-to-market ` +
       `activity finishes on or before it${sincePrevious}. Plan that work before the release, in the Testing, Communication ` +
       `or Go-to-market lane (or tag the items "testing", "communication" or "go-to-market").`,
     fix: null,

@@ -1,7 +1,23 @@
+import { formatDate } from "../../format/dates";
+import { plural } from "../../format/plural";
+
 /**
  * Wording and id helpers shared by the conflict rules. Messages are read by people in a
  * workshop, so items are named by title, never by id.
  */
+
+/**
+ * A date in a message, written as everywhere else in the app ("Mon, Dec 28, 2026",
+ * lib/format/dates.ts). Always with its year: conflicts do not depend on anyone's today, so
+ * every reader, in every zone and on every replica, gets the same message.
+ */
+export const dateWords = (date: string): string => formatDate(date);
+
+/** "Mon, Mar 1 to Fri, Mar 5, 2027": two dates, the year said once when they share it. */
+export function dateSpanWords(start: string, finish: string): string {
+  const first = start.slice(0, 4) === finish.slice(0, 4) ? formatDate(start, { today: start }) : formatDate(start);
+  return `${first} to ${formatDate(finish)}`;
+}
 
 /** What an item without a (readable) title is called in messages. */
 export const UNTITLED_ITEM = "Untitled item";
@@ -48,7 +64,7 @@ export function roundLoad(value: number): number {
 
 /** "1 working day", "3 working days". */
 export function workingDays(n: number): string {
-  return `${n} working day${n === 1 ? "" : "s"}`;
+  return plural(n, { one: "# working day", other: "# working days" });
 }
 
 /** What one record of a collection is called in messages. */

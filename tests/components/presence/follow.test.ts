@@ -8,6 +8,7 @@ const peer = (clientId: number, name: string, followMe: string | null = null): P
   name,
   color: "#336699",
   readOnly: false,
+  canComment: true,
   selection: null,
   followMe: followMe ? { id: followMe } : null,
   isLocal: false,

@@ -63,7 +63,7 @@ describe("dates outside the supported range are invalid-dates conflicts", () => 
       severity: "error",
       objectIds: [],
       message:
-        "The board's horizon end cannot be used: 9999-12-31 is outside the supported dates (1900-01-01 to 2199-12-31). The horizon is taken to end on 2199-12-31. Set it again in the board settings.",
+        "The board's horizon end cannot be used: 9999-12-31 is outside the supported dates (1900-01-01 to 2199-12-31). The horizon is taken to end on Tue, Dec 31, 2199. Set it again in the board settings.",
       fix: null,
     });
   });

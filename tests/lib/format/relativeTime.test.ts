@@ -15,7 +15,7 @@ describe("when something happened, as a person reads it", () => {
   });
   it("names the weekday within six days", () => {
     const at = new Date("2026-11-23T14:05:00Z");
-    expect(formatRelativeTime(at.toISOString(), now, "en")).toBe(at.toLocaleString("en", { weekday: "short", hour: "2-digit", minute: "2-digit" }));
+    expect(formatRelativeTime(at.toISOString(), now, "en")).toBe(at.toLocaleString("en", { weekday: "short", hour: "numeric", minute: "2-digit" }));
   });
   it("gives a date further back, with the year only when it is not this year", () => {
     expect(formatRelativeTime("2026-03-02T10:00:00Z", now, "en")).not.toMatch(/2026/);

@@ -15,8 +15,8 @@ describe("deadline-missed: an item finishes after the milestone it is tied to", 
         severity: "error",
         objectIds: [item, release],
         message:
-          "Release missed: “Notifications” finishes on 2027-05-21, 5 working days after the release “Beta release” on 2027-05-14. " +
-          "Move “Notifications” to start 2027-05-03 so it finishes on 2027-05-14, shorten it, or move the release.",
+          "Release missed: “Notifications” finishes on Fri, May 21, 2027, 5 working days after the release “Beta release” on Fri, May 14, 2027. " +
+          "Move “Notifications” to start Mon, May 3, 2027 so it finishes on Fri, May 14, 2027, shorten it, or move the release.",
         fix: { kind: "move-item", itemId: item, start: "2027-05-03" },
       },
     ]);
@@ -27,7 +27,7 @@ describe("deadline-missed: an item finishes after the milestone it is tied to", 
     b.milestone("Budget freeze", "2027-05-16");
     b.item("Cost model", { start: "2027-05-10", duration: 10, deadline: "Budget freeze" });
     const [missed] = b.conflicts("deadline-missed");
-    expect(missed?.message).toMatch(/^Deadline missed: “Cost model” finishes on 2027-05-21, 5 working days after the deadline “Budget freeze” on 2027-05-16\./);
+    expect(missed?.message).toMatch(/^Deadline missed: “Cost model” finishes on Fri, May 21, 2027, 5 working days after the deadline “Budget freeze” on Sun, May 16, 2027\./);
     expect(missed?.fix).toEqual({ kind: "move-item", itemId: b.id("Cost model"), start: "2027-05-03" });
   });
 
@@ -45,7 +45,7 @@ describe("deadline-missed: an item finishes after the milestone it is tied to", 
     const item = b.item("Payments", { start: "2027-05-10", duration: 10, phase: "MVP" });
     const [missed] = b.conflicts("deadline-missed");
     expect(missed?.id).toBe(`deadline-missed:${item}:${release}`);
-    expect(missed?.message).toContain("after the release “MVP release” on 2027-05-14 (the release its phase “MVP” ends in)");
+    expect(missed?.message).toContain("after the release “MVP release” on Fri, May 14, 2027 (the release its phase “MVP” ends in)");
   });
 
   it("an item missing both its own deadline and its phase's release gets one conflict for each", () => {

@@ -3,6 +3,7 @@ import { updateBoard } from "../../../../lib/model/boardCommands";
 import { date } from "../../../../lib/model/dates";
 import { setup } from "../../helpers/fixtures";
 import { ConflictBoard } from "./helpers/conflictBoard";
+import { formatDate } from "../../../../lib/format/dates";
 
 /** A (Mon 2027-03-01, 5 days) finishes Friday 2027-03-05; B is pinned at `bStart`. */
 function board(bStart: string, lag: number) {
@@ -37,11 +38,11 @@ describe("dependency-violated: a pinned successor starts before its predecessor'
         kind: "dependency-violated",
         severity: "error",
         objectIds: [b.id("Test API"), b.id("Build API"), depId],
-        message: expect.stringContaining(`“Test API” is pinned to start ${start}, but it waits on “Build API”, which finishes 2027-03-05`),
+        message: expect.stringContaining(`“Test API” is pinned to start ${formatDate(start)}, but it waits on “Build API”, which finishes Fri, Mar 5, 2027`),
         fix: { kind: "move-item", itemId: b.id("Test API"), start: earliest },
       },
     ]);
-    expect(found[0]!.message).toContain(`Move “Test API” to start ${earliest} or later`);
+    expect(found[0]!.message).toContain(`Move “Test API” to start ${formatDate(earliest)} or later`);
   });
 
   it("never reports an unpinned successor: the scheduler places it after its predecessor", () => {

@@ -4,6 +4,7 @@ import { date } from "../../../../lib/model/dates";
 import { boardMap } from "../../../../lib/model/docLayout";
 import { setup } from "../../helpers/fixtures";
 import { ConflictBoard } from "./helpers/conflictBoard";
+import { formatDate } from "../../../../lib/format/dates";
 
 describe("invalid-dates: dates, durations and calendars that make no sense", () => {
   it.each([
@@ -34,7 +35,7 @@ describe("invalid-dates: dates, durations and calendars that make no sense", () 
         kind: "invalid-dates",
         severity: "error",
         objectIds: [],
-        message: expect.stringContaining("horizon ends on 2026-06-30, before it starts on 2027-01-04"),
+        message: expect.stringContaining("horizon ends on Tue, Jun 30, 2026, before it starts on Mon, Jan 4, 2027"),
         fix: null,
       },
     ]);
@@ -53,7 +54,7 @@ describe("invalid-dates: dates, durations and calendars that make no sense", () 
         kind: "invalid-dates",
         severity: "warning",
         objectIds: [item],
-        message: `“Kick-off” is pinned to start on ${start}, which is not a working day, so it starts on ${next}. Move it to ${next}.`,
+        message: `“Kick-off” is pinned to start on ${formatDate(start)}, which is not a working day, so it starts on ${formatDate(next)}. Move it to ${formatDate(next)}.`,
         fix: { kind: "move-item", itemId: item, start: next },
       },
     ]);

@@ -24,7 +24,7 @@ describe("lane-over-capacity: the daily load of a lane's items exceeds its capac
         severity: "warning",
         objectIds: [...ids, b.lanes.Development],
         message: expect.stringMatching(
-          /^Lane “Development” is over capacity from 2027-03-01 to 2027-03-05: a load of up to 4 against a capacity of 3, from “\w+”, “\w+”, “\w+” and 1 more\. Move or shorten some of this work, or raise the lane's capacity\.$/,
+          /^Lane “Development” is over capacity from Mon, Mar 1 to Fri, Mar 5, 2027: a load of up to 4 against a capacity of 3, from “\w+”, “\w+”, “\w+” and 1 more\. Move or shorten some of this work, or raise the lane's capacity\.$/,
         ),
         fix: null,
         interval: { start: "2027-03-01", finish: "2027-03-05" },

@@ -16,16 +16,16 @@ describe("outside-horizon: a scheduled item starts before or finishes after the 
         severity: "warning",
         objectIds: [item],
         message:
-          "“Discovery” (2026-12-28 to 2026-12-30) lies entirely before the board's horizon (2027-01-04 to 2027-12-31), so it is not on the timeline. " +
-          "Move it to start 2027-01-04, or extend the horizon.",
+          "“Discovery” (Mon, Dec 28 to Wed, Dec 30, 2026) lies entirely before the board's horizon (Mon, Jan 4 to Fri, Dec 31, 2027), so it is not on the timeline. " +
+          "Move it to start Mon, Jan 4, 2027, or extend the horizon.",
         fix: { kind: "move-item", itemId: item, start: "2027-01-04" },
       },
     ]);
   });
 
   it.each([
-    ["sticking out of the start: a note, moved to the first working day", "2026-12-30", 5, "info", "starts on 2026-12-30, before the board's horizon starts on 2027-01-04", "2027-01-04"],
-    ["sticking out of the end: a note, moved to finish on the last working day", "2027-12-27", 10, "info", "finishes on 2028-01-07, after the board's horizon ends on 2027-12-31", "2027-12-20"],
+    ["sticking out of the start: a note, moved to the first working day", "2026-12-30", 5, "info", "starts on Wed, Dec 30, 2026, before the board's horizon starts on Mon, Jan 4, 2027", "2027-01-04"],
+    ["sticking out of the end: a note, moved to finish on the last working day", "2027-12-27", 10, "info", "finishes on Fri, Jan 7, 2028, after the board's horizon ends on Fri, Dec 31, 2027", "2027-12-20"],
     ["entirely after: a warning, moved to finish on the last working day", "2028-02-01", 3, "warning", "lies entirely after the board's horizon", "2027-12-29"],
   ])("%s", (_what, start, duration, severity, text, target) => {
     const b = new ConflictBoard();

@@ -22,7 +22,7 @@ describe("person-over-booked: the same owner on overlapping work beyond 100%", (
         severity: "warning",
         objectIds: [b.id("Interviews"), b.id("Survey")].sort(),
         message: expect.stringMatching(
-          /^Ana is over-booked from 2027-03-04 to 2027-03-05: up to 200% of a working day across “(Interviews|Survey)” and “(Interviews|Survey)”\. Move some of this work or share it with someone else\.$/,
+          /^Ana is over-booked from Thu, Mar 4 to Fri, Mar 5, 2027: up to 200% of a working day across “(Interviews|Survey)” and “(Interviews|Survey)”\. Move some of this work or share it with someone else\.$/,
         ),
         fix: null,
         interval: { start: "2027-03-04", finish: "2027-03-05" },

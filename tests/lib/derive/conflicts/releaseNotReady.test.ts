@@ -19,7 +19,7 @@ describe("release-not-ready: a release with no testing, communication or go-to-m
         severity: "warning",
         objectIds: [m],
         message:
-          "Release “Beta release” on 2027-05-14 may not be ready: no testing, communication or go-to-market activity finishes on or before it. " +
+          "Release “Beta release” on Fri, May 14, 2027 may not be ready: no testing, communication or go-to-market activity finishes on or before it. " +
           'Plan that work before the release, in the Testing, Communication or Go-to-market lane (or tag the items "testing", "communication" or "go-to-market").',
         fix: null,
       },
@@ -48,7 +48,7 @@ describe("release-not-ready: a release with no testing, communication or go-to-m
     b.item("MVP test plan", { start: "2027-03-22", lane: "Testing" });
     const found = b.conflicts("release-not-ready");
     expect(found.map((c) => c.id)).toEqual([`release-not-ready:${beta}`]);
-    expect(found[0]!.message).toContain("since the previous release “MVP release” on 2027-03-31");
+    expect(found[0]!.message).toContain("since the previous release “MVP release” on Wed, Mar 31, 2027");
   });
 
   it("work tied to the release counts, even when it finished before the previous release", () => {
