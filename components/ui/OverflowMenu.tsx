@@ -124,7 +124,8 @@ export function MenuEntry({ onSelect, close, checked, disabled, className = "", 
       }}
       className={`flex w-full items-center gap-2 rounded-lg px-2.5 py-1.5 text-left text-sm hover:bg-slate-100 focus:bg-slate-100 focus:outline-none disabled:opacity-40 dark:hover:bg-slate-800 dark:focus:bg-slate-800 ${className}`}
     >
-      {checked !== undefined && <span aria-hidden className={`size-1.5 rounded-full ${checked ? "bg-indigo-500" : "bg-transparent"}`} />}
+      {/* Every entry keeps the dot's place, so the words line up whether an entry is a choice or not. */}
+      <span aria-hidden className={`size-1.5 shrink-0 rounded-full ${checked ? "bg-indigo-500" : "bg-transparent"}`} />
       {children}
     </button>
   );
