@@ -2,11 +2,12 @@
 
 import { signOut } from "next-auth/react";
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { Avatar } from "../board/Avatar";
 import { discardAllOfflineCaches } from "../collab/offlineCache";
 import { forgetAllPages } from "../collab/offlineShell";
 import { InboxButton } from "../inbox/InboxButton";
+import { useDismiss } from "../ui/useDismiss";
 
 export interface AccountInfo {
   name: string;
@@ -21,19 +22,8 @@ export function UserMenu({ account, signInHref = "/signin" }: { account: Account
   const [leaving, setLeaving] = useState(false);
   const root = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
-    document.addEventListener("pointerdown", onPointer);
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("pointerdown", onPointer);
-      document.removeEventListener("keydown", onKey);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, root, close);
 
   if (!account) {
     return (

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from "react";
+import { useDismiss } from "./useDismiss";
 
 /** Widths (Tailwind's) from which a control has room in its bar; below, it lives in an overflow menu. */
 export type Breakpoint = "sm" | "md" | "lg" | "xl";
@@ -31,27 +32,13 @@ export function OverflowMenu({ label, testId, className = "", children }: Overfl
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
 
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, root, close);
+  // The first entry takes the focus, as in any menu.
   useEffect(() => {
-    if (!open) return;
-    const onPointer = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== "Escape") return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    document.addEventListener("pointerdown", onPointer);
-    document.addEventListener("keydown", onKey);
-    // The first entry takes the focus, as in any menu.
-    root.current?.querySelector<HTMLElement>("[role^=menuitem]")?.focus();
-    return () => {
-      document.removeEventListener("pointerdown", onPointer);
-      document.removeEventListener("keydown", onKey);
-    };
+    if (open) root.current?.querySelector<HTMLElement>("[role^=menuitem]")?.focus();
   }, [open]);
 
-  const close = () => setOpen(false);
   return (
     <div ref={root} className={`relative ${className}`}>
       <button
@@ -77,7 +64,11 @@ export function OverflowMenu({ label, testId, className = "", children }: Overfl
         <div
           role="menu"
           aria-label={label}
-          onKeyDown={(e) => moveFocus(e.currentTarget, e)}
+          onKeyDown={(e) => {
+            // Escape (which closes the menu) gives the focus back to its button.
+            if (e.key === "Escape") button.current?.focus();
+            else moveFocus(e.currentTarget, e);
+          }}
           className="absolute right-0 top-full z-50 mt-2 flex w-60 max-w-[calc(100vw-1rem)] flex-col rounded-xl border border-slate-200 bg-white p-1.5 text-slate-700 shadow-xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200"
         >
           {children(close)}
@@ -124,7 +115,8 @@ export function MenuEntry({ onSelect, close, checked, disabled, className = "", 
       }}
       className={`flex w-full items-center gap-2 rounded-lg px-2.5 py-1.5 text-left text-sm hover:bg-slate-100 focus:bg-slate-100 focus:outline-none disabled:opacity-40 dark:hover:bg-slate-800 dark:focus:bg-slate-800 ${className}`}
     >
-      {checked !== undefined && <span aria-hidden className={`size-1.5 rounded-full ${checked ? "bg-indigo-500" : "bg-transparent"}`} />}
+      {/* Every entry keeps the dot's place, so the words line up whether an entry is a choice or not. */}
+      <span aria-hidden className={`size-1.5 shrink-0 rounded-full ${checked ? "bg-indigo-500" : "bg-transparent"}`} />
       {children}
     </button>
   );
