@@ -6,7 +6,7 @@ import type { BoardSnapshot } from "../../../lib/model/snapshot";
 import { PanelFrame } from "../../ui/PanelFrame";
 import type { ConflictIndex } from "./conflictIndex";
 import { CONFLICT_KIND_LABELS, SEVERITY_DOT, SEVERITY_TEXT, describeFix, fixNames, type FixNames } from "./conflictLabels";
-import { formatShortDate } from "../labels";
+import { formatDateSpan } from "../labels";
 
 interface ConflictsPanelProps {
   index: ConflictIndex;
@@ -115,7 +115,7 @@ function ConflictRow({ conflict, names, onReveal, onApplyFix }: ConflictRowProps
           </span>
           {interval && (
             <span className={`mt-0.5 block text-xs ${SEVERITY_TEXT[conflict.severity]}`}>
-              {formatShortDate(interval.start)} – {formatShortDate(interval.finish)}
+              {formatDateSpan(interval.start, interval.finish)}
               {load && ` · load ${round(load.peak)} of ${round(load.limit)}`}
             </span>
           )}

@@ -7,6 +7,7 @@ import { fromDayNumber, toDayNumber } from "../../../lib/model/dates";
 import type { ItemPatch } from "../../../lib/model/itemCommands";
 import { ITEM_STATUSES, PRIORITIES, type Item, type Lane, type Milestone, type Phase } from "../../../lib/model/schemas";
 import { CommitInput } from "../../ui/CommitInput";
+import { titleProblem, workingDaysOf, workingDaysProblem } from "./fieldRules";
 import { Field, inputClass } from "../../ui/Field";
 import { PanelFrame } from "../../ui/PanelFrame";
 import { ItemPlanningFields, splitList } from "./ItemPlanningFields";
@@ -141,7 +142,8 @@ function ItemFields(props: ItemFieldsProps) {
           maxLength={500}
           autoFocus={autoFocusTitle && !readOnly}
           onFocus={(e) => autoFocusTitle && e.currentTarget.select()}
-          onCommit={(title) => title.trim() && update({ title: title.trim() })}
+          validate={titleProblem}
+          onCommit={(title) => update({ title: title.trim() })}
           className={`${inputClass} font-medium`}
         />
       </Field>
@@ -213,14 +215,11 @@ function ItemFields(props: ItemFieldsProps) {
         <Field label="Working days" htmlFor="item-duration">
           <CommitInput
             id="item-duration"
-            type="number"
-            min={1}
-            max={10000}
+            // Text, not type=number: a number field would hide "abc" or "2.5" instead of saying why.
+            inputMode="numeric"
             value={String(item.duration)}
-            onCommit={(raw) => {
-              const n = Number(raw);
-              if (Number.isInteger(n) && n >= 1) update({ duration: n });
-            }}
+            validate={workingDaysProblem}
+            onCommit={(raw) => update({ duration: workingDaysOf(raw) })}
             className={inputClass}
           />
         </Field>

@@ -16,15 +16,17 @@ interface EditingControlsProps {
   selectedId: string | null;
   select: (itemId: string | null) => void;
   notify: (message: string) => void;
+  /** An item (its title) was deleted here: say so and offer Undo. */
+  onDeleted: (title: string) => void;
 }
 
 /**
  * Editing safety in the toolbar: undo and redo buttons, the keyboard layer (undo, redo,
  * delete, duplicate, zoom) and its help. People who cannot edit get the zoom keys and the help.
  */
-export function EditingControls({ session, readOnly, scale, onScale, selectedId, select, notify }: EditingControlsProps) {
+export function EditingControls({ session, readOnly, scale, onScale, selectedId, select, notify, onDeleted }: EditingControlsProps) {
   const [helpOpen, setHelpOpen] = useState(false);
-  const actions = useEditingActions(session, { selectedId, select, notify });
+  const actions = useEditingActions(session, { selectedId, select, notify, onDeleted });
   const openHelp = () => setHelpOpen(true);
   useBoardShortcuts({ readOnly, scale, onScale, selectedId, actions, onHelp: openHelp });
   return (
