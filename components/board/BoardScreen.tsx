@@ -84,13 +84,22 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
         <Logo />
         <span aria-hidden className="hidden h-5 w-px bg-slate-200 sm:block dark:bg-slate-700" />
         {snapshot && !readOnly ? (
-          <CommitInput
-            aria-label="Board title"
-            value={snapshot.board.title}
-            maxLength={200}
-            onCommit={rename}
-            className="min-w-0 flex-1 truncate rounded-md border border-transparent bg-transparent px-2 py-1 text-base font-semibold outline-none hover:border-slate-200 focus:border-indigo-500 dark:hover:border-slate-700"
-          />
+          // Looks like a field people can type in (a dashed outline and a pencil), since it is
+          // one; the read-only title below has neither.
+          <label className="group relative flex min-w-0 flex-1 items-center" title="Rename the board">
+            <CommitInput
+              aria-label="Board title"
+              data-testid="board-title-input"
+              value={snapshot.board.title}
+              maxLength={200}
+              validate={(draft) => (draft.trim() ? null : "A board needs a title. Type one, or press Escape to keep the one it had.")}
+              onCommit={rename}
+              className="w-full min-w-0 truncate rounded-md border border-dashed border-slate-300 bg-transparent py-1 pl-2 pr-7 text-base font-semibold outline-none hover:border-slate-400 hover:bg-slate-50 focus:border-solid focus:border-indigo-500 focus:bg-white dark:border-slate-600 dark:hover:bg-slate-800/60 dark:focus:bg-slate-950"
+            />
+            <svg aria-hidden viewBox="0 0 16 16" className="pointer-events-none absolute right-2 top-2 size-4 text-slate-500 group-focus-within:hidden dark:text-slate-400">
+              <path d="M11.2 2.8l2 2L6 12H4v-2z M10 4l2 2" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
+            </svg>
+          </label>
         ) : (
           <h1 data-testid="board-title" className="min-w-0 flex-1 truncate px-2 text-base font-semibold">
             {title}

@@ -3,6 +3,9 @@ import type { CommandOrigin } from "../../lib/model/origin";
 import { createUndoManager } from "../../lib/model/undoScope";
 import { ValueStore } from "./store";
 
+/** One step of this session's history, as it was when `mark` was called (compared by identity). */
+export type UndoMark = object;
+
 export interface UndoState {
   canUndo: boolean;
   canRedo: boolean;
@@ -27,6 +30,20 @@ export class UndoHistory {
   /** Reverts this person's latest command; false when there was none. */
   undo(): boolean {
     return this.manager.undo() !== null;
+  }
+
+  /** The step the latest command made, to undo that very step later (a toast's Undo). */
+  mark(): UndoMark | null {
+    return this.manager.undoStack[this.manager.undoStack.length - 1] ?? null;
+  }
+
+  /**
+   * Undoes the marked step if it is still the latest one; false when it is not (something
+   * was done or undone since): undo never skips over later steps, Ctrl+Z walks back to it.
+   */
+  undoIf(mark: UndoMark | null): boolean {
+    if (!mark || this.manager.undoStack[this.manager.undoStack.length - 1] !== mark) return false;
+    return this.undo();
   }
 
   /** Re-applies the latest undone command; false when there was none. */

@@ -26,6 +26,7 @@ import { RoadmapToolbar } from "./toolbar/RoadmapToolbar";
 import { useSelection } from "./useSelection";
 import { useRoadmapView } from "./views/useRoadmapView";
 import { ViewPanel } from "./views/ViewPanel";
+import { BoardToast } from "./BoardToast";
 
 interface RoadmapViewProps {
   session: BoardSession;
@@ -108,6 +109,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
             selectedId={selectedId}
             select={select}
             notify={commands.showNotice}
+            onDeleted={commands.announceDeleted}
             className={INLINE_FROM.lg}
           />
         }
@@ -210,14 +212,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
       </div>
       {comments && <ChangesSinceVisit boardId={session.boardId} items={snapshot.items} onSelectItem={selection.revealItem} onOpenThread={commentsUi.openThread} />}
       {view === "timeline" && <UnscheduledTray items={data.unscheduled} lanes={snapshot.lanes} selectedId={selectedId} onSelect={select} />}
-      {commands.notice && (
-        <div
-          role="status"
-          className="absolute bottom-16 left-1/2 z-50 -translate-x-1/2 rounded-lg bg-slate-900 px-4 py-2 text-sm text-white shadow-lg dark:bg-slate-100 dark:text-slate-900"
-        >
-          {commands.notice}
-        </div>
-      )}
+      {commands.notice && <BoardToast notice={commands.notice} session={session} onDone={commands.dismissNotice} onMessage={commands.showNotice} />}
       {setupOpen && !readOnly && <BoardSetupDialog snapshot={snapshot} doc={session.doc} origin={session.origin} onClose={() => setSetupOpen(false)} />}
     </div>
   );

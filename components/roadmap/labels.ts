@@ -1,3 +1,4 @@
+import { formatDate as longDate, formatDateRange, formatShortDate as shortDate, localToday } from "../../lib/format/dates";
 import type { ItemStatus, MilestoneKind, Priority } from "../../lib/model/schemas";
 
 /** Words people read for the enum values the document stores. */
@@ -35,22 +36,25 @@ export const PHASE_TINTS = [
 
 export const phaseTint = (index: number) => PHASE_TINTS[index % PHASE_TINTS.length]!;
 
-const SHORT_DATE = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", timeZone: "UTC" });
-const LONG_DATE = new Intl.DateTimeFormat("en", { weekday: "short", month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
-
 /**
- * Dates are calendar dates without a zone: format them in UTC so no zone shifts the day. Short
- * dates label every bar's tooltip on every redraw, and Intl formatting is slow next to a map
- * lookup, so each date is formatted once (a board spans a few hundred distinct days).
+ * The board's dates as the whole app writes them (lib/format/dates.ts): "Jan 11" and
+ * "Mon, Jan 11" in the reader's current year, with the year otherwise. The board is drawn in
+ * the browser only, so the reader's today is known; it is read at most once a minute, since
+ * bars are labelled on every redraw (the formatted strings themselves are cached there).
  */
-const shortDates = new Map<string, string>();
-export function formatShortDate(date: string): string {
-  let text = shortDates.get(date);
-  if (text === undefined) {
-    text = SHORT_DATE.format(new Date(`${date}T00:00:00Z`));
-    if (shortDates.size > 20_000) shortDates.clear();
-    shortDates.set(date, text);
+let today = "";
+let todayReadAt = -Infinity;
+function readersToday(): string {
+  const now = Date.now();
+  if (now - todayReadAt > 60_000) {
+    today = localToday(new Date(now));
+    todayReadAt = now;
   }
-  return text;
+  return today;
 }
-export const formatLongDate = (date: string) => LONG_DATE.format(new Date(`${date}T00:00:00Z`));
+
+export const formatShortDate = (date: string): string => shortDate(date, { today: readersToday() });
+export const formatLongDate = (date: string): string => longDate(date, { today: readersToday() });
+/** "Jan 11 – Mar 5" (or with " to " for screen readers): one span, its year said once. */
+export const formatDateSpan = (start: string, finish: string, joiner?: string): string =>
+  formatDateRange(start, finish, { today: readersToday(), joiner });

@@ -87,6 +87,15 @@ export function formatShortDate(date: string, options: CalendarDateOptions = {})
   return calendarDate(date, "short", options);
 }
 
+/**
+ * "Jan 11 – Mar 5" or "Dec 28, 2026 – Jan 8, 2027": two dates of one span, the year said once
+ * when both share it, and not at all when that is today's year. `joiner` " to " reads aloud.
+ */
+export function formatDateRange(start: string, finish: string, { today, locale, joiner = " – " }: CalendarDateOptions & { joiner?: string } = {}): string {
+  const first = formatShortDate(start, { locale, today: start.slice(0, 4) === finish.slice(0, 4) ? start : today });
+  return `${first}${joiner}${formatShortDate(finish, { locale, today })}`;
+}
+
 /** The year of a moment as read in `timeZone`. */
 function yearOf(at: Date, locale: string, timeZone: string | undefined): string {
   return formatter(locale, { year: "numeric", ...(timeZone ? { timeZone } : {}) }).format(at);

@@ -274,20 +274,20 @@ test("keyboard: arrows move focus between bars, Alt+arrows move the item a day o
 test("lane headers show peak load against capacity; collapsing a lane is one person's view and survives a reload", async ({ browser }) => {
   const { alice, bob } = await twoPeople(browser);
   const testing = alice.getByTestId("lane-header").nth(2);
-  await expect(testing.getByTestId("lane-load")).toHaveText("0 / 3");
+  await expect(testing.getByTestId("lane-load")).toHaveText("Load 0 / 3");
 
   // Four overlapping items in a lane of capacity 3: over capacity, in red, for both.
   for (const name of ["T1", "T2", "T3", "T4"]) await drawItem(alice, 2, 10 * DAY + 4, 12 * DAY + 4, name);
-  await expect(testing.getByTestId("lane-load")).toHaveText("4 / 3");
+  await expect(testing.getByTestId("lane-load")).toHaveText("Load 4 / 3");
   await expect(testing.getByTestId("lane-load")).toHaveAttribute("data-over", "true");
-  await expect(bob.getByTestId("lane-header").nth(2).getByTestId("lane-load")).toHaveText("4 / 3", LIVE);
+  await expect(bob.getByTestId("lane-header").nth(2).getByTestId("lane-load")).toHaveText("Load 4 / 3", LIVE);
 
   // Alice folds the Testing lane: its bars give way to a summary row; Bob's view is unchanged.
   await testing.getByRole("button", { name: "Collapse Testing" }).click();
   await expect(testing).toHaveAttribute("data-collapsed", "true");
   await expect(barNamed(alice, "T1")).toHaveCount(0);
   await expect(alice.locator(`[data-testid="lane-summary"][data-lane-id="${await testing.getAttribute("data-lane-id")}"]`)).toHaveCount(1);
-  await expect(testing.getByTestId("lane-load")).toHaveText("4 / 3");
+  await expect(testing.getByTestId("lane-load")).toHaveText("Load 4 / 3");
   await expect(barNamed(bob, "T1")).toBeVisible();
   await expect(bob.getByTestId("lane-header").nth(2)).toHaveAttribute("data-collapsed", "false");
 

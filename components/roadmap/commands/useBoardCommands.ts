@@ -6,6 +6,8 @@ import { fromDayNumber, toDayNumber, type DateString } from "../../../lib/model/
 import type { BoardSnapshot } from "../../../lib/model/snapshot";
 import type { BoardSession } from "../../collab/boardSession";
 import { useChainFix } from "../conflicts/useChainFix";
+import type { UndoMark } from "../../collab/undoHistory";
+import { deletedMessage, titleOf } from "./deletedItem";
 import { useFixAction } from "../conflicts/useFixAction";
 import { useMoveCard } from "../phases/useMoveCard";
 import type { TimelineGeometry } from "../timeline/geometry";
@@ -16,8 +18,15 @@ import { useTimelineActions } from "./useTimelineActions";
 
 /** Working days of an item added with the toolbar or a double-click. */
 const NEW_ITEM_DURATION = 5;
-/** How long a notice stays at the bottom of the board. */
+/** How long a notice stays at the bottom of the board; one that offers Undo stays longer. */
 const NOTICE_MS = 5000;
+const UNDO_NOTICE_MS = 10_000;
+
+/** A short message at the bottom of the board; `undo` offers to take the step back on the spot. */
+export interface BoardNotice {
+  message: string;
+  undo?: UndoMark | null;
+}
 
 interface BoardCommandsOptions {
   session: BoardSession;
@@ -36,14 +45,20 @@ interface BoardCommandsOptions {
  * title ready to type; removed ones are deselected.
  */
 export function useBoardCommands({ session, snapshot, calendar, geometry, todayDay, selection, openItemComments }: BoardCommandsOptions) {
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<BoardNotice | null>(null);
   const noticeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(noticeTimer.current), []);
-  const showNotice = useCallback((message: string) => {
-    setNotice(message);
+  const showNotice = useCallback((message: string, undo?: UndoMark | null) => {
+    setNotice({ message, undo });
     clearTimeout(noticeTimer.current);
-    noticeTimer.current = setTimeout(() => setNotice(null), NOTICE_MS);
+    noticeTimer.current = setTimeout(() => setNotice(null), undo ? UNDO_NOTICE_MS : NOTICE_MS);
   }, []);
+  const dismissNotice = useCallback(() => {
+    clearTimeout(noticeTimer.current);
+    setNotice(null);
+  }, []);
+  /** Says what was deleted and offers Undo right there (the step the deletion just made). */
+  const announceDeleted = useCallback((title: string) => showNotice(deletedMessage(title), session.history.mark()), [session, showNotice]);
 
   const { doc, origin } = session;
   const items = useItemCommands(doc, origin, showNotice);
@@ -71,12 +86,14 @@ export function useBoardCommands({ session, snapshot, calendar, geometry, todayD
 
   const resize = useCallback((itemId: string, duration: number) => items.update(itemId, { duration }), [items]);
   const removeItem = (itemId: string) => {
-    items.remove(itemId);
+    const title = titleOf(doc, itemId);
+    // null: refused (and said why); undefined: done.
+    if (items.remove(itemId) !== null) announceDeleted(title);
     select(null);
   };
-  const timelineActions = useTimelineActions(doc, origin, { select, forget, onError: showNotice, openComments: openItemComments });
+  const timelineActions = useTimelineActions(doc, origin, { select, forget, onError: showNotice, onDeleted: announceDeleted, openComments: openItemComments });
 
-  return { notice, showNotice, update: items.update, move: items.move, createAt, addItem, resize, removeItem, dependencyActions, applyFix, chainFix, moveCard, timelineActions };
+  return { notice, showNotice, dismissNotice, announceDeleted, update: items.update, move: items.move, createAt, addItem, resize, removeItem, dependencyActions, applyFix, chainFix, moveCard, timelineActions };
 }
 
 export type BoardCommands = ReturnType<typeof useBoardCommands>;

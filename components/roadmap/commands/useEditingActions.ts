@@ -6,12 +6,15 @@ import type { ItemId } from "../../../lib/model/ids";
 import { deleteItem, duplicateItem } from "../../../lib/model/itemCommands";
 import type { BoardSession } from "../../collab/boardSession";
 import { useUndoState } from "../../collab/useBoardSession";
+import { titleOf } from "./deletedItem";
 
 interface EditingActionsOptions {
   selectedId: string | null;
   select: (itemId: string | null) => void;
   /** A short message at the bottom of the board (what happened, or why nothing did). */
   notify: (message: string) => void;
+  /** The item (its title) was deleted: say so and offer Undo. */
+  onDeleted: (title: string) => void;
 }
 
 /**
@@ -19,7 +22,7 @@ interface EditingActionsOptions {
  * command of this session. An item that undo or redo took away is deselected: its panel
  * would otherwise say someone else deleted it.
  */
-export function useEditingActions(session: BoardSession, { selectedId, select, notify }: EditingActionsOptions) {
+export function useEditingActions(session: BoardSession, { selectedId, select, notify, onDeleted }: EditingActionsOptions) {
   const undoState = useUndoState(session);
 
   const dropVanishedSelection = useCallback(() => {
@@ -36,13 +39,13 @@ export function useEditingActions(session: BoardSession, { selectedId, select, n
 
   const remove = useCallback(
     (itemId: string) => {
-      const title = recordMap(session.doc, "items", itemId)?.get("title");
+      const title = titleOf(session.doc, itemId);
       const result = deleteItem(session.doc, session.origin, itemId as ItemId);
       if (!result.ok) return notify(result.error);
       if (itemId === selectedId) select(null);
-      notify(`Deleted “${typeof title === "string" && title ? title : "item"}”. Undo brings it back.`);
+      onDeleted(title);
     },
-    [session, selectedId, select, notify],
+    [session, selectedId, select, notify, onDeleted],
   );
 
   const duplicate = useCallback(

@@ -7,6 +7,7 @@ import type { ItemId } from "../../../lib/model/ids";
 import type { DateString } from "../../../lib/model/dates";
 import { deleteItem, duplicateItem, updateItem } from "../../../lib/model/itemCommands";
 import type { CommandOrigin } from "../../../lib/model/origin";
+import { titleOf } from "./deletedItem";
 import { reportingRefusals } from "./refusals";
 
 /** What the timeline's gestures and bar menu do to the document, each one named command. */
@@ -30,6 +31,8 @@ interface Hooks {
   forget: (itemId: string) => void;
   /** A refusal (the item was deleted meanwhile, a loop someone else just closed) in words. */
   onError: (message: string) => void;
+  /** The item (its title) was deleted: say so and offer Undo. */
+  onDeleted?: (title: string) => void;
   openComments?: (itemId: string) => void;
 }
 
@@ -38,7 +41,7 @@ interface Hooks {
  * from the drawn snapshot, which already parsed them as ItemIds.
  */
 export function useTimelineActions(doc: Y.Doc, origin: CommandOrigin, hooks: Hooks): TimelineActions {
-  const { select, forget, onError, openComments } = hooks;
+  const { select, forget, onError, onDeleted, openComments } = hooks;
   return useMemo(() => {
     const check = reportingRefusals(onError);
     return {
@@ -49,12 +52,14 @@ export function useTimelineActions(doc: Y.Doc, origin: CommandOrigin, hooks: Hoo
       },
       removeDependencies: (itemId) => void check(removeItemDependencies(doc, origin, itemId as ItemId)),
       remove: (itemId) => {
+        const title = titleOf(doc, itemId);
         const result = deleteItem(doc, origin, itemId as ItemId);
-        if (result.ok) forget(itemId);
-        else onError(result.error);
+        if (!result.ok) return onError(result.error);
+        forget(itemId);
+        onDeleted?.(title);
       },
       setPin: (itemId, start) => void check(updateItem(doc, origin, itemId as ItemId, { start })),
       openComments,
     };
-  }, [doc, origin, select, forget, onError, openComments]);
+  }, [doc, origin, select, forget, onError, onDeleted, openComments]);
 }

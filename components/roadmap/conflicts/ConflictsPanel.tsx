@@ -8,7 +8,7 @@ import { ChainFix } from "./ChainFix";
 import type { ConflictIndex } from "./conflictIndex";
 import type { ChainFixActions } from "./useChainFix";
 import { CONFLICT_KIND_LABELS, SEVERITY_DOT, SEVERITY_TEXT, describeFix, fixNames, type FixNames } from "./conflictLabels";
-import { formatShortDate } from "../labels";
+import { formatDateSpan } from "../labels";
 
 interface ConflictsPanelProps {
   index: ConflictIndex;
@@ -122,7 +122,7 @@ function ConflictRow({ conflict, names, onReveal, onApplyFix, chainFix }: Confli
           </span>
           {interval && (
             <span className={`mt-0.5 block text-xs ${SEVERITY_TEXT[conflict.severity]}`}>
-              {formatShortDate(interval.start)} – {formatShortDate(interval.finish)}
+              {formatDateSpan(interval.start, interval.finish)}
               {load && ` · load ${round(load.peak)} of ${round(load.limit)}`}
             </span>
           )}

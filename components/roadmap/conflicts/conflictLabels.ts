@@ -1,6 +1,7 @@
 import type { ConflictKind, Severity, SuggestedFix } from "../../../lib/derive/types";
 import type { BoardSnapshot } from "../../../lib/model/snapshot";
 import { formatLongDate } from "../labels";
+import { countOf } from "../../../lib/format/plural";
 
 /** Group headings in the conflicts panel: what a planner would call the problem. */
 export const CONFLICT_KIND_LABELS: Record<ConflictKind, string> = {
@@ -69,7 +70,7 @@ export function describeFix(fix: SuggestedFix, names: FixNames): string {
     case "move-item":
       return `Move ${itemTitle(fix.itemId)} to ${formatLongDate(fix.start)}`;
     case "set-duration":
-      return `Set ${itemTitle(fix.itemId)} to ${fix.duration} working day${fix.duration === 1 ? "" : "s"}`;
+      return `Set ${itemTitle(fix.itemId)} to ${countOf(fix.duration, "working day")}`;
     case "remove-dependency": {
       const dep = names.dependencies.get(fix.dependencyId);
       return dep ? `Remove the link ${itemTitle(dep.fromId)} → ${itemTitle(dep.toId)}` : "Remove the link";
@@ -93,6 +94,5 @@ export function describeFix(fix: SuggestedFix, names: FixNames): string {
 export function describeSlack(slack: number): string {
   if (slack === 0) return "No slack (critical)";
   const days = Math.abs(slack);
-  const unit = `working day${days === 1 ? "" : "s"}`;
-  return slack > 0 ? `Slack: ${days} ${unit}` : `${days} ${unit} late`;
+  return slack > 0 ? `Slack: ${countOf(days, "working day")}` : `${countOf(days, "working day")} late`;
 }

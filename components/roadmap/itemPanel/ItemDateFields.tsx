@@ -12,6 +12,7 @@ import { CommitInput } from "../../ui/CommitInput";
 import { DateInput } from "../../ui/DateInput";
 import { Field, inputClass } from "../../ui/Field";
 import { formatLongDate } from "../labels";
+import { workingDaysOf, workingDaysProblem } from "./fieldRules";
 
 interface ItemDateFieldsProps {
   item: Item;
@@ -66,14 +67,11 @@ export function ItemDateFields({ item, calendar, scheduled, finish, hasPredecess
         <Field label="Working days" htmlFor="item-duration">
           <CommitInput
             id="item-duration"
-            type="number"
-            min={1}
-            max={10000}
+            // Text, not type=number: a number field would hide "abc" or "2.5" instead of saying why.
+            inputMode="numeric"
             value={String(item.duration)}
-            onCommit={(raw) => {
-              const n = Number(raw);
-              if (Number.isInteger(n) && n >= 1) update({ duration: n });
-            }}
+            validate={workingDaysProblem}
+            onCommit={(raw) => update({ duration: workingDaysOf(raw) })}
             className={inputClass}
           />
         </Field>

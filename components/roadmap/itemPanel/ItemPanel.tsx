@@ -7,6 +7,7 @@ import { fromDayNumber, toDayNumber } from "../../../lib/model/dates";
 import type { ItemPatch } from "../../../lib/model/itemCommands";
 import { ITEM_STATUSES, PRIORITIES, type Item, type Lane, type Milestone, type Phase } from "../../../lib/model/schemas";
 import { CommitInput } from "../../ui/CommitInput";
+import { titleProblem } from "./fieldRules";
 import { Field, inputClass } from "../../ui/Field";
 import { PanelFrame } from "../../ui/PanelFrame";
 import { ItemDateFields } from "./ItemDateFields";
@@ -141,7 +142,8 @@ function ItemFields(props: ItemFieldsProps) {
           maxLength={500}
           autoFocus={autoFocusTitle && !readOnly}
           onFocus={(e) => autoFocusTitle && e.currentTarget.select()}
-          onCommit={(title) => title.trim() && update({ title: title.trim() })}
+          validate={titleProblem}
+          onCommit={(title) => update({ title: title.trim() })}
           className={`${inputClass} font-medium`}
         />
       </Field>

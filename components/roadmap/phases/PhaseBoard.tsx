@@ -10,6 +10,7 @@ import { ARROW_DIRECTIONS, keyboardMove, neighbourCard } from "./cardKeys";
 import { PhaseCard, type PhaseCardProps } from "./PhaseCard";
 import { PhaseColumnView } from "./PhaseColumnView";
 import { useCardDrag, type CardDropTarget } from "./useCardDrag";
+import { formatDateSpan } from "../labels";
 
 interface PhaseBoardProps {
   snapshot: BoardSnapshot;
@@ -121,7 +122,7 @@ export function PhaseBoard(props: PhaseBoardProps) {
             status: item.status,
             priority: item.priority,
             owners: item.owners,
-            dates: scheduled ? `${formatShortDate(scheduled.start)} – ${formatShortDate(scheduled.finish)}` : "Unscheduled",
+            dates: scheduled ? formatDateSpan(scheduled.start, scheduled.finish) : "Unscheduled",
             badgeSeverity: badge?.severity ?? null,
             badgeCount: badge?.count ?? 0,
             badgeText: badge?.text ?? "",
@@ -145,7 +146,7 @@ export function PhaseBoard(props: PhaseBoardProps) {
       if (!phase) return "Items not in any phase yet";
       const span = spans.get(phase.id);
       const release = phase.milestoneId ? milestones.get(phase.milestoneId) : undefined;
-      const parts = [span ? `${formatShortDate(span.start)} – ${formatShortDate(span.finish)}` : "Not scheduled"];
+      const parts = [span ? formatDateSpan(span.start, span.finish) : "Not scheduled"];
       if (release) parts.push(`◆ ${release.title || "Milestone"} ${formatShortDate(release.date)}`);
       return parts.join(" · ");
     });

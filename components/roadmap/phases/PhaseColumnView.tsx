@@ -3,6 +3,7 @@ import type { PhaseColumn } from "../../../lib/derive/phaseColumns";
 import { phaseTint } from "../labels";
 import { PhaseCard, type PhaseCardProps } from "./PhaseCard";
 import { CARD_LIST_ATTR } from "./useCardDrag";
+import { countOf } from "../../../lib/format/plural";
 
 interface PhaseColumnViewProps {
   column: PhaseColumn;
@@ -26,7 +27,7 @@ export const PhaseColumnView = memo(function PhaseColumnView({ column, index, su
   const count = column.items.length;
   return (
     <section
-      aria-label={`${name}, ${count} item${count === 1 ? "" : "s"}`}
+      aria-label={`${name}, ${countOf(count, "item")}`}
       data-testid="phase-column"
       data-phase-id={column.phase?.id ?? ""}
       className={`flex w-72 min-w-56 shrink flex-col rounded-xl ring-1 ${

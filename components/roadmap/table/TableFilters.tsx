@@ -2,6 +2,8 @@ import { ITEM_STATUSES, type ItemStatus, type Lane, type Phase } from "../../../
 import { controlClass } from "../../ui/Field";
 import { STATUS_LABELS } from "../labels";
 import { isFiltered, NO_FILTERS, type Choice, type TableFilters as Filters } from "./tableRows";
+import { countOf } from "../../../lib/format/plural";
+import { formatCount } from "../../../lib/format/numbers";
 
 interface TableFiltersProps {
   filters: Filters;
@@ -87,7 +89,7 @@ export function TableFilters({ filters, onChange, lanes, phases, owners, shown, 
         </button>
       )}
       <span className="ml-auto text-xs tabular-nums text-slate-500 dark:text-slate-400" data-testid="table-count" aria-live="polite">
-        {shown === total ? `${total} item${total === 1 ? "" : "s"}` : `${shown} of ${total} items`}
+        {shown === total ? countOf(total, "item") : `${formatCount(shown)} of ${countOf(total, "item")}`}
       </span>
     </div>
   );

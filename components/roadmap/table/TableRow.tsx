@@ -3,6 +3,7 @@ import type { Severity } from "../../../lib/derive/types";
 import type { ItemPatch } from "../../../lib/model/itemCommands";
 import { ITEM_STATUSES, PRIORITIES, type Item, type Lane, type Phase } from "../../../lib/model/schemas";
 import { CommitInput } from "../../ui/CommitInput";
+import { titleProblem, workingDaysOf, workingDaysProblem } from "../itemPanel/fieldRules";
 import { SEVERITY_DOT } from "../conflicts/conflictLabels";
 import { CommentBadge } from "../timeline/ItemBar";
 import { OwnerAvatars, PriorityChip, StatusDot } from "../itemChips";
@@ -73,7 +74,8 @@ export const TableRow = memo(function TableRow(props: TableRowProps) {
               aria-label={label("Title")}
               value={item.title}
               maxLength={500}
-              onCommit={(value) => value.trim() && update({ title: value.trim() })}
+              validate={titleProblem}
+              onCommit={(value) => update({ title: value.trim() })}
               className={`${cellInput} min-w-0 flex-1 font-medium`}
             />
           )}
@@ -148,15 +150,11 @@ export const TableRow = memo(function TableRow(props: TableRowProps) {
           <span className="tabular-nums">{item.duration}</span>
         ) : (
           <CommitInput
-            type="number"
-            min={1}
-            max={10000}
+            inputMode="numeric"
             aria-label={label("Working days")}
             value={String(item.duration)}
-            onCommit={(raw) => {
-              const n = Number(raw);
-              if (Number.isInteger(n) && n >= 1) update({ duration: n });
-            }}
+            validate={workingDaysProblem}
+            onCommit={(raw) => update({ duration: workingDaysOf(raw) })}
             className={`${cellInput} w-full tabular-nums`}
           />
         )}

@@ -5,6 +5,7 @@ import { SEVERITY_DOT } from "../conflicts/conflictLabels";
 import { BAR_HEIGHT, LANE_HEADER_WIDTH } from "./geometry";
 import { STATUS_LABELS } from "../labels";
 import type { DragMode } from "./gestures/useItemDrag";
+import { countOf } from "../../../lib/format/plural";
 
 /** A halo of the page's colour around a title drawn beside its bar: link lines under it give way. */
 const TITLE_HALO = "0 0 2px var(--bar-base), 0 0 2px var(--bar-base), 0 0 3px var(--bar-base), 0 0 4px var(--bar-base)";
@@ -222,7 +223,7 @@ export function CommentBadge({ count, inline = false }: { count: number; inline?
   return (
     <span
       data-testid="comment-badge"
-      title={`${count} comment${count === 1 ? "" : "s"} in open threads`}
+      title={`${countOf(count, "comment")} in open threads`}
       className={`${inline ? "" : "absolute -bottom-1.5 -right-1.5"} flex h-3.5 items-center gap-0.5 rounded-full bg-sky-600 px-1 text-[9px] font-bold leading-none text-white ring-2 ring-white dark:bg-sky-500 dark:ring-slate-950`}
     >
       <svg aria-hidden viewBox="0 0 10 10" className="size-2">

@@ -1,6 +1,8 @@
 import { memo } from "react";
 import type { LaneLoad } from "../../../lib/derive/laneLoad";
 import { LANE_HEADER_WIDTH, type LaneBand } from "./geometry";
+import { formatCount } from "../../../lib/format/numbers";
+import { countOf } from "../../../lib/format/plural";
 
 interface LaneHeadersProps {
   bands: LaneBand[];
@@ -21,7 +23,7 @@ export const LaneHeaders = memo(function LaneHeaders({ bands, loads, dropLaneId,
     >
       {bands.map((band) => {
         const load = loads.get(band.id);
-        const items = `${band.itemCount} item${band.itemCount === 1 ? "" : "s"}`;
+        const items = countOf(band.itemCount, "item");
         return (
           <div
             key={band.id || "no-lane"}
@@ -69,32 +71,36 @@ export const LaneHeaders = memo(function LaneHeaders({ bands, loads, dropLaneId,
   );
 });
 
-const formatLoad = (n: number) => String(Math.round(n * 100) / 100);
+const formatLoad = (n: number) => formatCount(Math.round(n * 100) / 100);
 
 /**
- * The lane's busiest working day against what it can take: "2.5 / 3". Red when over, which is
+ * The lane's busiest working day against what it can take: "Load 2.5 / 3", and in words for
+ * screen readers and the tooltip ("Load 2.5 of capacity 3 per day"). Red when over, which is
  * when the lane-over-capacity conflict fires; just the peak when no capacity is declared.
  */
 function LoadChip({ load }: { load: LaneLoad }) {
   const { peak, capacity, over } = load;
   const text = capacity > 0 ? `${formatLoad(peak)} / ${formatLoad(capacity)}` : formatLoad(peak);
-  const title =
+  const words =
     capacity > 0
-      ? `Peak load ${formatLoad(peak)} a working day against a capacity of ${formatLoad(capacity)}${over ? ": over capacity" : ""}`
-      : `Peak load ${formatLoad(peak)} a working day; no capacity set for this lane`;
+      ? `Load ${formatLoad(peak)} of capacity ${formatLoad(capacity)} per day${over ? ", over capacity" : ""}`
+      : `Load ${formatLoad(peak)} per day; no capacity set for this lane`;
+  const title = `${words}. The load is the most work planned on one working day, counting each item's effort.`;
   return (
     <span
       data-testid="lane-load"
       data-over={over}
       title={title}
-      aria-label={title}
+      // One image-like label: the short "Load 2 / 3" is read as the sentence it stands for.
+      role="img"
+      aria-label={words}
       className={`shrink-0 rounded px-1.5 py-px text-[11px] font-medium tabular-nums ${
         over
           ? "bg-rose-100 text-rose-700 ring-1 ring-rose-300 dark:bg-rose-500/20 dark:text-rose-300 dark:ring-rose-500/40"
           : "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300"
       }`}
     >
-      {text}
+      <span className="font-normal">Load</span> {text}
     </span>
   );
 }

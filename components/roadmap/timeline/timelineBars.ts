@@ -4,7 +4,7 @@ import type { BoardSnapshot } from "../../../lib/model/snapshot";
 import type { Item } from "../../../lib/model/schemas";
 import type { ConflictBadge } from "../conflicts/conflictIndex";
 import { describeSlack } from "../conflicts/conflictLabels";
-import { formatShortDate } from "../labels";
+import { formatDateSpan } from "../labels";
 import type { TimelineDecor } from "./Timeline";
 
 /** One item as the timeline draws it: where, with which words, and how it stands out. */
@@ -41,8 +41,8 @@ export function timelineBars(snapshot: BoardSnapshot, layout: BoardLayout, geome
         span,
         band,
         box,
-        dates: `${formatShortDate(span.start)} – ${formatShortDate(span.finish)}`,
-        spokenDates: `${formatShortDate(span.start)} to ${formatShortDate(span.finish)}`,
+        dates: formatDateSpan(span.start, span.finish),
+        spokenDates: formatDateSpan(span.start, span.finish, " to "),
         pinned: scheduled?.pinned ?? item.start !== null,
         follows: successors.has(item.id),
         slack: scheduled ? describeSlack(scheduled.totalSlack) : "",

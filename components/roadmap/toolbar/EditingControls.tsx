@@ -18,15 +18,17 @@ interface EditingControlsProps {
   notify: (message: string) => void;
   /** Where the buttons show (a class of INLINE_FROM); the keys and their help work at every width. */
   className?: string;
+  /** An item (its title) was deleted here: say so and offer Undo. */
+  onDeleted: (title: string) => void;
 }
 
 /**
  * Editing safety in the toolbar: undo and redo buttons, the keyboard layer (undo, redo,
  * delete, duplicate, zoom) and its help. People who cannot edit get the zoom keys and the help.
  */
-export function EditingControls({ session, readOnly, scale, onScale, selectedId, select, notify, className = "flex" }: EditingControlsProps) {
+export function EditingControls({ session, readOnly, scale, onScale, selectedId, select, notify, onDeleted, className = "flex" }: EditingControlsProps) {
   const [helpOpen, setHelpOpen] = useState(false);
-  const actions = useEditingActions(session, { selectedId, select, notify });
+  const actions = useEditingActions(session, { selectedId, select, notify, onDeleted });
   const openHelp = () => setHelpOpen(true);
   useBoardShortcuts({ readOnly, scale, onScale, selectedId, actions, onHelp: openHelp });
   return (

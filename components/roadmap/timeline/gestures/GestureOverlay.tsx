@@ -1,9 +1,10 @@
 import { fromDayNumber } from "../../../../lib/model/dates";
 import { BAR_HEIGHT, dayToX, type TimelineGeometry } from "../geometry";
-import { formatShortDate } from "../../labels";
 import { LINK_REFUSALS } from "./linkRules";
 import type { CreateGhost } from "./useCreateDrag";
 import type { LinkDraft } from "./useLinkDrag";
+import { formatDateSpan } from "../../labels";
+import { countOf } from "../../../../lib/format/plural";
 
 interface GestureOverlayProps {
   geometry: TimelineGeometry;
@@ -27,7 +28,7 @@ export function GestureOverlay({ geometry, ghost, link }: GestureOverlayProps) {
 function Ghost({ geometry, ghost }: { geometry: TimelineGeometry; ghost: CreateGhost }) {
   const left = dayToX(geometry, ghost.startDay);
   const width = (ghost.finishDay - ghost.startDay + 1) * geometry.pxPerDay;
-  const dates = `${formatShortDate(fromDayNumber(ghost.startDay))} – ${formatShortDate(fromDayNumber(ghost.finishDay))}`;
+  const dates = formatDateSpan(fromDayNumber(ghost.startDay), fromDayNumber(ghost.finishDay));
   return (
     <div
       data-testid="create-ghost"
@@ -37,7 +38,7 @@ function Ghost({ geometry, ghost }: { geometry: TimelineGeometry; ghost: CreateG
       style={{ left, top: ghost.top, width: Math.max(width, 6), height: BAR_HEIGHT }}
     >
       <span className="absolute left-0 top-full mt-1.5 whitespace-nowrap rounded bg-slate-900 px-1.5 py-0.5 text-[11px] text-white shadow dark:bg-slate-100 dark:text-slate-900">
-        New item · {dates} · {ghost.duration} working day{ghost.duration === 1 ? "" : "s"}
+        New item · {dates} · {countOf(ghost.duration, "working day")}
       </span>
     </div>
   );

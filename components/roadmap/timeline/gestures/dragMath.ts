@@ -3,6 +3,8 @@ import { fromDayNumber } from "../../../../lib/model/dates";
 import type { TimelineGeometry } from "../geometry";
 import { formatShortDate } from "../../labels";
 import type { DragPreview } from "./useItemDrag";
+import { formatDateSpan } from "../../labels";
+import { countOf } from "../../../../lib/format/plural";
 
 /** Moving a start onto a day off lands on the nearest working day in the direction of travel. */
 export function snapStart(calendar: WorkCalendar, start: number, delta: number): number {
@@ -55,7 +57,7 @@ export function dragView(
       x: 0,
       y: 0,
       width: (finish - span.startDay + 1) * px,
-      label: `${formatShortDate(fromDayNumber(finish))} · ${days} working day${days === 1 ? "" : "s"}`,
+      label: `${formatShortDate(fromDayNumber(finish))} · ${countOf(days, "working day")}`,
     };
   }
   const start = dropStart(calendar, p);
@@ -65,6 +67,6 @@ export function dragView(
     x: (start - span.startDay) * px,
     y: p.dy + p.origin.top - top,
     width: (finish - start + 1) * px,
-    label: `${formatShortDate(fromDayNumber(start))} – ${formatShortDate(fromDayNumber(finish))}${laneName ? ` · ${laneName}` : ""}`,
+    label: `${formatDateSpan(fromDayNumber(start), fromDayNumber(finish))}${laneName ? ` · ${laneName}` : ""}`,
   };
 }
