@@ -93,9 +93,9 @@ interface LinkListProps {
 function LinkList({ label, empty, links, other, brokenLinks, actions, readOnly, report }: LinkListProps) {
   return (
     <div>
-      <p className="text-[11px] font-medium uppercase tracking-wide text-slate-400 dark:text-slate-500">{label}</p>
+      <p className="text-[11px] font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</p>
       {links.length === 0 ? (
-        <p className="text-xs text-slate-400 dark:text-slate-500">{empty}</p>
+        <p className="text-xs text-slate-500 dark:text-slate-400">{empty}</p>
       ) : (
         <ul className="mt-1 flex flex-col gap-1">
           {links.map((d) => (

@@ -44,7 +44,7 @@ export function ItemDescription({ session, itemId, readOnly }: ItemDescriptionPr
       {fragment ? (
         <DescriptionEditor fragment={fragment} awareness={session.presenceAwareness} editable={!readOnly} autoFocus={startedHere} />
       ) : readOnly ? (
-        <p data-testid="item-description" className="px-0.5 text-sm text-slate-400 dark:text-slate-500">
+        <p data-testid="item-description" className="px-0.5 text-sm text-slate-500 dark:text-slate-400">
           No description.
         </p>
       ) : (
@@ -52,7 +52,7 @@ export function ItemDescription({ session, itemId, readOnly }: ItemDescriptionPr
           type="button"
           data-testid="item-description-start"
           onClick={start}
-          className="block min-h-20 w-full rounded-md border border-dashed border-slate-300 px-2.5 py-2 text-left text-sm text-slate-400 hover:border-indigo-400 dark:border-slate-700 dark:text-slate-500"
+          className="block min-h-20 w-full rounded-md border border-dashed border-slate-300 px-2.5 py-2 text-left text-sm text-slate-500 hover:border-indigo-400 dark:border-slate-700 dark:text-slate-400"
         >
           Add a description…
         </button>

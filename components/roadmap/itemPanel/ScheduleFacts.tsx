@@ -28,17 +28,28 @@ export function ScheduleFacts({ scheduled, conflicts }: ScheduleFactsProps) {
           >
             {describeSlack(scheduled.totalSlack)}
           </p>
-          <dl className="grid grid-cols-[auto_1fr_1fr] gap-x-3 gap-y-0.5 text-slate-500 dark:text-slate-400">
-            <span />
-            <span>Start</span>
-            <span>Finish</span>
-            <dt>Earliest</dt>
-            <dd className="tabular-nums text-slate-700 dark:text-slate-200">{formatShortDate(scheduled.earlyStart)}</dd>
-            <dd className="tabular-nums text-slate-700 dark:text-slate-200">{formatShortDate(scheduled.earlyFinish)}</dd>
-            <dt>Latest</dt>
-            <dd className="tabular-nums text-slate-700 dark:text-slate-200">{formatShortDate(scheduled.lateStart)}</dd>
-            <dd className="tabular-nums text-slate-700 dark:text-slate-200">{formatShortDate(scheduled.lateFinish)}</dd>
-          </dl>
+          {/* A small table (earliest and latest, start and finish): read as rows and columns. */}
+          <table className="text-left text-slate-500 dark:text-slate-400">
+            <thead>
+              <tr>
+                <td />
+                <th scope="col" className="pr-3 font-normal">Start</th>
+                <th scope="col" className="font-normal">Finish</th>
+              </tr>
+            </thead>
+            <tbody className="tabular-nums text-slate-700 dark:text-slate-200">
+              <tr>
+                <th scope="row" className="pr-3 font-normal text-slate-500 dark:text-slate-400">Earliest</th>
+                <td className="pr-3">{formatShortDate(scheduled.earlyStart)}</td>
+                <td>{formatShortDate(scheduled.earlyFinish)}</td>
+              </tr>
+              <tr>
+                <th scope="row" className="pr-3 font-normal text-slate-500 dark:text-slate-400">Latest</th>
+                <td className="pr-3">{formatShortDate(scheduled.lateStart)}</td>
+                <td>{formatShortDate(scheduled.lateFinish)}</td>
+              </tr>
+            </tbody>
+          </table>
         </div>
       )}
       {conflicts.length > 0 && (

@@ -43,16 +43,16 @@ export const PhaseColumnView = memo(function PhaseColumnView({ column, index, su
           >
             {name}
           </h3>
-          <span data-testid="phase-column-count" className="text-xs font-medium tabular-nums text-slate-500 dark:text-slate-400">
+          <span data-testid="phase-column-count" className="text-xs font-medium tabular-nums text-slate-600 dark:text-slate-400">
             {count}
           </span>
         </div>
-        {subtitle && <p className="truncate px-0.5 text-[11px] text-slate-500 dark:text-slate-400" title={subtitle}>{subtitle}</p>}
+        {subtitle && <p className="truncate px-0.5 text-[11px] text-slate-600 dark:text-slate-400" title={subtitle}>{subtitle}</p>}
       </header>
       <div
         {...{ [CARD_LIST_ATTR]: index }}
-        role="list"
-        aria-label={name}
+        // A list only when it holds cards: an empty list with a note in it is not a list.
+        {...(count > 0 ? { role: "list", "aria-label": name } : {})}
         className="relative flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto px-2 pb-3 pt-1"
       >
         {cards.map((card) => (
@@ -61,7 +61,7 @@ export const PhaseColumnView = memo(function PhaseColumnView({ column, index, su
           </div>
         ))}
         {count === 0 && (
-          <p className="rounded-lg border border-dashed border-slate-300 px-3 py-6 text-center text-xs text-slate-400 dark:border-slate-700 dark:text-slate-500">
+          <p className="rounded-lg border border-dashed border-slate-300 px-3 py-6 text-center text-xs text-slate-600 dark:border-slate-700 dark:text-slate-400">
             {readOnly ? "No items in this phase" : "Drag cards here"}
           </p>
         )}

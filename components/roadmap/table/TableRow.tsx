@@ -140,7 +140,7 @@ export const TableRow = memo(function TableRow(props: TableRowProps) {
             aria-label={label("Start")}
             value={item.start ?? ""}
             onDate={(start) => update({ start })}
-            className={`${cellInput} w-full tabular-nums ${item.start === null ? "text-slate-400 dark:text-slate-500" : ""}`}
+            className={`${cellInput} w-full tabular-nums ${item.start === null ? "text-slate-500 dark:text-slate-400" : ""}`}
           />
         )}
       </td>

@@ -125,7 +125,7 @@ export function Timeline(props: TimelineProps) {
         <div className="relative min-h-full" style={{ width: LANE_HEADER_WIDTH + geometry.width }}>
           <div className="sticky top-0 z-30 flex border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
             <div
-              className="sticky left-0 z-20 shrink-0 border-r border-slate-200 bg-white text-[11px] font-medium uppercase tracking-wide text-slate-400 dark:border-slate-800 dark:bg-slate-950"
+              className="sticky left-0 z-20 shrink-0 border-r border-slate-200 bg-white text-[11px] font-medium uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400 dark:bg-slate-950"
               style={{ width: LANE_HEADER_WIDTH, height: geometry.header.height }}
             >
               <span className="absolute left-4" style={{ top: geometry.header.phasesTop + 4 }}>Phases</span>

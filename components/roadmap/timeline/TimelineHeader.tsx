@@ -69,7 +69,7 @@ export const TimelineHeader = memo(function TimelineHeader({ geometry, view, tod
           />
           {/* On the seam between header and lanes, where no date or phase label lives. */}
           <div
-            className="absolute z-10 -translate-x-1/2 rounded-full bg-rose-500 px-1.5 text-[10px] font-semibold leading-4 text-white"
+            className="absolute z-10 -translate-x-1/2 rounded-full bg-rose-700 px-1.5 text-[10px] font-semibold leading-4 text-white"
             style={{ left: todayX + geometry.pxPerDay / 2, top: header.height - 9 }}
           >
             Today

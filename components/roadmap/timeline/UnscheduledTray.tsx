@@ -21,7 +21,7 @@ export const UnscheduledTray = memo(function UnscheduledTray({ items, lanes, sel
         Unscheduled <span className="tabular-nums">({items.length})</span>
       </h2>
       {items.length === 0 ? (
-        <p className="text-xs text-slate-400 dark:text-slate-500">Items without a start date wait here.</p>
+        <p className="text-xs text-slate-500 dark:text-slate-400">Items without a start date wait here.</p>
       ) : (
         <ul className="flex gap-2">
           {items.map((item) => (

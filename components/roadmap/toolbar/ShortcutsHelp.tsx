@@ -24,7 +24,7 @@ export function ShortcutsHelp({ open, readOnly, onClose }: { open: boolean; read
               <td className="py-2 text-right whitespace-nowrap">
                 {row.keys.map((key, i) => (
                   <span key={key}>
-                    {i > 0 && <span className="mx-1 text-xs text-slate-400">or</span>}
+                    {i > 0 && <span className="mx-1 text-xs text-slate-500 dark:text-slate-400">or</span>}
                     <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs text-slate-700 shadow-[0_1px_0_0] shadow-slate-300 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200 dark:shadow-slate-700">
                       {key}
                     </kbd>

@@ -16,7 +16,7 @@ export function ZoomControl({ value, onChange }: { value: TimeScale; onChange: (
           className={`rounded-md px-2.5 py-1 text-xs font-medium transition ${
             value === scale
               ? "bg-white text-slate-900 shadow-sm dark:bg-slate-950 dark:text-slate-100"
-              : "text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-200"
+              : "text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-200"
           }`}
         >
           {LABELS[scale]}

@@ -124,7 +124,7 @@ export function BarContextMenu({ title, x, y, entries, onClose }: BarContextMenu
           }}
           className={`mx-1 cursor-default rounded-md px-2.5 py-1.5 outline-none ${
             entry.disabledReason
-              ? "text-slate-400 dark:text-slate-500"
+              ? "text-slate-500 dark:text-slate-400"
               : entry.danger
                 ? "text-rose-700 hover:bg-rose-50 focus:bg-rose-50 dark:text-rose-300 dark:hover:bg-rose-500/15 dark:focus:bg-rose-500/15"
                 : "text-slate-800 hover:bg-slate-100 focus:bg-slate-100 dark:text-slate-100 dark:hover:bg-slate-800 dark:focus:bg-slate-800"
