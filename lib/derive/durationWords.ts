@@ -1,3 +1,4 @@
+import { countOf } from "../format/plural";
 import type { WorkCalendar } from "./calendar";
 
 const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
@@ -10,7 +11,7 @@ const tenths = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
  * (a 4-day week makes 1,000 working days last longer) and ignores holidays, hence "≈".
  */
 export function describeDuration(days: number, cal: Pick<WorkCalendar, "perWeek">): string {
-  const words = `${whole.format(days)} working day${days === 1 ? "" : "s"}`;
+  const words = countOf(days, "working day");
   const perYear = (cal.perWeek * 365.2425) / 7;
   const years = days / perYear;
   if (years >= 1) return `${words} (≈ ${years < 10 ? tenths.format(years) : whole.format(years)} year${years < 1.05 ? "" : "s"})`;

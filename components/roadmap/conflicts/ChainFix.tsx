@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { ChainPlan } from "../../../lib/derive/chainPlan";
+import { countOf } from "../../../lib/format/plural";
 
 interface ChainFixProps {
   /** The item the conflict's fix moves, by title. */
@@ -46,7 +47,7 @@ export function ChainFix({ title, plan, titleOf, onApply }: ChainFixProps) {
   return (
     <div data-testid="chain-fix" className="mb-1.5 ml-6 mr-2 rounded-md border border-indigo-200 bg-indigo-50/60 px-2 py-1.5 text-xs dark:border-indigo-500/30 dark:bg-indigo-500/10">
       <p className="font-medium text-slate-700 dark:text-slate-200">
-        Moves {moves.length} item{moves.length === 1 ? "" : "s"}
+        Moves {countOf(moves.length, "item")}
         <span className="font-normal text-slate-500 dark:text-slate-400"> (wd: working days)</span>
       </p>
       <ul data-testid="chain-fix-moves" className="mt-1 flex flex-col gap-0.5 text-slate-600 dark:text-slate-300">
@@ -70,7 +71,7 @@ export function ChainFix({ title, plan, titleOf, onApply }: ChainFixProps) {
           }}
           className="rounded-md bg-indigo-600 px-2 py-1 font-medium text-white shadow-sm hover:bg-indigo-500"
         >
-          Move {moves.length} item{moves.length === 1 ? "" : "s"}
+          Move {countOf(moves.length, "item")}
         </button>
         <button type="button" onClick={() => setShown(null)} className="rounded-md px-2 py-1 text-slate-600 hover:bg-white dark:text-slate-300 dark:hover:bg-slate-800">
           Cancel

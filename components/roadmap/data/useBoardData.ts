@@ -16,6 +16,7 @@ import type { TimelineDecor } from "../timeline/Timeline";
 import { criticalLinkIds } from "./criticalLinks";
 import { useDerivedBoard } from "./useDerivedBoard";
 import { useToday } from "./useToday";
+import { countOf } from "../../../lib/format/plural";
 
 interface BoardDataOptions {
   snapshot: BoardSnapshot;
@@ -83,7 +84,7 @@ export function useBoardData({ snapshot, peers, scale, collapsed, criticalView, 
   const criticalSummary = useMemo(() => {
     const count = schedule.items.filter((s) => s.critical).length;
     const end = schedule.boardFinish ? ` · board ends ${formatLongDate(schedule.boardFinish)}` : "";
-    return `${count} critical item${count === 1 ? "" : "s"}${end}`;
+    return `${countOf(count, "critical item")}${end}`;
   }, [schedule]);
 
   return { phaseSpans: derived.phaseSpans, calendar, layout, conflicts, scheduled, geometry, loads, todayDay, peerSelections, decor, unscheduled, criticalSummary };

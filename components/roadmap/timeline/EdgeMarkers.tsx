@@ -3,6 +3,7 @@
 import { useLayoutEffect, useState, type RefObject } from "react";
 import { edgeMarkers } from "./edgeMarkers";
 import { LANE_HEADER_WIDTH, LANE_PADDING, type TimelineGeometry } from "./geometry";
+import { countOf } from "../../../lib/format/plural";
 
 interface EdgeMarkersProps {
   scrollRef: RefObject<HTMLDivElement | null>;
@@ -43,7 +44,7 @@ export function EdgeMarkers({ scrollRef, geometry, titleOf }: EdgeMarkersProps) 
     if (y < geometry.header.height - 4 || y > view.height - 20) return null;
     const title = titleOf(m.nearest.itemId) || "Untitled item";
     const where = m.side === "before" ? "earlier" : "later";
-    const label = `${m.count} item${m.count === 1 ? "" : "s"} ${where} in ${band.name}: show “${title}”`;
+    const label = `${countOf(m.count, "item")} ${where} in ${band.name}: show “${title}”`;
     return (
       <button
         key={`${m.bandId}:${m.side}`}
