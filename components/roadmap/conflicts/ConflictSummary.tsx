@@ -33,7 +33,7 @@ export const ConflictSummary = memo(function ConflictSummary({ counts, open, onT
       </svg>
       <span className="hidden sm:inline">Conflicts</span>
       {total === 0 ? (
-        <span className="text-emerald-600 dark:text-emerald-400">none</span>
+        <span className="text-emerald-700 dark:text-emerald-400">none</span>
       ) : (
         SEVERITIES.map((severity) => (
           <span
