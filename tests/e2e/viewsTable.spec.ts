@@ -124,7 +124,7 @@ test("2,000 items: the table draws only the rows near the view while it sorts, f
     await page.goto(`/boards/${board.id}?view=table`);
     await expect(page.getByTestId("table-row").first()).toBeVisible({ timeout: 30_000 });
   });
-  await expect(page.getByTestId("table-count")).toHaveText("2000 items");
+  await expect(page.getByTestId("table-count")).toHaveText("2,000 items");
   const drawn = await page.getByTestId("table-row").count();
   report.push(`rows in the DOM: ${drawn} of 2000`);
   expect(drawn).toBeLessThan(80);
@@ -137,11 +137,11 @@ test("2,000 items: the table draws only the rows near the view while it sorts, f
   expect(await page.getByTestId("table-row").count()).toBeLessThan(80);
   await timed("type a search that leaves 111 rows", async () => {
     await page.getByLabel("Search items").fill("package 19");
-    await expect(page.getByTestId("table-count")).toHaveText("111 of 2000 items");
+    await expect(page.getByTestId("table-count")).toHaveText("111 of 2,000 items");
   });
   expect(await page.getByTestId("table-row").count()).toBeLessThan(80);
   await page.getByLabel("Search items").fill("");
-  await expect(page.getByTestId("table-count")).toHaveText("2000 items");
+  await expect(page.getByTestId("table-count")).toHaveText("2,000 items");
   await timed("scroll to the end until the last row is drawn", async () => {
     await page.getByTestId("item-table").evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
     await expect(row(page, "Work package 1")).toBeVisible();
