@@ -3,6 +3,7 @@ import type { ActivityStore } from "./activityStore";
 import type { BoardStore } from "./boardStore";
 import type { CommentStore } from "./commentStore";
 import type { SessionStore } from "./sessionStore";
+import type { VersionStore } from "./versionStore";
 
-/** Everything the server stores: boards and their update logs, accounts and access, comments, history, ended sessions. */
-export type Storage = BoardStore & AccountStore & CommentStore & ActivityStore & SessionStore;
+/** Everything the server stores: boards and their update logs, accounts and access, comments, history and versions, ended sessions. */
+export type Storage = BoardStore & AccountStore & CommentStore & ActivityStore & SessionStore & VersionStore;

@@ -173,6 +173,12 @@ test("on a phone a person reads the board, follows the presenter and comments", 
   await page.setViewportSize(SCREENS[0]);
   await openBoard(page, `/boards/${board.id}`);
 
+  // The lane names take a narrow column: most of the phone's width is left to the bars.
+  const timeline = (await page.getByTestId("timeline").boundingBox())!;
+  const laneColumn = (await page.getByTestId("lane-header").first().boundingBox())!;
+  expect(timeline.width - laneColumn.width).toBeGreaterThanOrEqual(0.6 * SCREENS[0].width);
+  await expect(page.getByTestId("lane-header").first().getByText(/\S/).first()).toBeVisible();
+
   // The presenter asks everyone to follow; the phone follows their zoom.
   await presenter.page.getByTestId("follow-me").click();
   await presenter.page.getByRole("radio", { name: "Quarters" }).click();

@@ -2,12 +2,14 @@
 
 import { useLayoutEffect, useState, type RefObject } from "react";
 import { edgeMarkers } from "./edgeMarkers";
-import { LANE_HEADER_WIDTH, LANE_PADDING, type TimelineGeometry } from "./geometry";
+import { LANE_PADDING, type TimelineGeometry } from "./geometry";
 import { countOf } from "../../../lib/format/plural";
 
 interface EdgeMarkersProps {
   scrollRef: RefObject<HTMLDivElement | null>;
   geometry: TimelineGeometry;
+  /** The sticky lane column's width (useLaneColumn): markers for earlier bars sit just right of it. */
+  laneColumnWidth: number;
   /** Item titles by id, for the marker's label. */
   titleOf: (itemId: string) => string;
 }
@@ -29,8 +31,8 @@ const INSET = 6;
  * stay findable (docs/scheduling.md). Drawn over the scroll container, not in it, so they stay
  * at the edges; this component follows the scroll itself, so scrolling re-renders only it.
  */
-export function EdgeMarkers({ scrollRef, geometry, titleOf }: EdgeMarkersProps) {
-  const view = useExactView(scrollRef);
+export function EdgeMarkers({ scrollRef, geometry, laneColumnWidth, titleOf }: EdgeMarkersProps) {
+  const view = useExactView(scrollRef, laneColumnWidth);
   if (!view) return null;
   const markers = edgeMarkers(geometry.bands, geometry.bars, view.from, view.to);
   const bandById = new Map(geometry.bands.map((b) => [b.id, b]));
@@ -56,7 +58,7 @@ export function EdgeMarkers({ scrollRef, geometry, titleOf }: EdgeMarkersProps) 
         title={label}
         onClick={() => reveal(m.side === "before" ? m.nearest.left : m.nearest.left - (view.to - view.from) / 3)}
         className="absolute z-30 flex h-5 items-center gap-0.5 rounded-full bg-white/95 px-1.5 text-[11px] font-semibold tabular-nums text-slate-600 shadow ring-1 ring-slate-300 hover:bg-indigo-50 hover:text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-400 dark:bg-slate-900/95 dark:text-slate-300 dark:ring-slate-600 dark:hover:bg-slate-800"
-        style={m.side === "before" ? { left: LANE_HEADER_WIDTH + INSET, top: y } : { right: INSET + 12, top: y }}
+        style={m.side === "before" ? { left: laneColumnWidth + INSET, top: y } : { right: INSET + 12, top: y }}
       >
         {m.side === "before" && <span aria-hidden>◀</span>}
         {m.count}
@@ -67,7 +69,7 @@ export function EdgeMarkers({ scrollRef, geometry, titleOf }: EdgeMarkersProps) 
 }
 
 /** The exact visible part of the canvas, updated once per frame while scrolling or resizing. */
-function useExactView(scrollRef: RefObject<HTMLDivElement | null>): View | null {
+function useExactView(scrollRef: RefObject<HTMLDivElement | null>, laneColumnWidth: number): View | null {
   const [view, setView] = useState<View | null>(null);
   useLayoutEffect(() => {
     const el = scrollRef.current;
@@ -75,7 +77,7 @@ function useExactView(scrollRef: RefObject<HTMLDivElement | null>): View | null 
     let frame = 0;
     const measure = () => {
       frame = 0;
-      const next = { from: el.scrollLeft, to: el.scrollLeft + el.clientWidth - LANE_HEADER_WIDTH, top: el.scrollTop, height: el.clientHeight };
+      const next = { from: el.scrollLeft, to: el.scrollLeft + el.clientWidth - laneColumnWidth, top: el.scrollTop, height: el.clientHeight };
       setView((prev) => (prev && prev.from === next.from && prev.to === next.to && prev.top === next.top && prev.height === next.height ? prev : next));
     };
     const schedule = () => {
@@ -90,6 +92,6 @@ function useExactView(scrollRef: RefObject<HTMLDivElement | null>): View | null 
       resize.disconnect();
       cancelAnimationFrame(frame);
     };
-  }, [scrollRef]);
+  }, [scrollRef, laneColumnWidth]);
   return view;
 }

@@ -2,7 +2,7 @@ import { memo, type KeyboardEvent, type MouseEvent, type PointerEvent } from "re
 import type { Severity } from "../../../lib/derive/types";
 import type { ItemStatus } from "../../../lib/model/schemas";
 import { SEVERITY_DOT } from "../conflicts/conflictLabels";
-import { BAR_HEIGHT, LANE_HEADER_WIDTH } from "./geometry";
+import { BAR_HEIGHT } from "./geometry";
 import { STATUS_LABELS } from "../labels";
 import type { DragMode } from "./gestures/useItemDrag";
 import { countOf } from "../../../lib/format/plural";
@@ -135,7 +135,8 @@ export const ItemBar = memo(function ItemBar(props: ItemBarProps) {
         border: pinned ? undefined : `1px dashed color-mix(in srgb, ${color} 70%, transparent)`,
         transform: drag ? `translate(${drag.x}px, ${drag.y}px)` : undefined,
         opacity: emphasis === "dimmed" && !selected && !drag ? 0.35 : undefined,
-        scrollMarginLeft: LANE_HEADER_WIDTH + 16,
+        // Clear of the sticky lane column, whose width the timeline sets (useLaneColumn).
+        scrollMarginLeft: "calc(var(--lane-column, 216px) + 16px)",
         scrollMarginRight: labelOutside ? 200 : 16,
         scrollMarginTop: 160,
       }}

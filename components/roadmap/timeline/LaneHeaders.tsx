@@ -1,6 +1,6 @@
 import { memo } from "react";
 import type { LaneLoad } from "../../../lib/derive/laneLoad";
-import { LANE_HEADER_WIDTH, type LaneBand } from "./geometry";
+import type { LaneBand } from "./geometry";
 import { formatCount } from "../../../lib/format/numbers";
 import { countOf } from "../../../lib/format/plural";
 
@@ -12,14 +12,16 @@ interface LaneHeadersProps {
   dropLaneId: string | null;
   /** Folds or unfolds a lane for this viewer. */
   onToggle: (laneId: string) => void;
+  /** A phone's narrow column (useLaneColumn): names only, the count and load left to wider screens. */
+  narrow: boolean;
 }
 
 /** The sticky left column: one header per lane, as tall as the lane's packed rows. */
-export const LaneHeaders = memo(function LaneHeaders({ bands, loads, dropLaneId, onToggle }: LaneHeadersProps) {
+export const LaneHeaders = memo(function LaneHeaders({ bands, loads, dropLaneId, onToggle, narrow }: LaneHeadersProps) {
   return (
     <div
       className="sticky left-0 z-20 shrink-0 border-r border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950"
-      style={{ width: LANE_HEADER_WIDTH }}
+      style={{ width: "var(--lane-column)" }}
     >
       {bands.map((band) => {
         const load = loads.get(band.id);
@@ -30,7 +32,7 @@ export const LaneHeaders = memo(function LaneHeaders({ bands, loads, dropLaneId,
             data-testid="lane-header"
             data-lane-id={band.id}
             data-collapsed={band.collapsed}
-            className={`border-b border-slate-200 pl-2 pr-3 dark:border-slate-800 ${band.collapsed ? "flex items-center" : "pt-3"} ${
+            className={`border-b border-slate-200 pl-2 ${narrow ? "pr-1" : "pr-3"} dark:border-slate-800 ${band.collapsed ? "flex items-center" : "pt-3"} ${
               dropLaneId === band.id ? "bg-indigo-50 dark:bg-indigo-500/10" : ""
             }`}
             style={{ height: band.height }}
@@ -50,12 +52,13 @@ export const LaneHeaders = memo(function LaneHeaders({ bands, loads, dropLaneId,
                 </svg>
               </button>
               <span aria-hidden className="h-2.5 w-2.5 shrink-0 rounded-full" style={{ background: band.color }} />
-              <span className={`ml-1 min-w-0 flex-1 truncate text-sm font-medium ${band.orphan ? "italic text-slate-500" : ""}`} title={band.name}>
+              <span className={`${narrow ? "" : "ml-1 "}min-w-0 flex-1 truncate text-sm font-medium ${band.orphan ? "italic text-slate-500" : ""}`} title={band.name}>
                 {band.name}
               </span>
-              {band.collapsed && load && <LoadChip load={load} />}
+              {band.collapsed && load && !narrow && <LoadChip load={load} />}
+              {narrow && load?.over && <OverDot load={load} />}
             </div>
-            {!band.collapsed && (
+            {!band.collapsed && !narrow && (
               // The count and the load on a line of their own: beside the name they would cut it short.
               <div className="mt-0.5 flex items-center justify-between gap-2 pl-[46px]">
                 <span data-testid="lane-count" className="text-xs tabular-nums text-slate-500 dark:text-slate-400">
@@ -103,4 +106,10 @@ function LoadChip({ load }: { load: LaneLoad }) {
       <span className="font-normal">Load</span> {text}
     </span>
   );
+}
+
+/** On a phone's narrow column, the one thing of the load worth its room: a red dot when over capacity. */
+function OverDot({ load }: { load: LaneLoad }) {
+  const words = `Over capacity: load ${formatLoad(load.peak)} of ${formatLoad(load.capacity)} per day`;
+  return <span data-testid="lane-over" role="img" aria-label={words} title={words} className="size-2 shrink-0 rounded-full bg-rose-500" />;
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo, useRef, useState, type ReactNode, type RefObject } from "react";
+import { useCallback, useMemo, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from "react";
 import type { BoardLayout } from "../../../lib/derive/boardLayout";
 import type { WorkCalendar } from "../../../lib/derive/calendar";
 import type { LaneLoad } from "../../../lib/derive/laneLoad";
@@ -11,7 +11,7 @@ import type { TimelineActions } from "../commands/useTimelineActions";
 import type { ConflictIndex } from "../conflicts/conflictIndex";
 import { DependencyArrows } from "./DependencyArrows";
 import { EdgeMarkers } from "./EdgeMarkers";
-import { LANE_HEADER_WIDTH, type TimelineGeometry } from "./geometry";
+import type { TimelineGeometry } from "./geometry";
 import { BarContextMenu } from "./gestures/BarContextMenu";
 import { barMenuEntries } from "./gestures/barMenuEntries";
 import { dragView } from "./gestures/dragMath";
@@ -25,6 +25,7 @@ import { PinNotice, type PinnedByDrop } from "./PinNotice";
 import { timelineBars } from "./timelineBars";
 import { TimelineGrid } from "./TimelineGrid";
 import { TimelineHeader } from "./TimelineHeader";
+import { useLaneColumn } from "./useLaneColumn";
 import { useScrollAnchor } from "./useScrollAnchor";
 import { useTimelineWindow } from "./useTimelineWindow";
 
@@ -81,6 +82,7 @@ export function Timeline(props: TimelineProps) {
   const ownScrollRef = useRef<HTMLDivElement>(null);
   const scrollRef = props.viewportRef ?? ownScrollRef;
   const canvasRef = useRef<HTMLDivElement>(null);
+  const laneColumn = useLaneColumn();
 
   // Data: the bars to draw. Commands: the gestures that end in one. The rest of this file draws.
   const bars = useMemo(() => timelineBars(snapshot, layout, geometry, decor), [snapshot, layout, geometry, decor]);
@@ -106,15 +108,16 @@ export function Timeline(props: TimelineProps) {
     actions,
     onDragPreview,
     onPinnedByDrop,
+    laneColumnWidth: laneColumn.width,
   });
   const { preview, linkDraft, menu, pan } = gestures;
   const onScroll = useScrollAnchor(scrollRef, canvasRef, geometry, todayDay, selectedId);
-  const { view, nonWorkingDays, shown } = useTimelineWindow(scrollRef, geometry, calendar, bars, { selectedId, focusId: gestures.focusId, menuId: menu?.itemId ?? null });
+  const { view, nonWorkingDays, shown } = useTimelineWindow(scrollRef, geometry, laneColumn.width, calendar, bars, { selectedId, focusId: gestures.focusId, menuId: menu?.itemId ?? null });
 
   const menuBar = menu ? byId.get(menu.itemId) : undefined;
   const draggedBar = preview && !shown.some((b) => b.item.id === preview.itemId) ? byId.get(preview.itemId) : undefined;
   return (
-    <div className="relative h-full">
+    <div className="relative h-full" style={{ "--lane-column": `${laneColumn.width}px` } as CSSProperties}>
       <div
         ref={scrollRef}
         onScroll={onScroll}
@@ -122,11 +125,11 @@ export function Timeline(props: TimelineProps) {
         data-testid="timeline"
         data-pan={pan ?? undefined}
       >
-        <div className="relative min-h-full" style={{ width: LANE_HEADER_WIDTH + geometry.width }}>
+        <div className="relative min-h-full" style={{ width: laneColumn.width + geometry.width }}>
           <div className="sticky top-0 z-30 flex border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
             <div
               className="sticky left-0 z-20 shrink-0 border-r border-slate-200 bg-white text-[11px] font-medium uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400 dark:bg-slate-950"
-              style={{ width: LANE_HEADER_WIDTH, height: geometry.header.height }}
+              style={{ width: laneColumn.width, height: geometry.header.height }}
             >
               <span className="absolute left-4" style={{ top: geometry.header.phasesTop + 4 }}>Phases</span>
               <span className="absolute left-4" style={{ top: geometry.header.milestonesTop + 3 }}>Milestones</span>
@@ -147,6 +150,7 @@ export function Timeline(props: TimelineProps) {
               bands={geometry.bands}
               loads={laneLoads}
               dropLaneId={preview?.mode === "move" ? preview.laneId : null}
+              narrow={laneColumn.narrow}
               onToggle={onToggleLane}
             />
             <div
@@ -218,7 +222,7 @@ export function Timeline(props: TimelineProps) {
         // Outside the scrolling content so it stays centred in view however far one scrolls.
         <div
           className="pointer-events-none absolute right-0 flex items-center justify-center"
-          style={{ left: LANE_HEADER_WIDTH, top: geometry.header.height, height: geometry.lanesHeight }}
+          style={{ left: laneColumn.width, top: geometry.header.height, height: geometry.lanesHeight }}
         >
           <p className="rounded-lg bg-white/90 px-4 py-2 text-sm text-slate-600 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900/90 dark:text-slate-300 dark:ring-slate-700">
             {readOnly ? (
@@ -231,7 +235,7 @@ export function Timeline(props: TimelineProps) {
           </p>
         </div>
       )}
-      <EdgeMarkers scrollRef={scrollRef} geometry={geometry} titleOf={(id) => byId.get(id)?.item.title ?? ""} />
+      <EdgeMarkers scrollRef={scrollRef} geometry={geometry} laneColumnWidth={laneColumn.width} titleOf={(id) => byId.get(id)?.item.title ?? ""} />
       {pinnedByDrop && (
         <PinNotice
           pinned={pinnedByDrop}

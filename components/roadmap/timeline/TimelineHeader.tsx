@@ -1,7 +1,6 @@
 import { memo } from "react";
 import {
   AXIS_TIER_HEIGHT,
-  LANE_HEADER_WIDTH,
   MILESTONE_ROW_HEIGHT,
   PHASE_ROW_HEIGHT,
   dayToX,
@@ -39,7 +38,7 @@ export const TimelineHeader = memo(function TimelineHeader({ geometry, view, tod
           style={{ left: dayToX(geometry, tick.startDay), width: (tick.endDay - tick.startDay) * geometry.pxPerDay, height: AXIS_TIER_HEIGHT }}
         >
           {/* Sticks to the lane column's edge so the period's name stays visible while scrolling. */}
-          <span className="sticky truncate" style={{ left: LANE_HEADER_WIDTH + 8 }}>
+          <span className="sticky truncate" style={{ left: "calc(var(--lane-column) + 8px)" }}>
             {tick.label}
           </span>
         </div>
@@ -55,7 +54,7 @@ export const TimelineHeader = memo(function TimelineHeader({ geometry, view, tod
             height: AXIS_TIER_HEIGHT,
           }}
         >
-          <span className="sticky truncate" style={{ left: LANE_HEADER_WIDTH + 6 }}>
+          <span className="sticky truncate" style={{ left: "calc(var(--lane-column) + 6px)" }}>
             {tick.label}
           </span>
         </div>
@@ -90,7 +89,7 @@ export const TimelineHeader = memo(function TimelineHeader({ geometry, view, tod
           title={phase.name}
         >
           {/* No overflow clipping on the chip: it would stop the name from sticking. */}
-          <span className="sticky max-w-full truncate" style={{ left: LANE_HEADER_WIDTH + 8 }}>
+          <span className="sticky max-w-full truncate" style={{ left: "calc(var(--lane-column) + 8px)" }}>
             {phase.name}
           </span>
         </div>

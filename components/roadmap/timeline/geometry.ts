@@ -11,7 +11,9 @@ import { mergeSpans } from "./mergeSpans";
  * per snapshot and zoom; everything that draws reads this instead of redoing the arithmetic.
  */
 export const PX_PER_DAY: Record<TimeScale, number> = { weeks: 24, months: 7, quarters: 2.5 };
+/** The sticky lane-name column; on a phone it shrinks to the names alone (useLaneColumn). */
 export const LANE_HEADER_WIDTH = 216;
+export const PHONE_LANE_HEADER_WIDTH = 128;
 export const ROW_HEIGHT = 36;
 export const BAR_HEIGHT = 28;
 export const LANE_PADDING = 8;

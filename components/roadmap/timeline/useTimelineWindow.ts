@@ -3,7 +3,7 @@
 import { useMemo, type RefObject } from "react";
 import { isWorkingDay, type WorkCalendar } from "../../../lib/derive/calendar";
 import { daysInWindow } from "./axisWindow";
-import { LANE_HEADER_WIDTH, type TimelineGeometry } from "./geometry";
+import type { TimelineGeometry } from "./geometry";
 import { sortBarsForReading } from "./gestures/barNavigation";
 import type { TimelineBar } from "./timelineBars";
 import { inWindow, useCanvasWindow, type CanvasWindow } from "./useCanvasWindow";
@@ -37,11 +37,13 @@ function daysOff(geometry: TimelineGeometry, calendar: WorkCalendar, view: Canva
 export function useTimelineWindow(
   scrollRef: RefObject<HTMLDivElement | null>,
   geometry: TimelineGeometry,
+  /** The sticky lane column's width, which covers that much of the scroller (useLaneColumn). */
+  laneColumnWidth: number,
   calendar: WorkCalendar,
   bars: readonly TimelineBar[],
   kept: { selectedId: string | null; focusId: string | null; menuId: string | null },
 ) {
-  const view = useCanvasWindow(scrollRef, LANE_HEADER_WIDTH, geometry.header.height);
+  const view = useCanvasWindow(scrollRef, laneColumnWidth, geometry.header.height);
   const nonWorkingDays = useMemo(() => daysOff(geometry, calendar, view), [geometry, calendar, view]);
   const { selectedId, focusId, menuId } = kept;
   const shown = useMemo(

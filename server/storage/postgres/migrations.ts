@@ -160,6 +160,30 @@ export const PG_MIGRATIONS: readonly string[] = [
    ALTER TABLE invitations ADD COLUMN expires_at ${T};
    CREATE UNIQUE INDEX invitations_by_secret ON invitations(secret_hash);
    ALTER TABLE users ADD COLUMN mail_notifications INTEGER NOT NULL DEFAULT 1;`,
+  // Versions, the baseline and the recorded history between versions (as in SQLite's).
+  `CREATE TABLE board_versions (
+     ord BIGINT GENERATED ALWAYS AS IDENTITY,
+     id ${T} PRIMARY KEY,
+     board_id ${T} NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     name ${T},
+     note ${T},
+     reason ${T} NOT NULL,
+     author_id ${T},
+     created_at ${T} NOT NULL,
+     seq BIGINT NOT NULL,
+     state BYTEA NOT NULL
+   );
+   CREATE INDEX board_versions_by_board ON board_versions(board_id, created_at);
+   ALTER TABLE boards ADD COLUMN baseline_version_id ${T};
+   ALTER TABLE board_updates ADD COLUMN at ${T};
+   CREATE TABLE board_history (
+     board_id ${T} NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     seq BIGINT NOT NULL,
+     at ${T} NOT NULL,
+     data BYTEA NOT NULL,
+     PRIMARY KEY (board_id, seq)
+   );
+   CREATE INDEX board_history_by_time ON board_history(board_id, at);`,
 ];
 
 /**

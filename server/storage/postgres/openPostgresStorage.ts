@@ -7,6 +7,7 @@ import { pgActivityStore } from "./pgActivityStore";
 import { pgBoardStore } from "./pgBoardStore";
 import { pgCommentStore } from "./pgCommentStore";
 import { pgSessionStore } from "./pgSessionStore";
+import { pgVersionStore } from "./pgVersionStore";
 
 export interface PostgresOptions {
   /** postgres://user:password@host:port/database; `?options=-c search_path=…` picks a schema. */
@@ -38,6 +39,7 @@ export async function openPostgresStorage({ url, log, maxConnections = 10 }: Pos
     ...pgActivityStore(pool),
     ...pgCommentStore(pool),
     ...pgSessionStore(pool),
+    ...pgVersionStore(pool),
     async close() {
       await pool.end();
     },

@@ -10,7 +10,7 @@ const BOARD_COLUMNS = "id, title, created_at, updated_at";
 export async function insertBoardWithState(client: PoolClient, id: string, title: string, state: Uint8Array, now: string) {
   await client.query("INSERT INTO boards (id, title, created_at, updated_at) VALUES ($1, $2, $3, $3)", [id, title, now]);
   // The initial state is the server's own (a template or an empty board): checked.
-  await client.query("INSERT INTO board_updates (board_id, data, checked) VALUES ($1, $2, true)", [id, asBytea(state)]);
+  await client.query("INSERT INTO board_updates (board_id, data, checked, at) VALUES ($1, $2, true, $3)", [id, asBytea(state), now]);
 }
 
 /**
@@ -21,8 +21,8 @@ export async function insertBoardWithState(client: PoolClient, id: string, title
  */
 const APPEND_BOARD = `
   WITH ins AS (
-    INSERT INTO board_updates (board_id, data, checked)
-    SELECT $1, u.data, $5 FROM unnest($2::bytea[]) WITH ORDINALITY AS u(data, n) ORDER BY u.n
+    INSERT INTO board_updates (board_id, data, checked, at)
+    SELECT $1, u.data, $5, $3 FROM unnest($2::bytea[]) WITH ORDINALITY AS u(data, n) ORDER BY u.n
     RETURNING seq
   ), touched AS (
     UPDATE boards SET updated_at = $3, title = COALESCE($4, title) WHERE id = $1 RETURNING id
@@ -91,6 +91,13 @@ export function pgBoardStore(pool: Pool): Omit<BoardStore, "close"> {
            ON CONFLICT (board_id) DO UPDATE SET state = excluded.state, up_to_seq = excluded.up_to_seq,
              state_vector = excluded.state_vector, checked = true`,
           [id, asBytea(state), upToSeq, asBytea(stateVector)],
+        );
+        // Folded rows become recorded history (docs/history.md): the replay needs them, the load does not.
+        await client.query(
+          `INSERT INTO board_history (board_id, seq, at, data)
+           SELECT board_id, seq, at, data FROM board_updates WHERE board_id = $1 AND seq <= $2 AND at IS NOT NULL
+           ON CONFLICT DO NOTHING`,
+          [id, upToSeq],
         );
         await client.query("DELETE FROM board_updates WHERE board_id = $1 AND seq <= $2", [id, upToSeq]);
       });

@@ -141,6 +141,32 @@ const MIGRATIONS = [
    ALTER TABLE invitations ADD COLUMN expires_at TEXT;
    CREATE UNIQUE INDEX invitations_by_secret ON invitations(secret_hash);
    ALTER TABLE users ADD COLUMN mail_notifications INTEGER NOT NULL DEFAULT 1;`,
+  // Versions of a board (docs/history.md): the compressed document state, where the update log
+  // stood, who and why. One baseline per board. Log rows get their commit time, and compaction
+  // moves the rows it folds into board_history instead of dropping them, so the board can be
+  // shown at any moment between versions; rows before the history window are pruned.
+  `CREATE TABLE board_versions (
+     id TEXT PRIMARY KEY,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     name TEXT,
+     note TEXT,
+     reason TEXT NOT NULL,
+     author_id TEXT,
+     created_at TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     state BLOB NOT NULL
+   );
+   CREATE INDEX board_versions_by_board ON board_versions(board_id, created_at);
+   ALTER TABLE boards ADD COLUMN baseline_version_id TEXT;
+   ALTER TABLE board_updates ADD COLUMN at TEXT;
+   CREATE TABLE board_history (
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     seq INTEGER NOT NULL,
+     at TEXT NOT NULL,
+     data BLOB NOT NULL,
+     PRIMARY KEY (board_id, seq)
+   );
+   CREATE INDEX board_history_by_time ON board_history(board_id, at);`,
 ];
 
 export function migrate(db: Database.Database): void {

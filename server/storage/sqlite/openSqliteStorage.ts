@@ -8,6 +8,7 @@ import { sqliteActivityStore } from "./sqliteActivityStore";
 import { sqliteBoardStore } from "./sqliteBoardStore";
 import { sqliteCommentStore } from "./sqliteCommentStore";
 import { sqliteSessionStore } from "./sqliteSessionStore";
+import { sqliteVersionStore } from "./sqliteVersionStore";
 import { CHECKPOINT_INTERVAL_MS, DEFAULT_SQLITE_SYNC, type SqliteSync } from "./sqliteSync";
 
 export interface SqliteStorageOptions {
@@ -38,6 +39,7 @@ export function openSqliteStorage(file: string, { sync = DEFAULT_SQLITE_SYNC, lo
     ...sqliteActivityStore(db),
     ...sqliteCommentStore(db),
     ...sqliteSessionStore(db),
+    ...sqliteVersionStore(db),
     async close() {
       await appends?.close();
       await checkpoints?.close();

@@ -13,10 +13,10 @@ import type { AppendThread } from "./appendThread";
 export function boardInserter(db: Database.Database) {
   const insertBoard = db.prepare("INSERT INTO boards (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)");
   // The initial state is the server's own (a template or an empty board): checked.
-  const insertUpdate = db.prepare("INSERT INTO board_updates (board_id, data, checked) VALUES (?, ?, 1)");
+  const insertUpdate = db.prepare("INSERT INTO board_updates (board_id, data, checked, at) VALUES (?, ?, 1, ?)");
   return (id: string, title: string, state: Uint8Array, now: string) => {
     insertBoard.run(id, title, now, now);
-    insertUpdate.run(id, Buffer.from(state));
+    insertUpdate.run(id, Buffer.from(state), now);
   };
 }
 
@@ -36,6 +36,11 @@ export function sqliteBoardStore(db: Database.Database, appends?: AppendThread):
      ON CONFLICT(board_id) DO UPDATE SET state = excluded.state, up_to_seq = excluded.up_to_seq,
        state_vector = excluded.state_vector, checked = 1`,
   );
+  // Folded rows become recorded history (docs/history.md): the replay needs them, the load does not.
+  const keepHistoryUpTo = db.prepare(
+    `INSERT OR IGNORE INTO board_history (board_id, seq, at, data)
+     SELECT board_id, seq, at, data FROM board_updates WHERE board_id = ? AND seq <= ? AND at IS NOT NULL`,
+  );
   const deleteLogUpTo = db.prepare("DELETE FROM board_updates WHERE board_id = ? AND seq <= ?");
   const insertQuarantine = db.prepare(
     "INSERT INTO board_quarantine (board_id, hash, data, reason, at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
@@ -52,6 +57,7 @@ export function sqliteBoardStore(db: Database.Database, appends?: AppendThread):
 
   const compactTx = db.transaction((id: string, state: Uint8Array, upToSeq: number, stateVector: Uint8Array) => {
     upsertSnapshot.run(id, Buffer.from(state), upToSeq, Buffer.from(stateVector));
+    keepHistoryUpTo.run(id, upToSeq);
     deleteLogUpTo.run(id, upToSeq);
   });
 

@@ -67,9 +67,11 @@ describe.skipIf(!TEST_DATABASE_URL)(title, () => {
     expect(await tables()).toEqual(
       [
         "board_activity",
+        "board_history",
         "board_quarantine",
         "board_snapshots",
         "board_updates",
+        "board_versions",
         "board_visits",
         "boards",
         "comment_threads",

@@ -6,7 +6,7 @@ import { nextWorkingDay, type WorkCalendar } from "../../../../lib/derive/calend
 import { fromDayNumber, type DateString } from "../../../../lib/model/dates";
 import type { BoardSnapshot } from "../../../../lib/model/snapshot";
 import type { TimelineActions } from "../../commands/useTimelineActions";
-import { LANE_HEADER_WIDTH, bandAt, xToDay, type TimelineGeometry } from "../geometry";
+import { bandAt, xToDay, type TimelineGeometry } from "../geometry";
 import type { BarHandlers } from "../ItemBar";
 import type { TimelineBar } from "../timelineBars";
 import { dropDuration, dropStart } from "./dragMath";
@@ -34,6 +34,8 @@ interface TimelineGesturesOptions {
   onDragPreview?: (preview: DragPreview | null) => void;
   /** A drop moved an auto-scheduled item, which pinned it there (docs/scheduling.md). */
   onPinnedByDrop?: (itemId: string, start: DateString) => void;
+  /** The sticky lane column's width (useLaneColumn): dragging past its edge scrolls left. */
+  laneColumnWidth: number;
 }
 
 /**
@@ -43,7 +45,7 @@ interface TimelineGesturesOptions {
  * actions.link); the drawing only wires the handlers this returns.
  */
 export function useTimelineGestures(options: TimelineGesturesOptions) {
-  const { snapshot, geometry, calendar, byId, readOnly, scrollRef, canvasRef, onSelect, onMove, onResize, onCreateAt, actions, onDragPreview, onPinnedByDrop } = options;
+  const { snapshot, geometry, calendar, byId, readOnly, scrollRef, canvasRef, onSelect, onMove, onResize, onCreateAt, actions, onDragPreview, onPinnedByDrop, laneColumnWidth } = options;
 
   const drop = useCallback(
     (preview: DragPreview) => {
@@ -66,7 +68,7 @@ export function useTimelineGestures(options: TimelineGesturesOptions) {
   );
 
   // Dragging to an edge of the lanes scrolls the timeline, for every drag gesture alike.
-  const autoScroll = useAutoScroll(scrollRef, { left: LANE_HEADER_WIDTH, top: geometry.header.height });
+  const autoScroll = useAutoScroll(scrollRef, { left: laneColumnWidth, top: geometry.header.height });
   /** Pin where it is drawn now (nothing moves), or unpin so it follows its predecessors again. */
   const togglePin = useCallback(
     (itemId: string) => {
