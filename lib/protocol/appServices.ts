@@ -4,6 +4,7 @@ import type { ChangesSummary, CommentAnchor, CommentView, InboxView, ThreadView 
 import type { Principal, Role } from "./roles";
 import type { PastBoard, VersionList, VersionView } from "./versions";
 import type { BoardSnapshot } from "../model/snapshot";
+import type { BoardComparison } from "../history/types";
 
 /**
  * What the Next.js routes may ask of the server process. The custom server registers an
@@ -165,6 +166,8 @@ export interface AppServices {
     input: unknown,
   ): Promise<ServiceResult<{ backup: VersionView | null; applied: boolean; changed: number | null; state: string | null }>>;
   setBaseline(actor: UserId, boardId: BoardId, input: unknown): Promise<ServiceResult<{ baselineId: string | null }>>;
+  /** What changed from one version (or "now") to another; both must be this board's. */
+  compareVersions(actor: UserId, boardId: BoardId, from: string, to: string): Promise<ServiceResult<{ from: string; to: string; comparison: BoardComparison }>>;
   /** The board as it was at a moment: the version before it plus the recorded changes up to it. */
   boardAt(actor: UserId, boardId: BoardId, at: string): Promise<ServiceResult<PastBoard>>;
 }

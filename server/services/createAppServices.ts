@@ -51,6 +51,6 @@ export function createAppServices(deps: AppServiceDeps): AppServices {
     ...changeServices(storage, boards.roleOf, flushActivity),
     ...commentServices({ storage, roleOf: boards.roleOf, readSnapshot, live, now, mailNotices: commentMailer(storage, mail, log) }),
     ...inboxServices(storage, live, now),
-    ...versionServices({ storage, roleOf: boards.roleOf, withLiveBoard, live, now }),
+    ...versionServices({ storage, roleOf: boards.roleOf, withLiveBoard, readSnapshot, live, now }),
   };
 }

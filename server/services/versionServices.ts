@@ -3,13 +3,15 @@ import type { BoardId, UserId } from "../../lib/model/ids";
 import { createOrigin } from "../../lib/model/origin";
 import { ok } from "../../lib/model/result";
 import { restoreBoard, restoreItem } from "../../lib/model/restoreCommands";
-import { readSnapshot } from "../../lib/model/snapshot";
+import { readSnapshot, type BoardSnapshot } from "../../lib/model/snapshot";
+import { compareSnapshots } from "../../lib/history/compareSnapshots";
 import type { AppServices } from "../../lib/protocol/appServices";
 import { canEditRoadmap, canManageBoard, type Role } from "../../lib/protocol/roles";
 import {
   baselineSchema,
   createVersionSchema,
   isoMomentSchema,
+  versionRefSchema,
   restoreSchema,
   updateVersionSchema,
   type VersionView,
@@ -40,7 +42,7 @@ const FORMER_MEMBER = "Former member";
 
 export type VersionServices = Pick<
   AppServices,
-  "listVersions" | "createVersion" | "updateVersion" | "deleteVersion" | "readVersion" | "restoreVersion" | "setBaseline" | "boardAt"
+  "listVersions" | "createVersion" | "updateVersion" | "deleteVersion" | "readVersion" | "restoreVersion" | "setBaseline" | "boardAt" | "compareVersions"
 >;
 
 /**
@@ -52,10 +54,12 @@ export function versionServices(deps: {
   storage: Storage;
   roleOf: (actor: UserId, boardId: BoardId) => Promise<Role | null>;
   withLiveBoard: WithLiveBoard;
+  /** The board as its connections see it now. */
+  readSnapshot: (boardId: BoardId) => Promise<BoardSnapshot>;
   live: LivePublisher;
   now: () => Date;
 }): VersionServices {
-  const { storage, roleOf, withLiveBoard, live, now } = deps;
+  const { storage, roleOf, withLiveBoard, readSnapshot: liveSnapshot, live, now } = deps;
 
   async function views(records: VersionRecord[]): Promise<VersionView[]> {
     const ids = [...new Set(records.map((r) => r.authorId).filter((id): id is UserId => id !== null))];
@@ -82,6 +86,18 @@ export function versionServices(deps: {
   async function versionDoc(boardId: BoardId, versionId: string): Promise<Y.Doc | null> {
     const packed = await storage.loadVersionState(boardId, versionId);
     return packed ? docFromState(unpackState(packed)) : null;
+  }
+
+  /** One side of a comparison: "now" (the live board) or a version of this board. */
+  async function side(boardId: BoardId, ref: string): Promise<BoardSnapshot | null> {
+    if (ref === "now") return liveSnapshot(boardId);
+    const doc = (await findVersion(boardId, ref)) ? await versionDoc(boardId, ref) : null;
+    if (!doc) return null;
+    try {
+      return readSnapshot(doc);
+    } finally {
+      doc.destroy();
+    }
   }
 
   return {
@@ -197,6 +213,15 @@ export function versionServices(deps: {
       if (!(await storage.setBaseline(boardId, versionId))) return versionNotFound();
       changed(boardId);
       return ok({ baselineId: versionId });
+    },
+
+    async compareVersions(actor, boardId, from, to) {
+      if (!(await roleOf(actor, boardId))) return boardNotFound();
+      const refs = [versionRefSchema.safeParse(from), versionRefSchema.safeParse(to)];
+      if (!refs[0]!.success || !refs[1]!.success) return fail("invalid", "Compare two versions, or a version and now: ?from=<version id|now>&to=<version id|now>");
+      const [before, after] = await Promise.all([side(boardId, refs[0]!.data), side(boardId, refs[1]!.data)]);
+      if (!before || !after) return versionNotFound();
+      return ok({ from: refs[0]!.data, to: refs[1]!.data, comparison: compareSnapshots(before, after) });
     },
 
     async boardAt(actor, boardId, at) {

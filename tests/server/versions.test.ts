@@ -160,6 +160,32 @@ describe("restore", () => {
   });
 });
 
+describe("compare", () => {
+  it("lists what moved between a version and now, and between two versions; refuses junk and other boards' versions", async () => {
+    const a = await connect(people.editor);
+    const id = createItem(a.doc, ana, { title: "Pilot", start: date("2030-03-04"), duration: 3 });
+    if (!id.ok) throw new Error(id.error);
+    await settled(a.doc);
+    const plan = value(await s.services.createVersion(people.owner, board.id, { name: "Plan" }));
+    moveItem(a.doc, ana, id.value, { start: date("2030-03-11") });
+    await settled(a.doc);
+    const later = value(await s.services.createVersion(people.owner, board.id, { name: "Later" }));
+
+    const sinceNow = value(await s.services.compareVersions(people.viewer, board.id, plan.id, "now")).comparison;
+    const between = value(await s.services.compareVersions(people.viewer, board.id, plan.id, later.id)).comparison;
+    expect(between).toEqual(sinceNow);
+    expect(sinceNow.items).toHaveLength(1);
+    expect(sinceNow.items[0]).toMatchObject({ itemId: id.value, change: "changed", fields: { schedule: { startShift: 5, finishShift: 5 } } });
+    expect(value(await s.services.compareVersions(people.viewer, board.id, "now", "now")).comparison.items).toEqual([]);
+
+    expect(await s.services.compareVersions(people.viewer, board.id, "yesterday", "now")).toMatchObject({ ok: false, error: { kind: "invalid" } });
+    const other = await s.boards.createBoard({ title: "Other" });
+    const theirs = value(await s.services.createVersion(other.ownerId, other.id, { name: "Theirs" }));
+    expect(await s.services.compareVersions(people.viewer, board.id, theirs.id, "now")).toMatchObject({ ok: false, error: { kind: "not-found" } });
+    expect(await s.services.compareVersions(people.stranger, board.id, plan.id, "now")).toMatchObject({ ok: false, error: { kind: "not-found" } });
+  });
+});
+
 describe("the board at a past moment", () => {
   it("replays the version before the moment and the recorded changes up to it", async () => {
     const a = await connect(people.editor);
