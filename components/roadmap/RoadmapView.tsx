@@ -24,6 +24,9 @@ import { useCollapsedLanes } from "./timeline/useCollapsedLanes";
 import { EditingControls } from "./toolbar/EditingControls";
 import { RoadmapToolbar } from "./toolbar/RoadmapToolbar";
 import { useSelection } from "./useSelection";
+import { ReplayArea } from "./versions/ReplayArea";
+import { useVersionsUi } from "./versions/useVersionsUi";
+import { VersionsSidePanel } from "./versions/VersionsSidePanel";
 import { useRoadmapView } from "./views/useRoadmapView";
 import { ViewPanel } from "./views/ViewPanel";
 import { BoardToast } from "./BoardToast";
@@ -38,6 +41,8 @@ interface RoadmapViewProps {
   comments: CommentsBinding | null;
   /** Whom this person follows, shared with the avatars in the header. */
   follow: FollowController;
+  /** Versions, compare and the baseline; null for guests on a share link, who cannot read versions. */
+  history?: { canSetBaseline: boolean } | null;
 }
 
 const CRITICAL_HINT = "Highlight the work that drives the board's end and its deadlines; dim the rest";
@@ -47,7 +52,7 @@ const CRITICAL_HINT = "Highlight the work that drives the board's end and its de
  * it draws comes from useBoardData, what it does from useBoardCommands; this file only lays
  * them out and keeps this viewer's choices (zoom, view, open panels).
  */
-export function RoadmapView({ session, snapshot, peers, readOnly, comments, follow }: RoadmapViewProps) {
+export function RoadmapView({ session, snapshot, peers, readOnly, comments, follow, history = null }: RoadmapViewProps) {
   // Zoom is a personal view choice: it starts at the board's scale but is not written back,
   // so one person zooming out in a workshop does not change everyone else's screen.
   const [scale, setScale] = useState<TimeScale>(snapshot.board.timeScale);
@@ -79,9 +84,11 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
   const data = useBoardData({ snapshot, peers, scale, collapsed: lanes.collapsed, criticalView, commentCounts: commentsUi.counts, onMilestoneComments: openMilestoneComments });
   const { geometry, decor, peerSelections } = data;
   const presence = usePresenceView(session, follow, geometry, scale, setScale);
-  const openPanels = Number(conflictsOpen) + Number(comments !== null && commentsUi.panelOpen) + Number(selectedId !== null);
-  const placement = usePanelPlacement(areaRef, openPanels);
   const commands = useBoardCommands({ session, snapshot, calendar: data.calendar, geometry, todayDay: data.todayDay, selection, openItemComments });
+  const versionsUi = useVersionsUi(session, history !== null, commands.showNotice);
+  const versionsOpen = history !== null && versionsUi.panelOpen;
+  const openPanels = Number(conflictsOpen) + Number(comments !== null && commentsUi.panelOpen) + Number(selectedId !== null) + Number(versionsOpen);
+  const placement = usePanelPlacement(areaRef, openPanels);
 
   return (
     <div ref={rootRef} data-read-only={readOnly} className="relative flex min-h-0 flex-1 flex-col">
@@ -113,6 +120,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
             className={INLINE_FROM.lg}
           />
         }
+        versionsPanel={history ? { open: versionsUi.panelOpen, onToggle: versionsUi.toggle } : undefined}
         comments={
           comments
             ? { openThreads: (comments.threads ?? []).filter((t) => !t.resolvedAt).length, open: commentsUi.panelOpen, onToggle: commentsUi.togglePanel }
@@ -122,55 +130,60 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
       {presence.banner}
       <div ref={areaRef} className="relative flex min-h-0 flex-1">
         <PanelPlacementContext value={placement}>
-          <ViewPanel
-            view={view}
-            phases={
-              <PhaseBoard
+          {versionsOpen && versionsUi.replay.active ? (
+            // The past in place of the view: the live board is one "Back to now" away.
+            <ReplayArea ui={versionsUi} canEdit={!readOnly} scale={scale} collapsed={lanes.collapsed} />
+          ) : (
+            <ViewPanel
+              view={view}
+              phases={
+                <PhaseBoard
+                  snapshot={snapshot}
+                  phaseSpans={data.phaseSpans}
+                  decor={decor}
+                  selectedId={selectedId}
+                  peerSelections={peerSelections}
+                  onSelect={select}
+                  onMoveCard={commands.moveCard}
+                  readOnly={readOnly}
+                />
+              }
+              table={
+                <ItemTable
+                  snapshot={snapshot}
+                  decor={decor}
+                  selectedId={selectedId}
+                  peerSelections={peerSelections}
+                  onSelect={select}
+                  onUpdate={commands.update}
+                  readOnly={readOnly}
+                />
+              }
+            >
+              <Timeline
                 snapshot={snapshot}
-                phaseSpans={data.phaseSpans}
-                decor={decor}
+                layout={data.layout}
+                geometry={geometry}
+                calendar={data.calendar}
+                todayDay={data.todayDay}
                 selectedId={selectedId}
                 peerSelections={peerSelections}
                 onSelect={select}
-                onMoveCard={commands.moveCard}
-                readOnly={readOnly}
-              />
-            }
-            table={
-              <ItemTable
-                snapshot={snapshot}
+                onMove={commands.move}
+                onResize={commands.resize}
+                onCreateAt={commands.createAt}
+                actions={commands.timelineActions}
+                laneLoads={data.loads}
+                onToggleLane={lanes.toggle}
                 decor={decor}
-                selectedId={selectedId}
-                peerSelections={peerSelections}
-                onSelect={select}
-                onUpdate={commands.update}
                 readOnly={readOnly}
+                viewportRef={presence.scrollRef}
+                overlay={presence.overlay}
+                onDragPreview={presence.onDragPreview}
               />
-            }
-          >
-            <Timeline
-              snapshot={snapshot}
-              layout={data.layout}
-              geometry={geometry}
-              calendar={data.calendar}
-              todayDay={data.todayDay}
-              selectedId={selectedId}
-              peerSelections={peerSelections}
-              onSelect={select}
-              onMove={commands.move}
-              onResize={commands.resize}
-              onCreateAt={commands.createAt}
-              actions={commands.timelineActions}
-              laneLoads={data.loads}
-              onToggleLane={lanes.toggle}
-              decor={decor}
-              readOnly={readOnly}
-              viewportRef={presence.scrollRef}
-              overlay={presence.overlay}
-              onDragPreview={presence.onDragPreview}
-            />
-            {presence.pill}
-          </ViewPanel>
+              {presence.pill}
+            </ViewPanel>
+          )}
           {conflictsOpen && (
             <ConflictsPanel
               index={data.conflicts}
@@ -194,6 +207,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
               onClose={commentsUi.closePanel}
             />
           )}
+          {versionsOpen && <VersionsSidePanel ui={versionsUi} can={{ edit: !readOnly, manage: history?.canSetBaseline ?? false }} />}
           {selectedId && (
             <SelectedItemPanel
               itemId={selectedId}
@@ -211,7 +225,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
         </PanelPlacementContext>
       </div>
       {comments && <ChangesSinceVisit boardId={session.boardId} items={snapshot.items} onSelectItem={selection.revealItem} onOpenThread={commentsUi.openThread} />}
-      {view === "timeline" && <UnscheduledTray items={data.unscheduled} lanes={snapshot.lanes} selectedId={selectedId} onSelect={select} />}
+      {view === "timeline" && !versionsUi.replay.active && <UnscheduledTray items={data.unscheduled} lanes={snapshot.lanes} selectedId={selectedId} onSelect={select} />}
       {commands.notice && <BoardToast notice={commands.notice} session={session} onDone={commands.dismissNotice} onMessage={commands.showNotice} />}
       {setupOpen && !readOnly && <BoardSetupDialog snapshot={snapshot} doc={session.doc} origin={session.origin} onClose={() => setSetupOpen(false)} />}
     </div>
