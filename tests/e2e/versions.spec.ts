@@ -16,6 +16,13 @@ test.describe.configure({ timeout: 120_000 });
 const LIVE = { timeout: 5_000 };
 const SHOTS = "test-results/versions";
 
+/** Uncaught errors of the page (a crash shows "This page couldn't load" and hides what a test looks for). */
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  return errors;
+}
+
 async function openVersions(page: Page) {
   await page.getByRole("button", { name: "Versions", exact: true }).click();
   await expect(page.getByTestId("versions-panel")).toBeVisible();
@@ -28,6 +35,7 @@ test("save a version, move an item, replay the past read-only, restore it for ev
   await addMember(owner.page.request, board.id, editor.account.email, "editor");
   await seedItems(owner.page.request, baseURL!, board.id, [{ title: "Pilot signage", lane: "Development", startOffset: 7, duration: 5 }]);
   const path = `/boards/${board.id}`;
+  const errors = [collectErrors(owner.page), collectErrors(editor.page)];
   await openBoard(owner.page, path);
   await openBoard(editor.page, path);
   const ownerBar = barNamed(owner.page, "Pilot signage");
@@ -129,6 +137,7 @@ test("save a version, move an item, replay the past read-only, restore it for ev
 
   await expectNoCspViolations(owner.page);
   await expectNoCspViolations(editor.page);
+  expect(errors.flat()).toEqual([]);
 });
 
 test("a viewer sees the versions but cannot save, restore, rename, delete or set the baseline", async ({ browser }) => {
@@ -139,6 +148,7 @@ test("a viewer sees the versions but cannot save, restore, rename, delete or set
   const saved = await owner.page.request.post(`/api/boards/${board.id}/versions`, { data: { name: "Kick-off plan" } });
   expect(saved.status()).toBe(201);
 
+  const errors = collectErrors(viewer.page);
   await openBoard(viewer.page, `/boards/${board.id}`);
   await openVersions(viewer.page);
   const panel = viewer.page.getByTestId("versions-panel");
@@ -154,6 +164,9 @@ test("a viewer sees the versions but cannot save, restore, rename, delete or set
   await viewer.page.screenshot({ path: `${SHOTS}/viewer.png` });
   await viewer.page.getByRole("button", { name: "Back to now" }).click();
   await expect(viewer.page.getByTestId("replay-banner")).toBeHidden();
+  await expect(viewer.page.getByTestId("timeline")).toBeVisible();
+  await expect(panel).toBeVisible();
+  expect(errors).toEqual([]);
 });
 
 test("the versions API: viewers and commenters get 403 on save, restore and baseline; bad bodies get 422", async ({ browser }) => {

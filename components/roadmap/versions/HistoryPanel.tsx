@@ -24,7 +24,10 @@ export function HistoryPanel({ replay, restore, onClose }: HistoryPanelProps) {
   const { steps, index, changesRecorded, truncated } = replay;
   const [confirming, setConfirming] = useState<HistoryStep | null>(null);
   const current = useRef<HTMLLIElement>(null);
-  useEffect(() => current.current?.scrollIntoView({ block: "nearest" }), [index]);
+  // Braces: Chromium's scrollIntoView returns a promise, which React would take for a cleanup.
+  useEffect(() => {
+    current.current?.scrollIntoView({ block: "nearest" });
+  }, [index]);
   const now = new Date();
   const shown = steps ? steps.map((step, i) => ({ step, i })).reverse() : null;
   return (
