@@ -159,7 +159,8 @@ test("a viewer sees the versions but cannot save, restore, rename, delete or set
     await expect(panel.getByRole("button", { name, exact: true })).toHaveCount(0);
   // Its replay has no restore either.
   await row.getByRole("button", { name: "View the board as it was in Kick-off plan" }).click();
-  await expect(viewer.page.getByTestId("replay-banner")).toBeVisible();
+  await expect(viewer.page.getByTestId("replay-banner")).toContainText("Viewing the board as it was on");
+  await expect(viewer.page.getByTestId("past-board")).toBeVisible();
   await expect(viewer.page.getByRole("button", { name: "Restore this version" })).toHaveCount(0);
   await viewer.page.screenshot({ path: `${SHOTS}/viewer.png` });
   await viewer.page.getByRole("button", { name: "Back to now" }).click();

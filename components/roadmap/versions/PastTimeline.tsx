@@ -35,7 +35,7 @@ export function PastTimeline({ snapshot, scale, collapsed, onRestoreItem, restor
   const data = useBoardData({ snapshot, peers: [], scale, collapsed, criticalView: false, commentCounts: NO_COUNTS });
   const selected = selectedId ? (snapshot.items.find((i) => i.id === selectedId) ?? null) : null;
   return (
-    <div className="relative min-h-0 flex-1 bg-amber-50/40 dark:bg-amber-500/5">
+    <div className="relative min-h-0 flex-1" data-testid="past-board">
       <Timeline
         snapshot={snapshot}
         layout={data.layout}
@@ -54,6 +54,8 @@ export function PastTimeline({ snapshot, scale, collapsed, onRestoreItem, restor
         decor={data.decor}
         readOnly
       />
+      {/* A frame in the banner's colour around the whole board: this is not the live one. */}
+      <div aria-hidden className="pointer-events-none absolute inset-0 z-40 border-4 border-t-0 border-amber-300 dark:border-amber-500/50" />
       {selected && (
         <PastItemCard
           item={selected}

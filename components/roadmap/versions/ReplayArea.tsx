@@ -26,7 +26,8 @@ export function ReplayArea({ ui, canEdit, scale, collapsed }: ReplayAreaProps) {
   return (
     <div className="flex min-w-0 flex-1 flex-col" data-testid="replay">
       <ReplayBanner replay={replay} />
-      {replay.past ? (
+      {/* Until the first answer the banner says it is loading (or why it failed); nothing live is drawn meanwhile. */}
+      {replay.past && (
         <PastTimeline
           snapshot={replay.past.snapshot}
           scale={scale}
@@ -34,8 +35,6 @@ export function ReplayArea({ ui, canEdit, scale, collapsed }: ReplayAreaProps) {
           onRestoreItem={canEdit && version ? (item) => setRestoringItem({ versionId: version.id, title: versionTitle(version), item }) : undefined}
           restoreHint={canEdit && !version ? "Step to a version on the slider to restore this item from it." : undefined}
         />
-      ) : (
-        <p className="p-6 text-sm text-slate-500 dark:text-slate-400">{replay.error ? "" : "Loading the board as it was…"}</p>
       )}
       {restoringItem && (
         <ConfirmDialog
