@@ -21,6 +21,7 @@ import type { BoardVersioner } from "../history/autoVersions";
 import { KEEP_ALL_DAYS } from "../history/thinning";
 import { VERSION_ID_PATTERN } from "../history/versionIds";
 import { docFromState, unpackState } from "../history/versionState";
+import { VersionSnapshots } from "../history/versionSnapshots";
 import type { Storage } from "../storage/storage";
 import type { VersionRecord } from "../storage/versionStore";
 import { describeIssues } from "../../lib/model/issues";
@@ -81,23 +82,14 @@ export function versionServices(deps: {
   const changed = (boardId: BoardId) => live.publishToBoard(boardId, { type: "versions", boardId });
   const findVersion = async (boardId: BoardId, versionId: string) =>
     VERSION_ID_PATTERN.test(versionId) ? storage.getVersion(boardId, versionId) : null;
+  const snapshots = new VersionSnapshots();
+  const versionSnapshot = (boardId: BoardId, versionId: string) => snapshots.get(boardId, versionId, () => storage.loadVersionState(boardId, versionId));
   const versionNotFound = () => fail("not-found", "That version does not exist on this board (it may have been deleted).");
-
-  async function versionDoc(boardId: BoardId, versionId: string): Promise<Y.Doc | null> {
-    const packed = await storage.loadVersionState(boardId, versionId);
-    return packed ? docFromState(unpackState(packed)) : null;
-  }
 
   /** One side of a comparison: "now" (the live board) or a version of this board. */
   async function side(boardId: BoardId, ref: string): Promise<BoardSnapshot | null> {
     if (ref === "now") return liveSnapshot(boardId);
-    const doc = (await findVersion(boardId, ref)) ? await versionDoc(boardId, ref) : null;
-    if (!doc) return null;
-    try {
-      return readSnapshot(doc);
-    } finally {
-      doc.destroy();
-    }
+    return (await findVersion(boardId, ref)) ? versionSnapshot(boardId, ref) : null;
   }
 
   return {
@@ -147,6 +139,7 @@ export function versionServices(deps: {
       if ((await storage.getBaseline(boardId)) === versionId)
         return fail("conflict", "This version is the board's baseline: choose another baseline or clear it first.");
       await storage.deleteVersions(boardId, [versionId]);
+      snapshots.forget(boardId, [versionId]);
       changed(boardId);
       return ok(undefined);
     },
@@ -155,13 +148,8 @@ export function versionServices(deps: {
       if (!(await roleOf(actor, boardId))) return boardNotFound();
       const record = await findVersion(boardId, versionId);
       if (!record) return versionNotFound();
-      const doc = await versionDoc(boardId, versionId);
-      if (!doc) return versionNotFound();
-      try {
-        return ok({ version: await view(record), snapshot: readSnapshot(doc) });
-      } finally {
-        doc.destroy();
-      }
+      const snapshot = await versionSnapshot(boardId, versionId);
+      return snapshot ? ok({ version: await view(record), snapshot }) : versionNotFound();
     },
 
     async restoreVersion(actor, boardId, versionId, input) {
