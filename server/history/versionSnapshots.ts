@@ -1,3 +1,4 @@
+import { Scheduler, type ScheduleResult } from "../../lib/derive/schedule";
 import { readSnapshot, type BoardSnapshot } from "../../lib/model/snapshot";
 import { docFromState, unpackState } from "./versionState";
 
@@ -9,6 +10,8 @@ import { docFromState, unpackState } from "./versionState";
  */
 export class VersionSnapshots {
   private readonly entries = new Map<string, BoardSnapshot>();
+  /** Each cached snapshot's schedule, derived the first time a compare needs it. */
+  private readonly schedules = new WeakMap<BoardSnapshot, ScheduleResult>();
 
   constructor(private readonly capacity = 8) {}
 
@@ -33,6 +36,16 @@ export class VersionSnapshots {
     } finally {
       doc.destroy();
     }
+  }
+
+  /** The snapshot's derived schedule, kept with it: a version compared again is not scheduled again. */
+  scheduleOf(snapshot: BoardSnapshot): ScheduleResult {
+    let schedule = this.schedules.get(snapshot);
+    if (!schedule) {
+      schedule = new Scheduler().run(snapshot);
+      this.schedules.set(snapshot, schedule);
+    }
+    return schedule;
   }
 
   /** Forgets deleted versions (their ids are never reused, but their memory is better freed). */
