@@ -1,6 +1,7 @@
 import type { BoardId, UserId } from "../model/ids";
 import type { Result } from "../model/result";
 import type { ChangesSummary, CommentAnchor, CommentView, InboxView, ThreadView } from "./comments";
+import type { BoardHistoryPage, ObjectHistoryPage } from "./history";
 import type { Principal, Role } from "./roles";
 
 /**
@@ -142,6 +143,12 @@ export interface AppServices {
 
   /** Others' changes to the board since the actor last had it open. */
   changesSinceLastVisit(actor: UserId, boardId: BoardId): Promise<ServiceResult<ChangesSummary>>;
+
+  // History (every member may read it).
+  /** One object's changes, newest first, a page of at most `limit` before the cursor `before`. */
+  objectHistory(actor: UserId, boardId: BoardId, query: { objectId: string; before?: number; limit: number }): Promise<ServiceResult<ObjectHistoryPage>>;
+  /** Every object's changes from `from` (inclusive) to `to` (exclusive), oldest first, at most `limit`. */
+  boardHistory(actor: UserId, boardId: BoardId, query: { from?: string; to?: string; limit: number }): Promise<ServiceResult<BoardHistoryPage>>;
 }
 
 const KEY = Symbol.for("waymark.appServices");

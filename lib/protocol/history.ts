@@ -73,24 +73,23 @@ const objectIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be an obj
 const cursorSchema = z.string().regex(/^[1-9][0-9]{0,15}$/, "must be a cursor from an earlier page");
 const isoInstant = z.iso.datetime({ offset: true, error: "must be an ISO 8601 time" });
 
-/** The history route's query: one object's entries, or the board's in a time range. */
-export const historyQuerySchema = z.union([
-  z
-    .object({
-      object: objectIdSchema,
-      before: cursorSchema.optional(),
-      limit: z.coerce.number().int().min(1).max(OBJECT_HISTORY_MAX).default(50),
-    })
-    .strict(),
-  z
-    .object({
-      from: isoInstant.optional(),
-      to: isoInstant.optional(),
-      limit: z.coerce.number().int().min(1).max(BOARD_HISTORY_MAX).default(BOARD_HISTORY_MAX),
-    })
-    .strict(),
-]);
-export type HistoryQuery = z.infer<typeof historyQuerySchema>;
+/** The history route's query for one object's entries (`object` given). */
+export const objectHistoryQuerySchema = z
+  .object({
+    object: objectIdSchema,
+    before: cursorSchema.optional(),
+    limit: z.coerce.number().int().min(1).max(OBJECT_HISTORY_MAX).default(50),
+  })
+  .strict();
+
+/** The history route's query for the board's entries in a time range (no `object`). */
+export const boardHistoryQuerySchema = z
+  .object({
+    from: isoInstant.optional(),
+    to: isoInstant.optional(),
+    limit: z.coerce.number().int().min(1).max(BOARD_HISTORY_MAX).default(BOARD_HISTORY_MAX),
+  })
+  .strict();
 
 export const isActivityKind = (value: string): value is ActivityKind => (ACTIVITY_KINDS as readonly string[]).includes(value);
 export const isObjectKind = (value: string): value is ObjectKind => (OBJECT_KINDS as readonly string[]).includes(value);
