@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { formatDate, localToday } from "../../lib/format/dates";
 import { addCalendarDays, type DateString } from "../../lib/model/dates";
-import { addMember, createBoard, expectNoCspViolations, newPerson, openBoard } from "./people";
+import { addMember, barNamed, createBoard, expectNoCspViolations, newPerson, openBoard } from "./people";
 import { seedMilestone } from "./seedBoard";
 
 /**
@@ -41,6 +41,23 @@ test("Ana moves the go-live; Ben (a viewer) clicks it, then History, and reads w
   await expect(entries.first().locator("time")).toHaveText(/now|second|minute/);
   await expect(entries.last()).toContainText("Ana Planner added this milestone");
   await ben.page.screenshot({ path: "test-results/history-milestone.png" });
+
+  // The same for an item: Ana adds one and pins it a week later; Ben selects it, then History.
+  await ana.page.getByRole("button", { name: "Add item" }).click();
+  await ana.page.getByLabel("Title", { exact: true }).fill("Pilot onboarding");
+  await ana.page.getByLabel("Title", { exact: true }).press("Enter");
+  const startInput = ana.page.getByLabel("Start", { exact: true });
+  const firstStart = (await startInput.inputValue()) as DateString;
+  const laterStart = addCalendarDays(firstStart, 7);
+  await startInput.fill(laterStart);
+  const bar = barNamed(ben.page, "Pilot onboarding");
+  await expect(bar).toHaveAttribute("data-start", laterStart);
+  await bar.click();
+  await ben.page.getByTestId("item-tab-history").click();
+  const itemEntries = ben.page.getByTestId("item-history").getByTestId("history-entry");
+  await expect(itemEntries.first()).toContainText(`Ana Planner moved Start ${formatDate(firstStart, { today })} → ${formatDate(laterStart, { today })}`);
+  await expect(itemEntries.last()).toContainText("Ana Planner added this item");
+  await ben.page.screenshot({ path: "test-results/history-item.png" });
   await expectNoCspViolations(ben.page);
 });
 
