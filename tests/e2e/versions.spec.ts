@@ -89,12 +89,21 @@ test("save a version, move an item, replay the past read-only, restore it for ev
   await owner.page.mouse.move(box.x + 160, box.y + box.height / 2, { steps: 6 });
   await owner.page.mouse.up();
   await expect(ownerBar).toHaveAttribute("data-start", agreedStart);
-  // The slider walks the steps from the keyboard.
+  // The slider walks the steps from the keyboard: the last one is the move, listed with who and what.
   const slider = owner.page.getByTestId("history-slider");
   await slider.focus();
   await slider.press("End");
   const last = await slider.getAttribute("max");
   await expect(slider).toHaveValue(last!);
+  await expect(ownerBar).toHaveAttribute("data-start", movedStart);
+  const current = history.locator("[aria-current=step]");
+  await expect(current).toContainText("Versions Owner");
+  await expect(current).toContainText("item “Pilot signage”");
+  await expect(current).toContainText(/Start .+ → .+/);
+  await owner.page.screenshot({ path: `${SHOTS}/replay-change.png` });
+  await slider.press("ArrowLeft");
+  await expect(slider).toHaveValue(String(Number(last) - 1));
+  await expect(ownerBar).toHaveAttribute("data-start", agreedStart);
   await slider.press("Home");
   await expect(slider).toHaveValue("0");
   await history.getByTestId("history-step").filter({ hasText: "Agreed plan" }).getByRole("button").first().click();

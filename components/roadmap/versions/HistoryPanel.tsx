@@ -1,10 +1,12 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { formatDateTime } from "../../../lib/format/dates";
 import { PanelFrame } from "../../ui/PanelFrame";
 import { ConfirmDialog } from "./ConfirmDialog";
-import { describeChange, stepWho, type HistoryStep } from "./historySteps";
+import { fieldPhrase, type HistoryNames } from "../../history/historyLines";
+import { formatLongDate } from "../labels";
+import { changeHeadline, stepWho, type BoardChange, type HistoryStep } from "./historySteps";
 import type { Replay } from "./useReplay";
 import type { RestoreRequest } from "./useRestore";
 import { restoreWarning, versionTitle } from "./versionWords";
@@ -28,6 +30,7 @@ export function HistoryPanel({ replay, restore, onClose }: HistoryPanelProps) {
   useEffect(() => {
     current.current?.scrollIntoView({ block: "nearest" });
   }, [index]);
+  const names = usePastNames(replay);
   const now = new Date();
   const shown = steps ? steps.map((step, i) => ({ step, i })).reverse() : null;
   return (
@@ -67,7 +70,12 @@ export function HistoryPanel({ replay, restore, onClose }: HistoryPanelProps) {
                       <ul className="mt-0.5 text-sm text-slate-700 dark:text-slate-200">
                         {step.changes.map((change) => (
                           <li key={change.id} className="break-words">
-                            {describeChange(change)}
+                            {changeHeadline(change)}
+                            {changedFields(change).map((f) => (
+                              <span key={f.field} className="block text-xs text-slate-500 dark:text-slate-400">
+                                {fieldPhrase(f, names, formatLongDate)}
+                              </span>
+                            ))}
                           </li>
                         ))}
                       </ul>
@@ -103,5 +111,24 @@ export function HistoryPanel({ replay, restore, onClose }: HistoryPanelProps) {
         />
       )}
     </PanelFrame>
+  );
+}
+
+/** Fields worth a line: an order key means nothing to a person, and additions and deletions say it all. */
+function changedFields(change: BoardChange) {
+  return change.kind === "added" || change.kind === "deleted" ? [] : change.fields.filter((f) => f.field !== "order");
+}
+
+/** Lanes, phases, milestones and items by id as the shown moment had them, to name what a value points at. */
+function usePastNames(replay: Replay): HistoryNames {
+  const snapshot = replay.past?.snapshot ?? null;
+  return useMemo(
+    () => ({
+      lanes: new Map(snapshot?.lanes.map((l) => [l.id, l.name])),
+      phases: new Map(snapshot?.phases.map((p) => [p.id, p.name])),
+      milestones: new Map(snapshot?.milestones.map((m) => [m.id, m.title])),
+      items: new Map(snapshot?.items.map((i) => [i.id, i.title])),
+    }),
+    [snapshot],
   );
 }

@@ -1,21 +1,10 @@
 import { countOf } from "../../../lib/format/plural";
+import type { HistoryEntry } from "../../../lib/protocol/history";
 import type { VersionView } from "../../../lib/protocol/versions";
 import { versionTitle } from "./versionWords";
 
-/**
- * One recorded change of the board-wide history (GET /api/boards/<id>/history, oldest first):
- * the fields the replay reads, a subset of lib/protocol/history's HistoryEntry.
- */
-export interface BoardChange {
-  id: string;
-  at: string;
-  user: { id: string; name: string };
-  objectKind: string;
-  objectId: string;
-  objectTitle: string;
-  kind: string;
-  fields: { field: string }[];
-}
+/** One recorded change of the board-wide history (GET /api/boards/<id>/history, oldest first). */
+export type BoardChange = HistoryEntry;
 
 /** A place on the replay's slider: a version, or the changes one person made at one moment. */
 export type HistoryStep =
@@ -90,16 +79,20 @@ const FIELD_WORDS: Record<string, string> = {
   order: "order",
 };
 
-/**
- * One change as a line of the replay: "moved item “Pilot signage” (start, lane)". Who made it
- * is the step's, said once above its lines.
- */
-export function describeChange(change: BoardChange): string {
+/** What one change did to what, without its fields: "moved item “Pilot signage”". */
+export function changeHeadline(change: BoardChange): string {
   const verb = VERBS[change.kind] ?? change.kind;
   const noun = NOUNS[change.objectKind] ?? change.objectKind;
-  const what = change.objectKind === "board" ? `the ${noun}` : `${noun} “${change.objectTitle}”`;
+  return `${verb} ${change.objectKind === "board" ? `the ${noun}` : `${noun} “${change.objectTitle}”`}`;
+}
+
+/**
+ * One change in a line, for the slider's spoken value: "moved item “Pilot signage” (start,
+ * lane)". Who made it is the step's, said once.
+ */
+export function describeChange(change: BoardChange): string {
   const fields = change.kind === "edited" || change.kind === "moved" ? [...new Set(change.fields.map((f) => FIELD_WORDS[f.field] ?? f.field))] : [];
-  return `${verb} ${what}${fields.length ? ` (${fields.join(", ")})` : ""}`;
+  return `${changeHeadline(change)}${fields.length ? ` (${fields.join(", ")})` : ""}`;
 }
 
 /** Who acted at a step: the person of its changes, or the version's author. */

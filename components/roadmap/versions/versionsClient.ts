@@ -55,7 +55,7 @@ export async function fetchBoardChanges(boardId: string, from: string): Promise<
 
 /** An entry the replay can show; anything else in the answer is skipped, not trusted. */
 function isBoardChange(value: unknown): value is BoardChange {
-  const v = value as Partial<BoardChange> | null;
+  const v = value as { [K in keyof BoardChange]?: unknown } & { user?: { id?: unknown; name?: unknown } } | null;
   return (
     typeof v === "object" &&
     v !== null &&
@@ -63,6 +63,7 @@ function isBoardChange(value: unknown): value is BoardChange {
     typeof v.at === "string" &&
     typeof v.user?.name === "string" &&
     typeof v.user.id === "string" &&
+    typeof v.objectId === "string" &&
     typeof v.objectKind === "string" &&
     typeof v.objectTitle === "string" &&
     typeof v.kind === "string" &&

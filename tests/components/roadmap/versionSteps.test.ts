@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { buildSteps, describeChange, stepMoment, stepOfVersion, stepSummary, type BoardChange } from "../../../components/roadmap/versions/historySteps";
 import { AUTOMATIC_REASONS, restoredMessage, restoreWarning, versionByline, versionTitle } from "../../../components/roadmap/versions/versionWords";
+import type { UserId } from "../../../lib/model/ids";
+import type { FieldChange } from "../../../lib/protocol/history";
 import type { VersionReason, VersionView } from "../../../lib/protocol/versions";
+
+const field = (name: string): FieldChange => ({ field: name, before: null, after: null });
 
 const version = (id: string, createdAt: string, name: string | null = null, reason: VersionReason = name ? "named" : "quiet"): VersionView => ({
   id,
@@ -18,12 +22,12 @@ const version = (id: string, createdAt: string, name: string | null = null, reas
 const change = (id: string, at: string, who = "Ben", over: Partial<BoardChange> = {}): BoardChange => ({
   id,
   at,
-  user: { id: `u-${who}`, name: who },
+  user: { id: `u-${who}` as UserId, name: who },
   objectKind: "item",
   objectId: "i1",
   objectTitle: "Pilot signage",
   kind: "moved",
-  fields: [{ field: "start" }],
+  fields: [field("start")],
   ...over,
 });
 
@@ -99,11 +103,11 @@ describe("the replay's steps", () => {
   });
 
   it("say what changed in words", () => {
-    expect(describeChange(change("c1", "2030-01-01T10:00:00Z", "Ben", { kind: "edited", fields: [{ field: "laneId" }, { field: "status" }] }))).toBe(
+    expect(describeChange(change("c1", "2030-01-01T10:00:00Z", "Ben", { kind: "edited", fields: [field("laneId"), field("status")] }))).toBe(
       "changed item “Pilot signage” (lane, status)",
     );
     expect(describeChange(change("c1", "2030-01-01T10:00:00Z", "Ben", { kind: "added", objectKind: "milestone", objectTitle: "Go-live" }))).toBe("added milestone “Go-live”");
-    expect(describeChange(change("c1", "2030-01-01T10:00:00Z", "Ben", { kind: "edited", objectKind: "board", fields: [{ field: "holidays" }] }))).toBe(
+    expect(describeChange(change("c1", "2030-01-01T10:00:00Z", "Ben", { kind: "edited", objectKind: "board", fields: [field("holidays")] }))).toBe(
       "changed the board settings (holidays)",
     );
   });
