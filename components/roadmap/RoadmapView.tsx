@@ -88,6 +88,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
   const commands = useBoardCommands({ session, snapshot, calendar: data.calendar, geometry, todayDay: data.todayDay, selection, openItemComments });
   const versionsUi = useVersionsUi(session, history !== null, commands.showNotice);
   const versionsOpen = history !== null && versionsUi.panelOpen;
+  const replaying = history !== null && versionsUi.replay.active;
   const openPanels = Number(conflictsOpen) + Number(comments !== null && commentsUi.panelOpen) + Number(selectedId !== null) + Number(versionsOpen);
   const placement = usePanelPlacement(areaRef, openPanels);
 
@@ -131,7 +132,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
       {presence.banner}
       <div ref={areaRef} className="relative flex min-h-0 flex-1">
         <PanelPlacementContext value={placement}>
-          {versionsOpen && versionsUi.replay.active ? (
+          {replaying ? (
             // The past in place of the view: the live board is one "Back to now" away.
             <ReplayArea ui={versionsUi} canEdit={!readOnly} scale={scale} collapsed={lanes.collapsed} />
           ) : (
@@ -209,7 +210,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
               milestoneHistory={(id) => <ObjectHistory boardId={session.boardId} objectId={id} objectKind="milestone" snapshot={snapshot} />}
             />
           )}
-          {versionsOpen && <VersionsSidePanel ui={versionsUi} can={{ edit: !readOnly, manage: history?.canSetBaseline ?? false }} />}
+          {versionsOpen && <VersionsSidePanel ui={versionsUi} can={{ edit: !readOnly, manage: history?.canSetBaseline ?? false }} placement={placement} />}
           {selectedId && (
             <SelectedItemPanel
               itemId={selectedId}
@@ -227,7 +228,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
         </PanelPlacementContext>
       </div>
       {comments && <ChangesSinceVisit boardId={session.boardId} items={snapshot.items} onSelectItem={selection.revealItem} onOpenThread={commentsUi.openThread} />}
-      {view === "timeline" && !versionsUi.replay.active && <UnscheduledTray items={data.unscheduled} lanes={snapshot.lanes} selectedId={selectedId} onSelect={select} />}
+      {view === "timeline" && !replaying && <UnscheduledTray items={data.unscheduled} lanes={snapshot.lanes} selectedId={selectedId} onSelect={select} />}
       {commands.notice && <BoardToast notice={commands.notice} session={session} onDone={commands.dismissNotice} onMessage={commands.showNotice} />}
       {setupOpen && !readOnly && <BoardSetupDialog snapshot={snapshot} doc={session.doc} origin={session.origin} onClose={() => setSetupOpen(false)} />}
     </div>

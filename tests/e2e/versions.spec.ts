@@ -176,6 +176,28 @@ test("a viewer sees the versions but cannot save, restore, rename, delete or set
   await expect(viewer.page.getByTestId("replay-banner")).toBeHidden();
   await expect(viewer.page.getByTestId("timeline")).toBeVisible();
   await expect(panel).toBeVisible();
+
+  // On a phone the panel would cover the past: the replay opens with the panel closed, the
+  // banner's slider and "Back to now" at hand; the Versions entry brings the steps back.
+  await panel.getByRole("button", { name: "Close versions" }).click();
+  await viewer.page.setViewportSize({ width: 390, height: 844 });
+  const versionsEntry = async () => {
+    await viewer.page.getByTestId("toolbar-more").click();
+    await viewer.page.getByRole("menuitemradio", { name: "Versions" }).click();
+  };
+  await versionsEntry();
+  await expect(panel).toBeInViewport({ ratio: 0.9 });
+  await row.getByRole("button", { name: "View the board as it was in Kick-off plan" }).click();
+  await expect(viewer.page.getByTestId("history-panel")).toBeHidden();
+  await expect(viewer.page.getByTestId("past-board")).toBeVisible();
+  await expect(viewer.page.getByRole("button", { name: "Back to now" })).toBeInViewport({ ratio: 1 });
+  await expect(viewer.page.getByTestId("history-slider")).toBeInViewport({ ratio: 1 });
+  await viewer.page.screenshot({ path: `${SHOTS}/phone-replay.png` });
+  await versionsEntry();
+  await expect(viewer.page.getByTestId("history-panel")).toBeInViewport({ ratio: 0.9 });
+  await viewer.page.getByRole("button", { name: "Close history" }).click();
+  await viewer.page.getByRole("button", { name: "Back to now" }).click();
+  await expect(viewer.page.getByTestId("past-board")).toBeHidden();
   expect(errors).toEqual([]);
 });
 

@@ -90,6 +90,7 @@ export function HistoryPanel({ replay, restore, onClose }: HistoryPanelProps) {
                       >
                         Restore this version
                       </button>
+                      <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">Or click a bar on the board to restore only that item.</p>
                     </div>
                   )}
                 </li>

@@ -25,7 +25,7 @@ export function ReplayArea({ ui, canEdit, scale, collapsed }: ReplayAreaProps) {
   const version = step?.kind === "version" ? step.version : null;
   return (
     <div className="flex min-w-0 flex-1 flex-col" data-testid="replay">
-      <ReplayBanner replay={replay} />
+      <ReplayBanner replay={replay} onBack={ui.stopReplay} />
       {/* Until the first answer the banner says it is loading (or why it failed); nothing live is drawn meanwhile. */}
       {replay.past && (
         <PastTimeline

@@ -10,7 +10,7 @@ import { stepSummary } from "./historySteps";
  * "Back to now", and the slider over the steps (arrow keys, Home and End move it; each step is
  * spoken as what happened and when).
  */
-export function ReplayBanner({ replay }: { replay: Replay }) {
+export function ReplayBanner({ replay, onBack }: { replay: Replay; onBack: () => void }) {
   const { steps, index, moment, loading, error } = replay;
   const now = new Date();
   const count = steps?.length ?? 0;
@@ -25,7 +25,7 @@ export function ReplayBanner({ replay }: { replay: Replay }) {
         </p>
         <button
           type="button"
-          onClick={replay.stop}
+          onClick={onBack}
           className="whitespace-nowrap rounded-md bg-amber-900 px-3 py-1 text-xs font-semibold text-white hover:bg-amber-800 dark:bg-amber-200 dark:text-amber-950 dark:hover:bg-amber-100"
         >
           Back to now
