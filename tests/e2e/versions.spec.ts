@@ -23,6 +23,13 @@ function collectErrors(page: Page): string[] {
   return errors;
 }
 
+/** axe (as tests/e2e/accessibility.spec.ts runs it) on one part of the page: no serious or critical findings. */
+async function audit(page: Page, selector: string) {
+  const results = await new AxeBuilder({ page }).include(selector).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  const findings = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} at ${v.nodes[0]?.target.join(" ")}`);
+  expect(findings, `axe findings in ${selector}`).toEqual([]);
+}
+
 async function openVersions(page: Page) {
   await page.getByRole("button", { name: "Versions", exact: true }).click();
   await expect(page.getByTestId("versions-panel")).toBeVisible();
@@ -64,8 +71,7 @@ test("save a version, move an item, replay the past read-only, restore it for ev
   await expect(ownerRow.getByTestId("baseline-badge")).toBeVisible();
   await expect(editorRow.getByTestId("baseline-badge")).toBeVisible(LIVE);
   await owner.page.screenshot({ path: `${SHOTS}/panel.png` });
-  const axe = await new AxeBuilder({ page: owner.page }).include("[data-testid=versions-panel]").analyze();
-  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await audit(owner.page, "[data-testid=versions-panel]");
 
   // The owner moves the item two weeks later (its start, in the item panel).
   await ownerBar.click();
@@ -109,6 +115,8 @@ test("save a version, move an item, replay the past read-only, restore it for ev
   await history.getByTestId("history-step").filter({ hasText: "Agreed plan" }).getByRole("button").first().click();
   await expect(ownerBar).toHaveAttribute("data-start", agreedStart);
   await owner.page.screenshot({ path: `${SHOTS}/replay.png` });
+  await audit(owner.page, "[data-testid=replay-banner]");
+  await audit(owner.page, "[data-testid=history-panel]");
   // The live board is untouched, for the editor too.
   await expect(editorBar).toHaveAttribute("data-start", movedStart);
 
@@ -124,7 +132,13 @@ test("save a version, move an item, replay the past read-only, restore it for ev
   await expect(editorBar).toHaveAttribute("data-start", agreedStart, LIVE);
   await owner.page.screenshot({ path: `${SHOTS}/restored.png` });
   // The automatic version taken before the restore shows in the list, for the editor too.
-  await expect(editor.page.getByTestId("version-row").filter({ hasText: "Automatic · before a restore" })).toBeVisible(LIVE);
+  const backup = editor.page.getByTestId("version-row").filter({ hasText: "Automatic · before a restore" });
+  await expect(backup).toBeVisible(LIVE);
+  // The editor names it, so it is kept; the owner sees the name live.
+  await backup.getByRole("button", { name: "Name and keep" }).click();
+  await editor.page.getByLabel("Version name").fill("Before the restore");
+  await editor.page.getByRole("button", { name: "Save name" }).click();
+  await expect(panel.getByTestId("version-row").filter({ hasText: "Before the restore" })).toBeVisible(LIVE);
 
   // One Undo takes the whole restore back, for everyone.
   await toast.getByRole("button", { name: "Undo" }).click();
@@ -164,7 +178,7 @@ test("a viewer sees the versions but cannot save, restore, rename, delete or set
   const row = panel.getByTestId("version-row").filter({ hasText: "Kick-off plan" });
   await expect(row).toBeVisible();
   await expect(row.getByRole("button", { name: "View the board as it was in Kick-off plan" })).toBeVisible();
-  for (const name of ["Save version", "Restore this version", "Rename", "Delete", "Set as baseline", "Clear baseline"])
+  for (const name of ["Save version", "Restore this version", "Rename", "Name and keep", "Delete", "Set as baseline", "Clear baseline"])
     await expect(panel.getByRole("button", { name, exact: true })).toHaveCount(0);
   // Its replay has no restore either.
   await row.getByRole("button", { name: "View the board as it was in Kick-off plan" }).click();

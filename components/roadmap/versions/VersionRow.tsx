@@ -82,9 +82,10 @@ export function VersionRow({ version, isBaseline, can, now, actions, onView, res
             Restore this version
           </button>
         )}
-        {can.edit && named && !renaming && (
+        {can.edit && !renaming && (
+          // Naming an automatic version keeps it (only unnamed ones thin out with age).
           <button type="button" className={ACTION} onClick={() => setRenaming(true)}>
-            Rename
+            {named ? "Rename" : "Name and keep"}
           </button>
         )}
         {can.manage && (
