@@ -30,6 +30,8 @@ interface RoadmapToolbarProps {
   comments?: { openThreads: number; open: boolean; onToggle: () => void };
   /** Undo, redo and the keyboard shortcuts, beside the zoom (EditingControls). */
   history?: ReactNode;
+  /** Compare and the baseline toggle (history/HistoryControls), before the conflicts; absent for guests. */
+  versions?: ReactNode;
 }
 
 /** What each other view says to editors and to read-only people. */
@@ -49,7 +51,7 @@ const ZOOM_LABELS: Record<TimeScale, string> = { weeks: "Weeks", months: "Months
  * the view tabs, comments and conflicts are always in the bar.
  */
 export function RoadmapToolbar(props: RoadmapToolbarProps) {
-  const { view, onView, scale, onScale, criticalView, onCriticalView, criticalHint, criticalSummary, counts, conflictsOpen, onToggleConflicts, onAddItem, onSetup, comments, history } = props;
+  const { view, onView, scale, onScale, criticalView, onCriticalView, criticalHint, criticalSummary, counts, conflictsOpen, onToggleConflicts, onAddItem, onSetup, comments, history, versions } = props;
   const timeline = view === "timeline";
   // The menu is there as long as one of its entries is: up to the widest breakpoint among them.
   const menuUntil = timeline || onSetup ? "xl" : onAddItem ? ROOM.addItem : null;
@@ -111,6 +113,7 @@ export function RoadmapToolbar(props: RoadmapToolbarProps) {
           {comments.openThreads > 0 && <span data-testid="open-thread-count">{comments.openThreads}</span>}
         </button>
       )}
+      {versions && <div className={`${INLINE_FROM.md} items-center gap-2`}>{versions}</div>}
       <ConflictSummary counts={counts} open={conflictsOpen} onToggle={onToggleConflicts} />
       {onSetup && (
         <button
