@@ -193,6 +193,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     },
     readSnapshot: (boardId) => sync.readSnapshot(boardId),
     flushActivity: (boardId) => sync.flushActivity(boardId),
+    withLiveBoard: (boardId, run) => sync.withLiveBoard(boardId, run),
     live,
   });
   registerAppServices(services);

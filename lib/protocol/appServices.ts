@@ -2,6 +2,9 @@ import type { BoardId, UserId } from "../model/ids";
 import type { Result } from "../model/result";
 import type { ChangesSummary, CommentAnchor, CommentView, InboxView, ThreadView } from "./comments";
 import type { Principal, Role } from "./roles";
+import type { PastBoard, VersionList, VersionView } from "./versions";
+import type { BoardSnapshot } from "../model/snapshot";
+import type { BoardComparison } from "../history/types";
 
 /**
  * What the Next.js routes may ask of the server process. The custom server registers an
@@ -142,6 +145,31 @@ export interface AppServices {
 
   /** Others' changes to the board since the actor last had it open. */
   changesSinceLastVisit(actor: UserId, boardId: BoardId): Promise<ServiceResult<ChangesSummary>>;
+
+  // Versions and the baseline (docs/history.md): every member reads them; editors and owners
+  // save, rename and restore; owners delete named versions and set the baseline. Inputs are
+  // parsed by the services (zod), so a route passes the body as it came.
+  listVersions(actor: UserId, boardId: BoardId): Promise<ServiceResult<VersionList>>;
+  createVersion(actor: UserId, boardId: BoardId, input: unknown): Promise<ServiceResult<VersionView>>;
+  updateVersion(actor: UserId, boardId: BoardId, versionId: string, input: unknown): Promise<ServiceResult<VersionView>>;
+  deleteVersion(actor: UserId, boardId: BoardId, versionId: string): Promise<ServiceResult<void>>;
+  readVersion(actor: UserId, boardId: BoardId, versionId: string): Promise<ServiceResult<{ version: VersionView; snapshot: BoardSnapshot }>>;
+  /**
+   * Restores a version (or one item of it) as a forward change, after saving the board as it was
+   * (`backup`). With `apply: false` the server only saves the backup and returns the version's
+   * state (base64) for the caller to apply as its own undoable change.
+   */
+  restoreVersion(
+    actor: UserId,
+    boardId: BoardId,
+    versionId: string,
+    input: unknown,
+  ): Promise<ServiceResult<{ backup: VersionView | null; applied: boolean; changed: number | null; state: string | null }>>;
+  setBaseline(actor: UserId, boardId: BoardId, input: unknown): Promise<ServiceResult<{ baselineId: string | null }>>;
+  /** What changed from one version (or "now") to another; both must be this board's. */
+  compareVersions(actor: UserId, boardId: BoardId, from: string, to: string): Promise<ServiceResult<{ from: string; to: string; comparison: BoardComparison }>>;
+  /** The board as it was at a moment: the version before it plus the recorded changes up to it. */
+  boardAt(actor: UserId, boardId: BoardId, at: string): Promise<ServiceResult<PastBoard>>;
 }
 
 const KEY = Symbol.for("waymark.appServices");

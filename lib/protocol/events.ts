@@ -11,4 +11,6 @@ export type LiveEvent =
   /** The board's threads changed (new, edited, deleted, resolved): refetch them. */
   | { type: "threads"; boardId: BoardId }
   /** The reader's inbox changed. */
-  | { type: "inbox"; unread: number };
+  | { type: "inbox"; unread: number }
+  /** The board's versions or its baseline changed: refetch them. */
+  | { type: "versions"; boardId: BoardId };

@@ -12,6 +12,7 @@ import { invitationServices } from "./invitationServices";
 import { commentMailer } from "./commentMail";
 import type { MailDeps } from "./mailLinks";
 import { memberServices, type AccessEvents } from "./memberServices";
+import { versionServices, type WithLiveBoard } from "./versionServices";
 import type { Logger } from "../log";
 
 export interface AppServiceDeps {
@@ -28,6 +29,8 @@ export interface AppServiceDeps {
    * edit includes it. Only this instance's boards; another instance's rows follow within a second.
    */
   flushActivity(boardId: BoardId): Promise<void>;
+  /** A board's live document and versioner, its room loaded for the length of the call. */
+  withLiveBoard: WithLiveBoard;
   /** Live notices to open event streams after comment writes. */
   live: LivePublisher;
   /** Where invitations, sign-up notices and comment notices are mailed, with links to this server. */
@@ -37,7 +40,8 @@ export interface AppServiceDeps {
 }
 
 /** Everything the web routes may ask of the server, each call checking the actor's role itself. */
-export function createAppServices({ storage, secret, events, readSnapshot, flushActivity, live, mail, log, now = () => new Date() }: AppServiceDeps): AppServices {
+export function createAppServices(deps: AppServiceDeps): AppServices {
+  const { storage, secret, events, readSnapshot, flushActivity, withLiveBoard, live, mail, log, now = () => new Date() } = deps;
   const boards = boardServices({ storage, secret, now }, (id) => events.boardDeleted(id));
   return {
     ...accountServices(storage, mail),
@@ -47,5 +51,6 @@ export function createAppServices({ storage, secret, events, readSnapshot, flush
     ...changeServices(storage, boards.roleOf, flushActivity),
     ...commentServices({ storage, roleOf: boards.roleOf, readSnapshot, live, now, mailNotices: commentMailer(storage, mail, log) }),
     ...inboxServices(storage, live, now),
+    ...versionServices({ storage, roleOf: boards.roleOf, withLiveBoard, readSnapshot, live, now }),
   };
 }

@@ -33,6 +33,8 @@ export interface StoredBoard {
    * the room builds the document, and stored bytes are served as they are only when all are.
    */
   checked: boolean[];
+  /** The highest log sequence number the updates cover (the snapshot's or the last row's); 0 for none. */
+  lastSeq?: number;
 }
 
 export interface BoardUpdates {

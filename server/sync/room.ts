@@ -7,6 +7,8 @@ import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC,
 import type { Logger } from "../log";
 import type { ActivityStore } from "../storage/activityStore";
 import type { AppendResult, BoardStore } from "../storage/boardStore";
+import type { VersionStore } from "../storage/versionStore";
+import { BoardVersioner } from "../history/autoVersions";
 import { canComment, canEditRoadmap, type Role } from "../../lib/protocol/roles";
 import { awarenessMessage, permissionDeniedMessage, syncStep1Message, syncStep2Message, updateMessage } from "./messages";
 import { StoredAnswer } from "./storedAnswer";
@@ -15,7 +17,7 @@ import { DeferredDoc, LOAD_ORIGIN } from "./deferredDoc";
 import { bringsNothingNew } from "./knownContent";
 import { PresenceBatcher } from "./presenceBatcher";
 import { ActivityRecorder } from "./activityRecorder";
-import { ProtocolError, type Peer } from "./peer";
+import { ProtocolError, userOf, type Peer } from "./peer";
 import { sanitizeAwarenessUpdate } from "./presence";
 import { VisitTracker } from "./visitTracker";
 import type { WriteBatcher } from "./writeBatcher";
@@ -30,7 +32,7 @@ import { boundedTitle } from "../../lib/model/plainText";
 
 export interface RoomDeps extends ClientUpdateDeps {
   /** Board updates, and the history and visits behind "what changed since your last visit". */
-  store: BoardStore & ActivityStore;
+  store: BoardStore & ActivityStore & VersionStore;
   batcher: WriteBatcher;
   log: Logger;
   /** Fold the update log into a snapshot once it holds this many rows. */
@@ -73,6 +75,11 @@ export class Room {
   /** Read-only connections whose sync step 2 has been received (see firstStep2). */
   private readonly step2Seen = new WeakSet<Peer>();
   private recorder: ActivityRecorder | null = null;
+  private versioner: BoardVersioner | null = null;
+  /** When the board was last edited before this load, for the quiet-period version (docs/history.md). */
+  private lastEditedAt: string | null = null;
+  /** The last log row the loaded state covers. */
+  private loadedSeq = 0;
   /** For clients that have nothing, while the document is still exactly what was loaded. */
   private stored: StoredAnswer | null = null;
   /** The stored snapshot, for clients that have nothing once the document has changed. */
@@ -112,8 +119,13 @@ export class Room {
     // Listen before reading storage: an update another instance commits meanwhile arrives
     // either in what we read or on the channel (and the state-vector exchange catches the rest).
     if (deps.fanout) room.link = new RoomLink(room, deps.fanout, deps.store, deps.log, deps.metrics, deps.repairIntervalMs);
-    const { updates, logLength, snapshotStateVector, checked } = await deps.store.loadUpdates(boardId);
+    const [{ updates, logLength, snapshotStateVector, checked, lastSeq }, record] = await Promise.all([
+      deps.store.loadUpdates(boardId),
+      deps.store.getBoard(boardId),
+    ]);
     room.logLength = logLength;
+    room.loadedSeq = lastSeq ?? 0;
+    room.lastEditedAt = record?.updatedAt ?? null;
     // Stored bytes go out as they are only when every one of them passed the layout check when
     // written; anything else (older rows, rows written around the server) is checked when the
     // document is built, and answers are encoded from the document.
@@ -162,6 +174,22 @@ export class Room {
       log: this.deps.log,
       peerOf: (origin) => (this.peers.has(origin as Peer) ? (origin as Peer) : undefined),
     });
+    this.versioner = new BoardVersioner(this.board.raw, {
+      boardId: this.boardId,
+      store: this.deps.store,
+      log: this.deps.log,
+      userOf: (origin) => (this.peers.has(origin as Peer) ? userOf(origin as Peer) : null),
+      // Rows this room committed, or loaded: all are in the document (pending ones come after).
+      position: () => Math.max(this.loadedSeq, this.lastSeq),
+      lastEditedAt: this.lastEditedAt,
+    });
+  }
+
+  /** Takes this board's versions (named, automatic, before a restore); asking for it builds the document. */
+  get versions(): BoardVersioner {
+    void this.doc;
+    if (!this.versioner) throw new Error("the room is not loaded yet");
+    return this.versioner;
   }
 
   /** Who changed which item; tests flush it to read what was recorded. */
@@ -264,7 +292,8 @@ export class Room {
   async unload(): Promise<void> {
     await this.flushed();
     if (!this.failed && this.lastSeq > this.compactedSeq) await this.compact();
-    await Promise.all([this.recorder?.close(), this.visits.close()]);
+    this.versioner?.stop();
+    await Promise.all([this.recorder?.close(), this.visits.close(), this.versioner?.settled()]);
     this.link?.close();
     for (const peer of this.peers.keys()) peer.close(CloseCode.GoingAway, "board unloaded");
     this.peers.clear();

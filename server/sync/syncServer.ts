@@ -299,6 +299,15 @@ export function createSyncServer(options: SyncServerOptions) {
     updateAccess,
     endSession,
     readSnapshot,
+    /** Runs `run` with a board's room, loading it if needed; the room unloads later if nobody is connected. */
+    async withLiveBoard<T>(boardId: BoardId, run: (room: Room) => T | Promise<T>): Promise<T> {
+      const room = await registry.open(boardId);
+      try {
+        return await run(room);
+      } finally {
+        registry.releaseIfIdle(room);
+      }
+    },
     /** Writes what a loaded board's recorder holds, so a summary read next includes edits of the last second. */
     async flushActivity(boardId: BoardId): Promise<void> {
       await registry.loaded(boardId)?.flushActivity();

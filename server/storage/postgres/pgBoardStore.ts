@@ -50,8 +50,8 @@ export function pgBoardStore(pool: Pool): Omit<BoardStore, "close"> {
       // One statement reads snapshot and log from one consistent snapshot of the database, so a
       // compaction committing in between cannot hide rows (two reads could see the old snapshot
       // and the already-shortened log).
-      const { rows } = await pool.query<{ from_log: boolean; data: Buffer; state_vector: Buffer | null; checked: boolean }>(
-        `SELECT false AS from_log, state AS data, 0::bigint AS seq, state_vector, checked FROM board_snapshots WHERE board_id = $1
+      const { rows } = await pool.query<{ from_log: boolean; data: Buffer; seq: string; state_vector: Buffer | null; checked: boolean }>(
+        `SELECT false AS from_log, state AS data, up_to_seq AS seq, state_vector, checked FROM board_snapshots WHERE board_id = $1
          UNION ALL
          SELECT true, data, seq, NULL, checked FROM board_updates WHERE board_id = $1
          ORDER BY from_log, seq`,
@@ -61,6 +61,7 @@ export function pgBoardStore(pool: Pool): Omit<BoardStore, "close"> {
         updates: rows.map((r) => fromBytea(r.data)),
         logLength: rows.filter((r) => r.from_log).length,
         checked: rows.map((r) => r.checked),
+        lastSeq: rows.reduce((max, r) => Math.max(max, Number(r.seq)), 0),
       };
       const vector = rows[0] && !rows[0].from_log ? rows[0].state_vector : null;
       if (vector) stored.snapshotStateVector = fromBytea(vector);

@@ -25,11 +25,11 @@ export function sqliteBoardStore(db: Database.Database, appends?: AppendThread):
   const insertBoardWithState = boardInserter(db);
   const selectBoard = db.prepare<[string], BoardRow>("SELECT * FROM boards WHERE id = ?");
   const selectBoards = db.prepare<[], BoardRow>("SELECT * FROM boards ORDER BY updated_at DESC, id");
-  const selectSnapshot = db.prepare<[string], { state: Buffer; state_vector: Buffer | null; checked: number }>(
-    "SELECT state, state_vector, checked FROM board_snapshots WHERE board_id = ?",
+  const selectSnapshot = db.prepare<[string], { state: Buffer; state_vector: Buffer | null; checked: number; up_to_seq: number }>(
+    "SELECT state, state_vector, checked, up_to_seq FROM board_snapshots WHERE board_id = ?",
   );
-  const selectLog = db.prepare<[string], { data: Buffer; checked: number }>(
-    "SELECT data, checked FROM board_updates WHERE board_id = ? ORDER BY seq",
+  const selectLog = db.prepare<[string], { data: Buffer; checked: number; seq: number }>(
+    "SELECT data, checked, seq FROM board_updates WHERE board_id = ? ORDER BY seq",
   );
   const upsertSnapshot = db.prepare(
     `INSERT INTO board_snapshots (board_id, state, up_to_seq, state_vector, checked) VALUES (?, ?, ?, ?, 1)
@@ -80,11 +80,13 @@ export function sqliteBoardStore(db: Database.Database, appends?: AppendThread):
         const rows = selectLog.all(id);
         const log = rows.map((r) => new Uint8Array(r.data));
         const logChecked = rows.map((r) => r.checked === 1);
-        if (!snapshot) return { updates: log, logLength: log.length, checked: logChecked };
+        const lastSeq = Math.max(snapshot?.up_to_seq ?? 0, rows.at(-1)?.seq ?? 0);
+        if (!snapshot) return { updates: log, logLength: log.length, checked: logChecked, lastSeq };
         const stored: StoredBoard = {
           updates: [new Uint8Array(snapshot.state), ...log],
           logLength: log.length,
           checked: [snapshot.checked === 1, ...logChecked],
+          lastSeq,
         };
         if (snapshot.state_vector) stored.snapshotStateVector = new Uint8Array(snapshot.state_vector);
         return stored;

@@ -135,7 +135,7 @@ describeEachStorage("account store", (backend) => {
       expect(board.createdAt).toMatch(ISO_MS);
       expect(await t.store.getBoard(id)).toEqual(board);
       expect(await t.store.roleOf(id, owner)).toBe("owner");
-      expect(await t.store.loadUpdates(id)).toEqual({ updates: [new Uint8Array([7, 8])], logLength: 1, checked: [true] });
+      expect(await t.store.loadUpdates(id)).toEqual({ updates: [new Uint8Array([7, 8])], logLength: 1, checked: [true], lastSeq: expect.any(Number) });
       expect(await t.store.listBoardsOf(owner)).toEqual([{ ...board, role: "owner" }]);
     });
 
@@ -143,7 +143,7 @@ describeEachStorage("account store", (backend) => {
       const id = newBoardId();
       await expect(t.store.createOwnedBoard({ id, title: "Orphan", ownerId: newUserId() }, state)).rejects.toThrow();
       expect(await t.store.getBoard(id)).toBeNull();
-      expect(await t.store.loadUpdates(id)).toEqual({ updates: [], logLength: 0, checked: [] });
+      expect(await t.store.loadUpdates(id)).toEqual({ updates: [], logLength: 0, checked: [], lastSeq: 0 });
     });
 
     it("setRole adds or changes a member; removeMember takes them out; members list by name then email, bytewise", async () => {

@@ -58,13 +58,13 @@ describeEachStorage("board store", (backend) => {
       expect(created).toEqual({ id, title: "Roadmap", createdAt: created.createdAt, updatedAt: created.createdAt });
       expect(created.createdAt).toMatch(ISO_MS);
       expect(await t.store.getBoard(id)).toEqual(created);
-      expect(await t.store.loadUpdates(id)).toEqual({ updates: [bytes(1, 2, 3)], logLength: 1, checked: [true] });
+      expect(await t.store.loadUpdates(id)).toEqual({ updates: [bytes(1, 2, 3)], logLength: 1, checked: [true], lastSeq: expect.any(Number) });
     });
 
     it("an unknown board reads as null and an empty log", async () => {
       const id = newBoardId();
       expect(await t.store.getBoard(id)).toBeNull();
-      expect(await t.store.loadUpdates(id)).toEqual({ updates: [], logLength: 0, checked: [] });
+      expect(await t.store.loadUpdates(id)).toEqual({ updates: [], logLength: 0, checked: [], lastSeq: 0 });
     });
 
     it("lists boards most recently updated first, equal times by id", async () => {
@@ -86,7 +86,7 @@ describeEachStorage("board store", (backend) => {
       await t.store.appendUpdates([{ boardId: id, updates: [bytes(2)] }]);
       await t.store.deleteBoard(id);
       expect(await t.store.getBoard(id)).toBeNull();
-      expect(await t.store.loadUpdates(id)).toEqual({ updates: [], logLength: 0, checked: [] });
+      expect(await t.store.loadUpdates(id)).toEqual({ updates: [], logLength: 0, checked: [], lastSeq: 0 });
     });
   });
 
@@ -145,9 +145,9 @@ describeEachStorage("board store", (backend) => {
           { boardId: missing, updates: [bytes(3)] },
         ]),
       ).rejects.toThrow();
-      expect(await t.store.loadUpdates(ok)).toEqual({ updates: [bytes(0)], logLength: 1, checked: [true] });
+      expect(await t.store.loadUpdates(ok)).toEqual({ updates: [bytes(0)], logLength: 1, checked: [true], lastSeq: expect.any(Number) });
       expect(await t.store.getBoard(ok)).toEqual(created);
-      expect(await t.store.loadUpdates(missing)).toEqual({ updates: [], logLength: 0, checked: [] });
+      expect(await t.store.loadUpdates(missing)).toEqual({ updates: [], logLength: 0, checked: [], lastSeq: 0 });
       // The store is still usable after the failed batch.
       await t.store.appendUpdates([{ boardId: ok, updates: [bytes(4)] }]);
       expect((await t.store.loadUpdates(ok)).updates).toEqual([bytes(0), bytes(4)]);
@@ -209,7 +209,7 @@ describeEachStorage("board store", (backend) => {
       const finalState = Y.encodeStateAsUpdate(doc);
       const finalVector = Y.encodeStateVector(doc);
       await t.store.compact(id, finalState, two.get(id)!.lastSeq, finalVector);
-      expect(await t.store.loadUpdates(id)).toEqual({ updates: [finalState], logLength: 0, snapshotStateVector: finalVector, checked: [true] });
+      expect(await t.store.loadUpdates(id)).toEqual({ updates: [finalState], logLength: 0, snapshotStateVector: finalVector, checked: [true], lastSeq: expect.any(Number) });
       const other = await t.reopen();
       expect(await replay(other, id)).toEqual(["0", "1", "2", "3"]);
     });

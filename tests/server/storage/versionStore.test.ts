@@ -108,6 +108,8 @@ describeEachStorage("version store", (backend) => {
       // Loading the board itself is unchanged by all this.
       const loaded = await t.store.loadUpdates(board);
       expect(loaded.updates.map((u) => [...u])).toEqual([[9], [3]]);
+      // …and says which log row it reaches, which a version taken from it records.
+      expect(loaded.lastSeq).toBe(all.at(-1)!.seq);
     });
   });
 });
