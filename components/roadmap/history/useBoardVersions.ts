@@ -70,9 +70,7 @@ export function useBoardVersions(boardId: string, enabled: boolean): BoardVersio
   }, [store, enabled]);
   useLiveEvent(
     (notice) => {
-      // "versions" notices arrive once the server sends them (lib/protocol/events.ts).
-      const type = notice.type as string;
-      if (type === "reconnected" || (type === "versions" && (notice as { boardId?: string }).boardId === boardId)) void store.refresh();
+      if (notice.type === "reconnected" || (notice.type === "versions" && notice.boardId === boardId)) void store.refresh();
     },
     boardId,
     enabled,
