@@ -18,7 +18,7 @@ export function BaselineCells({ start, finish, variance, critical }: BaselineCel
     <>
       <td className="tabular-nums text-slate-500 dark:text-slate-400">{start ? formatShortDate(start) : "\u2014"}</td>
       <td className="tabular-nums text-slate-500 dark:text-slate-400">{finish ? formatShortDate(finish) : "\u2014"}</td>
-      <td data-testid="variance-cell" data-variance={variance ?? ""} className="pr-3! tabular-nums">
+      <td data-testid="variance-cell" data-variance={variance ?? ""} className="tabular-nums">
         {label && tone ? <SlipChip label={label} tone={tone} /> : <span className="text-slate-400">{variance === 0 ? "0" : "\u2014"}</span>}
       </td>
     </>

@@ -47,7 +47,8 @@ export function CompareTimeline({ groups }: { groups: readonly LaneGroup[] }) {
                 <span className="w-56 shrink-0 truncate px-3 text-xs text-slate-700 dark:text-slate-200" title={row.title}>
                   {row.title || "Untitled item"}
                 </span>
-                <span className="relative mr-3 h-full flex-1">
+                {/* Room on the right for a slip chip after a bar that ends at the axis's end. */}
+                <span className="relative mr-16 h-full flex-1">
                   {row.before && <Bar track={row.before} ghost />}
                   {row.after && <Bar track={row.after} />}
                   {label && tone && row.after && (

@@ -35,13 +35,13 @@ const HEADERS: { column: TableColumn; label: string; width: string }[] = [
 ];
 /** Shown when the board has a baseline (docs/history.md, "Baseline"). */
 const BASELINE_HEADERS: typeof HEADERS = [
-  { column: "baselineStart", label: "Baseline start", width: "7.5rem" },
-  { column: "baselineFinish", label: "Baseline finish", width: "7.5rem" },
-  { column: "variance", label: "Variance", width: "6rem" },
+  { column: "baselineStart", label: "Baseline start", width: "8.5rem" },
+  { column: "baselineFinish", label: "Baseline finish", width: "8.5rem" },
+  { column: "variance", label: "Variance", width: "5.5rem" },
 ];
 /** The other columns' 64rem and room for a title: narrower than this, the table scrolls sideways (titles stay put). */
 const TABLE_MIN_WIDTH = "82rem";
-const TABLE_MIN_WIDTH_WITH_BASELINE = "103rem";
+const TABLE_MIN_WIDTH_WITH_BASELINE = "104.5rem";
 
 /**
  * Items as rows: every field edited in place (the item panel's commands), sorted by any column,
@@ -56,7 +56,9 @@ export function ItemTable({ snapshot, decor, selectedId, peerSelections, onSelec
   const { lanes, phases, items } = snapshot;
   const slips = baseline?.items;
   const context = useMemo(() => ({ lanes, phases, scheduled: decor.scheduled, slips }), [lanes, phases, decor.scheduled, slips]);
-  const headers = baseline ? [...HEADERS, ...BASELINE_HEADERS] : HEADERS;
+  // After "Days": beside the dates they compare with (TableRow draws the cells in the same place).
+  const at = HEADERS.findIndex((h) => h.column === "duration") + 1;
+  const headers = baseline ? [...HEADERS.slice(0, at), ...BASELINE_HEADERS, ...HEADERS.slice(at)] : HEADERS;
   const rows = useMemo(() => sortItems(filterItems(items, deferredFilters, context), sort, context), [items, deferredFilters, sort, context]);
   const owners = useMemo(() => ownerNames(items), [items]);
   const visible = useVirtualRows(scrollRef, rows.length, ROW_HEIGHT);
@@ -100,7 +102,7 @@ export function ItemTable({ snapshot, decor, selectedId, peerSelections, onSelec
                       type="button"
                       data-testid={`sort-${h.column}`}
                       onClick={() => setSort((s) => nextSort(s, h.column))}
-                      className={`flex items-center gap-1 rounded px-1.5 py-1 hover:bg-slate-200/70 hover:text-slate-800 dark:hover:bg-slate-800 dark:hover:text-slate-100 ${active ? "text-slate-900 dark:text-slate-100" : ""}`}
+                      className={`flex items-center gap-1 whitespace-nowrap rounded px-1.5 py-1 hover:bg-slate-200/70 hover:text-slate-800 dark:hover:bg-slate-800 dark:hover:text-slate-100 ${active ? "text-slate-900 dark:text-slate-100" : ""}`}
                     >
                       {h.label}
                       <SortArrow direction={active ? sort.direction : null} />

@@ -166,6 +166,8 @@ export const TableRow = memo(function TableRow(props: TableRowProps) {
           />
         )}
       </td>
+      {/* Beside the dates they compare with, so the slip reads without scrolling sideways. */}
+      {showBaseline && <BaselineCells start={props.baselineStart ?? null} finish={props.baselineFinish ?? null} variance={props.variance ?? null} critical={props.slipCritical ?? false} />}
       <td>
         {readOnly ? (
           <span className="flex min-w-0 items-center gap-1.5">
@@ -211,7 +213,6 @@ export const TableRow = memo(function TableRow(props: TableRowProps) {
           </CellSelect>
         )}
       </td>
-      {showBaseline && <BaselineCells start={props.baselineStart ?? null} finish={props.baselineFinish ?? null} variance={props.variance ?? null} critical={props.slipCritical ?? false} />}
     </tr>
   );
 });
