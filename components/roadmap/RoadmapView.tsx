@@ -15,7 +15,6 @@ import { useBoardCommands } from "./commands/useBoardCommands";
 import { ConflictsPanel } from "./conflicts/ConflictsPanel";
 import { useBoardData } from "./data/useBoardData";
 import { CompareDialog } from "./history/CompareDialog";
-import { HistoryControls } from "./history/HistoryControls";
 import { useBaseline } from "./history/useBaseline";
 import { useBoardVersions } from "./history/useBoardVersions";
 import { useGhostsShown } from "./history/useGhostsShown";
@@ -125,15 +124,9 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
           />
         }
         versions={
-          history && (
-            <HistoryControls
-              hasBaseline={versions.baselineId !== null}
-              ghostsShown={ghostsShown}
-              onGhostsShown={setGhostsShown}
-              baselineError={baseline.error}
-              onCompare={() => setCompareOpen(true)}
-            />
-          )
+          history
+            ? { hasBaseline: versions.baselineId !== null, ghostsShown, onGhostsShown: setGhostsShown, baselineError: baseline.error, onCompare: () => setCompareOpen(true) }
+            : undefined
         }
         comments={
           comments

@@ -1,4 +1,4 @@
-interface HistoryControlsProps {
+export interface VersionControls {
   /** The board has a baseline: offer to show or hide its ghosts. */
   hasBaseline: boolean;
   ghostsShown: boolean;
@@ -11,8 +11,11 @@ interface HistoryControlsProps {
 const BUTTON = "flex items-center gap-1.5 whitespace-nowrap rounded-lg border px-2.5 py-1 text-xs font-medium";
 const IDLE = "border-slate-200 text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800";
 
-/** The toolbar's history controls: Compare, and the baseline's ghosts on or off (a personal view choice). */
-export function HistoryControls({ hasBaseline, ghostsShown, onGhostsShown, baselineError, onCompare }: HistoryControlsProps) {
+/**
+ * The toolbar's history controls: Compare, and the baseline's ghosts on or off (a personal view
+ * choice). Below md they are entries of the toolbar's "More" menu instead (RoadmapToolbar).
+ */
+export function HistoryControls({ hasBaseline, ghostsShown, onGhostsShown, baselineError, onCompare }: VersionControls) {
   return (
     <>
       {hasBaseline && (
