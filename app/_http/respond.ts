@@ -56,6 +56,21 @@ export async function parseBody<S extends z.ZodType>(request: Request, schema: S
   return parsed.success ? parsed.data : errorResponse(422, describeIssues(parsed.error));
 }
 
+/**
+ * Reads and validates a request's query string (each name once: a repeated name is refused
+ * rather than guessed at); a Response (422) naming what is wrong otherwise.
+ */
+export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> | Response {
+  const params = new URL(request.url).searchParams;
+  const query: Record<string, string> = {};
+  for (const [name, value] of params) {
+    if (Object.hasOwn(query, name)) return errorResponse(422, `${name}: give it once`);
+    query[name] = value;
+  }
+  const parsed = schema.safeParse(query);
+  return parsed.success ? parsed.data : errorResponse(422, describeIssues(parsed.error));
+}
+
 /** Parses a route parameter; a 404 for junk ids, which cannot name anything that exists. */
 export function parseParam<S extends z.ZodType>(value: string, schema: S): z.infer<S> | Response {
   const parsed = schema.safeParse(value);

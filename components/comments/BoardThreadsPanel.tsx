@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import type { BoardSnapshot } from "../../lib/model/snapshot";
 import type { CommentAnchor, ThreadView } from "../../lib/protocol/comments";
 import { PanelFrame } from "../ui/PanelFrame";
@@ -20,6 +20,8 @@ interface BoardThreadsPanelProps {
   /** Select the item a thread is on and show its comments. */
   onOpenItem: (itemId: string, threadId: string) => void;
   onClose: () => void;
+  /** A milestone's history of changes, on a tab beside its comments. */
+  milestoneHistory?: (milestoneId: string) => ReactNode;
 }
 
 /** What a thread hangs on, in words, and whether that is gone from the board. */
@@ -47,7 +49,7 @@ const lastActivity = (t: ThreadView) => t.comments.reduce((latest, c) => (c.crea
 
 /** The board's conversation: every thread (open ones by default), newest activity first. */
 export function BoardThreadsPanel(props: BoardThreadsPanelProps) {
-  const { threads, error, context, snapshot, focus, focusThreadId, onFocus, onOpenItem, onClose } = props;
+  const { threads, error, context, snapshot, focus, focusThreadId, onFocus, onOpenItem, onClose, milestoneHistory } = props;
   const [showAll, setShowAll] = useState(false);
   const sorted = useMemo(
     () => [...(threads ?? [])].sort((a, b) => lastActivity(b).localeCompare(lastActivity(a))),
@@ -97,13 +99,15 @@ export function BoardThreadsPanel(props: BoardThreadsPanelProps) {
               ← All threads
             </button>
             <h3 className="text-sm font-medium">{focusTitle}</h3>
-            <AnchorThreads
-              anchor={focus}
-              threads={sorted.filter((t) => anchorKey(t.anchor) === anchorKey(focus)).reverse()}
-              context={context}
-              focusThreadId={focusThreadId}
-              noun={focus.kind === "milestone" ? "this milestone" : focus.kind === "item" ? "this item" : "the board"}
-            />
+            <AnchorTabs key={anchorKey(focus)} history={focus.kind === "milestone" && milestoneHistory ? milestoneHistory(focus.id) : null}>
+              <AnchorThreads
+                anchor={focus}
+                threads={sorted.filter((t) => anchorKey(t.anchor) === anchorKey(focus)).reverse()}
+                context={context}
+                focusThreadId={focusThreadId}
+                noun={focus.kind === "milestone" ? "this milestone" : focus.kind === "item" ? "this item" : "the board"}
+              />
+            </AnchorTabs>
           </>
         ) : (
           <>
@@ -141,5 +145,31 @@ export function BoardThreadsPanel(props: BoardThreadsPanelProps) {
         )}
       </div>
     </PanelFrame>
+  );
+}
+
+/** One anchor's comments and, for a milestone, its history on a second tab (comments first). */
+function AnchorTabs({ history, children }: { history: ReactNode; children: ReactNode }) {
+  const [tab, setTab] = useState<"comments" | "history">("comments");
+  if (!history) return <>{children}</>;
+  return (
+    <>
+      <div role="tablist" aria-label="Milestone" className="flex gap-3 border-b border-slate-200 text-xs dark:border-slate-800">
+        {(["comments", "history"] as const).map((t) => (
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            aria-selected={tab === t}
+            data-testid={`milestone-tab-${t}`}
+            onClick={() => setTab(t)}
+            className={`-mb-px border-b-2 px-0.5 pb-1 font-semibold ${tab === t ? "border-indigo-500 text-slate-900 dark:text-slate-100" : "border-transparent text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-100"}`}
+          >
+            {t === "comments" ? "Comments" : "History"}
+          </button>
+        ))}
+      </div>
+      {tab === "comments" ? children : history}
+    </>
   );
 }

@@ -15,7 +15,8 @@ export interface CommentsBinding {
   initialThreadId: string | null;
 }
 
-export type ItemTab = "details" | "comments";
+/** The item panel's tabs; "history" is its changes (components/history). */
+export type ItemTab = "details" | "comments" | "history";
 
 /**
  * The roadmap's comment state: which panel shows which threads, the item panel's tab, the

@@ -10,6 +10,7 @@ import { INLINE_FROM } from "../ui/OverflowMenu";
 import { PanelPlacementContext, usePanelPlacement } from "../ui/panelPlacement";
 import { usePresenceView } from "../presence/usePresenceView";
 import { BoardThreadsPanel } from "../comments/BoardThreadsPanel";
+import { ObjectHistory } from "../history/ObjectHistory";
 import { useCommentsUi, type CommentsBinding } from "../comments/useCommentsUi";
 import { useBoardCommands } from "./commands/useBoardCommands";
 import { ConflictsPanel } from "./conflicts/ConflictsPanel";
@@ -209,6 +210,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
               onFocus={commentsUi.openAnchor}
               onOpenItem={commentsUi.openItemThread}
               onClose={commentsUi.closePanel}
+              milestoneHistory={(id) => <ObjectHistory boardId={session.boardId} objectId={id} objectKind="milestone" snapshot={snapshot} />}
             />
           )}
           {selectedId && (

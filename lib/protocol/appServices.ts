@@ -1,6 +1,7 @@
 import type { BoardId, UserId } from "../model/ids";
 import type { Result } from "../model/result";
 import type { ChangesSummary, CommentAnchor, CommentView, InboxView, ThreadView } from "./comments";
+import type { BoardHistoryPage, ObjectHistoryPage } from "./history";
 import type { Principal, Role } from "./roles";
 import type { PastBoard, VersionList, VersionView } from "./versions";
 import type { BoardSnapshot } from "../model/snapshot";
@@ -170,6 +171,12 @@ export interface AppServices {
   compareVersions(actor: UserId, boardId: BoardId, from: string, to: string): Promise<ServiceResult<{ from: string; to: string; comparison: BoardComparison }>>;
   /** The board as it was at a moment: the version before it plus the recorded changes up to it. */
   boardAt(actor: UserId, boardId: BoardId, at: string): Promise<ServiceResult<PastBoard>>;
+
+  // History (every member may read it).
+  /** One object's changes, newest first, a page of at most `limit` before the cursor `before`. */
+  objectHistory(actor: UserId, boardId: BoardId, query: { objectId: string; before?: number; limit: number }): Promise<ServiceResult<ObjectHistoryPage>>;
+  /** Every object's changes from `from` (inclusive) to `to` (exclusive), oldest first, at most `limit`. */
+  boardHistory(actor: UserId, boardId: BoardId, query: { from?: string; to?: string; limit: number }): Promise<ServiceResult<BoardHistoryPage>>;
 }
 
 const KEY = Symbol.for("waymark.appServices");

@@ -3,7 +3,7 @@ import type { BoardId, UserId } from "../../lib/model/ids";
 import type { Logger } from "../log";
 import type { VersionReason, VersionRecord, VersionStore } from "../storage/versionStore";
 import { newVersionId } from "./versionIds";
-import { packState } from "./versionState";
+import { packStateAsync } from "./versionState";
 import { KEEP_ALL_DAYS, versionsToThin } from "./thinning";
 
 /** Editing that resumes after this long without an edit first saves the board as it was. */
@@ -58,7 +58,7 @@ export class BoardVersioner {
       createdAt: this.now().toISOString(),
       seq: this.deps.position(),
     };
-    const saved = this.deps.store.saveVersion(record, packState(state));
+    const saved = packStateAsync(state).then((packed) => this.deps.store.saveVersion(record, packed));
     this.saving = saved.catch(() => undefined);
     return saved;
   }

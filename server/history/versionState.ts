@@ -1,4 +1,5 @@
-import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { promisify } from "node:util";
+import { deflateRaw, deflateRawSync, inflateRawSync } from "node:zlib";
 import * as Y from "yjs";
 
 /**
@@ -15,6 +16,13 @@ export const MAX_VERSION_STATE_BYTES = 256 * 1024 * 1024;
 
 export function packState(state: Uint8Array): Uint8Array {
   return deflateRawSync(state, { level: LEVEL });
+}
+
+const deflateAsync = promisify(deflateRaw);
+
+/** packState on libuv's thread pool: a large board's compression does not hold up everyone's edits. */
+export async function packStateAsync(state: Uint8Array): Promise<Uint8Array> {
+  return deflateAsync(state, { level: LEVEL });
 }
 
 export function unpackState(packed: Uint8Array): Uint8Array {

@@ -1,9 +1,10 @@
 import type { BoardId, UserId } from "../../lib/model/ids";
 import { ok } from "../../lib/model/result";
 import type { AppServices } from "../../lib/protocol/appServices";
-import { CHANGES_SUMMARY_LIMIT, type ChangesSummary, type PersonRef } from "../../lib/protocol/comments";
+import { CHANGES_SUMMARY_LIMIT, type ChangesSummary } from "../../lib/protocol/comments";
 import type { Role } from "../../lib/protocol/roles";
 import type { Storage } from "../storage/storage";
+import { peopleNames } from "./peopleNames";
 import { boardNotFound } from "./serviceErrors";
 import { summarizeItemChanges, summarizeNewComments } from "./summarizeChanges";
 
@@ -13,7 +14,6 @@ import { summarizeItemChanges, summarizeNewComments } from "./summarizeChanges";
  * busy board; beyond it the summary describes the oldest rows only.
  */
 const MAX_HISTORY_ROWS = 20_000;
-const FORMER_MEMBER = "Former member";
 
 /** "What changed since your last visit": others' item changes and comments since then. */
 export function changeServices(
@@ -22,13 +22,6 @@ export function changeServices(
   /** Writes what a loaded board has not yet recorded, so the summary includes the last second. */
   flushActivity: (boardId: BoardId) => Promise<void>,
 ): Pick<AppServices, "changesSinceLastVisit"> {
-  /** Names for the people in a summary, looked up once each; people whose account is gone get a placeholder. */
-  async function people(ids: Iterable<UserId>): Promise<Map<UserId, PersonRef>> {
-    const unique = [...new Set(ids)];
-    const users = await Promise.all(unique.map((id) => storage.getUser(id)));
-    return new Map(unique.map((id, i) => [id, { id, name: users[i]?.name ?? FORMER_MEMBER }]));
-  }
-
   return {
     async changesSinceLastVisit(actor, boardId) {
       // Every role may read the summary (viewers see the board too); only non-members may not.
@@ -44,7 +37,7 @@ export function changeServices(
       const commentLines = summarizeNewComments(threads, since, actor);
       const items = itemLines.slice(0, CHANGES_SUMMARY_LIMIT);
       const comments = commentLines.slice(0, CHANGES_SUMMARY_LIMIT);
-      const names = await people([...items, ...comments].map((line) => line.actorId));
+      const names = await peopleNames(storage, [...items, ...comments].map((line) => line.actorId));
       return ok<ChangesSummary>({
         since,
         items: items.map(({ actorId, ...line }) => ({ actor: names.get(actorId)!, ...line })),

@@ -7,6 +7,7 @@ import { accountServices } from "./accountServices";
 import { boardServices } from "./boardServices";
 import { changeServices } from "./changeServices";
 import { commentServices } from "./commentServices";
+import { historyServices } from "./historyServices";
 import { inboxServices } from "./inboxServices";
 import { invitationServices } from "./invitationServices";
 import { commentMailer } from "./commentMail";
@@ -49,6 +50,7 @@ export function createAppServices(deps: AppServiceDeps): AppServices {
     ...memberServices(storage, boards.roleOf, events, now),
     ...invitationServices(storage, boards.roleOf, mail, now),
     ...changeServices(storage, boards.roleOf, flushActivity),
+    ...historyServices(storage, boards.roleOf, flushActivity),
     ...commentServices({ storage, roleOf: boards.roleOf, readSnapshot, live, now, mailNotices: commentMailer(storage, mail, log) }),
     ...inboxServices(storage, live, now),
     ...versionServices({ storage, roleOf: boards.roleOf, withLiveBoard, readSnapshot, live, now }),

@@ -36,7 +36,7 @@ const newestFirst = (a: { at: string }, b: { at: string }) => Date.parse(b.at) -
  * @param records oldest first, as ActivityStore.listActivity returns them.
  */
 export function summarizeItemChanges(records: readonly ActivityRecord[], burstGapMs = BURST_GAP_MS): ItemLine[] {
-  const byItem = groupBy(records, (r) => r.itemId);
+  const byItem = groupBy(records, (r) => r.objectId);
   const lines: ItemLine[] = [];
   for (const [itemId, history] of byItem) {
     history.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));

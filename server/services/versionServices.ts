@@ -21,6 +21,8 @@ import type { BoardVersioner } from "../history/autoVersions";
 import { KEEP_ALL_DAYS } from "../history/thinning";
 import { VERSION_ID_PATTERN } from "../history/versionIds";
 import { docFromState, unpackState } from "../history/versionState";
+import { VersionSnapshots } from "../history/versionSnapshots";
+import { PastBoards } from "../history/pastBoards";
 import type { Storage } from "../storage/storage";
 import type { VersionRecord } from "../storage/versionStore";
 import { describeIssues } from "../../lib/model/issues";
@@ -35,8 +37,6 @@ export interface LiveBoard {
 /** Opens a board's room (loading it if needed) for the length of `run`. */
 export type WithLiveBoard = <T>(boardId: BoardId, run: (board: LiveBoard) => T | Promise<T>) => Promise<T>;
 
-/** Recorded updates replayed at most to show one past moment: beyond, the answer says it is partial. */
-const MAX_REPLAY_ROWS = 100_000;
 const DAY_MS = 86_400_000;
 const FORMER_MEMBER = "Former member";
 
@@ -81,23 +81,15 @@ export function versionServices(deps: {
   const changed = (boardId: BoardId) => live.publishToBoard(boardId, { type: "versions", boardId });
   const findVersion = async (boardId: BoardId, versionId: string) =>
     VERSION_ID_PATTERN.test(versionId) ? storage.getVersion(boardId, versionId) : null;
+  const snapshots = new VersionSnapshots();
+  const past = new PastBoards();
+  const versionSnapshot = (boardId: BoardId, versionId: string) => snapshots.get(boardId, versionId, () => storage.loadVersionState(boardId, versionId));
   const versionNotFound = () => fail("not-found", "That version does not exist on this board (it may have been deleted).");
-
-  async function versionDoc(boardId: BoardId, versionId: string): Promise<Y.Doc | null> {
-    const packed = await storage.loadVersionState(boardId, versionId);
-    return packed ? docFromState(unpackState(packed)) : null;
-  }
 
   /** One side of a comparison: "now" (the live board) or a version of this board. */
   async function side(boardId: BoardId, ref: string): Promise<BoardSnapshot | null> {
     if (ref === "now") return liveSnapshot(boardId);
-    const doc = (await findVersion(boardId, ref)) ? await versionDoc(boardId, ref) : null;
-    if (!doc) return null;
-    try {
-      return readSnapshot(doc);
-    } finally {
-      doc.destroy();
-    }
+    return (await findVersion(boardId, ref)) ? versionSnapshot(boardId, ref) : null;
   }
 
   return {
@@ -147,6 +139,7 @@ export function versionServices(deps: {
       if ((await storage.getBaseline(boardId)) === versionId)
         return fail("conflict", "This version is the board's baseline: choose another baseline or clear it first.");
       await storage.deleteVersions(boardId, [versionId]);
+      snapshots.forget(boardId, [versionId]);
       changed(boardId);
       return ok(undefined);
     },
@@ -155,13 +148,8 @@ export function versionServices(deps: {
       if (!(await roleOf(actor, boardId))) return boardNotFound();
       const record = await findVersion(boardId, versionId);
       if (!record) return versionNotFound();
-      const doc = await versionDoc(boardId, versionId);
-      if (!doc) return versionNotFound();
-      try {
-        return ok({ version: await view(record), snapshot: readSnapshot(doc) });
-      } finally {
-        doc.destroy();
-      }
+      const snapshot = await versionSnapshot(boardId, versionId);
+      return snapshot ? ok({ version: await view(record), snapshot }) : versionNotFound();
     },
 
     async restoreVersion(actor, boardId, versionId, input) {
@@ -221,7 +209,11 @@ export function versionServices(deps: {
       if (!refs[0]!.success || !refs[1]!.success) return fail("invalid", "Compare two versions, or a version and now: ?from=<version id|now>&to=<version id|now>");
       const [before, after] = await Promise.all([side(boardId, refs[0]!.data), side(boardId, refs[1]!.data)]);
       if (!before || !after) return versionNotFound();
-      return ok({ from: refs[0]!.data, to: refs[1]!.data, comparison: compareSnapshots(before, after) });
+      // A version's schedule is kept with its cached snapshot; "now" is scheduled afresh.
+      const scheduleOf = (ref: string, snapshot: BoardSnapshot) => (ref === "now" ? undefined : snapshots.scheduleOf(snapshot));
+      const [beforeSchedule, afterSchedule] = [scheduleOf(refs[0]!.data, before), scheduleOf(refs[1]!.data, after)];
+      const options = { ...(beforeSchedule ? { beforeSchedule } : {}), ...(afterSchedule ? { afterSchedule } : {}) };
+      return ok({ from: refs[0]!.data, to: refs[1]!.data, comparison: compareSnapshots(before, after, options) });
     },
 
     async boardAt(actor, boardId, at) {
@@ -237,14 +229,13 @@ export function versionServices(deps: {
       // Without a version before it, the moment can only be rebuilt from the board's first row on.
       if (!base && board.createdAt < historyStarts)
         return fail("not-found", "Waymark keeps the changes between versions for a week: there is no version that far back.");
-      const rows = await storage.loadHistory(boardId, base?.seq ?? 0, until, MAX_REPLAY_ROWS);
-      const packed = base ? await storage.loadVersionState(boardId, base.id) : null;
-      const doc = docFromState(packed ? unpackState(packed) : new Uint8Array([0, 0]), rows.map((r) => r.data));
-      try {
-        return ok({ versionId: base?.id ?? null, at: until, snapshot: readSnapshot(doc), partial: rows.length === MAX_REPLAY_ROWS });
-      } finally {
-        doc.destroy();
-      }
+      const replayed = await past.at(boardId, until, {
+        base,
+        loadState: () => storage.loadVersionState(boardId, base!.id),
+        loadRows: (afterSeq, to, limit) => storage.loadHistory(boardId, afterSeq, to, limit),
+      });
+      if (!replayed) return versionNotFound();
+      return ok({ versionId: base?.id ?? null, at: until, ...replayed });
     },
   };
 }

@@ -156,7 +156,7 @@ export const toNotification = (r: NotificationRow): NotificationRecord => ({
 export const toActivity = (r: ActivityRow): ActivityRecord => ({
   boardId: r.board_id as BoardId,
   userId: r.user_id as UserId,
-  itemId: r.item_id,
+  objectId: r.item_id,
   kind: r.kind as ActivityKind,
   title: r.title,
   at: r.at,

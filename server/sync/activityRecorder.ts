@@ -1,24 +1,40 @@
-import * as Y from "yjs";
-import { collection } from "../../lib/model/docLayout";
+import { randomBytes } from "node:crypto";
+import type * as Y from "yjs";
 import type { BoardId, UserId } from "../../lib/model/ids";
-import type { ActivityKind } from "../../lib/protocol/comments";
+import { HISTORY_MAX_FIELDS, type FieldChange } from "../../lib/protocol/history";
 import type { Logger } from "../log";
 import { BURST_GAP_MS, type ActivityRecord, type ActivityStore } from "../storage/activityStore";
-import { cleanText, MAX_ITEM_TITLE } from "../../lib/model/plainText";
+import { ChangeWatcher, type ChangeNote } from "./changeWatcher";
 import { userOf, type Peer } from "./peer";
 
-/** Fields whose change puts an item somewhere else on the timeline or the phase board; any other field is an edit. */
-const MOVE_FIELDS: ReadonlySet<string> = new Set(["start", "duration", "laneId", "phaseId", "order"]);
-const UNTITLED = "Untitled";
 /** How often waiting changes are looked at; a new burst is written at the first look. */
 const TICK_MS = 1_000;
 /** A burst that goes on is written again this long after its last row (under BURST_GAP_MS, so readers join the rows). */
 const CONTINUE_AFTER_MS = (BURST_GAP_MS * 3) / 4;
+/**
+ * Bounds on what waits in memory. A row holds at most HISTORY_MAX_FIELDS fields of two values
+ * of about HISTORY_VALUE_CHARS each (≈15 KB at worst, a few hundred bytes for a real edit).
+ * Past MAX_WAITING rows (one hostile update touching thousands of objects) everything waiting
+ * is written at once; past MAX_BURSTS remembered bursts the oldest is forgotten, and its next
+ * change starts a new entry instead of continuing the old one.
+ */
+const MAX_WAITING = 2_000;
+const MAX_BURSTS = 2_000;
 
 interface Waiting {
   record: ActivityRecord;
+  /** The burst's fields so far: the value before its first change, after its last. */
+  fields: Map<string, FieldChange>;
   /** When to write it (ms since the epoch). */
   due: number;
+}
+
+/** A burst written at least once, remembered while it may go on. */
+interface Burst {
+  id: string;
+  /** When its last row was written (its latest change). */
+  at: number;
+  fields: Map<string, FieldChange>;
 }
 
 export interface ActivityRecorderOptions {
@@ -32,26 +48,28 @@ export interface ActivityRecorderOptions {
 }
 
 /**
- * Watches a room's items and writes who added, moved, edited or deleted which item, for "what
- * changed since your last visit". Only edits that arrive from a signed-in user's connection
- * count; loads from storage and server-made writes do not, and guests cannot write at all.
+ * Watches a room's document and writes who added, moved, edited or deleted which object (items,
+ * milestones, lanes, phases, dependencies, the board's settings) and each changed field's value
+ * before and after, for each object's history and "what changed since your last visit". Only
+ * edits that arrive from a signed-in user's connection count; loads from storage and
+ * server-made writes do not, and guests cannot write at all.
  *
  * Changes wait in memory and are written in batches a moment later, after the edit was already
  * committed and sent on: recording never delays sync, and a failed write is logged, never thrown
- * into the room. The same person, item and kind waiting is one row with the latest time. The
- * first change of a burst is written within a second, so a summary soon shows it; while the
- * burst goes on (a description typed key by key), a row with its latest time follows at most
- * every 45 s instead of every second. Rows of one burst are thus always under BURST_GAP_MS
- * apart and bursts at least that far apart, and readers fold rows into edits by that gap
- * (summarizeChanges): the history stays append-only and works across restarts.
+ * into the room. The same person, object and kind waiting is one row with the latest time, the
+ * first "before" and the last "after" of each field. The first change of a burst is written
+ * within a second, so a summary soon shows it; while the burst goes on (a drag, a description
+ * typed key by key), a row with its latest time follows at most every 45 s instead of every
+ * second, holding the whole burst so far under the burst's id: history shows a burst's last
+ * row. Rows of one burst are thus always under BURST_GAP_MS apart and bursts at least that far
+ * apart, and the summary folds rows into edits by that gap (summarizeChanges): the history stays
+ * append-only and works across restarts.
  */
 export class ActivityRecorder {
-  private readonly items: Y.Map<unknown>;
-  /** Each item's latest title: a deleted item's Y.Map no longer holds one. */
-  private readonly titles = new Map<string, string>();
+  private readonly watcher: ChangeWatcher;
   private readonly waiting = new Map<string, Waiting>();
-  /** When each recent burst last got a row, to tell a burst going on from a new one. */
-  private readonly lastWritten = new Map<string, number>();
+  /** Recent bursts, to tell a burst going on from a new one and to carry its first "before" values. */
+  private readonly bursts = new Map<string, Burst>();
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
   private stopped = false;
@@ -60,9 +78,7 @@ export class ActivityRecorder {
     doc: Y.Doc,
     private readonly options: ActivityRecorderOptions,
   ) {
-    this.items = collection(doc, "items") as Y.Map<unknown>;
-    for (const id of this.items.keys()) this.refreshTitle(id);
-    this.items.observeDeep(this.onChange);
+    this.watcher = new ChangeWatcher(doc, options.boardId, this.onNotes);
   }
 
   /** Writes everything waiting now; settles once it is stored (or the failure is logged). */
@@ -74,7 +90,7 @@ export class ActivityRecorder {
   close(): Promise<void> {
     if (!this.stopped) {
       this.stopped = true;
-      this.items.unobserveDeep(this.onChange);
+      this.watcher.stop();
       clearTimeout(this.timer);
       this.timer = undefined;
     }
@@ -87,74 +103,50 @@ export class ActivityRecorder {
     void this.close();
   }
 
-  private readonly onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction): void => {
+  private readonly onNotes = (notes: ChangeNote[], transaction: Y.Transaction): void => {
     try {
       const peer = this.options.peerOf(transaction.origin);
       const user = peer ? userOf(peer) : null;
       const at = this.now();
-      for (const event of events) {
-        for (const [itemId, kind] of this.classify(event)) {
-          if (user) this.note(user, itemId, kind, at);
-          if (kind === "deleted") this.titles.delete(itemId);
-        }
+      for (const change of notes) {
+        if (user) this.note(user, change, at);
+        if (change.kind === "deleted") this.watcher.forget(change.objectKind, change.objectId);
       }
+      if (this.waiting.size > MAX_WAITING) void this.flush();
     } catch (error) {
       // Runs inside the room's applyUpdate: a throw here would close the sender's connection.
       this.options.log.error({ board: this.options.boardId, err: String(error) }, "activity recorder failed on an update");
     }
   };
 
-  /** What one Yjs event did to which items; keeps the title cache current on the way. */
-  private classify(event: Y.YEvent<Y.AbstractType<unknown>>): [string, ActivityKind][] {
-    const out: [string, ActivityKind][] = [];
-    if (event.target === this.items) {
-      for (const [itemId, change] of event.changes.keys) {
-        if (change.action === "delete") {
-          if (this.titles.has(itemId)) out.push([itemId, "deleted"]);
-        } else if (this.refreshTitle(itemId)) {
-          // "update" is a whole item replaced under the same id: its content changed.
-          out.push([itemId, change.action === "add" ? "added" : "edited"]);
-        }
-      }
-      return out;
-    }
-    const itemId = event.path[0];
-    if (typeof itemId !== "string" || !this.refreshTitle(itemId)) return out;
-    if (event.path.length === 1 && event instanceof Y.YMapEvent) {
-      const keys = [...event.keysChanged];
-      if (keys.some((k) => MOVE_FIELDS.has(k))) out.push([itemId, "moved"]);
-      if (keys.some((k) => !MOVE_FIELDS.has(k))) out.push([itemId, "edited"]);
+  private note(userId: UserId, change: ChangeNote, at: Date): void {
+    const key = `${userId}\n${change.objectKind}\n${change.objectId}\n${change.kind}`;
+    let waiting = this.waiting.get(key);
+    if (!waiting) {
+      const burst = this.bursts.get(key);
+      const goesOn = burst !== undefined && at.getTime() - burst.at < BURST_GAP_MS;
+      waiting = {
+        record: this.record(userId, change, at, goesOn ? burst.id : newBurstId()),
+        // A copy: the remembered burst keeps what was written.
+        fields: goesOn ? new Map([...burst.fields].map(([f, c]) => [f, { ...c }])) : new Map(),
+        due: goesOn ? burst.at + CONTINUE_AFTER_MS : 0,
+      };
+      this.waiting.set(key, waiting);
     } else {
-      // Deeper down is the rich-text description.
-      out.push([itemId, "edited"]);
+      waiting.record = this.record(userId, change, at, waiting.record.burst!);
     }
-    return out;
-  }
-
-  /** Caches the item's current title; false when the id holds no item (junk a client wrote). */
-  private refreshTitle(itemId: string): boolean {
-    const map = this.items.get(itemId);
-    if (!(map instanceof Y.Map)) return false;
-    const title: unknown = map.get("title");
-    // Bounded and cleaned: this copy leaves the document for the "changes since" summaries.
-    const clean = typeof title === "string" ? cleanText(title, MAX_ITEM_TITLE).trim() : "";
-    this.titles.set(itemId, clean || UNTITLED);
-    return true;
-  }
-
-  private note(userId: UserId, itemId: string, kind: ActivityKind, at: Date): void {
-    const key = `${userId}\n${itemId}\n${kind}`;
-    const title = this.titles.get(itemId) ?? UNTITLED;
-    const record: ActivityRecord = { boardId: this.options.boardId, userId, itemId, kind, title, at: at.toISOString() };
-    const waiting = this.waiting.get(key);
-    if (waiting) {
-      waiting.record = record;
-    } else {
-      const last = this.lastWritten.get(key);
-      const goesOn = last !== undefined && at.getTime() - last < BURST_GAP_MS;
-      this.waiting.set(key, { record, due: goesOn ? last + CONTINUE_AFTER_MS : 0 });
+    for (const field of change.fields) {
+      const seen = waiting.fields.get(field.field);
+      if (seen) seen.after = field.after;
+      // Past the bound it is junk a client wrote (a record has far fewer fields): dropped.
+      else if (waiting.fields.size < HISTORY_MAX_FIELDS) waiting.fields.set(field.field, { ...field });
     }
     this.schedule();
+  }
+
+  private record(userId: UserId, change: ChangeNote, at: Date, burst: string): ActivityRecord {
+    const { objectKind, objectId, kind, title } = change;
+    return { boardId: this.options.boardId, userId, objectKind, objectId, kind, title, at: at.toISOString(), burst };
   }
 
   private schedule(): void {
@@ -174,13 +166,15 @@ export class ActivityRecorder {
     for (const [key, w] of this.waiting) {
       if (!due(w)) continue;
       this.waiting.delete(key);
-      this.lastWritten.set(key, Date.parse(w.record.at));
-      // Titles as they are now: an item added as "New item" and renamed a moment later is
+      this.remember(key, { id: w.record.burst!, at: Date.parse(w.record.at), fields: w.fields });
+      const fields = [...w.fields.values()];
+      // Titles as they are now: an object added as "New item" and renamed a moment later is
       // remembered by its name.
-      batch.push(w.record.kind === "deleted" ? w.record : { ...w.record, title: this.titles.get(w.record.itemId) ?? w.record.title });
+      const title = w.record.kind === "deleted" ? w.record.title : this.watcher.titleOf(w.record.objectKind ?? "item", w.record.objectId, w.record.title);
+      batch.push({ ...w.record, title, fields });
     }
     const now = this.now().getTime();
-    for (const [key, last] of this.lastWritten) if (now - last >= BURST_GAP_MS) this.lastWritten.delete(key);
+    for (const [key, burst] of this.bursts) if (now - burst.at >= BURST_GAP_MS) this.bursts.delete(key);
     if (batch.length) {
       const { store, log, boardId } = this.options;
       this.writing = this.writing.then(() =>
@@ -192,7 +186,22 @@ export class ActivityRecorder {
     return this.writing;
   }
 
+  private remember(key: string, burst: Burst): void {
+    // Re-inserted, so the map's order is oldest write first and the bound drops the oldest.
+    this.bursts.delete(key);
+    this.bursts.set(key, burst);
+    if (this.bursts.size > MAX_BURSTS) this.bursts.delete(this.bursts.keys().next().value!);
+  }
+
   private now(): Date {
     return this.options.now?.() ?? new Date();
   }
 }
+
+/**
+ * Burst ids: 72 random bits per process, then a count. Unique across restarts and instances
+ * without a random draw per burst (a draw per id was the recorder's largest cost per edit).
+ */
+const BURST_PREFIX = randomBytes(9).toString("base64url");
+let burstCount = 0;
+const newBurstId = (): string => `${BURST_PREFIX}${(++burstCount).toString(36)}`;

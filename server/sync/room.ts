@@ -164,7 +164,7 @@ export class Room {
    * observer makes it build an event for every item and description loaded. On a 10,000-item
    * board those two were a third of the load time. Connections may be open already, but
    * nothing has changed the document before this (changing it builds it), and the recorder
-   * learns every loaded item's title when it starts.
+   * learns every loaded object's name when it starts.
    */
   private watchEdits(): void {
     this.board.raw.on("update", this.onDocUpdate);
@@ -192,7 +192,7 @@ export class Room {
     return this.versioner;
   }
 
-  /** Who changed which item; tests flush it to read what was recorded. */
+  /** Who changed which object, and how; tests flush it to read what was recorded. */
   get activity(): ActivityRecorder {
     // Recording starts with the document; asking for it builds the document.
     void this.doc;

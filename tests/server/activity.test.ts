@@ -175,7 +175,7 @@ describe("what changed since your last visit", () => {
     for (const start of ["2030-03-04", "2030-03-05", "2030-03-06", "2030-03-07"]) moveItem(ana.doc, origin, id, { start });
     await settle(ana);
     const rows = await s.store.listActivity(board.id, "", people.reader, 100);
-    expect(rows.filter((r) => r.itemId === id && r.userId === people.ana)).toHaveLength(1);
+    expect(rows.filter((r) => r.objectId === id && r.userId === people.ana)).toHaveLength(1);
     expect((await summary(people.reader)).items.map((l) => [l.kind, l.count])).toEqual([["moved", 1]]);
   });
 

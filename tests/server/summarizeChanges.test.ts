@@ -13,7 +13,7 @@ const T0 = Date.parse("2030-03-05T14:00:00.000Z");
 const at = (seconds: number) => new Date(T0 + seconds * 1000).toISOString();
 
 function row(userId: UserId, itemId: string, kind: ActivityKind, seconds: number, title = `Title of ${itemId}`): ActivityRecord {
-  return { boardId: board, userId, itemId, kind, title, at: at(seconds) };
+  return { boardId: board, userId, objectId: itemId, kind, title, at: at(seconds) };
 }
 const brief = (lines: ReturnType<typeof summarizeItemChanges>) => lines.map((l) => `${l.actorId} ${l.kind} ${l.itemId} ×${l.count}`);
 

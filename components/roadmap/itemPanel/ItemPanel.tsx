@@ -6,6 +6,7 @@ import type { ScheduledItem } from "../../../lib/derive/types";
 import { fromDayNumber, toDayNumber } from "../../../lib/model/dates";
 import type { ItemPatch } from "../../../lib/model/itemCommands";
 import { ITEM_STATUSES, PRIORITIES, type Item, type Lane, type Milestone, type Phase } from "../../../lib/model/schemas";
+import type { ItemTab } from "../../comments/useCommentsUi";
 import { CommitInput } from "../../ui/CommitInput";
 import { titleProblem } from "./fieldRules";
 import { Field, inputClass } from "../../ui/Field";
@@ -36,15 +37,21 @@ interface ItemPanelProps {
   /** Derived facts and dependencies, drawn below the dates. */
   children?: ReactNode;
   /** The item's comment threads, on a second tab; absent for guests. */
-  comments?: { tab: "details" | "comments"; onTab: (tab: "details" | "comments") => void; count: number; content: ReactNode };
+  comments?: { tab: ItemTab; onTab: (tab: ItemTab) => void; count: number; content: ReactNode };
+  /** The item's history of changes, on a third tab (with the comments: guests have neither). */
+  history?: ReactNode;
   /** The collaborative description (ItemDescription), drawn under the title. */
   description?: ReactNode;
 }
 
+const TAB_LABELS: Record<ItemTab, string> = { details: "Item", comments: "Comments", history: "History" };
+
 /** The side panel of the selected item. Each field writes one named command when it changes. */
 export function ItemPanel(props: ItemPanelProps) {
-  const { itemId, item, lanes, phases, milestones, calendar, scheduled, hasPredecessors, autoFocusTitle, readOnly, onUpdate, onDelete, onClose, children, comments, description } = props;
-  const tab = comments?.tab ?? "details";
+  const { itemId, item, lanes, phases, milestones, calendar, scheduled, hasPredecessors, autoFocusTitle, readOnly, onUpdate, onDelete, onClose, children, comments, description, history } = props;
+  const tabs: ItemTab[] = history ? ["details", "comments", "history"] : ["details", "comments"];
+  const requested = comments?.tab ?? "details";
+  const tab = tabs.includes(requested) ? requested : "details";
   return (
     <PanelFrame
       testId="item-panel"
@@ -54,7 +61,7 @@ export function ItemPanel(props: ItemPanelProps) {
       header={
         comments ? (
           <div role="tablist" aria-label="Item" className="flex h-full gap-3 text-sm">
-            {(["details", "comments"] as const).map((t) => (
+            {tabs.map((t) => (
               <button
                 key={t}
                 type="button"
@@ -64,7 +71,7 @@ export function ItemPanel(props: ItemPanelProps) {
                 onClick={() => comments.onTab(t)}
                 className={`-mb-px border-b-2 px-0.5 font-semibold ${tab === t ? "border-indigo-500 text-slate-900 dark:text-slate-100" : "border-transparent text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-100"}`}
               >
-                {t === "details" ? "Item" : "Comments"}
+                {TAB_LABELS[t]}
                 {t === "comments" && comments.count > 0 && (
                   <span className="ml-1 rounded-full bg-slate-100 px-1.5 text-xs font-medium text-slate-600 dark:bg-slate-800 dark:text-slate-300">{comments.count}</span>
                 )}
@@ -79,7 +86,12 @@ export function ItemPanel(props: ItemPanelProps) {
         )
       }
     >
-      {comments && tab === "comments" ? (
+      {history && tab === "history" ? (
+        <div data-testid="item-history" className="min-h-0 flex-1 overflow-y-auto bg-slate-50 p-3 dark:bg-slate-950">
+          {!item && <p className="mb-2 text-xs text-slate-500 dark:text-slate-400">This item was deleted; its history stays readable.</p>}
+          {history}
+        </div>
+      ) : comments && tab === "comments" ? (
         <div data-testid="item-comments" className="min-h-0 flex-1 overflow-y-auto bg-slate-50 p-3 dark:bg-slate-950">
           {!item && <p className="mb-2 text-xs text-slate-500 dark:text-slate-400">This item was deleted; its comments stay readable.</p>}
           {comments.content}

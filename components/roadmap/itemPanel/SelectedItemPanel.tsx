@@ -4,6 +4,7 @@ import type { Conflict } from "../../../lib/derive/types";
 import type { BoardSnapshot } from "../../../lib/model/snapshot";
 import type { BoardSession } from "../../collab/boardSession";
 import { AnchorThreads } from "../../comments/AnchorThreads";
+import { ObjectHistory } from "../../history/ObjectHistory";
 import type { CommentsBinding, useCommentsUi } from "../../comments/useCommentsUi";
 import type { BoardCommands } from "../commands/useBoardCommands";
 import type { BoardData } from "../data/useBoardData";
@@ -29,7 +30,7 @@ interface SelectedItemPanelProps {
   onClose: () => void;
 }
 
-/** The item panel of the selected item with everything it holds: fields, description, schedule facts, dependencies, comments. */
+/** The item panel of the selected item with everything it holds: fields, description, schedule facts, dependencies, comments, history. */
 export function SelectedItemPanel({ itemId, fresh, session, snapshot, data, commands, readOnly, comments, commentsUi, onClose }: SelectedItemPanelProps) {
   const scheduled = data.scheduled.get(itemId);
   return (
@@ -48,6 +49,7 @@ export function SelectedItemPanel({ itemId, fresh, session, snapshot, data, comm
       onDelete={commands.removeItem}
       onClose={onClose}
       description={<ItemDescription key={itemId} session={session} itemId={itemId} readOnly={readOnly} />}
+      history={comments ? <ObjectHistory boardId={session.boardId} objectId={itemId} objectKind="item" snapshot={snapshot} /> : undefined}
       comments={
         comments
           ? {

@@ -184,6 +184,15 @@ export const PG_MIGRATIONS: readonly string[] = [
      PRIMARY KEY (board_id, seq)
    );
    CREATE INDEX board_history_by_time ON board_history(board_id, at);`,
+  // Object history (issue 16): which kind of object a row is about (every older row is an
+  // item's), each changed field's before and after value as JSON (NULL on older rows), and the
+  // burst a row belongs to (its last row is the one history shows). The indexes find one
+  // object's rows, newest first, and a burst's later rows.
+  `ALTER TABLE board_activity ADD COLUMN object_kind ${T} NOT NULL DEFAULT 'item';
+   ALTER TABLE board_activity ADD COLUMN fields ${T};
+   ALTER TABLE board_activity ADD COLUMN burst ${T};
+   CREATE INDEX board_activity_by_object ON board_activity(board_id, item_id, seq);
+   CREATE INDEX board_activity_by_burst ON board_activity(board_id, burst);`,
 ];
 
 /**

@@ -167,6 +167,15 @@ const MIGRATIONS = [
      PRIMARY KEY (board_id, seq)
    );
    CREATE INDEX board_history_by_time ON board_history(board_id, at);`,
+  // Object history (issue 16): which kind of object a row is about (every older row is an
+  // item's), each changed field's before and after value as JSON (NULL on older rows), and the
+  // burst a row belongs to (its last row is the one history shows). The indexes find one
+  // object's rows, newest first, and a burst's later rows.
+  `ALTER TABLE board_activity ADD COLUMN object_kind TEXT NOT NULL DEFAULT 'item';
+   ALTER TABLE board_activity ADD COLUMN fields TEXT;
+   ALTER TABLE board_activity ADD COLUMN burst TEXT;
+   CREATE INDEX board_activity_by_object ON board_activity(board_id, item_id, seq);
+   CREATE INDEX board_activity_by_burst ON board_activity(board_id, burst);`,
 ];
 
 export function migrate(db: Database.Database): void {

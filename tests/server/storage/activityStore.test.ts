@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { newBoardId, newUserId, type BoardId, type UserId } from "../../../lib/model/ids";
 import type { ActivityKind } from "../../../lib/protocol/comments";
-import type { ActivityRecord } from "../../../server/storage/activityStore";
+import type { ActivityRecord, HistoryRecord } from "../../../server/storage/activityStore";
 import { describeEachStorage, freshStoreEachTest } from "../../helpers/storageBackends";
 
 const at = (minute: number) => new Date(Date.UTC(2030, 0, 1, 9, minute)).toISOString();
@@ -22,7 +22,7 @@ describeEachStorage("activity store", (backend) => {
   const row = (userId: UserId, minute: number, kind: ActivityKind = "edited", itemId = "i-1"): ActivityRecord => ({
     boardId: board,
     userId,
-    itemId,
+    objectId: itemId,
     kind,
     title: `Item at ${minute}`,
     at: at(minute),
@@ -59,6 +59,61 @@ describeEachStorage("activity store", (backend) => {
       await t.store.appendActivity([row(ben, 1)]);
       await t.store.deleteBoard(board);
       expect(await t.store.listActivity(board, "", ana, 10)).toEqual([]);
+    });
+  });
+
+  describe("object history", () => {
+    const edit = (userId: UserId, minute: number, objectId: string, extra: Partial<ActivityRecord> = {}): ActivityRecord => ({
+      ...row(userId, minute, "moved", objectId),
+      objectKind: "milestone",
+      fields: [{ field: "date", before: `2030-05-0${minute % 9}`, after: `2030-06-0${minute % 9}` }],
+      ...extra,
+    });
+    const brief = (records: HistoryRecord[]) => records.map((r) => `${r.objectKind} ${r.objectId} ${r.kind} @${r.at.slice(14, 16)}`);
+
+    it("lists one object's edits newest first with their values, in pages through the cursor", async () => {
+      await t.store.appendActivity([edit(ana, 1, "m-1"), edit(ben, 2, "m-2"), edit(ben, 3, "m-1"), edit(ana, 4, "m-1")]);
+      const first = await t.store.listObjectHistory(board, "m-1", 2);
+      expect(brief(first)).toEqual(["milestone m-1 moved @04", "milestone m-1 moved @03"]);
+      expect(first[0]).toMatchObject({ boardId: board, userId: ana, title: "Item at 4", fields: [{ field: "date", before: "2030-05-04", after: "2030-06-04" }] });
+      const second = await t.store.listObjectHistory(board, "m-1", 2, first[1]!.seq);
+      expect(brief(second)).toEqual(["milestone m-1 moved @01"]);
+      expect(await t.store.listObjectHistory(board, "m-1", 2, second[0]!.seq)).toEqual([]);
+      expect(await t.store.listObjectHistory(newBoardId(), "m-1", 10)).toEqual([]);
+    });
+
+    it("a burst written as several rows reads as its last row", async () => {
+      const burst = { burst: "burst-1" };
+      await t.store.appendActivity([edit(ana, 1, "m-1", burst), edit(ben, 1, "m-1")]);
+      await t.store.appendActivity([edit(ana, 2, "m-1", { ...burst, fields: [{ field: "date", before: "2030-05-01", after: "2030-07-01" }] })]);
+      const history = await t.store.listObjectHistory(board, "m-1", 10);
+      expect(history.map((r) => [r.userId, r.at])).toEqual([[ana, at(2)], [ben, at(1)]]);
+      expect(history[0]!.fields).toEqual([{ field: "date", before: "2030-05-01", after: "2030-07-01" }]);
+      expect((await t.store.listBoardHistory(board, { limit: 10 })).map((r) => r.at)).toEqual([at(1), at(2)]);
+    });
+
+    it("rows from before values were kept read as items without fields; the summary reads item rows only", async () => {
+      await t.store.appendActivity([row(ben, 1, "edited", "i-1"), edit(ben, 2, "m-1")]);
+      expect(await t.store.listObjectHistory(board, "i-1", 10)).toMatchObject([{ objectKind: "item", objectId: "i-1", kind: "edited", fields: [] }]);
+      expect((await t.store.listActivity(board, "", ana, 10)).map((r) => r.objectId)).toEqual(["i-1"]);
+    });
+
+    it("lists the board's edits of every object in a time range, oldest first, up to a limit", async () => {
+      const lane = edit(ana, 3, "l-1", { objectKind: "lane", kind: "edited", fields: [{ field: "name", before: "Dev", after: "Development" }] });
+      const settings = edit(ben, 5, board, { objectKind: "board", kind: "edited", fields: [{ field: "timeScale", before: "weeks", after: "months" }] });
+      await t.store.appendActivity([edit(ana, 1, "m-1"), lane, row(ben, 4), settings]);
+      const all = await t.store.listBoardHistory(board, { limit: 10 });
+      expect(brief(all)).toEqual([`milestone m-1 moved @01`, `lane l-1 edited @03`, `item i-1 edited @04`, `board ${board} edited @05`]);
+      expect(all[1]!.fields).toEqual(lane.fields);
+      expect(brief(await t.store.listBoardHistory(board, { from: at(3), to: at(5), limit: 10 }))).toEqual([`lane l-1 edited @03`, `item i-1 edited @04`]);
+      expect(brief(await t.store.listBoardHistory(board, { from: at(2), limit: 1 }))).toEqual([`lane l-1 edited @03`]);
+      expect(await t.store.listBoardHistory(newBoardId(), { limit: 10 })).toEqual([]);
+    });
+
+    it("history goes with the board", async () => {
+      await t.store.appendActivity([edit(ana, 1, "m-1")]);
+      await t.store.deleteBoard(board);
+      expect(await t.store.listObjectHistory(board, "m-1", 10)).toEqual([]);
     });
   });
 
