@@ -1,5 +1,6 @@
 import type { ItemSlip, MilestoneSlip } from "../../../lib/history/baselineSlips";
 import { parseDay } from "../../../lib/derive/dayStrings";
+import { countOf } from "../../../lib/format/plural";
 import { BAR_HEIGHT, dayToX, type BarBox, type TimelineGeometry } from "../timeline/geometry";
 
 /**
@@ -42,6 +43,13 @@ export interface GhostMilestone {
 export function slipLabel(variance: number | null): string | null {
   if (variance === null || variance === 0) return null;
   return `${variance > 0 ? "+" : "\u2212"}${Math.abs(variance)} wd`;
+}
+
+/** The slip in words, for a bar's label and tooltip: "3 working days later than the baseline, past an agreed date". */
+export function slipWords(variance: number | null, critical: boolean): string | null {
+  if (variance === null || variance === 0) return null;
+  const days = countOf(Math.abs(variance), "working day");
+  return `${days} ${variance > 0 ? "later" : "earlier"} than the baseline${critical ? ", past a date agreed in it" : ""}`;
 }
 
 export function slipTone(variance: number | null, critical: boolean): SlipTone | null {

@@ -62,6 +62,8 @@ export interface ItemBarProps {
   /** The slip since the baseline ("+3 wd"), null when there is none or the baseline is hidden. */
   slip?: string | null;
   slipTone?: SlipTone | null;
+  /** The same slip in words, for the label and tooltip. */
+  slipWords?: string | null;
   selected: boolean;
   /** Someone else who has this item selected. */
   peer: { name: string; color: string } | null;
@@ -83,7 +85,7 @@ export interface ItemBarProps {
 export const ItemBar = memo(function ItemBar(props: ItemBarProps) {
   const { id, laneId, title, status, color, left, top, width, labelOutside, start, duration, dates, spokenDates, selected, peer, drag, readOnly, handlers } = props;
   const { linkState, linking } = props;
-  const { pinned, canTogglePin, emphasis, slack, badgeSeverity, badgeCount, badgeText, commentCount, slip, slipTone } = props;
+  const { pinned, canTogglePin, emphasis, slack, badgeSeverity, badgeCount, badgeText, commentCount, slip, slipTone, slipWords } = props;
   const label = title || "Untitled item";
   const hasBadge = badgeSeverity !== null || commentCount > 0;
   // One box-shadow carries the lane accent, the selection ring, the critical ring and the drag
@@ -100,10 +102,10 @@ export const ItemBar = memo(function ItemBar(props: ItemBarProps) {
       role="button"
       tabIndex={0}
       // Title, dates and status: what a sighted person reads off the bar at a glance.
-      aria-label={`${label}, ${spokenDates}, ${STATUS_LABELS[status]}`}
+      aria-label={`${label}, ${spokenDates}, ${STATUS_LABELS[status]}${slipWords ? `, ${slipWords}` : ""}`}
       aria-pressed={selected}
       aria-haspopup="menu"
-      title={`${label}\n${dates} · ${STATUS_LABELS[status]}\n${slack}${pinned ? "" : "\nPlaced after its dependencies"}`}
+      title={`${label}\n${dates} · ${STATUS_LABELS[status]}\n${slack}${pinned ? "" : "\nPlaced after its dependencies"}${slipWords ? `\n${slipWords}` : ""}`}
       data-testid="item-bar"
       data-item-id={id}
       data-title={title}

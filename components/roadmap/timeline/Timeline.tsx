@@ -10,7 +10,7 @@ import type { BoardSnapshot } from "../../../lib/model/snapshot";
 import type { TimelineActions } from "../commands/useTimelineActions";
 import type { ConflictIndex } from "../conflicts/conflictIndex";
 import { BaselineGhosts, BaselineMilestoneMarks } from "../history/BaselineGhosts";
-import { ghostMilestones, slipLabel, slipTone } from "../history/baselineGhosts";
+import { ghostMilestones, slipLabel, slipTone, slipWords } from "../history/baselineGhosts";
 import type { BaselineView } from "../history/useBaseline";
 import { DependencyArrows } from "./DependencyArrows";
 import { EdgeMarkers } from "./EdgeMarkers";
@@ -212,6 +212,7 @@ export function Timeline(props: TimelineProps) {
                     commentCount={decor.commentCounts.get(item.id) ?? 0}
                     slip={slip ? slipLabel(slip.variance) : null}
                     slipTone={slip ? slipTone(slip.variance, slip.critical) : null}
+                    slipWords={slip ? slipWords(slip.variance, slip.critical) : null}
                     selected={item.id === selectedId}
                     peer={peerSelections.get(item.id) ?? null}
                     drag={dragInfo}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ghostBars, ghostInWindow, ghostMilestones, GHOST_DROP, slipLabel, slipTone } from "../../../../components/roadmap/history/baselineGhosts";
+import { ghostBars, ghostInWindow, ghostMilestones, GHOST_DROP, slipLabel, slipTone, slipWords } from "../../../../components/roadmap/history/baselineGhosts";
 import { filterItems, NO_FILTERS, sortItems, type TableContext } from "../../../../components/roadmap/table/tableRows";
 import { parseDay } from "../../../../lib/derive/dayStrings";
 import { baselineSlips } from "../../../../lib/history/baselineSlips";
@@ -22,6 +22,10 @@ describe("baseline on the timeline", () => {
     expect([slipLabel(2), slipTone(2, false)]).toEqual(["+2 wd", "late"]);
     expect([slipLabel(-1), slipTone(-1, false)]).toEqual(["\u22121 wd", "early"]);
     expect([slipLabel(0), slipTone(0, false), slipLabel(null)]).toEqual([null, null, null]);
+    // What a screen reader hears on the bar, and its tooltip.
+    expect(slipWords(7, true)).toBe("7 working days later than the baseline, past a date agreed in it");
+    expect(slipWords(-1, false)).toBe("1 working day earlier than the baseline");
+    expect(slipWords(0, false)).toBeNull();
   });
 
   it("draws each item's baseline span in its bar's row, a little lower, and none for an item new since", () => {
