@@ -1,6 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { addMember, barNamed, createBoard, expectNoCspViolations, newPerson, openBoard } from "./people";
-import { seedItems, seedMilestone } from "./seedBoard";
+import { addCalendarDays } from "../../lib/model/dates";
+import { updateMilestone } from "../../lib/model/milestoneCommands";
+import { createOrigin } from "../../lib/model/origin";
+import { readSnapshot } from "../../lib/model/snapshot";
+import { rawWrite, seedItems, seedMilestone } from "./seedBoard";
 
 /** Setting the baseline is seen by everyone on the board within a few seconds (a live notice, then a fetch). */
 const LIVE = { timeout: 5_000 };
@@ -40,6 +44,20 @@ test("owner saves a version, moves work and sets the baseline: both people see g
   await api.focus();
   await api.press("Alt+Shift+ArrowRight");
   await expect(barNamed(bob, "Discovery")).toHaveAttribute("data-start", (await discovery.getAttribute("data-start"))!, LIVE);
+  // And someone moves the go-live a week out to make room.
+  let goLiveWas = "";
+  await rawWrite(
+    request,
+    baseURL!,
+    board.id,
+    (doc) => {
+      const was = readSnapshot(doc).milestones.find((m) => m.id === goLive)!.date;
+      goLiveWas = was;
+      const moved = updateMilestone(doc, createOrigin("local", "e2e"), goLive, { date: addCalendarDays(was, 7) });
+      if (!moved.ok) throw new Error(moved.error);
+    },
+    (snap) => snap.milestones.some((m) => m.id === goLive && m.date !== goLiveWas),
+  );
 
   // Alice compares the saved version with now, and makes it the baseline from there.
   await alice.getByTestId("compare-open").click();
@@ -49,6 +67,7 @@ test("owner saves a version, moves work and sets the baseline: both people see g
   await expect(moved).toContainText("moved +10 wd");
   await expect(dialog.getByTestId("compare-item").filter({ hasText: "Build API" })).toContainText("moved +5 wd");
   await expect(dialog.getByTestId("compare-summary")).toContainText("Board finish");
+  await expect(dialog.getByTestId("compare-milestone")).toContainText("Pilot go-live: moved +5 wd");
   await dialog.getByTestId("compare-tab-timeline").click();
   await expect(dialog.getByTestId("compare-row")).toHaveCount(2);
   await expect(dialog.getByTestId("compare-ghost")).toHaveCount(2);
@@ -67,6 +86,9 @@ test("owner saves a version, moves work and sets the baseline: both people see g
     await expect(slip).toHaveText("+10 wd");
     await expect(slip).toHaveAttribute("data-tone", "critical");
     await expect(barNamed(page, "Build API").getByTestId("slip-label")).toHaveAttribute("data-tone", "late");
+    // The go-live's baseline place, with its slip: a deadline moved out is critical.
+    await expect(page.getByTestId("baseline-milestone").getByTestId("slip-label")).toHaveText("+5 wd");
+    await expect(page.getByTestId("baseline-milestone").getByTestId("slip-label")).toHaveAttribute("data-tone", "critical");
   }
   await alice.screenshot({ path: "test-results/baseline-timeline.png" });
 

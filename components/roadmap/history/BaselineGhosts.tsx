@@ -40,23 +40,30 @@ export const BaselineGhosts = memo(function BaselineGhosts({ geometry, boxes, ba
   );
 });
 
-/** A moved milestone's baseline place on the header's milestone row: a hollow diamond and its slip. */
+/**
+ * A moved milestone's baseline place on the header's milestone row: a hollow diamond and its
+ * slip. The chip sits on the side away from where the milestone is now, so it never covers the
+ * milestone's own mark and title.
+ */
 export function BaselineMilestoneMarks({ marks, milestonesTop }: { marks: readonly GhostMilestone[]; milestonesTop: number }) {
   return (
     <>
-      {marks.map((m) => (
-        <div
-          key={m.id}
-          data-testid="baseline-milestone"
-          data-milestone-id={m.id}
-          title={`${m.title} in the baseline: ${formatLongDate(m.baseline)}`}
-          className="pointer-events-none absolute flex items-center gap-1 whitespace-nowrap"
-          style={{ left: m.x - 6, top: milestonesTop + m.row * MILESTONE_ROW_HEIGHT, height: MILESTONE_ROW_HEIGHT }}
-        >
-          <span aria-hidden className="inline-block size-3 shrink-0 rotate-45 rounded-[2px] border-[1.5px] border-dashed border-slate-500 bg-white/60 dark:border-slate-400 dark:bg-slate-900/60" />
-          {m.label && m.tone && <SlipChip label={m.label} tone={m.tone} />}
-        </div>
-      ))}
+      {marks.map((m) => {
+        const movedLater = m.currentX !== null && m.currentX > m.x;
+        return (
+          <div
+            key={m.id}
+            data-testid="baseline-milestone"
+            data-milestone-id={m.id}
+            title={`${m.title} in the baseline: ${formatLongDate(m.baseline)}`}
+            className="pointer-events-none absolute flex items-center"
+            style={{ left: m.x - 6, top: milestonesTop + m.row * MILESTONE_ROW_HEIGHT, height: MILESTONE_ROW_HEIGHT }}
+          >
+            <span aria-hidden className="inline-block size-3 shrink-0 rotate-45 rounded-[2px] border-[1.5px] border-dashed border-slate-500 bg-white/60 dark:border-slate-400 dark:bg-slate-900/60" />
+            {m.label && m.tone && <SlipChip label={m.label} tone={m.tone} className={`absolute ${movedLater ? "right-full mr-1" : "left-full ml-1"}`} />}
+          </div>
+        );
+      })}
     </>
   );
 }
