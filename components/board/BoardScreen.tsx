@@ -6,7 +6,7 @@ import "../collab/zodWithoutEval";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { updateBoard } from "../../lib/model/boardCommands";
-import { canComment, canEditRoadmap, roleSchema, type Role } from "../../lib/protocol/roles";
+import { canComment, canEditRoadmap, canManageBoard, roleSchema, type Role } from "../../lib/protocol/roles";
 import { CloseCode } from "../../lib/protocol/sync";
 import { useBoardMembers } from "../comments/useBoardMembers";
 import { useBoardThreads } from "../comments/useBoardThreads";
@@ -124,7 +124,15 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
       )}
       <SyncBanner connection={connection} offline={offline} />
       {snapshot ? (
-        <RoadmapView session={session} snapshot={snapshot} peers={peers} readOnly={readOnly} comments={comments} follow={follow} />
+        <RoadmapView
+          session={session}
+          snapshot={snapshot}
+          peers={peers}
+          readOnly={readOnly}
+          comments={comments}
+          follow={follow}
+          history={account ? { canSetBaseline: canManageBoard(role) } : null}
+        />
       ) : (
         <BoardLoading connection={connection} />
       )}

@@ -9,7 +9,7 @@ import { EVENTS_PATH, type LiveEvent } from "../../lib/protocol/events";
 export type LiveNotice = LiveEvent | { type: "reconnected" };
 type Listener = (notice: LiveNotice) => void;
 
-const EVENT_TYPES: LiveEvent["type"][] = ["threads", "inbox"];
+const EVENT_TYPES: LiveEvent["type"][] = ["threads", "inbox", "versions"];
 const RETRY_MS = [2_000, 5_000, 10_000, 30_000];
 
 class LiveEvents {

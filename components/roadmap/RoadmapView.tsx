@@ -15,6 +15,10 @@ import { useCommentsUi, type CommentsBinding } from "../comments/useCommentsUi";
 import { useBoardCommands } from "./commands/useBoardCommands";
 import { ConflictsPanel } from "./conflicts/ConflictsPanel";
 import { useBoardData } from "./data/useBoardData";
+import { CompareDialog } from "./history/CompareDialog";
+import { useBaseline } from "./history/useBaseline";
+import { useBoardVersions } from "./history/useBoardVersions";
+import { useGhostsShown } from "./history/useGhostsShown";
 import { SelectedItemPanel } from "./itemPanel/SelectedItemPanel";
 import { PhaseBoard } from "./phases/PhaseBoard";
 import { BoardSetupDialog } from "./setup/BoardSetupDialog";
@@ -39,6 +43,8 @@ interface RoadmapViewProps {
   comments: CommentsBinding | null;
   /** Whom this person follows, shared with the avatars in the header. */
   follow: FollowController;
+  /** Versions, compare and the baseline; null for guests on a share link, who cannot read versions. */
+  history?: { canSetBaseline: boolean } | null;
 }
 
 const CRITICAL_HINT = "Highlight the work that drives the board's end and its deadlines; dim the rest";
@@ -48,7 +54,7 @@ const CRITICAL_HINT = "Highlight the work that drives the board's end and its de
  * it draws comes from useBoardData, what it does from useBoardCommands; this file only lays
  * them out and keeps this viewer's choices (zoom, view, open panels).
  */
-export function RoadmapView({ session, snapshot, peers, readOnly, comments, follow }: RoadmapViewProps) {
+export function RoadmapView({ session, snapshot, peers, readOnly, comments, follow, history = null }: RoadmapViewProps) {
   // Zoom is a personal view choice: it starts at the board's scale but is not written back,
   // so one person zooming out in a workshop does not change everyone else's screen.
   const [scale, setScale] = useState<TimeScale>(snapshot.board.timeScale);
@@ -82,6 +88,10 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
   const presence = usePresenceView(session, follow, geometry, scale, setScale);
   const openPanels = Number(conflictsOpen) + Number(comments !== null && commentsUi.panelOpen) + Number(selectedId !== null);
   const placement = usePanelPlacement(areaRef, openPanels);
+  const versions = useBoardVersions(session.boardId, history !== null);
+  const baseline = useBaseline(session.boardId, versions.baselineId, snapshot, data.derived);
+  const [ghostsShown, setGhostsShown] = useGhostsShown(session.boardId);
+  const [compareOpen, setCompareOpen] = useState(false);
   const commands = useBoardCommands({ session, snapshot, calendar: data.calendar, geometry, todayDay: data.todayDay, selection, openItemComments });
 
   return (
@@ -113,6 +123,11 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
             onDeleted={commands.announceDeleted}
             className={INLINE_FROM.lg}
           />
+        }
+        versions={
+          history
+            ? { hasBaseline: versions.baselineId !== null, ghostsShown, onGhostsShown: setGhostsShown, baselineError: baseline.error, onCompare: () => setCompareOpen(true) }
+            : undefined
         }
         comments={
           comments
@@ -146,6 +161,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
                 onSelect={select}
                 onUpdate={commands.update}
                 readOnly={readOnly}
+                baseline={baseline.view}
               />
             }
           >
@@ -169,6 +185,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
               viewportRef={presence.scrollRef}
               overlay={presence.overlay}
               onDragPreview={presence.onDragPreview}
+              baseline={ghostsShown ? baseline.view : null}
             />
             {presence.pill}
           </ViewPanel>
@@ -215,6 +232,19 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
       {comments && <ChangesSinceVisit boardId={session.boardId} items={snapshot.items} onSelectItem={selection.revealItem} onOpenThread={commentsUi.openThread} />}
       {view === "timeline" && <UnscheduledTray items={data.unscheduled} lanes={snapshot.lanes} selectedId={selectedId} onSelect={select} />}
       {commands.notice && <BoardToast notice={commands.notice} session={session} onDone={commands.dismissNotice} onMessage={commands.showNotice} />}
+      {compareOpen && history && (
+        <CompareDialog
+          boardId={session.boardId}
+          snapshot={snapshot}
+          versions={versions}
+          canSetBaseline={history.canSetBaseline}
+          onSelectItem={(itemId) => {
+            setCompareOpen(false);
+            selection.revealItem(itemId);
+          }}
+          onClose={() => setCompareOpen(false)}
+        />
+      )}
       {setupOpen && !readOnly && <BoardSetupDialog snapshot={snapshot} doc={session.doc} origin={session.origin} onClose={() => setSetupOpen(false)} />}
     </div>
   );

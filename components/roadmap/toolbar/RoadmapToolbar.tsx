@@ -6,6 +6,7 @@ import { ConflictSummary } from "../conflicts/ConflictSummary";
 import { ViewSwitcher } from "../views/ViewSwitcher";
 import type { RoadmapViewKind } from "../views/viewParam";
 import { ZoomControl } from "./ZoomControl";
+import { HistoryControls, type VersionControls } from "../history/HistoryControls";
 
 interface RoadmapToolbarProps {
   /** Timeline, phase board or table; zoom and the critical path only apply to the timeline. */
@@ -30,6 +31,8 @@ interface RoadmapToolbarProps {
   comments?: { openThreads: number; open: boolean; onToggle: () => void };
   /** Undo, redo and the keyboard shortcuts, beside the zoom (EditingControls). */
   history?: ReactNode;
+  /** Compare and the baseline's ghosts on or off (history/HistoryControls); absent for guests. */
+  versions?: VersionControls;
 }
 
 /** What each other view says to editors and to read-only people. */
@@ -39,7 +42,7 @@ const VIEW_HINTS: Record<Exclude<RoadmapViewKind, "timeline">, [string, string]>
 };
 
 /** Where each control stands in the bar; below its width it is an entry of the "More" menu. */
-const ROOM = { zoom: "lg", critical: "xl", setup: "xl", addItem: "md" } as const;
+const ROOM = { zoom: "lg", critical: "xl", setup: "xl", addItem: "md", versions: "md" } as const;
 const ZOOM_LABELS: Record<TimeScale, string> = { weeks: "Weeks", months: "Months", quarters: "Quarters" };
 
 /**
@@ -49,10 +52,10 @@ const ZOOM_LABELS: Record<TimeScale, string> = { weeks: "Weeks", months: "Months
  * the view tabs, comments and conflicts are always in the bar.
  */
 export function RoadmapToolbar(props: RoadmapToolbarProps) {
-  const { view, onView, scale, onScale, criticalView, onCriticalView, criticalHint, criticalSummary, counts, conflictsOpen, onToggleConflicts, onAddItem, onSetup, comments, history } = props;
+  const { view, onView, scale, onScale, criticalView, onCriticalView, criticalHint, criticalSummary, counts, conflictsOpen, onToggleConflicts, onAddItem, onSetup, comments, history, versions } = props;
   const timeline = view === "timeline";
   // The menu is there as long as one of its entries is: up to the widest breakpoint among them.
-  const menuUntil = timeline || onSetup ? "xl" : onAddItem ? ROOM.addItem : null;
+  const menuUntil = timeline || onSetup ? "xl" : onAddItem || versions ? ROOM.addItem : null;
   return (
     <div className="flex h-12 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-2 sm:px-4 xl:gap-3 dark:border-slate-800 dark:bg-slate-900">
       <ViewSwitcher value={view} onChange={onView} />
@@ -111,6 +114,11 @@ export function RoadmapToolbar(props: RoadmapToolbarProps) {
           {comments.openThreads > 0 && <span data-testid="open-thread-count">{comments.openThreads}</span>}
         </button>
       )}
+      {versions && (
+        <div className={`${INLINE_FROM[ROOM.versions]} items-center gap-2`}>
+          <HistoryControls {...versions} />
+        </div>
+      )}
       <ConflictSummary counts={counts} open={conflictsOpen} onToggle={onToggleConflicts} />
       {onSetup && (
         <button
@@ -145,6 +153,16 @@ export function RoadmapToolbar(props: RoadmapToolbarProps) {
               {onSetup && (
                 <MenuEntry onSelect={onSetup} close={close} className={MENU_BELOW[ROOM.setup]}>
                   Board setup
+                </MenuEntry>
+              )}
+              {versions && (
+                <MenuEntry onSelect={versions.onCompare} close={close} className={MENU_BELOW[ROOM.versions]}>
+                  Compare versions
+                </MenuEntry>
+              )}
+              {versions?.hasBaseline && (
+                <MenuEntry checked={versions.ghostsShown} onSelect={() => versions.onGhostsShown(!versions.ghostsShown)} close={close} className={MENU_BELOW[ROOM.versions]}>
+                  Baseline
                 </MenuEntry>
               )}
             </>
