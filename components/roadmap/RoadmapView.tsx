@@ -15,6 +15,10 @@ import { useCommentsUi, type CommentsBinding } from "../comments/useCommentsUi";
 import { useBoardCommands } from "./commands/useBoardCommands";
 import { ConflictsPanel } from "./conflicts/ConflictsPanel";
 import { useBoardData } from "./data/useBoardData";
+import { CompareDialog } from "./history/CompareDialog";
+import { useBaseline } from "./history/useBaseline";
+import { useBoardVersions } from "./history/useBoardVersions";
+import { useGhostsShown } from "./history/useGhostsShown";
 import { SelectedItemPanel } from "./itemPanel/SelectedItemPanel";
 import { PhaseBoard } from "./phases/PhaseBoard";
 import { BoardSetupDialog } from "./setup/BoardSetupDialog";
@@ -85,6 +89,10 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
   const data = useBoardData({ snapshot, peers, scale, collapsed: lanes.collapsed, criticalView, commentCounts: commentsUi.counts, onMilestoneComments: openMilestoneComments });
   const { geometry, decor, peerSelections } = data;
   const presence = usePresenceView(session, follow, geometry, scale, setScale);
+  const versions = useBoardVersions(session.boardId, history !== null);
+  const baseline = useBaseline(session.boardId, versions.baselineId, snapshot, data.derived);
+  const [ghostsShown, setGhostsShown] = useGhostsShown(session.boardId);
+  const [compareOpen, setCompareOpen] = useState(false);
   const commands = useBoardCommands({ session, snapshot, calendar: data.calendar, geometry, todayDay: data.todayDay, selection, openItemComments });
   const versionsUi = useVersionsUi(session, history !== null, commands.showNotice);
   const versionsOpen = history !== null && versionsUi.panelOpen;
@@ -121,6 +129,11 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
             onDeleted={commands.announceDeleted}
             className={INLINE_FROM.lg}
           />
+        }
+        versions={
+          history
+            ? { hasBaseline: versions.baselineId !== null, ghostsShown, onGhostsShown: setGhostsShown, baselineError: baseline.error, onCompare: () => setCompareOpen(true) }
+            : undefined
         }
         versionsPanel={history ? { open: versionsUi.panelOpen, onToggle: versionsUi.toggle } : undefined}
         comments={
@@ -159,6 +172,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
                   onSelect={select}
                   onUpdate={commands.update}
                   readOnly={readOnly}
+                  baseline={baseline.view}
                 />
               }
             >
@@ -182,6 +196,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
                 viewportRef={presence.scrollRef}
                 overlay={presence.overlay}
                 onDragPreview={presence.onDragPreview}
+                baseline={ghostsShown ? baseline.view : null}
               />
               {presence.pill}
             </ViewPanel>
@@ -230,6 +245,19 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
       {comments && <ChangesSinceVisit boardId={session.boardId} items={snapshot.items} onSelectItem={selection.revealItem} onOpenThread={commentsUi.openThread} />}
       {view === "timeline" && !replaying && <UnscheduledTray items={data.unscheduled} lanes={snapshot.lanes} selectedId={selectedId} onSelect={select} />}
       {commands.notice && <BoardToast notice={commands.notice} session={session} onDone={commands.dismissNotice} onMessage={commands.showNotice} />}
+      {compareOpen && history && (
+        <CompareDialog
+          boardId={session.boardId}
+          snapshot={snapshot}
+          versions={versions}
+          canSetBaseline={history.canSetBaseline}
+          onSelectItem={(itemId) => {
+            setCompareOpen(false);
+            selection.revealItem(itemId);
+          }}
+          onClose={() => setCompareOpen(false)}
+        />
+      )}
       {setupOpen && !readOnly && <BoardSetupDialog snapshot={snapshot} doc={session.doc} origin={session.origin} onClose={() => setSetupOpen(false)} />}
     </div>
   );

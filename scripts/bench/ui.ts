@@ -1,7 +1,7 @@
 /**
  * `npm run bench:ui`: how the timeline feels on a generated board of 2,000 items.
  *
- *   npm run bench:ui [-- --loads N] [-- --build]
+ *   npm run bench:ui [-- --loads N] [-- --build] [-- --baseline]
  *
  * Starts its own Waymark (the production build in .next, built first when missing or with
  * --build) on a free port with a throwaway data directory, fills a board through the sync
@@ -14,13 +14,22 @@
  *       requestAnimationFrame timestamps during a scripted pointer drag (p50/p95/max), and the
  *       frame that drops the bar (the one write to the document).
  * Goals: (a) ≤ 1,500 ms, (b) p95 ≤ 16.7 ms.
+ * --baseline: the board is saved as a version, 200 items are moved by up to a week (their
+ * followers with them), and the version is set as the baseline, so every measure includes its
+ * ghosts and slip chips (docs/history.md, "Baseline").
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type Page } from "@playwright/test";
+import { chromium, type APIRequestContext, type Page } from "@playwright/test";
+import type * as Y from "yjs";
+import { addCalendarDays } from "../../lib/model/dates";
+import type { ItemId } from "../../lib/model/ids";
+import { updateItem } from "../../lib/model/itemCommands";
+import { createOrigin } from "../../lib/model/origin";
+import { readSnapshot } from "../../lib/model/snapshot";
 import { DEMO, signIn } from "../../tests/e2e/people";
 import { LIVE_BOARD, connectWriter, fillBoard } from "./liveBoard";
 
@@ -228,6 +237,25 @@ async function dragABar(page: Page): Promise<{ during: number[]; drop: number[];
   return { during, drop, moved: before !== after, dropWork: await workSince(page, dropStart), dragWork };
 }
 
+/** Saves the board as a version, moves 200 items by up to a week, and sets the version as the baseline. */
+async function withBaseline(request: APIRequestContext, boardId: string, doc: Y.Doc, items: readonly ItemId[]): Promise<void> {
+  const saved = await request.post(`/api/boards/${boardId}/versions`, { data: { name: "Bench baseline" } });
+  if (saved.status() !== 201) throw new Error(`saving a version answered HTTP ${saved.status()}: ${await saved.text()}`);
+  const { version } = (await saved.json()) as { version: { id: string } };
+  const origin = createOrigin("import", "perf-script");
+  const snap = readSnapshot(doc);
+  const byId = new Map(snap.items.map((i) => [i.id as string, i]));
+  doc.transact(() => {
+    for (let k = 0; k < 200; k++) {
+      const item = byId.get(items[(k * 7919) % items.length]!);
+      if (item?.start) updateItem(doc, origin, item.id, { start: addCalendarDays(item.start, 1 + (k % 7)) });
+    }
+  }, origin);
+  await sleep(1_500); // the server stores the moves before the baseline is set
+  const set = await request.put(`/api/boards/${boardId}/baseline`, { data: { versionId: version.id } });
+  if (!set.ok()) throw new Error(`setting the baseline answered HTTP ${set.status()}: ${await set.text()}`);
+}
+
 async function main(): Promise<void> {
   console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
   ensureBuild();
@@ -245,8 +273,9 @@ async function main(): Promise<void> {
     const writer = await connectWriter(base, board.id, token);
     const items = fillBoard(writer.doc);
     await sleep(1_500); // the server stores and fans out the last update
+    if (arg("baseline")) await withBaseline(context.request, board.id, writer.doc, items);
     writer.provider.destroy();
-    console.log(`board: ${items.length} items, ${LIVE_BOARD.dependencies} dependencies, ${LIVE_BOARD.milestones} milestones`);
+    console.log(`board: ${items.length} items, ${LIVE_BOARD.dependencies} dependencies, ${LIVE_BOARD.milestones} milestones${arg("baseline") ? ", with a baseline (200 items moved since)" : ""}`);
 
     // A browser that has never opened the board (nothing in IndexedDB), after one load that
     // warms the server (board loaded from disk, pages compiled into memory) …
@@ -275,6 +304,11 @@ async function main(): Promise<void> {
     const loadWork = await workSince(page, 0);
     const placed = await page.getByTestId("timeline-canvas").getAttribute("data-bar-count");
     const inDom = await page.getByTestId("item-bar").count();
+    if (arg("baseline")) {
+      // The baseline arrives after the board (one more fetch): measure with its ghosts drawn.
+      await page.getByTestId("baseline-ghost").first().waitFor({ timeout: 30_000 });
+      console.log(`baseline drawn: ${await page.getByTestId("baseline-ghost").count()} ghosts and ${await page.getByTestId("slip-label").count()} slip chips in the DOM`);
+    }
     const load = quantiles(cold);
     const reload = quantiles(again);
     const list = (values: number[]) => values.map((v) => v.toFixed(0)).join(", ");

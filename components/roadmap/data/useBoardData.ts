@@ -87,7 +87,8 @@ export function useBoardData({ snapshot, peers, scale, collapsed, criticalView, 
     return `${countOf(count, "critical item")}${end}`;
   }, [schedule]);
 
-  return { phaseSpans: derived.phaseSpans, calendar, layout, conflicts, scheduled, geometry, loads, todayDay, peerSelections, decor, unscheduled, criticalSummary };
+  // `derived` is a ScheduleResult too: the baseline's slips reuse it rather than schedule again.
+  return { derived, phaseSpans: derived.phaseSpans, calendar, layout, conflicts, scheduled, geometry, loads, todayDay, peerSelections, decor, unscheduled, criticalSummary };
 }
 
 export type BoardData = ReturnType<typeof useBoardData>;

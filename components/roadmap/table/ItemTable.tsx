@@ -8,6 +8,7 @@ import { TableFilters } from "./TableFilters";
 import { ROW_HEIGHT, TableRow } from "./TableRow";
 import { DEFAULT_SORT, filterItems, nextSort, NO_FILTERS, ownerNames, sortItems, type TableColumn, type TableSort } from "./tableRows";
 import { useVirtualRows } from "./useVirtualRows";
+import type { BaselineView } from "../history/useBaseline";
 
 interface ItemTableProps {
   snapshot: BoardSnapshot;
@@ -17,6 +18,8 @@ interface ItemTableProps {
   onSelect: (itemId: string | null) => void;
   onUpdate: (itemId: string, patch: ItemPatch) => void;
   readOnly: boolean;
+  /** The board against its baseline: three more columns and the "slipped" filter; null without one. */
+  baseline?: BaselineView | null;
 }
 
 const HEADERS: { column: TableColumn; label: string; width: string }[] = [
@@ -30,21 +33,32 @@ const HEADERS: { column: TableColumn; label: string; width: string }[] = [
   { column: "status", label: "Status", width: "8.5rem" },
   { column: "priority", label: "Priority", width: "8.5rem" },
 ];
+/** Shown when the board has a baseline (docs/history.md, "Baseline"). */
+const BASELINE_HEADERS: typeof HEADERS = [
+  { column: "baselineStart", label: "Baseline start", width: "8.5rem" },
+  { column: "baselineFinish", label: "Baseline finish", width: "8.5rem" },
+  { column: "variance", label: "Variance", width: "5.5rem" },
+];
 /** The other columns' 64rem and room for a title: narrower than this, the table scrolls sideways (titles stay put). */
 const TABLE_MIN_WIDTH = "82rem";
+const TABLE_MIN_WIDTH_WITH_BASELINE = "104.5rem";
 
 /**
  * Items as rows: every field edited in place (the item panel's commands), sorted by any column,
  * filtered by lane, phase, owner, status and text. Only the rows near the view are in the DOM.
  */
-export function ItemTable({ snapshot, decor, selectedId, peerSelections, onSelect, onUpdate, readOnly }: ItemTableProps) {
+export function ItemTable({ snapshot, decor, selectedId, peerSelections, onSelect, onUpdate, readOnly, baseline = null }: ItemTableProps) {
   const [sort, setSort] = useState<TableSort>(DEFAULT_SORT);
   const [filters, setFilters] = useState(NO_FILTERS);
   // Typing in the search box stays responsive on a big board: the list follows a beat behind.
   const deferredFilters = useDeferredValue(filters);
   const scrollRef = useRef<HTMLDivElement>(null);
   const { lanes, phases, items } = snapshot;
-  const context = useMemo(() => ({ lanes, phases, scheduled: decor.scheduled }), [lanes, phases, decor.scheduled]);
+  const slips = baseline?.items;
+  const context = useMemo(() => ({ lanes, phases, scheduled: decor.scheduled, slips }), [lanes, phases, decor.scheduled, slips]);
+  // After "Days": beside the dates they compare with (TableRow draws the cells in the same place).
+  const at = HEADERS.findIndex((h) => h.column === "duration") + 1;
+  const headers = baseline ? [...HEADERS.slice(0, at), ...BASELINE_HEADERS, ...HEADERS.slice(at)] : HEADERS;
   const rows = useMemo(() => sortItems(filterItems(items, deferredFilters, context), sort, context), [items, deferredFilters, sort, context]);
   const owners = useMemo(() => ownerNames(items), [items]);
   const visible = useVirtualRows(scrollRef, rows.length, ROW_HEIGHT);
@@ -65,17 +79,17 @@ export function ItemTable({ snapshot, decor, selectedId, peerSelections, onSelec
 
   return (
     <div className="flex h-full flex-col bg-white dark:bg-slate-950">
-      <TableFilters filters={filters} onChange={setFilters} lanes={lanes} phases={phases} owners={owners} shown={rows.length} total={items.length} />
+      <TableFilters filters={filters} onChange={setFilters} lanes={lanes} phases={phases} owners={owners} shown={rows.length} total={items.length} hasBaseline={baseline !== null} />
       <div ref={scrollRef} data-testid="item-table" className="min-h-0 flex-1 overflow-auto">
-        <table aria-label="Items" aria-rowcount={rows.length + 1} className="w-full table-fixed border-separate border-spacing-0 text-sm" style={{ minWidth: TABLE_MIN_WIDTH }}>
+        <table aria-label="Items" aria-rowcount={rows.length + 1} className="w-full table-fixed border-separate border-spacing-0 text-sm" style={{ minWidth: baseline ? TABLE_MIN_WIDTH_WITH_BASELINE : TABLE_MIN_WIDTH }}>
           <colgroup>
-            {HEADERS.map((h) => (
+            {headers.map((h) => (
               <col key={h.column} style={{ width: h.width }} />
             ))}
           </colgroup>
           <thead className="sticky top-0 z-10">
             <tr aria-rowindex={1} style={{ height: ROW_HEIGHT }}>
-              {HEADERS.map((h, i) => {
+              {headers.map((h, i) => {
                 const active = sort.column === h.column;
                 return (
                   <th
@@ -88,7 +102,7 @@ export function ItemTable({ snapshot, decor, selectedId, peerSelections, onSelec
                       type="button"
                       data-testid={`sort-${h.column}`}
                       onClick={() => setSort((s) => nextSort(s, h.column))}
-                      className={`flex items-center gap-1 rounded px-1.5 py-1 hover:bg-slate-200/70 hover:text-slate-800 dark:hover:bg-slate-800 dark:hover:text-slate-100 ${active ? "text-slate-900 dark:text-slate-100" : ""}`}
+                      className={`flex items-center gap-1 whitespace-nowrap rounded px-1.5 py-1 hover:bg-slate-200/70 hover:text-slate-800 dark:hover:bg-slate-800 dark:hover:text-slate-100 ${active ? "text-slate-900 dark:text-slate-100" : ""}`}
                     >
                       {h.label}
                       <SortArrow direction={active ? sort.direction : null} />
@@ -103,6 +117,7 @@ export function ItemTable({ snapshot, decor, selectedId, peerSelections, onSelec
             {rows.slice(visible.start, visible.end).map((item, k) => {
               const scheduled = decor.scheduled.get(item.id);
               const badge = decor.conflicts.badges.get(item.id);
+              const slip = slips?.get(item.id);
               return (
                 <TableRow
                   key={item.id}
@@ -121,6 +136,11 @@ export function ItemTable({ snapshot, decor, selectedId, peerSelections, onSelec
                   readOnly={readOnly}
                   onUpdate={onUpdate}
                   onSelect={onSelect}
+                  showBaseline={baseline !== null}
+                  baselineStart={slip?.baseline?.start ?? null}
+                  baselineFinish={slip?.baseline?.finish ?? null}
+                  variance={slip?.variance ?? null}
+                  slipCritical={slip?.critical ?? false}
                 />
               );
             })}

@@ -13,6 +13,8 @@ interface TableFiltersProps {
   owners: readonly string[];
   shown: number;
   total: number;
+  /** The board has a baseline: offer "Slipped since baseline". */
+  hasBaseline?: boolean;
 }
 
 // A Choice as a select value: "any", "none" or "is:<value>" (owner names are free text, so the
@@ -23,7 +25,7 @@ const decode = (raw: string): Choice => (raw.startsWith("is:") ? { kind: "is", v
 const selectClass = `${controlClass} h-8 max-w-44 py-0 text-xs`;
 
 /** Search and the lane, phase, owner and status filters above the table, with how many rows pass. */
-export function TableFilters({ filters, onChange, lanes, phases, owners, shown, total }: TableFiltersProps) {
+export function TableFilters({ filters, onChange, lanes, phases, owners, shown, total, hasBaseline = false }: TableFiltersProps) {
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
   return (
     <div role="search" aria-label="Filter items" className="flex shrink-0 flex-wrap items-center gap-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
@@ -83,6 +85,12 @@ export function TableFilters({ filters, onChange, lanes, phases, owners, shown, 
           </option>
         ))}
       </select>
+      {(hasBaseline || filters.slipped) && (
+        <label className="flex items-center gap-1.5 text-xs text-slate-700 dark:text-slate-200">
+          <input type="checkbox" data-testid="filter-slipped" checked={filters.slipped} onChange={(e) => set({ slipped: e.target.checked })} />
+          Slipped since baseline
+        </label>
+      )}
       {isFiltered(filters) && (
         <button type="button" onClick={() => onChange(NO_FILTERS)} className="rounded-md px-2 py-1 text-xs font-medium text-indigo-600 hover:bg-indigo-50 dark:text-indigo-400 dark:hover:bg-indigo-500/10">
           Clear filters

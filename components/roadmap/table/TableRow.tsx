@@ -10,6 +10,7 @@ import { OwnerAvatars, PriorityChip, StatusDot } from "../itemChips";
 import { formatShortDate, PRIORITY_LABELS, STATUS_LABELS } from "../labels";
 import { CellSelect, cellInput } from "./cells";
 import { DateInput } from "../../ui/DateInput";
+import { BaselineCells } from "../history/BaselineCells";
 
 export const ROW_HEIGHT = 40;
 
@@ -31,6 +32,12 @@ export interface TableRowProps {
   readOnly: boolean;
   /** Writes one updateItem, as the item panel does. */
   onUpdate: (itemId: string, patch: ItemPatch) => void;
+  /** The baseline's columns are drawn (the board has a baseline), with these values (history/BaselineCells). */
+  showBaseline?: boolean;
+  baselineStart?: string | null;
+  baselineFinish?: string | null;
+  variance?: number | null;
+  slipCritical?: boolean;
   onSelect: (itemId: string) => void;
 }
 
@@ -42,7 +49,7 @@ const splitOwners = (raw: string) => [...new Set(raw.split(",").map((s) => s.tri
  */
 export const TableRow = memo(function TableRow(props: TableRowProps) {
   const { item, rowIndex, lanes, phases, start, finish, selected, peer, readOnly, onUpdate, onSelect } = props;
-  const { badgeSeverity, badgeCount, badgeText, commentCount } = props;
+  const { badgeSeverity, badgeCount, badgeText, commentCount, showBaseline = false } = props;
   const update = (patch: ItemPatch) => onUpdate(item.id, patch);
   const title = item.title || "Untitled item";
   const lane = lanes.find((l) => l.id === item.laneId);
@@ -159,6 +166,8 @@ export const TableRow = memo(function TableRow(props: TableRowProps) {
           />
         )}
       </td>
+      {/* Beside the dates they compare with, so the slip reads without scrolling sideways. */}
+      {showBaseline && <BaselineCells start={props.baselineStart ?? null} finish={props.baselineFinish ?? null} variance={props.variance ?? null} critical={props.slipCritical ?? false} />}
       <td>
         {readOnly ? (
           <span className="flex min-w-0 items-center gap-1.5">

@@ -1,4 +1,5 @@
 import type { ScheduledItem } from "../../../lib/derive/types";
+import type { ItemSlip } from "../../../lib/history/baselineSlips";
 import { compareCards } from "../../../lib/model/cardOrder";
 import { ITEM_STATUSES, PRIORITIES, type Item, type ItemStatus, type Lane, type Phase } from "../../../lib/model/schemas";
 
@@ -7,7 +8,7 @@ import { ITEM_STATUSES, PRIORITIES, type Item, type ItemStatus, type Lane, type 
  * which order. No React here, so the rules are tested on their own and run once per change.
  */
 
-export const TABLE_COLUMNS = ["title", "lane", "phase", "start", "finish", "duration", "owners", "status", "priority"] as const;
+export const TABLE_COLUMNS = ["title", "lane", "phase", "start", "finish", "duration", "owners", "status", "priority", "baselineStart", "baselineFinish", "variance"] as const;
 export type TableColumn = (typeof TABLE_COLUMNS)[number];
 
 export interface TableSort {
@@ -29,18 +30,22 @@ export interface TableFilters {
   status: ItemStatus | null;
   /** Matched, case-insensitively, against the title, the owners and the tags. */
   text: string;
+  /** Only items that finish later than in the baseline (docs/history.md, "Baseline"). */
+  slipped: boolean;
 }
 
-export const NO_FILTERS: TableFilters = { lane: ANY, phase: ANY, owner: ANY, status: null, text: "" };
+export const NO_FILTERS: TableFilters = { lane: ANY, phase: ANY, owner: ANY, status: null, text: "", slipped: false };
 
 export const isFiltered = (f: TableFilters) =>
-  f.lane.kind !== "any" || f.phase.kind !== "any" || f.owner.kind !== "any" || f.status !== null || f.text.trim() !== "";
+  f.lane.kind !== "any" || f.phase.kind !== "any" || f.owner.kind !== "any" || f.status !== null || f.text.trim() !== "" || f.slipped;
 
 /** What sorting and filtering need to know beyond the item: the board's lanes, phases and schedule. */
 export interface TableContext {
   lanes: readonly Lane[];
   phases: readonly Phase[];
   scheduled: ReadonlyMap<string, Pick<ScheduledItem, "start" | "finish">>;
+  /** Each item against the board's baseline; absent when the board has none. */
+  slips?: ReadonlyMap<string, Pick<ItemSlip, "baseline" | "variance">>;
 }
 
 function matches(choice: Choice, values: readonly string[]): boolean {
@@ -50,7 +55,7 @@ function matches(choice: Choice, values: readonly string[]): boolean {
 }
 
 /** The items that pass every filter, in the order given. An item in a deleted lane or phase counts as having none. */
-export function filterItems(items: readonly Item[], filters: TableFilters, context: Pick<TableContext, "lanes" | "phases">): Item[] {
+export function filterItems(items: readonly Item[], filters: TableFilters, context: Pick<TableContext, "lanes" | "phases" | "slips">): Item[] {
   const lanes = new Set<string>(context.lanes.map((l) => l.id));
   const phases = new Set<string>(context.phases.map((p) => p.id));
   const text = filters.text.trim().toLowerCase();
@@ -60,6 +65,8 @@ export function filterItems(items: readonly Item[], filters: TableFilters, conte
       matches(filters.phase, item.phaseId !== null && phases.has(item.phaseId) ? [item.phaseId] : []) &&
       matches(filters.owner, item.owners) &&
       (filters.status === null || item.status === filters.status) &&
+      // Without a baseline nothing has slipped: the filter then shows no row rather than all.
+      (!filters.slipped || (context.slips?.get(item.id)?.variance ?? 0) > 0) &&
       (text === "" ||
         item.title.toLowerCase().includes(text) ||
         item.owners.some((o) => o.toLowerCase().includes(text)) ||
@@ -94,6 +101,12 @@ function keyOf(column: TableColumn, item: Item, at: { lane: Map<string, number>;
       return ITEM_STATUSES.indexOf(item.status);
     case "priority":
       return PRIORITIES.indexOf(item.priority);
+    case "baselineStart":
+      return context.slips?.get(item.id)?.baseline?.start ?? null;
+    case "baselineFinish":
+      return context.slips?.get(item.id)?.baseline?.finish ?? null;
+    case "variance":
+      return context.slips?.get(item.id)?.variance ?? null;
   }
 }
 

@@ -6,6 +6,8 @@ import { BAR_HEIGHT } from "./geometry";
 import { STATUS_LABELS } from "../labels";
 import type { DragMode } from "./gestures/useItemDrag";
 import { countOf } from "../../../lib/format/plural";
+import type { SlipTone } from "../history/baselineGhosts";
+import { SlipChip } from "../history/SlipChip";
 
 /** A halo of the page's colour around a title drawn beside its bar: link lines under it give way. */
 const TITLE_HALO = "0 0 2px var(--bar-base), 0 0 2px var(--bar-base), 0 0 3px var(--bar-base), 0 0 4px var(--bar-base)";
@@ -57,6 +59,11 @@ export interface ItemBarProps {
   badgeText: string;
   /** Comments in the item's open threads (0: no badge). */
   commentCount: number;
+  /** The slip since the baseline ("+3 wd"), null when there is none or the baseline is hidden. */
+  slip?: string | null;
+  slipTone?: SlipTone | null;
+  /** The same slip in words, for the label and tooltip. */
+  slipWords?: string | null;
   selected: boolean;
   /** Someone else who has this item selected. */
   peer: { name: string; color: string } | null;
@@ -78,7 +85,7 @@ export interface ItemBarProps {
 export const ItemBar = memo(function ItemBar(props: ItemBarProps) {
   const { id, laneId, title, status, color, left, top, width, labelOutside, start, duration, dates, spokenDates, selected, peer, drag, readOnly, handlers } = props;
   const { linkState, linking } = props;
-  const { pinned, canTogglePin, emphasis, slack, badgeSeverity, badgeCount, badgeText, commentCount } = props;
+  const { pinned, canTogglePin, emphasis, slack, badgeSeverity, badgeCount, badgeText, commentCount, slip, slipTone, slipWords } = props;
   const label = title || "Untitled item";
   const hasBadge = badgeSeverity !== null || commentCount > 0;
   // One box-shadow carries the lane accent, the selection ring, the critical ring and the drag
@@ -95,10 +102,10 @@ export const ItemBar = memo(function ItemBar(props: ItemBarProps) {
       role="button"
       tabIndex={0}
       // Title, dates and status: what a sighted person reads off the bar at a glance.
-      aria-label={`${label}, ${spokenDates}, ${STATUS_LABELS[status]}`}
+      aria-label={`${label}, ${spokenDates}, ${STATUS_LABELS[status]}${slipWords ? `, ${slipWords}` : ""}`}
       aria-pressed={selected}
       aria-haspopup="menu"
-      title={`${label}\n${dates} · ${STATUS_LABELS[status]}\n${slack}${pinned ? "" : "\nPlaced after its dependencies"}`}
+      title={`${label}\n${dates} · ${STATUS_LABELS[status]}\n${slack}${pinned ? "" : "\nPlaced after its dependencies"}${slipWords ? `\n${slipWords}` : ""}`}
       data-testid="item-bar"
       data-item-id={id}
       data-title={title}
@@ -209,6 +216,10 @@ export const ItemBar = memo(function ItemBar(props: ItemBarProps) {
         </span>
       )}
       {commentCount > 0 && <CommentBadge count={commentCount} />}
+      {slip && slipTone && !drag && (
+        // On the lower left corner, over the ghost's edge below: the conflict and comment badges hold the right.
+        <SlipChip label={slip} tone={slipTone} className="absolute -bottom-2 left-1" />
+      )}
       {drag && (
         // Below the bar: above it, the first row's tag would slide under the sticky header.
         <span className="pointer-events-none absolute left-0 top-full mt-1.5 whitespace-nowrap rounded bg-slate-900 px-1.5 py-0.5 text-[11px] text-white shadow dark:bg-slate-100 dark:text-slate-900">

@@ -9,6 +9,9 @@ import type { DateString } from "../../../lib/model/dates";
 import type { BoardSnapshot } from "../../../lib/model/snapshot";
 import type { TimelineActions } from "../commands/useTimelineActions";
 import type { ConflictIndex } from "../conflicts/conflictIndex";
+import { BaselineGhosts, BaselineMilestoneMarks } from "../history/BaselineGhosts";
+import { ghostMilestones, slipLabel, slipTone, slipWords } from "../history/baselineGhosts";
+import type { BaselineView } from "../history/useBaseline";
 import { DependencyArrows } from "./DependencyArrows";
 import { EdgeMarkers } from "./EdgeMarkers";
 import type { TimelineGeometry } from "./geometry";
@@ -61,6 +64,8 @@ export interface TimelineProps {
   overlay?: ReactNode;
   /** Told when a drag starts, moves a day or lane, and ends (null), so others can see it. */
   onDragPreview?: (preview: DragPreview | null) => void;
+  /** The board's baseline, drawn as ghosts under the bars with each slip; null when none or hidden. */
+  baseline?: BaselineView | null;
 }
 
 export interface TimelineDecor {
@@ -78,7 +83,7 @@ export interface TimelineDecor {
 /** The scrolling timeline: sticky axis on top, sticky lane names on the left, bars on a canvas. */
 export function Timeline(props: TimelineProps) {
   const { snapshot, layout, geometry, calendar, todayDay, selectedId, peerSelections, onSelect, onMove, onResize, onCreateAt } = props;
-  const { decor, readOnly, overlay, onDragPreview, actions, laneLoads, onToggleLane } = props;
+  const { decor, readOnly, overlay, onDragPreview, actions, laneLoads, onToggleLane, baseline = null } = props;
   const ownScrollRef = useRef<HTMLDivElement>(null);
   const scrollRef = props.viewportRef ?? ownScrollRef;
   const canvasRef = useRef<HTMLDivElement>(null);
@@ -114,6 +119,8 @@ export function Timeline(props: TimelineProps) {
   const onScroll = useScrollAnchor(scrollRef, canvasRef, geometry, todayDay, selectedId);
   const { view, nonWorkingDays, shown } = useTimelineWindow(scrollRef, geometry, laneColumn.width, calendar, bars, { selectedId, focusId: gestures.focusId, menuId: menu?.itemId ?? null });
 
+  const baselineMarks = useMemo(() => (baseline ? ghostMilestones(geometry, baseline.milestones) : []), [baseline, geometry]);
+
   const menuBar = menu ? byId.get(menu.itemId) : undefined;
   const draggedBar = preview && !shown.some((b) => b.item.id === preview.itemId) ? byId.get(preview.itemId) : undefined;
   return (
@@ -143,6 +150,7 @@ export function Timeline(props: TimelineProps) {
               badges={decor.conflicts.badges}
               commentCounts={decor.commentCounts}
               onMilestoneComments={decor.onMilestoneComments}
+              extra={baselineMarks.length ? <BaselineMilestoneMarks marks={baselineMarks} milestonesTop={geometry.header.milestonesTop} /> : undefined}
             />
           </div>
           <div className="flex">
@@ -173,8 +181,10 @@ export function Timeline(props: TimelineProps) {
                 criticalView={decor.criticalView}
                 selectedId={selectedId}
               />
+              {baseline && <BaselineGhosts geometry={geometry} boxes={geometry.bars} baseline={baseline} view={view} />}
               {(draggedBar ? [...shown, draggedBar] : shown).map(({ item, span, band, box, dates, spokenDates, pinned, follows, slack, emphasis, badge }) => {
                 const dragging = preview?.itemId === item.id ? preview : null;
+                const slip = baseline?.items.get(item.id);
                 const dragInfo = dragging ? dragView(geometry, calendar, dragging, item.duration, span, band.id, box.top) : null;
                 return (
                   <ItemBar
@@ -200,6 +210,9 @@ export function Timeline(props: TimelineProps) {
                     badgeCount={badge?.count ?? 0}
                     badgeText={badge?.text ?? ""}
                     commentCount={decor.commentCounts.get(item.id) ?? 0}
+                    slip={slip ? slipLabel(slip.variance) : null}
+                    slipTone={slip ? slipTone(slip.variance, slip.critical) : null}
+                    slipWords={slip ? slipWords(slip.variance, slip.critical) : null}
                     selected={item.id === selectedId}
                     peer={peerSelections.get(item.id) ?? null}
                     drag={dragInfo}

@@ -1,4 +1,4 @@
-import { memo } from "react";
+import { memo, type ReactNode } from "react";
 import {
   AXIS_TIER_HEIGHT,
   MILESTONE_ROW_HEIGHT,
@@ -23,10 +23,12 @@ interface TimelineHeaderProps {
   /** Comments in open threads by milestone id. */
   commentCounts: ReadonlyMap<string, number>;
   onMilestoneComments?: (milestoneId: string) => void;
+  /** Drawn over the header, in its coordinates: the baseline's milestone marks. */
+  extra?: ReactNode;
 }
 
 /** The sticky top of the timeline: two tiers of dates, the phase bands and the milestones. */
-export const TimelineHeader = memo(function TimelineHeader({ geometry, view, todayDay, badges, commentCounts, onMilestoneComments }: TimelineHeaderProps) {
+export const TimelineHeader = memo(function TimelineHeader({ geometry, view, todayDay, badges, commentCounts, onMilestoneComments, extra }: TimelineHeaderProps) {
   const { axis, header } = geometry;
   const todayX = todayDay !== null && todayDay >= axis.startDay && todayDay < axis.endDay ? dayToX(geometry, todayDay) : null;
   return (
@@ -126,6 +128,7 @@ export const TimelineHeader = memo(function TimelineHeader({ geometry, view, tod
         </div>
         );
       })}
+      {extra}
     </div>
   );
 });

@@ -6,6 +6,7 @@ import { ConflictSummary } from "../conflicts/ConflictSummary";
 import { ViewSwitcher } from "../views/ViewSwitcher";
 import type { RoadmapViewKind } from "../views/viewParam";
 import { ZoomControl } from "./ZoomControl";
+import { HistoryControls, type VersionControls } from "../history/HistoryControls";
 
 interface RoadmapToolbarProps {
   /** Timeline, phase board or table; zoom and the critical path only apply to the timeline. */
@@ -30,6 +31,8 @@ interface RoadmapToolbarProps {
   comments?: { openThreads: number; open: boolean; onToggle: () => void };
   /** Undo, redo and the keyboard shortcuts, beside the zoom (EditingControls). */
   history?: ReactNode;
+  /** Compare and the baseline's ghosts on or off (history/HistoryControls); absent for guests. */
+  versions?: VersionControls;
   /** The versions panel (and the history replay) toggle; absent for guests, who cannot read versions. */
   versionsPanel?: { open: boolean; onToggle: () => void };
 }
@@ -41,7 +44,7 @@ const VIEW_HINTS: Record<Exclude<RoadmapViewKind, "timeline">, [string, string]>
 };
 
 /** Where each control stands in the bar; below its width it is an entry of the "More" menu. */
-const ROOM = { zoom: "lg", critical: "xl", setup: "xl", versions: "xl", addItem: "md" } as const;
+const ROOM = { zoom: "lg", critical: "xl", setup: "xl", addItem: "md", versions: "md", versionsPanel: "xl" } as const;
 const ZOOM_LABELS: Record<TimeScale, string> = { weeks: "Weeks", months: "Months", quarters: "Quarters" };
 
 /**
@@ -51,10 +54,10 @@ const ZOOM_LABELS: Record<TimeScale, string> = { weeks: "Weeks", months: "Months
  * the view tabs, comments and conflicts are always in the bar.
  */
 export function RoadmapToolbar(props: RoadmapToolbarProps) {
-  const { view, onView, scale, onScale, criticalView, onCriticalView, criticalHint, criticalSummary, counts, conflictsOpen, onToggleConflicts, onAddItem, onSetup, comments, history, versionsPanel } = props;
+  const { view, onView, scale, onScale, criticalView, onCriticalView, criticalHint, criticalSummary, counts, conflictsOpen, onToggleConflicts, onAddItem, onSetup, comments, history, versions, versionsPanel } = props;
   const timeline = view === "timeline";
   // The menu is there as long as one of its entries is: up to the widest breakpoint among them.
-  const menuUntil = timeline || onSetup || versionsPanel ? "xl" : onAddItem ? ROOM.addItem : null;
+  const menuUntil = timeline || onSetup || versionsPanel ? "xl" : onAddItem || versions ? ROOM.addItem : null;
   return (
     <div className="flex h-12 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-2 sm:px-4 xl:gap-3 dark:border-slate-800 dark:bg-slate-900">
       <ViewSwitcher value={view} onChange={onView} />
@@ -113,6 +116,27 @@ export function RoadmapToolbar(props: RoadmapToolbarProps) {
           {comments.openThreads > 0 && <span data-testid="open-thread-count">{comments.openThreads}</span>}
         </button>
       )}
+      {versions && (
+        <div className={`${INLINE_FROM[ROOM.versions]} items-center gap-2`}>
+          <HistoryControls {...versions} />
+        </div>
+      )}
+      {versionsPanel && (
+        <button
+          type="button"
+          aria-pressed={versionsPanel.open}
+          onClick={versionsPanel.onToggle}
+          title="Saved and automatic versions of this board, and its history"
+          className={`${INLINE_FROM[ROOM.versionsPanel]} items-center gap-1.5 whitespace-nowrap rounded-lg border px-2.5 py-1 text-xs font-medium ${
+            versionsPanel.open
+              ? "border-indigo-300 bg-indigo-50 text-indigo-800 dark:border-indigo-500/50 dark:bg-indigo-500/15 dark:text-indigo-200"
+              : "border-slate-200 text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
+          }`}
+        >
+          <VersionsIcon />
+          Versions
+        </button>
+      )}
       <ConflictSummary counts={counts} open={conflictsOpen} onToggle={onToggleConflicts} />
       {onSetup && (
         <button
@@ -122,22 +146,6 @@ export function RoadmapToolbar(props: RoadmapToolbarProps) {
         >
           <SetupIcon />
           Board setup
-        </button>
-      )}
-      {versionsPanel && (
-        <button
-          type="button"
-          aria-pressed={versionsPanel.open}
-          onClick={versionsPanel.onToggle}
-          title="Saved and automatic versions of this board, and its history"
-          className={`${INLINE_FROM[ROOM.versions]} items-center gap-1.5 whitespace-nowrap rounded-lg border px-2.5 py-1 text-xs font-medium ${
-            versionsPanel.open
-              ? "border-indigo-300 bg-indigo-50 text-indigo-800 dark:border-indigo-500/50 dark:bg-indigo-500/15 dark:text-indigo-200"
-              : "border-slate-200 text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
-          }`}
-        >
-          <VersionsIcon />
-          Versions
         </button>
       )}
       {menuUntil && (
@@ -165,8 +173,18 @@ export function RoadmapToolbar(props: RoadmapToolbarProps) {
                   Board setup
                 </MenuEntry>
               )}
+              {versions && (
+                <MenuEntry onSelect={versions.onCompare} close={close} className={MENU_BELOW[ROOM.versions]}>
+                  Compare versions
+                </MenuEntry>
+              )}
+              {versions?.hasBaseline && (
+                <MenuEntry checked={versions.ghostsShown} onSelect={() => versions.onGhostsShown(!versions.ghostsShown)} close={close} className={MENU_BELOW[ROOM.versions]}>
+                  Baseline
+                </MenuEntry>
+              )}
               {versionsPanel && (
-                <MenuEntry checked={versionsPanel.open} onSelect={versionsPanel.onToggle} close={close} className={MENU_BELOW[ROOM.versions]}>
+                <MenuEntry checked={versionsPanel.open} onSelect={versionsPanel.onToggle} close={close} className={MENU_BELOW[ROOM.versionsPanel]}>
                   Versions
                 </MenuEntry>
               )}
