@@ -30,8 +30,14 @@ async function audit(page: Page, selector: string) {
   expect(findings, `axe findings in ${selector}`).toEqual([]);
 }
 
+/** The Versions toggle stands in the toolbar on the widest screens, in its "⋯" menu below. */
 async function openVersions(page: Page) {
-  await page.getByRole("button", { name: "Versions", exact: true }).click();
+  const inline = page.getByRole("button", { name: "Versions", exact: true });
+  if (await inline.isVisible()) await inline.click();
+  else {
+    await page.getByTestId("toolbar-more").click();
+    await page.getByRole("menuitemradio", { name: "Versions" }).click();
+  }
   await expect(page.getByTestId("versions-panel")).toBeVisible();
 }
 
