@@ -58,8 +58,8 @@ export interface ShareLinkSummary {
   revokedAt: string | null;
 }
 
-/** 401 unauthorized, 403 forbidden, 404 not-found (also for boards the actor may not see), 409 conflict, 422 invalid. */
-export type ServiceErrorKind = "unauthorized" | "forbidden" | "not-found" | "conflict" | "invalid";
+/** 401 unauthorized, 403 forbidden, 404 not-found (also for boards the actor may not see), 409 conflict, 422 invalid, 429 too-many. */
+export type ServiceErrorKind = "unauthorized" | "forbidden" | "not-found" | "conflict" | "invalid" | "too-many";
 export interface ServiceError {
   kind: ServiceErrorKind;
   message: string;
@@ -72,6 +72,7 @@ export const HTTP_STATUS: Record<ServiceErrorKind, number> = {
   "not-found": 404,
   conflict: 409,
   invalid: 422,
+  "too-many": 429,
 };
 
 export interface AppServices {

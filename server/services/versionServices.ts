@@ -23,6 +23,7 @@ import { VERSION_ID_PATTERN } from "../history/versionIds";
 import { docFromState, unpackState } from "../history/versionState";
 import { VersionSnapshots } from "../history/versionSnapshots";
 import { PastBoards } from "../history/pastBoards";
+import { VersionLimits } from "../history/versionLimits";
 import type { Storage } from "../storage/storage";
 import type { VersionRecord } from "../storage/versionStore";
 import { describeIssues } from "../../lib/model/issues";
@@ -39,6 +40,8 @@ export type WithLiveBoard = <T>(boardId: BoardId, run: (board: LiveBoard) => T |
 
 const DAY_MS = 86_400_000;
 const FORMER_MEMBER = "Former member";
+/** Named versions a board keeps at most: each is a whole state that nothing thins (owners delete them). */
+export const MAX_NAMED_VERSIONS = 500;
 
 export type VersionServices = Pick<
   AppServices,
@@ -83,6 +86,8 @@ export function versionServices(deps: {
     VERSION_ID_PATTERN.test(versionId) ? storage.getVersion(boardId, versionId) : null;
   const snapshots = new VersionSnapshots();
   const past = new PastBoards();
+  const limits = new VersionLimits();
+  const slowDown = () => fail("too-many", "That was a lot at once: wait a minute and try again.");
   const versionSnapshot = (boardId: BoardId, versionId: string) => snapshots.get(boardId, versionId, () => storage.loadVersionState(boardId, versionId));
   const versionNotFound = () => fail("not-found", "That version does not exist on this board (it may have been deleted).");
 
@@ -106,6 +111,10 @@ export function versionServices(deps: {
       const parsed = createVersionSchema.safeParse(input);
       if (!parsed.success) return fail("invalid", describeIssues(parsed.error));
       const { name, note } = parsed.data;
+      if (!limits.take(actor, "save")) return slowDown();
+      const named = (await storage.listVersions(boardId)).filter((v) => v.name !== null).length;
+      if (named >= MAX_NAMED_VERSIONS)
+        return fail("conflict", `This board keeps at most ${MAX_NAMED_VERSIONS} named versions: an owner can delete some first.`);
       const record = await withLiveBoard(boardId, (board) => board.versions.take("named", actor, { name, note: note || null }));
       if (!record) return boardNotFound();
       changed(boardId);
@@ -148,6 +157,7 @@ export function versionServices(deps: {
       if (!(await roleOf(actor, boardId))) return boardNotFound();
       const record = await findVersion(boardId, versionId);
       if (!record) return versionNotFound();
+      if (!limits.take(actor, "replay")) return slowDown();
       const snapshot = await versionSnapshot(boardId, versionId);
       return snapshot ? ok({ version: await view(record), snapshot }) : versionNotFound();
     },
@@ -160,6 +170,7 @@ export function versionServices(deps: {
       if (!parsed.success) return fail("invalid", describeIssues(parsed.error));
       const { itemId, apply = true } = parsed.data;
       if (!(await findVersion(boardId, versionId))) return versionNotFound();
+      if (!limits.take(actor, "save")) return slowDown();
       const packed = await storage.loadVersionState(boardId, versionId);
       if (!packed) return versionNotFound();
       const state = unpackState(packed);
@@ -207,6 +218,7 @@ export function versionServices(deps: {
       if (!(await roleOf(actor, boardId))) return boardNotFound();
       const refs = [versionRefSchema.safeParse(from), versionRefSchema.safeParse(to)];
       if (!refs[0]!.success || !refs[1]!.success) return fail("invalid", "Compare two versions, or a version and now: ?from=<version id|now>&to=<version id|now>");
+      if (!limits.take(actor, "replay")) return slowDown();
       const [before, after] = await Promise.all([side(boardId, refs[0]!.data), side(boardId, refs[1]!.data)]);
       if (!before || !after) return versionNotFound();
       // A version's schedule is kept with its cached snapshot; "now" is scheduled afresh.
@@ -221,6 +233,7 @@ export function versionServices(deps: {
       const moment = isoMomentSchema.safeParse(at);
       if (!moment.success) return fail("invalid", "Give the moment as an ISO date and time, for example 2027-01-18T09:30:00Z.");
       const until = new Date(moment.data).toISOString();
+      if (!limits.take(actor, "replay")) return slowDown();
       const board = await storage.getBoard(boardId);
       if (!board) return boardNotFound();
       if (until < board.createdAt) return fail("invalid", `The board was created at ${board.createdAt}; pick a later moment.`);

@@ -25,6 +25,8 @@ interface Waiting {
   record: ActivityRecord;
   /** The burst's fields so far: the value before its first change, after its last. */
   fields: Map<string, FieldChange>;
+  /** The latest change (ms since the epoch): the row's `at`. */
+  atMs: number;
   /** When to write it (ms since the epoch). */
   due: number;
 }
@@ -121,19 +123,23 @@ export class ActivityRecorder {
 
   private note(userId: UserId, change: ChangeNote, at: Date): void {
     const key = `${userId}\n${change.objectKind}\n${change.objectId}\n${change.kind}`;
+    const atMs = at.getTime();
     let waiting = this.waiting.get(key);
     if (!waiting) {
       const burst = this.bursts.get(key);
-      const goesOn = burst !== undefined && at.getTime() - burst.at < BURST_GAP_MS;
+      const goesOn = burst !== undefined && atMs - burst.at < BURST_GAP_MS;
+      const { objectKind, objectId, kind, title } = change;
       waiting = {
-        record: this.record(userId, change, at, goesOn ? burst.id : newBurstId()),
+        record: { boardId: this.options.boardId, userId, objectKind, objectId, kind, title, at: "", burst: goesOn ? burst.id : newBurstId() },
         // A copy: the remembered burst keeps what was written.
         fields: goesOn ? new Map([...burst.fields].map(([f, c]) => [f, { ...c }])) : new Map(),
+        atMs,
         due: goesOn ? burst.at + CONTINUE_AFTER_MS : 0,
       };
       this.waiting.set(key, waiting);
     } else {
-      waiting.record = this.record(userId, change, at, waiting.record.burst!);
+      waiting.atMs = atMs;
+      waiting.record.title = change.title;
     }
     for (const field of change.fields) {
       const seen = waiting.fields.get(field.field);
@@ -142,11 +148,6 @@ export class ActivityRecorder {
       else if (waiting.fields.size < HISTORY_MAX_FIELDS) waiting.fields.set(field.field, { ...field });
     }
     this.schedule();
-  }
-
-  private record(userId: UserId, change: ChangeNote, at: Date, burst: string): ActivityRecord {
-    const { objectKind, objectId, kind, title } = change;
-    return { boardId: this.options.boardId, userId, objectKind, objectId, kind, title, at: at.toISOString(), burst };
   }
 
   private schedule(): void {
@@ -166,12 +167,12 @@ export class ActivityRecorder {
     for (const [key, w] of this.waiting) {
       if (!due(w)) continue;
       this.waiting.delete(key);
-      this.remember(key, { id: w.record.burst!, at: Date.parse(w.record.at), fields: w.fields });
-      const fields = [...w.fields.values()];
+      this.remember(key, { id: w.record.burst!, at: w.atMs, fields: w.fields });
+      const { record } = w;
       // Titles as they are now: an object added as "New item" and renamed a moment later is
       // remembered by its name.
-      const title = w.record.kind === "deleted" ? w.record.title : this.watcher.titleOf(w.record.objectKind ?? "item", w.record.objectId, w.record.title);
-      batch.push({ ...w.record, title, fields });
+      const title = record.kind === "deleted" ? record.title : this.watcher.titleOf(record.objectKind ?? "item", record.objectId, record.title);
+      batch.push({ ...record, title, at: new Date(w.atMs).toISOString(), fields: [...w.fields.values()] });
     }
     const now = this.now().getTime();
     for (const [key, burst] of this.bursts) if (now - burst.at >= BURST_GAP_MS) this.bursts.delete(key);

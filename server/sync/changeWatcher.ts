@@ -2,7 +2,7 @@ import * as Y from "yjs";
 import { boardMap, COLLECTIONS, collection, type CollectionName } from "../../lib/model/docLayout";
 import { cleanText, MAX_ITEM_TITLE } from "../../lib/model/plainText";
 import type { ActivityKind } from "../../lib/protocol/comments";
-import { TEXT_ONLY_FIELDS, type FieldChange, type ObjectKind } from "../../lib/protocol/history";
+import { OBJECT_KINDS, TEXT_ONLY_FIELDS, type FieldChange, type ObjectKind } from "../../lib/protocol/history";
 import { historyValue, sameValue } from "./historyValues";
 
 /** One object's change in one transaction, with each changed field's value before and after it. */
@@ -53,8 +53,8 @@ type DeepEvents = Y.YEvent<Y.AbstractType<unknown>>[];
 export class ChangeWatcher {
   private readonly maps: [ObjectKind, Y.Map<unknown>, (events: DeepEvents, tr: Y.Transaction) => void][] = [];
   private readonly board: Y.Map<unknown>;
-  /** Each object's latest name, by `kind:id`. */
-  private readonly titles = new Map<string, string>();
+  /** Each object's latest name, by kind and id (a map per kind: no key to build per edit). */
+  private readonly titles = new Map<ObjectKind, Map<string, string>>(OBJECT_KINDS.map((k) => [k, new Map()]));
 
   constructor(
     doc: Y.Doc,
@@ -83,12 +83,12 @@ export class ChangeWatcher {
 
   /** The object's name now, or as it was last seen; `fallback` once it is forgotten. */
   titleOf(kind: ObjectKind, id: string, fallback = UNTITLED): string {
-    return this.titles.get(`${kind}:${id}`) ?? fallback;
+    return this.titles.get(kind)!.get(id) ?? fallback;
   }
 
   /** Forgets a deleted object's name once its deletion is written. */
   forget(kind: ObjectKind, id: string): void {
-    this.titles.delete(`${kind}:${id}`);
+    this.titles.get(kind)!.delete(id);
   }
 
   private readonly onBoard = (event: Y.YMapEvent<unknown>, tr: Y.Transaction): void => {
@@ -105,7 +105,7 @@ export class ChangeWatcher {
       if (event.target === map) {
         for (const [id, change] of event.changes.keys) {
           if (change.action === "delete") {
-            if (this.titles.has(`${kind}:${id}`)) out.push(this.note(kind, id, "deleted", []));
+            if (this.titles.get(kind)!.has(id)) out.push(this.note(kind, id, "deleted", []));
           } else if (this.refreshTitle(kind, map, id)) {
             // "update" is a whole record replaced under the same id: its content changed.
             const record = map.get(id) as Y.Map<unknown>;
@@ -165,7 +165,7 @@ export class ChangeWatcher {
   private refreshTitle(kind: ObjectKind, map: Y.Map<unknown>, id: string): boolean {
     const record = map.get(id);
     if (!(record instanceof Y.Map)) return false;
-    this.titles.set(`${kind}:${id}`, this.nameOf(kind, record));
+    this.titles.get(kind)!.set(id, this.nameOf(kind, record));
     return true;
   }
 

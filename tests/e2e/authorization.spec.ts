@@ -287,6 +287,13 @@ const ROWS: Row[] = [
     allowed: async (r) => expect(await r.json()).toEqual({ unread: 0 }),
   },
   {
+    // History names members and what each did: members only, not a share link (401, like /changes).
+    route: "GET /api/boards/:id/history",
+    expected: READ_BY_MEMBERS,
+    send: (as) => as.get(`${board()}/history?from=2000-01-01T00:00:00Z&limit=5`),
+    allowed: async (r) => expect(Array.isArray((await r.json()).entries)).toBe(true),
+  },
+  {
     route: "POST /api/boards/:id/sync-token",
     expected: READ_BY_MEMBERS,
     send: (as) => as.post(`${board()}/sync-token`),

@@ -110,6 +110,25 @@ describe("versions", () => {
   });
 });
 
+describe("what one person may ask at once", () => {
+  it("an editor saving in a loop is told to wait after a few; another editor still may save", async () => {
+    const results = [];
+    for (let i = 0; i < 8; i++) results.push(await s.services.createVersion(people.editor, board.id, { name: `Spam ${i}` }));
+    expect(results.slice(0, 6).every((r) => r.ok)).toBe(true);
+    expect(results[7]).toMatchObject({ ok: false, error: { kind: "too-many" } });
+    expect((await s.services.createVersion(people.owner, board.id, { name: "Mine" })).ok).toBe(true);
+    expect(value(await s.services.listVersions(people.owner, board.id)).versions).toHaveLength(7);
+  });
+
+  it("a viewer replaying past moments in a loop is told to wait, at no cost to others", async () => {
+    const moment = new Date().toISOString();
+    let refused = 0;
+    for (let i = 0; i < 40; i++) if (!(await s.services.boardAt(people.viewer, board.id, moment)).ok) refused++;
+    expect(refused).toBeGreaterThan(0);
+    expect((await s.services.boardAt(people.owner, board.id, moment)).ok).toBe(true);
+  });
+});
+
 describe("restore", () => {
   it("restores a version as a forward change while two others edit: an automatic version first, every replica converges", async () => {
     const a = await connect(people.editor);

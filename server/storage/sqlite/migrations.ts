@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 
 /** Schema migrations, applied in order; PRAGMA user_version records how many ran. */
-const MIGRATIONS = [
+export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE boards (
      id TEXT PRIMARY KEY,
      title TEXT NOT NULL,

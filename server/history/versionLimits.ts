@@ -1,0 +1,38 @@
+import { TokenBucket } from "../sync/tokenBucket";
+
+/**
+ * What one person may ask of versions per unit of time. Saving (a named version, or a restore,
+ * which saves one first) stores a whole board state, up to megabytes, that automatic thinning
+ * never removes in under a week: a hostile editor in a loop would fill the disk. Replaying a
+ * past moment or comparing versions not in memory builds large documents, a second of CPU
+ * each at 10,000 items: a viewer in a loop would starve everyone's edits. So each person gets
+ * a small bucket of each; honest use (a person clicking) never meets it.
+ */
+export const LIMITS = {
+  save: { perMinute: 6, burst: 6 },
+  replay: { perMinute: 120, burst: 30 },
+} as const;
+export type LimitedAction = keyof typeof LIMITS;
+
+/** Buckets remembered at most; the least recently used goes first (a bounded map, not a leak). */
+const MAX_KEYS = 10_000;
+
+export class VersionLimits {
+  private readonly buckets = new Map<string, TokenBucket>();
+
+  constructor(private readonly now: () => number = () => performance.now()) {}
+
+  /** Spends one of the actor's tokens for `action`; false when they have none left just now. */
+  take(actor: string, action: LimitedAction): boolean {
+    const key = `${action}:${actor}`;
+    let bucket = this.buckets.get(key);
+    if (bucket) this.buckets.delete(key);
+    else {
+      const { perMinute, burst } = LIMITS[action];
+      bucket = new TokenBucket(perMinute / 60, burst, this.now);
+    }
+    this.buckets.set(key, bucket);
+    if (this.buckets.size > MAX_KEYS) this.buckets.delete(this.buckets.keys().next().value!);
+    return bucket.take();
+  }
+}
