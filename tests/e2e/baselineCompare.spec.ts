@@ -1,10 +1,20 @@
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
 import { addMember, barNamed, createBoard, expectNoCspViolations, newPerson, openBoard } from "./people";
 import { addCalendarDays } from "../../lib/model/dates";
 import { updateMilestone } from "../../lib/model/milestoneCommands";
 import { createOrigin } from "../../lib/model/origin";
 import { readSnapshot } from "../../lib/model/snapshot";
 import { rawWrite, seedItems, seedMilestone } from "./seedBoard";
+
+/** Serious and critical axe findings (as tests/e2e/accessibility.spec.ts counts them) on what is on screen now. */
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  const findings = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} at ${v.nodes.slice(0, 4).map((n) => n.target.join(" ")).join(", ")}`);
+  expect.soft(findings, `axe findings on ${what}`).toEqual([]);
+}
 
 /** Setting the baseline is seen by everyone on the board within a few seconds (a live notice, then a fetch). */
 const LIVE = { timeout: 5_000 };
@@ -72,10 +82,12 @@ test("owner saves a version, moves work and sets the baseline: both people see g
   await expect(dialog.getByTestId("compare-row")).toHaveCount(2);
   await expect(dialog.getByTestId("compare-ghost")).toHaveCount(2);
   await alice.screenshot({ path: "test-results/baseline-compare-timeline.png" });
+  await expectAccessible(alice, "the compare view's timeline");
   await dialog.getByTestId("compare-tab-list").click();
   await dialog.getByTestId("set-baseline").click();
   await expect(dialog.getByTestId("baseline-name")).toContainText("Workshop plan");
   await alice.screenshot({ path: "test-results/baseline-compare-list.png" });
+  await expectAccessible(alice, "the compare view's list");
   await alice.keyboard.press("Escape");
 
   // Both see each item's baseline as a ghost and its slip: red where the go-live is missed.
@@ -91,6 +103,7 @@ test("owner saves a version, moves work and sets the baseline: both people see g
     await expect(page.getByTestId("baseline-milestone").getByTestId("slip-label")).toHaveAttribute("data-tone", "critical");
   }
   await alice.screenshot({ path: "test-results/baseline-timeline.png" });
+  await expectAccessible(alice, "the timeline with the baseline");
 
   // Hiding the ghosts is Bob's own view choice: Alice keeps hers.
   await bob.getByTestId("baseline-toggle").click();
@@ -108,6 +121,7 @@ test("owner saves a version, moves work and sets the baseline: both people see g
   await expect(row.getByTestId("slip-label")).toHaveText("+10 wd");
   await expect(row.getByTestId("slip-label")).toHaveAttribute("data-tone", "critical");
   await bob.screenshot({ path: "test-results/baseline-table.png" });
+  await expectAccessible(bob, "the table with the baseline's columns");
 
   await expectNoCspViolations(alice);
   await expectNoCspViolations(bob);

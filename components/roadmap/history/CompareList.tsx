@@ -1,4 +1,8 @@
+"use client";
+
+import { useState } from "react";
 import type { BoardComparison } from "../../../lib/history/types";
+import { countOf } from "../../../lib/format/plural";
 import { formatShortDate } from "../labels";
 import { itemPhrases, milestonePhrases, type LaneGroup, type Names } from "./compareLines";
 
@@ -17,8 +21,16 @@ interface CompareListProps {
   onSelectItem: (itemId: string) => void;
 }
 
+/**
+ * Entries drawn per lane before a "Show all" button: comparing an old version can list
+ * thousands of items, and a list of all of them at once would cost more than the timeline
+ * view, which draws only the rows in view.
+ */
+const FIRST_ENTRIES = 100;
+
 /** The comparison as a list: item changes grouped by lane, then milestones, lanes and phases. */
 export function CompareList({ comparison, groups, names, onSelectItem }: CompareListProps) {
+  const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
   const nothing = groups.length === 0 && comparison.milestones.length === 0 && comparison.lanes.length === 0 && comparison.phases.length === 0;
   if (nothing) return <p className="py-6 text-center text-sm text-slate-500 dark:text-slate-400">No changes between these two.</p>;
   return (
@@ -29,7 +41,7 @@ export function CompareList({ comparison, groups, names, onSelectItem }: Compare
             {g.name} <span className="font-normal normal-case">({g.items.length})</span>
           </h3>
           <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-700">
-            {g.items.map((e) => (
+            {(opened.has(g.laneId ?? "") ? g.items : g.items.slice(0, FIRST_ENTRIES)).map((e) => (
               <li key={e.itemId} data-testid="compare-item" data-item-id={e.itemId} data-change={e.change} className="flex items-start gap-2 px-3 py-1.5 text-sm">
                 <span aria-hidden className={`mt-1.5 size-2 shrink-0 rounded-full ${CHANGE_MARK[e.change]}`} />
                 <span className="min-w-0">
@@ -45,6 +57,11 @@ export function CompareList({ comparison, groups, names, onSelectItem }: Compare
               </li>
             ))}
           </ul>
+          {g.items.length > FIRST_ENTRIES && !opened.has(g.laneId ?? "") && (
+            <button type="button" onClick={() => setOpened((o) => new Set(o).add(g.laneId ?? ""))} className="mt-1 text-xs font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+              Show all {countOf(g.items.length, "change")} in {g.name}
+            </button>
+          )}
         </section>
       ))}
       {comparison.milestones.length > 0 && (

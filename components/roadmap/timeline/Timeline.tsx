@@ -119,7 +119,12 @@ export function Timeline(props: TimelineProps) {
   const onScroll = useScrollAnchor(scrollRef, canvasRef, geometry, todayDay, selectedId);
   const { view, nonWorkingDays, shown } = useTimelineWindow(scrollRef, geometry, laneColumn.width, calendar, bars, { selectedId, focusId: gestures.focusId, menuId: menu?.itemId ?? null });
 
-  const baselineMarks = useMemo(() => (baseline ? ghostMilestones(geometry, baseline.milestones) : []), [baseline, geometry]);
+  // Memoised as an element: the header is memo'd, and a new element on every render (a drag
+  // re-renders this component per pointer step) would redraw it each frame.
+  const baselineMarks = useMemo(() => {
+    const marks = baseline ? ghostMilestones(geometry, baseline.milestones) : [];
+    return marks.length ? <BaselineMilestoneMarks marks={marks} milestonesTop={geometry.header.milestonesTop} /> : undefined;
+  }, [baseline, geometry]);
 
   const menuBar = menu ? byId.get(menu.itemId) : undefined;
   const draggedBar = preview && !shown.some((b) => b.item.id === preview.itemId) ? byId.get(preview.itemId) : undefined;
@@ -150,7 +155,7 @@ export function Timeline(props: TimelineProps) {
               badges={decor.conflicts.badges}
               commentCounts={decor.commentCounts}
               onMilestoneComments={decor.onMilestoneComments}
-              extra={baselineMarks.length ? <BaselineMilestoneMarks marks={baselineMarks} milestonesTop={geometry.header.milestonesTop} /> : undefined}
+              extra={baselineMarks}
             />
           </div>
           <div className="flex">
