@@ -94,7 +94,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
   const [ghostsShown, setGhostsShown] = useGhostsShown(session.boardId);
   const [compareOpen, setCompareOpen] = useState(false);
   const commands = useBoardCommands({ session, snapshot, calendar: data.calendar, geometry, todayDay: data.todayDay, selection, openItemComments });
-  const versionsUi = useVersionsUi(session, history !== null, commands.showNotice);
+  const versionsUi = useVersionsUi(session, versions, commands.showNotice);
   const versionsOpen = history !== null && versionsUi.panelOpen;
   const replaying = history !== null && versionsUi.replay.active;
   const openPanels = Number(conflictsOpen) + Number(comments !== null && commentsUi.panelOpen) + Number(selectedId !== null) + Number(versionsOpen);
