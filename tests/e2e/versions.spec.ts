@@ -94,6 +94,8 @@ test("save a version, move an item, replay the past read-only, restore it for ev
   await expect(ownerBar).toHaveAttribute("data-start", agreedStart);
   const history = owner.page.getByTestId("history-panel");
   await expect(history.locator("[aria-current=step]")).toContainText("Agreed plan");
+  // Nothing to add to the past: the toolbar's Add item waits for "Back to now".
+  await expect(owner.page.getByRole("button", { name: "Add item" })).toBeHidden();
   // Read-only: a drag moves nothing.
   const box = (await ownerBar.boundingBox())!;
   await owner.page.mouse.move(box.x + 10, box.y + box.height / 2);

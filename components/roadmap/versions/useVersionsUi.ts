@@ -17,7 +17,13 @@ import { useVersionActions } from "./useVersionActions";
  * see more of the past board, which on a phone it would cover. Guests on a share link cannot
  * read versions: the toolbar offers them no panel, and `list` stays empty for them.
  */
-export function useVersionsUi(session: BoardSession, list: BoardVersions, notify: (message: string, undo?: UndoMark | null) => void) {
+export function useVersionsUi(
+  session: BoardSession,
+  list: BoardVersions,
+  notify: (message: string, undo?: UndoMark | null) => void,
+  /** The live board's selection: dropped when the past is shown, so Delete or Ctrl+D cannot act on an item out of sight. */
+  select: (itemId: string | null) => void,
+) {
   const [panelOpen, setPanelOpen] = useState(false);
   const actions = useVersionActions(session.boardId, list);
   const replay = useReplay(session.boardId, list.versions);
@@ -26,11 +32,12 @@ export function useVersionsUi(session: BoardSession, list: BoardVersions, notify
 
   const startReplay = useCallback(
     (versionId: string | null, placement: PanelPlacement) => {
+      select(null);
       start(versionId);
       // Lying over the board (a phone, a crowded screen), the steps would hide the past itself.
       if (placement === "overlay") setPanelOpen(false);
     },
-    [start],
+    [start, select],
   );
   const stopReplay = stop;
   // After a restore the board to look at is the live one, where the change just landed.
