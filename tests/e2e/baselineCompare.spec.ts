@@ -105,6 +105,11 @@ test("owner saves a version, moves work and sets the baseline: both people see g
   }
   await alice.screenshot({ path: "test-results/baseline-timeline.png" });
   await expectAccessible(alice, "the timeline with the baseline");
+  // The item panel says where the item was planned and how far it slipped.
+  await barNamed(alice, "Discovery").click();
+  await expect(alice.getByTestId("item-baseline")).toContainText("+10 wd");
+  await alice.getByTestId("item-panel").screenshot({ path: "test-results/baseline-item-panel.png" });
+  await alice.getByTestId("item-panel").getByRole("button", { name: "Close panel" }).click();
   // Zoomed in, a ghost reads as the plan's bar, lower and dashed, the slip on the bar's corner.
   await alice.getByRole("radio", { name: "Weeks" }).click();
   await expect(alice.getByTestId("baseline-ghost")).toHaveCount(2);
