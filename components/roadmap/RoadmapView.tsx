@@ -29,6 +29,9 @@ import { useCollapsedLanes } from "./timeline/useCollapsedLanes";
 import { EditingControls } from "./toolbar/EditingControls";
 import { RoadmapToolbar } from "./toolbar/RoadmapToolbar";
 import { useSelection } from "./useSelection";
+import { ReplayArea } from "./versions/ReplayArea";
+import { useVersionsUi } from "./versions/useVersionsUi";
+import { VersionsSidePanel } from "./versions/VersionsSidePanel";
 import { useRoadmapView } from "./views/useRoadmapView";
 import { ViewPanel } from "./views/ViewPanel";
 import { BoardToast } from "./BoardToast";
@@ -86,13 +89,16 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
   const data = useBoardData({ snapshot, peers, scale, collapsed: lanes.collapsed, criticalView, commentCounts: commentsUi.counts, onMilestoneComments: openMilestoneComments });
   const { geometry, decor, peerSelections } = data;
   const presence = usePresenceView(session, follow, geometry, scale, setScale);
-  const openPanels = Number(conflictsOpen) + Number(comments !== null && commentsUi.panelOpen) + Number(selectedId !== null);
-  const placement = usePanelPlacement(areaRef, openPanels);
   const versions = useBoardVersions(session.boardId, history !== null);
   const baseline = useBaseline(session.boardId, versions.baselineId, snapshot, data.derived);
   const [ghostsShown, setGhostsShown] = useGhostsShown(session.boardId);
   const [compareOpen, setCompareOpen] = useState(false);
   const commands = useBoardCommands({ session, snapshot, calendar: data.calendar, geometry, todayDay: data.todayDay, selection, openItemComments });
+  const versionsUi = useVersionsUi(session, history !== null, commands.showNotice);
+  const versionsOpen = history !== null && versionsUi.panelOpen;
+  const replaying = history !== null && versionsUi.replay.active;
+  const openPanels = Number(conflictsOpen) + Number(comments !== null && commentsUi.panelOpen) + Number(selectedId !== null) + Number(versionsOpen);
+  const placement = usePanelPlacement(areaRef, openPanels);
 
   return (
     <div ref={rootRef} data-read-only={readOnly} className="relative flex min-h-0 flex-1 flex-col">
@@ -129,6 +135,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
             ? { hasBaseline: versions.baselineId !== null, ghostsShown, onGhostsShown: setGhostsShown, baselineError: baseline.error, onCompare: () => setCompareOpen(true) }
             : undefined
         }
+        versionsPanel={history ? { open: versionsUi.panelOpen, onToggle: versionsUi.toggle } : undefined}
         comments={
           comments
             ? { openThreads: (comments.threads ?? []).filter((t) => !t.resolvedAt).length, open: commentsUi.panelOpen, onToggle: commentsUi.togglePanel }
@@ -138,57 +145,62 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
       {presence.banner}
       <div ref={areaRef} className="relative flex min-h-0 flex-1">
         <PanelPlacementContext value={placement}>
-          <ViewPanel
-            view={view}
-            phases={
-              <PhaseBoard
+          {replaying ? (
+            // The past in place of the view: the live board is one "Back to now" away.
+            <ReplayArea ui={versionsUi} canEdit={!readOnly} scale={scale} collapsed={lanes.collapsed} />
+          ) : (
+            <ViewPanel
+              view={view}
+              phases={
+                <PhaseBoard
+                  snapshot={snapshot}
+                  phaseSpans={data.phaseSpans}
+                  decor={decor}
+                  selectedId={selectedId}
+                  peerSelections={peerSelections}
+                  onSelect={select}
+                  onMoveCard={commands.moveCard}
+                  readOnly={readOnly}
+                />
+              }
+              table={
+                <ItemTable
+                  snapshot={snapshot}
+                  decor={decor}
+                  selectedId={selectedId}
+                  peerSelections={peerSelections}
+                  onSelect={select}
+                  onUpdate={commands.update}
+                  readOnly={readOnly}
+                  baseline={baseline.view}
+                />
+              }
+            >
+              <Timeline
                 snapshot={snapshot}
-                phaseSpans={data.phaseSpans}
-                decor={decor}
+                layout={data.layout}
+                geometry={geometry}
+                calendar={data.calendar}
+                todayDay={data.todayDay}
                 selectedId={selectedId}
                 peerSelections={peerSelections}
                 onSelect={select}
-                onMoveCard={commands.moveCard}
-                readOnly={readOnly}
-              />
-            }
-            table={
-              <ItemTable
-                snapshot={snapshot}
+                onMove={commands.move}
+                onResize={commands.resize}
+                onCreateAt={commands.createAt}
+                actions={commands.timelineActions}
+                laneLoads={data.loads}
+                onToggleLane={lanes.toggle}
                 decor={decor}
-                selectedId={selectedId}
-                peerSelections={peerSelections}
-                onSelect={select}
-                onUpdate={commands.update}
                 readOnly={readOnly}
-                baseline={baseline.view}
+                viewportRef={presence.scrollRef}
+                overlay={presence.overlay}
+                onDragPreview={presence.onDragPreview}
+                baseline={ghostsShown ? baseline.view : null}
               />
-            }
-          >
-            <Timeline
-              snapshot={snapshot}
-              layout={data.layout}
-              geometry={geometry}
-              calendar={data.calendar}
-              todayDay={data.todayDay}
-              selectedId={selectedId}
-              peerSelections={peerSelections}
-              onSelect={select}
-              onMove={commands.move}
-              onResize={commands.resize}
-              onCreateAt={commands.createAt}
-              actions={commands.timelineActions}
-              laneLoads={data.loads}
-              onToggleLane={lanes.toggle}
-              decor={decor}
-              readOnly={readOnly}
-              viewportRef={presence.scrollRef}
-              overlay={presence.overlay}
-              onDragPreview={presence.onDragPreview}
-              baseline={ghostsShown ? baseline.view : null}
-            />
-            {presence.pill}
-          </ViewPanel>
+              {presence.pill}
+            </ViewPanel>
+          )}
           {conflictsOpen && (
             <ConflictsPanel
               index={data.conflicts}
@@ -213,6 +225,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
               milestoneHistory={(id) => <ObjectHistory boardId={session.boardId} objectId={id} objectKind="milestone" snapshot={snapshot} />}
             />
           )}
+          {versionsOpen && <VersionsSidePanel ui={versionsUi} can={{ edit: !readOnly, manage: history?.canSetBaseline ?? false }} placement={placement} />}
           {selectedId && (
             <SelectedItemPanel
               itemId={selectedId}
@@ -231,7 +244,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
         </PanelPlacementContext>
       </div>
       {comments && <ChangesSinceVisit boardId={session.boardId} items={snapshot.items} onSelectItem={selection.revealItem} onOpenThread={commentsUi.openThread} />}
-      {view === "timeline" && <UnscheduledTray items={data.unscheduled} lanes={snapshot.lanes} selectedId={selectedId} onSelect={select} />}
+      {view === "timeline" && !replaying && <UnscheduledTray items={data.unscheduled} lanes={snapshot.lanes} selectedId={selectedId} onSelect={select} />}
       {commands.notice && <BoardToast notice={commands.notice} session={session} onDone={commands.dismissNotice} onMessage={commands.showNotice} />}
       {compareOpen && history && (
         <CompareDialog

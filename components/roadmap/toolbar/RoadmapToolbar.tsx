@@ -33,6 +33,8 @@ interface RoadmapToolbarProps {
   history?: ReactNode;
   /** Compare and the baseline's ghosts on or off (history/HistoryControls); absent for guests. */
   versions?: VersionControls;
+  /** The versions panel (and the history replay) toggle; absent for guests, who cannot read versions. */
+  versionsPanel?: { open: boolean; onToggle: () => void };
 }
 
 /** What each other view says to editors and to read-only people. */
@@ -42,7 +44,7 @@ const VIEW_HINTS: Record<Exclude<RoadmapViewKind, "timeline">, [string, string]>
 };
 
 /** Where each control stands in the bar; below its width it is an entry of the "More" menu. */
-const ROOM = { zoom: "lg", critical: "xl", setup: "xl", addItem: "md", versions: "md" } as const;
+const ROOM = { zoom: "lg", critical: "xl", setup: "xl", addItem: "md", versions: "md", versionsPanel: "xl" } as const;
 const ZOOM_LABELS: Record<TimeScale, string> = { weeks: "Weeks", months: "Months", quarters: "Quarters" };
 
 /**
@@ -52,10 +54,10 @@ const ZOOM_LABELS: Record<TimeScale, string> = { weeks: "Weeks", months: "Months
  * the view tabs, comments and conflicts are always in the bar.
  */
 export function RoadmapToolbar(props: RoadmapToolbarProps) {
-  const { view, onView, scale, onScale, criticalView, onCriticalView, criticalHint, criticalSummary, counts, conflictsOpen, onToggleConflicts, onAddItem, onSetup, comments, history, versions } = props;
+  const { view, onView, scale, onScale, criticalView, onCriticalView, criticalHint, criticalSummary, counts, conflictsOpen, onToggleConflicts, onAddItem, onSetup, comments, history, versions, versionsPanel } = props;
   const timeline = view === "timeline";
   // The menu is there as long as one of its entries is: up to the widest breakpoint among them.
-  const menuUntil = timeline || onSetup ? "xl" : onAddItem || versions ? ROOM.addItem : null;
+  const menuUntil = timeline || onSetup || versionsPanel ? "xl" : onAddItem || versions ? ROOM.addItem : null;
   return (
     <div className="flex h-12 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-2 sm:px-4 xl:gap-3 dark:border-slate-800 dark:bg-slate-900">
       <ViewSwitcher value={view} onChange={onView} />
@@ -119,6 +121,22 @@ export function RoadmapToolbar(props: RoadmapToolbarProps) {
           <HistoryControls {...versions} />
         </div>
       )}
+      {versionsPanel && (
+        <button
+          type="button"
+          aria-pressed={versionsPanel.open}
+          onClick={versionsPanel.onToggle}
+          title="Saved and automatic versions of this board, and its history"
+          className={`${INLINE_FROM[ROOM.versionsPanel]} items-center gap-1.5 whitespace-nowrap rounded-lg border px-2.5 py-1 text-xs font-medium ${
+            versionsPanel.open
+              ? "border-indigo-300 bg-indigo-50 text-indigo-800 dark:border-indigo-500/50 dark:bg-indigo-500/15 dark:text-indigo-200"
+              : "border-slate-200 text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
+          }`}
+        >
+          <VersionsIcon />
+          Versions
+        </button>
+      )}
       <ConflictSummary counts={counts} open={conflictsOpen} onToggle={onToggleConflicts} />
       {onSetup && (
         <button
@@ -165,6 +183,11 @@ export function RoadmapToolbar(props: RoadmapToolbarProps) {
                   Baseline
                 </MenuEntry>
               )}
+              {versionsPanel && (
+                <MenuEntry checked={versionsPanel.open} onSelect={versionsPanel.onToggle} close={close} className={MENU_BELOW[ROOM.versionsPanel]}>
+                  Versions
+                </MenuEntry>
+              )}
             </>
           )}
         </OverflowMenu>
@@ -189,6 +212,15 @@ function CriticalIcon() {
   return (
     <svg aria-hidden viewBox="0 0 16 10" className="h-2.5 w-4">
       <path d="M1 8h4l3-6h7" fill="none" stroke="#f97316" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
+function VersionsIcon() {
+  return (
+    <svg aria-hidden viewBox="0 0 16 16" className="size-3.5">
+      <circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <path d="M8 4.5V8l2.5 1.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
     </svg>
   );
 }
