@@ -94,7 +94,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
   const [ghostsShown, setGhostsShown] = useGhostsShown(session.boardId);
   const [compareOpen, setCompareOpen] = useState(false);
   const commands = useBoardCommands({ session, snapshot, calendar: data.calendar, geometry, todayDay: data.todayDay, selection, openItemComments });
-  const versionsUi = useVersionsUi(session, history !== null, commands.showNotice);
+  const versionsUi = useVersionsUi(session, versions, commands.showNotice, select);
   const versionsOpen = history !== null && versionsUi.panelOpen;
   const replaying = history !== null && versionsUi.replay.active;
   const openPanels = Number(conflictsOpen) + Number(comments !== null && commentsUi.panelOpen) + Number(selectedId !== null) + Number(versionsOpen);
@@ -114,8 +114,9 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
         counts={data.conflicts.counts}
         conflictsOpen={conflictsOpen}
         onToggleConflicts={() => setConflictsOpen((open) => !open)}
-        onAddItem={readOnly ? undefined : commands.addItem}
-        onSetup={readOnly ? undefined : () => setSetupOpen(true)}
+        // Over the past board there is nothing to add to or set up: "Back to now" first.
+        onAddItem={readOnly || replaying ? undefined : commands.addItem}
+        onSetup={readOnly || replaying ? undefined : () => setSetupOpen(true)}
         history={
           // The buttons have room from lg up (below, undo and redo stay on the keyboard); the keys and their help work at every width.
           <EditingControls

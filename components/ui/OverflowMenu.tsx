@@ -4,12 +4,12 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKe
 import { useDismiss } from "./useDismiss";
 
 /** Widths (Tailwind's) from which a control has room in its bar; below, it lives in an overflow menu. */
-export type Breakpoint = "sm" | "md" | "lg" | "xl";
+export type Breakpoint = "sm" | "md" | "lg" | "xl" | "2xl";
 
 /** Shown in the bar from the breakpoint up. Whole class names, so Tailwind finds them. */
-export const INLINE_FROM: Record<Breakpoint, string> = { sm: "hidden sm:flex", md: "hidden md:flex", lg: "hidden lg:flex", xl: "hidden xl:flex" };
+export const INLINE_FROM: Record<Breakpoint, string> = { sm: "hidden sm:flex", md: "hidden md:flex", lg: "hidden lg:flex", xl: "hidden xl:flex", "2xl": "hidden 2xl:flex" };
 /** Shown in the overflow menu below the breakpoint. */
-export const MENU_BELOW: Record<Breakpoint, string> = { sm: "sm:hidden", md: "md:hidden", lg: "lg:hidden", xl: "xl:hidden" };
+export const MENU_BELOW: Record<Breakpoint, string> = { sm: "sm:hidden", md: "md:hidden", lg: "lg:hidden", xl: "xl:hidden", "2xl": "2xl:hidden" };
 
 interface OverflowMenuProps {
   /** The button's accessible name, e.g. "More board actions". */

@@ -30,8 +30,14 @@ async function audit(page: Page, selector: string) {
   expect(findings, `axe findings in ${selector}`).toEqual([]);
 }
 
+/** The Versions toggle stands in the toolbar on the widest screens, in its "⋯" menu below. */
 async function openVersions(page: Page) {
-  await page.getByRole("button", { name: "Versions", exact: true }).click();
+  const inline = page.getByRole("button", { name: "Versions", exact: true });
+  if (await inline.isVisible()) await inline.click();
+  else {
+    await page.getByTestId("toolbar-more").click();
+    await page.getByRole("menuitemradio", { name: "Versions" }).click();
+  }
   await expect(page.getByTestId("versions-panel")).toBeVisible();
 }
 
@@ -88,6 +94,8 @@ test("save a version, move an item, replay the past read-only, restore it for ev
   await expect(ownerBar).toHaveAttribute("data-start", agreedStart);
   const history = owner.page.getByTestId("history-panel");
   await expect(history.locator("[aria-current=step]")).toContainText("Agreed plan");
+  // Nothing to add to the past: the toolbar's Add item waits for "Back to now".
+  await expect(owner.page.getByRole("button", { name: "Add item" })).toBeHidden();
   // Read-only: a drag moves nothing.
   const box = (await ownerBar.boundingBox())!;
   await owner.page.mouse.move(box.x + 10, box.y + box.height / 2);

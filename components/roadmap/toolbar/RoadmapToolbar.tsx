@@ -44,7 +44,7 @@ const VIEW_HINTS: Record<Exclude<RoadmapViewKind, "timeline">, [string, string]>
 };
 
 /** Where each control stands in the bar; below its width it is an entry of the "More" menu. */
-const ROOM = { zoom: "lg", critical: "xl", setup: "xl", addItem: "md", versions: "md", versionsPanel: "xl" } as const;
+const ROOM = { zoom: "lg", critical: "xl", setup: "xl", addItem: "md", versions: "md", versionsPanel: "2xl" } as const;
 const ZOOM_LABELS: Record<TimeScale, string> = { weeks: "Weeks", months: "Months", quarters: "Quarters" };
 
 /**
@@ -57,7 +57,8 @@ export function RoadmapToolbar(props: RoadmapToolbarProps) {
   const { view, onView, scale, onScale, criticalView, onCriticalView, criticalHint, criticalSummary, counts, conflictsOpen, onToggleConflicts, onAddItem, onSetup, comments, history, versions, versionsPanel } = props;
   const timeline = view === "timeline";
   // The menu is there as long as one of its entries is: up to the widest breakpoint among them.
-  const menuUntil = timeline || onSetup || versionsPanel ? "xl" : onAddItem || versions ? ROOM.addItem : null;
+  // Versions waits for the widest screens: below them the bar is full (compare, baseline, setup, add item).
+  const menuUntil = versionsPanel ? ROOM.versionsPanel : timeline || onSetup ? "xl" : onAddItem || versions ? ROOM.addItem : null;
   return (
     <div className="flex h-12 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-2 sm:px-4 xl:gap-3 dark:border-slate-800 dark:bg-slate-900">
       <ViewSwitcher value={view} onChange={onView} />

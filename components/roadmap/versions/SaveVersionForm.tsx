@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from "react";
 import { MAX_VERSION_NOTE, versionNameSchema, versionNoteSchema } from "../../../lib/protocol/versions";
 import { Field, inputClass } from "../../ui/Field";
-import type { VersionActions } from "./useVersionList";
+import type { VersionActions } from "./useVersionActions";
 
 /**
  * "Save version": the board as it is now under a name, with an optional note. The name is

@@ -1,11 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import type { VersionView } from "../../../lib/protocol/versions";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { RenameVersion } from "./RenameVersion";
 import type { RestoreRequest } from "./useRestore";
-import type { VersionActions } from "./useVersionList";
+import type { Version } from "../history/versionsApi";
+import type { VersionActions } from "./useVersionActions";
 import { restoreWarning, versionByline, versionMoment, versionTitle } from "./versionWords";
 
 export interface VersionPermissions {
@@ -16,7 +16,7 @@ export interface VersionPermissions {
 }
 
 interface VersionRowProps {
-  version: VersionView;
+  version: Version;
   isBaseline: boolean;
   can: VersionPermissions;
   now: Date;

@@ -3,12 +3,14 @@
 import { useState } from "react";
 import { PanelFrame } from "../../ui/PanelFrame";
 import type { RestoreRequest } from "./useRestore";
-import type { VersionListBinding } from "./useVersionList";
+import type { BoardVersions } from "../history/useBoardVersions";
+import type { VersionActions } from "./useVersionActions";
 import { VersionRow, type VersionPermissions } from "./VersionRow";
 import { SaveVersionForm } from "./SaveVersionForm";
 
 interface VersionsPanelProps {
-  versions: VersionListBinding;
+  list: BoardVersions;
+  actions: VersionActions;
   can: VersionPermissions;
   /** Opens the history replay, at a version or (null) at the latest step. */
   onReplay: (versionId: string | null) => void;
@@ -21,8 +23,8 @@ interface VersionsPanelProps {
  * taken, the baseline marked. Everyone who sees the board reads the list and can look at the
  * board as it was; editors save, rename and restore; owners delete and choose the baseline.
  */
-export function VersionsPanel({ versions, can, onReplay, restore, onClose }: VersionsPanelProps) {
-  const { list, error, actions } = versions;
+export function VersionsPanel({ list, actions, can, onReplay, restore, onClose }: VersionsPanelProps) {
+  const { versions, baselineId, error } = list;
   const [saved, setSaved] = useState<string | null>(null);
   const now = new Date();
   return (
@@ -61,20 +63,20 @@ export function VersionsPanel({ versions, can, onReplay, restore, onClose }: Ver
             {error}
           </p>
         )}
-        {list === null ? (
+        {versions === null ? (
           !error && <p className="p-4 text-sm text-slate-500 dark:text-slate-400">Loading versions…</p>
-        ) : list.versions.length === 0 ? (
+        ) : versions.length === 0 ? (
           <p className="p-4 text-sm text-slate-500 dark:text-slate-400">
             No versions yet. {can.edit ? "Save one to keep the board as it is now; " : ""}Waymark also keeps one by itself when editing resumes after a
             quiet half hour and at the first edit of each day.
           </p>
         ) : (
           <ul aria-label="Versions, newest first">
-            {list.versions.map((version) => (
+            {versions.map((version) => (
               <VersionRow
                 key={version.id}
                 version={version}
-                isBaseline={version.id === list.baselineId}
+                isBaseline={version.id === baselineId}
                 can={can}
                 now={now}
                 actions={actions}

@@ -1,6 +1,6 @@
 import { countOf } from "../../../lib/format/plural";
 import type { HistoryEntry } from "../../../lib/protocol/history";
-import type { VersionView } from "../../../lib/protocol/versions";
+import type { Version } from "../history/versionsApi";
 import { versionTitle } from "./versionWords";
 
 /** One recorded change of the board-wide history (GET /api/boards/<id>/history, oldest first). */
@@ -8,7 +8,7 @@ export type BoardChange = HistoryEntry;
 
 /** A place on the replay's slider: a version, or the changes one person made at one moment. */
 export type HistoryStep =
-  | { key: string; kind: "version"; at: string; version: VersionView }
+  | { key: string; kind: "version"; at: string; version: Version }
   | { key: string; kind: "change"; at: string; changes: BoardChange[] };
 
 /**
@@ -17,7 +17,7 @@ export type HistoryStep =
  * version at the same moment as a change comes first: an automatic version is the board as it
  * was just BEFORE the edit that caused it.
  */
-export function buildSteps(versions: readonly VersionView[], changes: readonly BoardChange[]): HistoryStep[] {
+export function buildSteps(versions: readonly Version[], changes: readonly BoardChange[]): HistoryStep[] {
   const steps: HistoryStep[] = versions.map((version) => ({ key: `v:${version.id}`, kind: "version", at: version.createdAt, version }));
   const seen = new Set<string>();
   let last: Extract<HistoryStep, { kind: "change" }> | null = null;

@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { PastBoard, VersionView } from "../../../lib/protocol/versions";
+import type { PastBoard } from "../../../lib/protocol/versions";
+import type { Version } from "../history/versionsApi";
 import { buildSteps, stepMoment, stepOfVersion, type BoardChange } from "./historySteps";
 import { fetchBoardChanges, versionsClient } from "./versionsClient";
 
@@ -22,7 +23,7 @@ interface Loaded {
  * the step changes. The step is remembered by key, so a version saved meanwhile (the list
  * refetches live) slots in without moving what is shown.
  */
-export function useReplay(boardId: string, versions: readonly VersionView[] | null) {
+export function useReplay(boardId: string, versions: readonly Version[] | null) {
   // `at`: when the replay opened, the "now" its last step reaches (fixed, so the moment asked for stays put).
   const [open, setOpen] = useState<{ versionId: string | null; at: Date } | null>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);

@@ -1,7 +1,8 @@
 import { formatDateTime } from "../../../lib/format/dates";
 import { countOf } from "../../../lib/format/plural";
 import { formatRelativeTime } from "../../../lib/format/relativeTime";
-import type { VersionReason, VersionView } from "../../../lib/protocol/versions";
+import type { VersionReason } from "../../../lib/protocol/versions";
+import type { Version } from "../history/versionsApi";
 
 /**
  * Why an automatic version exists, in the words people read in the versions list. The server's
@@ -16,19 +17,20 @@ export const AUTOMATIC_REASONS: Record<Exclude<VersionReason, "named">, string> 
 };
 
 /** The line a version is known by: its name, or why it was taken. */
-export function versionTitle(version: Pick<VersionView, "name" | "reason">): string {
+export function versionTitle(version: Pick<Version, "name" | "reason">): string {
   if (version.name) return version.name;
-  return version.reason === "named" ? "Unnamed version" : AUTOMATIC_REASONS[version.reason];
+  // A reason this page does not know yet (a newer server): still an automatic version.
+  return AUTOMATIC_REASONS[version.reason as keyof typeof AUTOMATIC_REASONS] ?? "Automatic version";
 }
 
 /** "Ana Owner · 5 minutes ago": who saved it (or whose edit took it) and when. */
-export function versionByline(version: Pick<VersionView, "authorName" | "createdAt">, now: Date): string {
+export function versionByline(version: Pick<Version, "authorName" | "createdAt">, now: Date): string {
   const when = formatRelativeTime(version.createdAt, now);
   return version.authorName ? `${version.authorName} · ${when}` : when;
 }
 
 /** The exact moment, for a tooltip and the replay banner: "Dec 7, 2:05 PM". */
-export function versionMoment(version: Pick<VersionView, "createdAt">, now: Date): string {
+export function versionMoment(version: Pick<Version, "createdAt">, now: Date): string {
   return formatDateTime(version.createdAt, { now });
 }
 

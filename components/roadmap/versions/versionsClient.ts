@@ -1,21 +1,20 @@
-import type { PastBoard, VersionList, VersionView } from "../../../lib/protocol/versions";
+import type { PastBoard, VersionView } from "../../../lib/protocol/versions";
 import { apiRequest, type ApiResult } from "../../ui/apiRequest";
 import type { BoardChange } from "./historySteps";
 
 /**
- * The versions routes (README, "Versions") as this panel calls them. The answers are the
- * server's own types (lib/protocol/versions.ts); every failure is one sentence (apiRequest).
+ * The versions routes (README, "Versions") this panel writes through and the replay reads; the
+ * list and the baseline go through history/versionsApi. The answers are the server's own types
+ * (lib/protocol/versions.ts); every failure is one sentence (apiRequest).
  */
 const base = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}`;
 const one = (boardId: string, versionId: string) => `${base(boardId)}/versions/${encodeURIComponent(versionId)}`;
 
 export const versionsClient = {
-  list: (boardId: string) => apiRequest<VersionList>("GET", `${base(boardId)}/versions`),
   save: (boardId: string, input: { name: string; note?: string }) => apiRequest<{ version: VersionView }>("POST", `${base(boardId)}/versions`, input),
   rename: (boardId: string, versionId: string, input: { name?: string; note?: string | null }) =>
     apiRequest<{ version: VersionView }>("PATCH", one(boardId, versionId), input),
   remove: (boardId: string, versionId: string) => apiRequest<void>("DELETE", one(boardId, versionId)),
-  setBaseline: (boardId: string, versionId: string | null) => apiRequest<{ baselineId: string | null }>("PUT", `${base(boardId)}/baseline`, { versionId }),
   /** Saves the board as it is (the server's automatic version) and hands the version's Yjs state back, base64. */
   restoreState: (boardId: string, versionId: string, itemId?: string) =>
     apiRequest<{ backup: VersionView | null; state: string | null }>("POST", `${one(boardId, versionId)}/restore`, { apply: false, ...(itemId ? { itemId } : {}) }),
