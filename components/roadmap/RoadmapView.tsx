@@ -239,6 +239,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
               comments={comments}
               commentsUi={commentsUi}
               onClose={() => select(null)}
+              baseline={baseline.view}
             />
           )}
         </PanelPlacementContext>

@@ -99,7 +99,7 @@ for (const screen of SCREENS) {
     await inView(page.getByTestId("connection-status"));
     await inView(page.getByTestId("inbox-button"));
 
-    // The toolbar: views, zoom, history, critical path, comments, conflicts, setup, versions, add item.
+    // The toolbar: views, zoom, history, critical path, comments, conflicts, setup, versions, compare, add item.
     for (const view of ["Phases", "Table", "Timeline"]) {
       const tab = await inView(page.getByRole("tab", { name: view }));
       await tab.click();
@@ -120,6 +120,7 @@ for (const screen of SCREENS) {
     await opensPanel(page, await inView(page.getByTestId("conflict-summary")), "conflicts-panel", "Close conflicts");
     await opensDialog(page, await reach(page, page.getByRole("button", { name: "Board setup" }), "toolbar-more", "Board setup"), "board-setup");
     await opensPanel(page, await reach(page, page.getByRole("button", { name: "Versions", exact: true }), "toolbar-more", "Versions", "menuitemradio"), "versions-panel", "Close versions");
+    await opensDialog(page, await reach(page, page.getByTestId("compare-open"), "toolbar-more", "Compare versions"), "compare-dialog");
     await (await reach(page, page.getByRole("button", { name: "Add item" }), "toolbar-more", "Add item")).click();
     await expect(page.getByLabel("Title", { exact: true })).toBeFocused();
     const itemPanel = page.getByTestId("item-panel");

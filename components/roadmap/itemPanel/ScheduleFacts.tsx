@@ -1,17 +1,25 @@
 import type { Conflict, ScheduledItem } from "../../../lib/derive/types";
 import { SEVERITY_DOT, describeSlack } from "../conflicts/conflictLabels";
 import { formatShortDate } from "../labels";
+import type { ItemSlip } from "../../../lib/history/baselineSlips";
+import { slipLabel, slipTone, slipWords } from "../history/baselineGhosts";
+import { SlipChip } from "../history/SlipChip";
 
 interface ScheduleFactsProps {
   scheduled: ScheduledItem | undefined;
   conflicts: readonly Conflict[];
+  /** The item against the board's baseline, when the board has one (docs/history.md). */
+  baseline?: ItemSlip | null;
 }
 
 /**
  * What the scheduler worked out for one item: the window it could move in, its slack, whether
  * it is critical, and the conflicts it is part of. Read-only: these follow from the plan.
  */
-export function ScheduleFacts({ scheduled, conflicts }: ScheduleFactsProps) {
+export function ScheduleFacts({ scheduled, conflicts, baseline = null }: ScheduleFactsProps) {
+  const planned = baseline?.baseline ?? null;
+  const label = baseline ? slipLabel(baseline.variance) : null;
+  const tone = baseline ? slipTone(baseline.variance, baseline.critical) : null;
   return (
     <section aria-label="Schedule" data-testid="schedule-facts" className="flex flex-col gap-2">
       {scheduled && (
@@ -48,8 +56,21 @@ export function ScheduleFacts({ scheduled, conflicts }: ScheduleFactsProps) {
                 <td className="pr-3">{formatShortDate(scheduled.lateStart)}</td>
                 <td>{formatShortDate(scheduled.lateFinish)}</td>
               </tr>
+              {planned && (
+                <tr data-testid="item-baseline">
+                  <th scope="row" className="pr-3 font-normal text-slate-500 dark:text-slate-400">Baseline</th>
+                  <td className="pr-3">{formatShortDate(planned.start)}</td>
+                  <td>
+                    {formatShortDate(planned.finish)}
+                    {label && tone && <SlipChip label={label} tone={tone} className="ml-1.5" />}
+                  </td>
+                </tr>
+              )}
             </tbody>
           </table>
+          {baseline && slipWords(baseline.variance, baseline.critical) && (
+            <p className="sr-only">{slipWords(baseline.variance, baseline.critical)}</p>
+          )}
         </div>
       )}
       {conflicts.length > 0 && (

@@ -12,6 +12,7 @@ import { DependencySection } from "./DependencySection";
 import { ItemDescription } from "./ItemDescription";
 import { ItemPanel } from "./ItemPanel";
 import { ScheduleFacts } from "./ScheduleFacts";
+import type { BaselineView } from "../history/useBaseline";
 
 const NO_CONFLICTS: readonly Conflict[] = [];
 
@@ -28,10 +29,12 @@ interface SelectedItemPanelProps {
   comments: CommentsBinding | null;
   commentsUi: ReturnType<typeof useCommentsUi>;
   onClose: () => void;
+  /** The board against its baseline, when it has one: the item's planned dates and slip. */
+  baseline?: BaselineView | null;
 }
 
 /** The item panel of the selected item with everything it holds: fields, description, schedule facts, dependencies, comments, history. */
-export function SelectedItemPanel({ itemId, fresh, session, snapshot, data, commands, readOnly, comments, commentsUi, onClose }: SelectedItemPanelProps) {
+export function SelectedItemPanel({ itemId, fresh, session, snapshot, data, commands, readOnly, comments, commentsUi, onClose, baseline = null }: SelectedItemPanelProps) {
   const scheduled = data.scheduled.get(itemId);
   return (
     <ItemPanel
@@ -69,7 +72,7 @@ export function SelectedItemPanel({ itemId, fresh, session, snapshot, data, comm
           : undefined
       }
     >
-      <ScheduleFacts scheduled={scheduled} conflicts={data.conflicts.byObject.get(itemId) ?? NO_CONFLICTS} />
+      <ScheduleFacts scheduled={scheduled} conflicts={data.conflicts.byObject.get(itemId) ?? NO_CONFLICTS} baseline={baseline?.items.get(itemId) ?? null} />
       <DependencySection
         itemId={itemId}
         items={snapshot.items}
