@@ -98,7 +98,7 @@ export function HistoryPanel({ replay, restore, onClose }: HistoryPanelProps) {
             })}
           </ol>
         )}
-        {truncated && <p className="p-4 text-xs text-slate-500 dark:text-slate-400">A busy week: only the first changes of it are listed.</p>}
+        {truncated && <p className="p-4 text-xs text-slate-500 dark:text-slate-400">A busy week: its oldest changes are left out here (versions are all listed).</p>}
       </div>
       {confirming?.kind === "version" && restore && (
         <ConfirmDialog

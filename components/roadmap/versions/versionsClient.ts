@@ -1,5 +1,6 @@
 import type { PastBoard, VersionView } from "../../../lib/protocol/versions";
 import { apiRequest, type ApiResult } from "../../ui/apiRequest";
+import { collectNewestFirst, type CollectedChanges, type HistoryPageReader } from "./historyPages";
 import type { BoardChange } from "./historySteps";
 
 /**
@@ -21,35 +22,18 @@ export const versionsClient = {
   boardAt: (boardId: string, at: string) => apiRequest<PastBoard>("GET", `${base(boardId)}/snapshot?at=${encodeURIComponent(at)}`),
 };
 
-/** Pages of the board-wide history read at most for one replay (BOARD_HISTORY_MAX entries each). */
-const MAX_HISTORY_PAGES = 4;
 const HISTORY_PAGE = 500;
 
-export interface BoardChanges {
-  changes: BoardChange[];
-  /** False when the server has no board-wide history to give: the replay steps through versions alone. */
-  available: boolean;
-  /** Changes past what was read (a busy week): the newest ones are left out. */
-  truncated: boolean;
-}
-
-/**
- * The board's recorded changes since `from`, oldest first, read page by page from the history
- * route: each page starts at the last one's latest moment (the steps drop the repeats).
- */
-export async function fetchBoardChanges(boardId: string, from: string): Promise<BoardChanges> {
-  const changes: BoardChange[] = [];
-  let since = from;
-  for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
-    const result: ApiResult<{ entries?: unknown; more?: unknown }> = await apiRequest("GET", `${base(boardId)}/history?from=${encodeURIComponent(since)}&limit=${HISTORY_PAGE}`);
-    if (!result.ok || !Array.isArray(result.value?.entries)) return { changes, available: page > 0, truncated: false };
-    const entries = result.value.entries.filter(isBoardChange);
-    changes.push(...entries);
-    const last = entries[entries.length - 1];
-    if (result.value.more !== true || !last || last.at === since) return { changes, available: true, truncated: false };
-    since = last.at;
-  }
-  return { changes, available: true, truncated: true };
+/** The board's recorded changes since `from` (up to now), the newest kept first within the bounds (historyPages.ts). */
+export function fetchBoardChanges(boardId: string, from: string): Promise<CollectedChanges> {
+  const read: HistoryPageReader = async (since, until) => {
+    const query = `from=${encodeURIComponent(since)}&to=${encodeURIComponent(until)}&limit=${HISTORY_PAGE}`;
+    const result: ApiResult<{ entries?: unknown; more?: unknown }> = await apiRequest("GET", `${base(boardId)}/history?${query}`);
+    if (!result.ok || !Array.isArray(result.value?.entries)) return null;
+    return { entries: result.value.entries.filter(isBoardChange), more: result.value.more === true };
+  };
+  // `to` is exclusive: a moment past now takes in the change made this very millisecond.
+  return collectNewestFirst(read, from, new Date(Date.now() + 1_000).toISOString());
 }
 
 /** An entry the replay can show; anything else in the answer is skipped, not trusted. */
