@@ -166,6 +166,16 @@ test("save a version, move an item, replay the past read-only, restore it for ev
   await expect(ownerBar).toHaveAttribute("data-start", movedStart);
   await expect(editorBar).toHaveAttribute("data-start", movedStart, LIVE);
 
+  // The owner deletes a named version (after a confirm); the baseline cannot be, until it is cleared.
+  await expect(ownerRow.getByRole("button", { name: "Delete" })).toHaveCount(0);
+  const named = panel.getByTestId("version-row").filter({ hasText: "Before the restore" });
+  await named.getByRole("button", { name: "Delete" }).click();
+  const sure = owner.page.getByTestId("delete-version-dialog");
+  await expect(sure).toContainText("cannot be brought back");
+  await sure.getByRole("button", { name: "Delete version" }).click();
+  await expect(named).toHaveCount(0);
+  await expect(editor.page.getByTestId("version-row").filter({ hasText: "Before the restore" })).toHaveCount(0, LIVE);
+
   await expectNoCspViolations(owner.page);
   await expectNoCspViolations(editor.page);
   expect(errors.flat()).toEqual([]);

@@ -31,6 +31,9 @@ export function ReplayBanner({ replay, onBack }: { replay: Replay; onBack: () =>
           Back to now
         </button>
       </div>
+      {replay.past?.partial && (
+        <p className="mt-1 text-xs">Too many changes to replay up to this moment: the board shows the last one reached, a little earlier.</p>
+      )}
       {error && (
         <p role="alert" className="mt-1 text-xs text-rose-800 dark:text-rose-200">
           {error}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback } from "react";
 import * as Y from "yjs";
 import { restoreBoard, restoreItem } from "../../../lib/model/restoreCommands";
 import type { BoardSession } from "../../collab/boardSession";
@@ -24,37 +24,31 @@ export interface RestoreRequest {
  * takes the whole restore back in one step, which a server-applied restore could not offer.
  */
 export function useRestore(session: BoardSession, notify: (message: string, undo?: UndoMark | null) => void, onRestored: () => void) {
-  const [busy, setBusy] = useState(false);
   const restore = useCallback(
     async ({ versionId, title, item }: RestoreRequest): Promise<string | null> => {
-      setBusy(true);
+      const result = await versionsClient.restoreState(session.boardId, versionId, item?.id);
+      if (!result.ok) return result.error;
+      if (!result.value.state) return "The server did not send the version back. Reload the page and try again.";
+      const version = new Y.Doc();
       try {
-        const result = await versionsClient.restoreState(session.boardId, versionId, item?.id);
-        if (!result.ok) return result.error;
-        if (!result.value.state) return "The server did not send the version back. Reload the page and try again.";
-        const version = new Y.Doc();
-        try {
-          Y.applyUpdate(version, decodeBase64(result.value.state));
-          let changed: number;
-          if (item) {
-            const outcome = restoreItem(session.doc, version, session.origin, item.id);
-            if (!outcome.ok) return outcome.error;
-            changed = outcome.value.changed;
-          } else changed = restoreBoard(session.doc, version, session.origin).changed;
-          // Undo is offered only when something was written (an empty transaction leaves no step).
-          notify(restoredMessage(title, changed, item?.title), changed > 0 ? session.history.mark() : null);
-        } finally {
-          version.destroy();
-        }
-        onRestored();
-        return null;
+        Y.applyUpdate(version, decodeBase64(result.value.state));
+        let changed: number;
+        if (item) {
+          const outcome = restoreItem(session.doc, version, session.origin, item.id);
+          if (!outcome.ok) return outcome.error;
+          changed = outcome.value.changed;
+        } else changed = restoreBoard(session.doc, version, session.origin).changed;
+        // Undo is offered only when something was written (an empty transaction leaves no step).
+        notify(restoredMessage(title, changed, item?.title), changed > 0 ? session.history.mark() : null);
       } finally {
-        setBusy(false);
+        version.destroy();
       }
+      onRestored();
+      return null;
     },
     [session, notify, onRestored],
   );
-  return { restore, busy };
+  return { restore };
 }
 
 function decodeBase64(text: string): Uint8Array {
