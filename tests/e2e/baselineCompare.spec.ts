@@ -103,6 +103,8 @@ test("owner saves a version, moves work and sets the baseline: both people see g
     await expect(page.getByTestId("baseline-milestone").getByTestId("slip-label")).toHaveText("+5 wd");
     await expect(page.getByTestId("baseline-milestone").getByTestId("slip-label")).toHaveAttribute("data-tone", "critical");
   }
+  // The toggle joins a full toolbar: everything still fits a 1440 px laptop.
+  await expect(alice.getByRole("button", { name: "Add item" })).toBeInViewport({ ratio: 1 });
   await alice.screenshot({ path: "test-results/baseline-timeline.png" });
   await expectAccessible(alice, "the timeline with the baseline");
   // The item panel says where the item was planned and how far it slipped.

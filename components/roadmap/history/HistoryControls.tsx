@@ -31,7 +31,8 @@ export function HistoryControls({ hasBaseline, ghostsShown, onGhostsShown, basel
             <rect x="1" y="1" width="10" height="4" rx="1" fill="currentColor" opacity="0.8" />
             <rect x="4" y="5.5" width="11" height="3.5" rx="1" fill="none" stroke="currentColor" strokeDasharray="2 1.5" />
           </svg>
-          Baseline
+          {/* The word from 2xl: with Versions and Compare beside it, the bar has no room for it at 1440 px. */}
+          <span className="sr-only 2xl:not-sr-only">Baseline</span>
           {baselineError && <span className="size-1.5 rounded-full bg-rose-500" />}
         </button>
       )}
