@@ -117,8 +117,16 @@ async function main() {
     try {
       const { services } = server;
       const [, firstSave] = await timed(() => services.createVersion(owner, boardId, { name: "Loads the room" }));
+      // One editor per save: each person may save only a few versions a minute (versionLimits.ts).
+      const editors: UserId[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const id = newUserId() as UserId;
+        await server.store.createUser({ id, email: `editor${i}@bench.waymark.dev`, name: `Editor ${i}`, passwordHash: null });
+        await server.store.setRole(boardId, id, "editor");
+        editors.push(id);
+      }
       const saves: number[] = [];
-      for (let i = 0; i < RUNS; i++) saves.push((await timed(async () => value(await services.createVersion(owner, boardId, { name: `Plan ${i}` }))))[1]);
+      for (let i = 0; i < RUNS; i++) saves.push((await timed(async () => value(await services.createVersion(editors[i]!, boardId, { name: `Plan ${i}` }))))[1]);
 
       const { versions } = value(await services.listVersions(owner, boardId));
       const autos = versions.filter((v) => v.kind === "auto");
@@ -139,6 +147,17 @@ async function main() {
         moments.push((await timed(async () => value(await services.boardAt(owner, boardId, midway))))[1]);
       }
 
+      // Scrubbing forward between two versions: the replay of the step before is reused, only the
+      // recorded edits in between are applied (PastBoards). Moments spread over one version's span.
+      const from = Date.parse(versionMoments[Math.floor(versionMoments.length / 2)]!);
+      const to = Date.parse(versionMoments[Math.floor(versionMoments.length / 2) + 1]!);
+      const scrub: number[] = [];
+      for (let i = 0; i <= RUNS; i++) {
+        const moment = new Date(from + Math.floor(((to - from) * i) / (RUNS + 1)) + 1).toISOString();
+        scrub.push((await timed(async () => value(await services.boardAt(owner, boardId, moment))))[1]);
+      }
+      const scrubFirst = scrub.shift()!;
+
       const size = (await openSqliteStorageSizes(file, boardId));
       const row = (label: string, measured: string, target: string) => console.log(`${label.padEnd(58)}${measured.padStart(16)}   ${target}`);
       const ms = (s: { median: number; p95: number }) => `${s.median.toFixed(1)} / ${s.p95.toFixed(1)}`;
@@ -150,6 +169,8 @@ async function main() {
       row("compare two versions: API call, versions cached", ms(stats(compareWarm)), "≤ 100 ms");
       row("compare two versions: API call, first time (built from storage)", `${compareCold.toFixed(0)} ms`, "");
       row("open the board at a past moment (version + recorded edits)", ms(stats(moments)), "≤ 1000 ms");
+      row("  scrubbing on from there: first step (rebuilds)", `${scrubFirst.toFixed(0)} ms`, "");
+      row("  scrubbing on from there: next steps (reuse the replay)", ms(stats(scrub)), "");
       console.log("storage");
       row("database after 10,000 edits", mb(sizeAt.get(10_000) ?? 0), "");
       row(`database after ${EDITS} edits and ${VERSIONS} versions`, mb(sizeAt.get(EDITS) ?? 0), "");
