@@ -18,8 +18,11 @@ export interface BoardVersionerDeps {
   userOf(origin: unknown): UserId | null;
   /** The last update-log row the document is known to hold (the room's own commits and its load). */
   position(): number;
-  /** When the board was last edited before it was loaded (the board row's updated time). */
-  lastEditedAt: string | null;
+  /**
+   * When the board was last edited before it was loaded (the board row's updated time), read in
+   * the background; an edit that arrives before the answer starts the quiet from itself.
+   */
+  lastEditedAt: () => Promise<string | null>;
   now?: () => Date;
 }
 
@@ -34,6 +37,8 @@ export interface BoardVersionerDeps {
  */
 export class BoardVersioner {
   private lastEdit: number | null;
+  /** Settles once the board's last edit before the load is known (tests). */
+  readonly known: Promise<void>;
   private saving: Promise<unknown> = Promise.resolve();
   private stopped = false;
 
@@ -41,7 +46,13 @@ export class BoardVersioner {
     private readonly doc: Y.Doc,
     private readonly deps: BoardVersionerDeps,
   ) {
-    this.lastEdit = deps.lastEditedAt ? Date.parse(deps.lastEditedAt) : null;
+    this.lastEdit = null;
+    this.known = deps.lastEditedAt().then(
+      (at) => {
+        if (this.lastEdit === null && at) this.lastEdit = Date.parse(at);
+      },
+      (error: unknown) => deps.log.error({ board: deps.boardId, err: String(error) }, "could not read when the board was last edited"),
+    );
     doc.on("beforeTransaction", this.beforeTransaction);
   }
 

@@ -76,8 +76,6 @@ export class Room {
   private readonly step2Seen = new WeakSet<Peer>();
   private recorder: ActivityRecorder | null = null;
   private versioner: BoardVersioner | null = null;
-  /** When the board was last edited before this load, for the quiet-period version (docs/history.md). */
-  private lastEditedAt: string | null = null;
   /** The last log row the loaded state covers. */
   private loadedSeq = 0;
   /** For clients that have nothing, while the document is still exactly what was loaded. */
@@ -119,13 +117,9 @@ export class Room {
     // Listen before reading storage: an update another instance commits meanwhile arrives
     // either in what we read or on the channel (and the state-vector exchange catches the rest).
     if (deps.fanout) room.link = new RoomLink(room, deps.fanout, deps.store, deps.log, deps.metrics, deps.repairIntervalMs);
-    const [{ updates, logLength, snapshotStateVector, checked, lastSeq }, record] = await Promise.all([
-      deps.store.loadUpdates(boardId),
-      deps.store.getBoard(boardId),
-    ]);
+    const { updates, logLength, snapshotStateVector, checked, lastSeq } = await deps.store.loadUpdates(boardId);
     room.logLength = logLength;
     room.loadedSeq = lastSeq ?? 0;
-    room.lastEditedAt = record?.updatedAt ?? null;
     // Stored bytes go out as they are only when every one of them passed the layout check when
     // written; anything else (older rows, rows written around the server) is checked when the
     // document is built, and answers are encoded from the document.
@@ -181,7 +175,8 @@ export class Room {
       userOf: (origin) => (this.peers.has(origin as Peer) ? userOf(origin as Peer) : null),
       // Rows this room committed, or loaded: all are in the document (pending ones come after).
       position: () => Math.max(this.loadedSeq, this.lastSeq),
-      lastEditedAt: this.lastEditedAt,
+      // Read after the load, not during it: a load that takes longer keeps connections waiting.
+      lastEditedAt: async () => (await this.deps.store.getBoard(this.boardId))?.updatedAt ?? null,
     });
   }
 

@@ -30,7 +30,7 @@ function setup(lastEditedAt: string | null) {
     log: { error: () => undefined, debug: () => undefined },
     userOf: (origin) => (origin === person ? ANA : null),
     position: () => 42,
-    lastEditedAt,
+    lastEditedAt: async () => lastEditedAt,
     now: () => new Date(now),
   });
   const edit = (title: string, origin: unknown = person) => doc.transact(() => doc.getMap("board").set("title", title), origin);
@@ -72,6 +72,7 @@ describe("automatic versions", () => {
 
   it("counts the quiet from the board's last edit before it was loaded", async () => {
     const t = setup("2030-03-04T07:00:00Z");
+    await t.versioner.known;
     t.edit("Back after two hours");
     await t.versioner.settled();
     expect(t.saved.map((v) => v.record.reason)).toEqual(["quiet"]);
