@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { CommentAnchor, ThreadView } from "../../lib/protocol/comments";
+import { RefetchStore } from "../live/refetchStore";
 import { useLiveEvent } from "../live/useLiveEvent";
 import { apiRequest, type ApiResult } from "../ui/apiRequest";
 
@@ -25,54 +26,31 @@ interface ThreadsState {
   error: string | null;
 }
 
-/**
- * One board's threads as the server has them. Fetches never overlap: a refresh asked for
- * during a fetch runs once more after it, so the last answer is never older than the last ask.
- */
-class ThreadsStore {
-  private state: ThreadsState = { threads: null, error: null };
-  private readonly listeners = new Set<() => void>();
-  private inFlight = false;
-  private again = false;
+/** One board's threads as the server has them (see RefetchStore), and the writes that refetch them. */
+class ThreadsStore extends RefetchStore<ThreadView[], ThreadsState> {
+  readonly actions: ThreadActions;
 
-  constructor(private readonly boardId: string) {}
-
-  readonly subscribe = (listener: () => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-  readonly get = () => this.state;
-
-  async refresh(): Promise<void> {
-    if (this.inFlight) {
-      this.again = true;
-      return;
-    }
-    this.inFlight = true;
-    do {
-      this.again = false;
-      const result = await apiRequest<ThreadView[]>("GET", `/api/boards/${this.boardId}/threads`);
-      this.state = result.ok ? { threads: result.value, error: null } : { ...this.state, error: result.error };
-      for (const listener of this.listeners) listener();
-    } while (this.again);
-    this.inFlight = false;
+  constructor(boardId: string) {
+    super({ threads: null, error: null }, () => apiRequest<ThreadView[]>("GET", `/api/boards/${boardId}/threads`), (threads) => ({ threads, error: null }));
+    this.actions = threadActions(boardId, () => void this.refresh());
   }
+}
 
-  readonly actions: ThreadActions = (() => {
-    const base = `/api/boards/${this.boardId}`;
-    const then = async <T,>(request: Promise<ApiResult<T>>) => {
-      const result = await request;
-      if (result.ok) void this.refresh();
-      return result;
-    };
-    return {
-      createThread: (anchor, body) => then(apiRequest<ThreadView>("POST", `${base}/threads`, { anchor, body })),
-      reply: (threadId, body) => then(apiRequest("POST", `${base}/threads/${threadId}/comments`, { body })),
-      edit: (commentId, body) => then(apiRequest("PATCH", `${base}/comments/${commentId}`, { body })),
-      remove: (commentId) => then(apiRequest("DELETE", `${base}/comments/${commentId}`)),
-      setResolved: (threadId, resolved) => then(apiRequest("PATCH", `${base}/threads/${threadId}`, { resolved })),
-    };
-  })();
+/** The writes on a board's threads; each that succeeds calls `changed` (a refetch). */
+function threadActions(boardId: string, changed: () => void): ThreadActions {
+  const base = `/api/boards/${boardId}`;
+  const then = async <T,>(request: Promise<ApiResult<T>>) => {
+    const result = await request;
+    if (result.ok) changed();
+    return result;
+  };
+  return {
+    createThread: (anchor, body) => then(apiRequest<ThreadView>("POST", `${base}/threads`, { anchor, body })),
+    reply: (threadId, body) => then(apiRequest("POST", `${base}/threads/${threadId}/comments`, { body })),
+    edit: (commentId, body) => then(apiRequest("PATCH", `${base}/comments/${commentId}`, { body })),
+    remove: (commentId) => then(apiRequest("DELETE", `${base}/comments/${commentId}`)),
+    setResolved: (threadId, resolved) => then(apiRequest("PATCH", `${base}/threads/${threadId}`, { resolved })),
+  };
 }
 
 const SERVER_STATE: ThreadsState = { threads: null, error: null };

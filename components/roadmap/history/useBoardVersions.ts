@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { RefetchStore } from "../../live/refetchStore";
 import { useLiveEvent } from "../../live/useLiveEvent";
 import type { ApiResult } from "../../ui/apiRequest";
 import { fetchVersions, putBaseline, type Version } from "./versionsApi";
@@ -24,46 +25,12 @@ interface State {
 const EMPTY: State = { versions: null, baselineId: null, error: null };
 
 /**
- * One board's versions and baseline as the server has them. Fetches never overlap: a refresh
- * asked for during a fetch runs once more after it, so the answer is never older than the ask.
- */
-class VersionsStore {
-  private state: State = EMPTY;
-  private readonly listeners = new Set<() => void>();
-  private inFlight = false;
-  private again = false;
-
-  constructor(private readonly boardId: string) {}
-
-  readonly subscribe = (listener: () => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-  readonly get = () => this.state;
-
-  async refresh(): Promise<void> {
-    if (this.inFlight) {
-      this.again = true;
-      return;
-    }
-    this.inFlight = true;
-    do {
-      this.again = false;
-      const result = await fetchVersions(this.boardId);
-      this.state = result.ok ? { ...result.value, error: null } : { ...this.state, error: result.error };
-      for (const listener of this.listeners) listener();
-    } while (this.again);
-    this.inFlight = false;
-  }
-}
-
-/**
  * The board's versions and its baseline, kept current: loaded once, again when the server says
  * they changed (someone saved a version or set the baseline) or the live connection came back.
  * `enabled` is false for guests on a share link, who cannot read versions.
  */
 export function useBoardVersions(boardId: string, enabled: boolean): BoardVersions {
-  const [store] = useState(() => new VersionsStore(boardId));
+  const [store] = useState(() => new RefetchStore(EMPTY, () => fetchVersions(boardId), (list): State => ({ ...list, error: null })));
   const state = useSyncExternalStore(store.subscribe, store.get, () => EMPTY);
   useEffect(() => {
     if (enabled) void store.refresh();
