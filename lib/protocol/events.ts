@@ -1,4 +1,5 @@
 import type { BoardId } from "../model/ids";
+import type { WorkshopPublic } from "./workshops";
 
 /**
  * Live notices from the server (server-sent events on EVENTS_PATH). They carry no content, only
@@ -13,4 +14,11 @@ export type LiveEvent =
   /** The reader's inbox changed. */
   | { type: "inbox"; unread: number }
   /** The board's versions or its baseline changed: refetch them. */
-  | { type: "versions"; boardId: BoardId };
+  | { type: "versions"; boardId: BoardId }
+  /**
+   * The board's workshop changed (docs/workshops.md). The one notice that carries content: the
+   * countdown must agree on every screen within 100 ms, which a refetch per screen would not
+   * give. It holds only what everyone on the board may see; `serverNow` lets a browser keep its
+   * offset to the server's clock.
+   */
+  | { type: "workshop"; boardId: BoardId; workshop: WorkshopPublic | null; serverNow: string };
