@@ -6,6 +6,9 @@ import { createOrigin } from "../../lib/model/origin";
 import { readSnapshot } from "../../lib/model/snapshot";
 import { date } from "../../lib/model/dates";
 import { guestActor } from "../../lib/protocol/guestReaders";
+import { newVersionId } from "../../server/history/versionIds";
+import { packState } from "../../server/history/versionState";
+import { MAX_NAMED_VERSIONS } from "../../server/services/versionServices";
 import type { Role } from "../../lib/protocol/roles";
 import type { VersionView } from "../../lib/protocol/versions";
 import { restoreBoard } from "../../lib/model/restoreCommands";
@@ -113,6 +116,19 @@ describe("versions", () => {
     expect(await s.services.listVersions(guestActor(otherLink.id), board.id)).toMatchObject({ ok: false, error: { kind: "not-found" } });
     value(await s.services.revokeShareLink(people.owner, board.id, link.id));
     expect(await s.services.listVersions(guest, board.id)).toMatchObject({ ok: false, error: { kind: "not-found" } });
+  });
+
+  it(`a board keeps at most ${MAX_NAMED_VERSIONS} named versions: the next save is refused with what to do`, async () => {
+    const state = packState(Y.encodeStateAsUpdate(new Y.Doc()));
+    for (let i = 0; i < MAX_NAMED_VERSIONS; i++)
+      await s.store.saveVersion({ id: newVersionId(), boardId: board.id, name: `Plan ${i}`, note: null, reason: "named", authorId: people.owner, createdAt: new Date().toISOString(), seq: 0 }, state);
+    const refused = await s.services.createVersion(people.editor, board.id, { name: "One more" });
+    expect(refused).toMatchObject({ ok: false, error: { kind: "conflict", message: expect.stringContaining("delete some first") } });
+    expect(value(await s.services.listVersions(people.owner, board.id)).versions.filter((v) => v.name === "One more")).toEqual([]);
+    // Deleting one makes room again.
+    const oldest = value(await s.services.listVersions(people.owner, board.id)).versions.at(-1)!;
+    value(await s.services.deleteVersion(people.owner, board.id, oldest.id));
+    expect(value(await s.services.createVersion(people.editor, board.id, { name: "One more" })).name).toBe("One more");
   });
 
   it("bad input is refused with the reason and changes nothing", async () => {
