@@ -8,6 +8,7 @@ import type { BoardSettings, Dependency, Item, ItemStatus, Lane, Milestone, Phas
 import { BOARD_FILE_FORMAT, BOARD_FILE_LIMITS, BOARD_FILE_VERSION, type BoardFile } from "./boardFile";
 import { guessDateOrder, parseCsvDate, parseCsvDuration, type DateOrder } from "./csvDates";
 import type { RichNode } from "./richText";
+import { CSV_FIELDS, type CsvField } from "./csvFields";
 
 /**
  * CSV into a Waymark board file (docs/import-export.md): read the table, guess what each column
@@ -16,25 +17,7 @@ import type { RichNode } from "./richText";
  * item (or a milestone), with every row's problem in words and its spreadsheet row number
  * (the header is row 1). Nothing is half-imported: the caller writes only a file without errors.
  */
-export const CSV_FIELDS = [
-  "id",
-  "title",
-  "lane",
-  "phase",
-  "start",
-  "finish",
-  "duration",
-  "owners",
-  "status",
-  "priority",
-  "tags",
-  "predecessors",
-  "milestone",
-  "effort",
-  "description",
-] as const;
-export type CsvField = (typeof CSV_FIELDS)[number];
-/** Column index → the field it fills, or null (ignored). */
+export { CSV_FIELDS, type CsvField } from "./csvFields";
 export type CsvMapping = (CsvField | null)[];
 
 export const MAX_CSV_ROWS = BOARD_FILE_LIMITS.items;
