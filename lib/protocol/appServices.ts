@@ -4,7 +4,7 @@ import type { ChangesSummary, CommentAnchor, CommentView, InboxView, ThreadView 
 import type { BoardHistoryPage, ObjectHistoryPage } from "./history";
 import type { Principal, Role } from "./roles";
 import type { PastBoard, VersionList, VersionView } from "./versions";
-import type { ExportFormat, ImportOutcome, ImportQuery } from "./importExport";
+import type { ExportFormat, ImportOutcome, ImportQuery, RenderQuery } from "./importExport";
 import type { BoardSnapshot } from "../model/snapshot";
 import type { BoardComparison } from "../history/types";
 
@@ -177,6 +177,8 @@ export interface AppServices {
   // Import and export (lib/protocol/importExport.ts): every member exports; anyone signed in
   // imports into a new board, editors and owners into an existing one.
   exportBoard(actor: UserId, boardId: BoardId, format: ExportFormat): Promise<ServiceResult<{ body: string; contentType: string; filename: string }>>;
+  /** The timeline as a PDF or PNG; too many items or pages is an "invalid" error (422). */
+  renderBoard(actor: UserId, boardId: BoardId, query: RenderQuery): Promise<ServiceResult<{ body: Uint8Array; contentType: string; filename: string; pages: number }>>;
   /** A refused file is an ok result with `errors` (the route answers 422 with them). */
   importBoard(actor: UserId, query: ImportQuery, text: string): Promise<ServiceResult<ImportOutcome>>;
 

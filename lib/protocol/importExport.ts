@@ -36,7 +36,52 @@ export const importQuerySchema = z.strictObject({
 });
 export type ImportQuery = z.infer<typeof importQuerySchema>;
 
-export const exportQuerySchema = z.strictObject({ format: z.enum(EXPORT_FORMATS, { error: `format must be one of ${EXPORT_FORMATS.join(", ")}` }) });
+export const exportQuerySchema = z.strictObject({ format: z.enum(EXPORT_FORMATS, { error: `format must be one of ${EXPORT_FORMATS.join(", ")}, pdf, png` }) });
+
+/**
+ * The timeline as a picture (docs/import-export.md, "PDF and PNG"):
+ *   GET /api/boards/<id>/export?format=pdf|png&range=all|<from>..<to>&paper=a4|a3   every member
+ * `range` is the whole horizon or the days on screen (both inclusive, at most RENDER_MAX_RANGE_DAYS).
+ */
+export const RENDER_FORMATS = ["pdf", "png"] as const;
+export type RenderFormat = (typeof RENDER_FORMATS)[number];
+export const PAPERS = ["a4", "a3"] as const;
+export type PaperSize = (typeof PAPERS)[number];
+/** Boards with more items than this are refused (422): the work of a render grows with them. */
+export const RENDER_MAX_ITEMS = 5_000;
+/** Pages at most: a PDF stays a document, a PNG (pages one under another) an image. */
+export const RENDER_MAX_PAGES: Record<RenderFormat, number> = { pdf: 100, png: 12 };
+/** Ten years: a range past it is no one's screen. */
+export const RENDER_MAX_RANGE_DAYS = 3_660;
+
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+const dayNumber = (s: string) => Date.parse(`${s}T00:00:00Z`) / 86_400_000;
+const validDay = (s: string) => isoDay.test(s) && !Number.isNaN(dayNumber(s)) && new Date(dayNumber(s) * 86_400_000).toISOString().slice(0, 10) === s;
+
+export const renderRangeSchema = z
+  .string()
+  .max(32)
+  .transform((value, ctx) => {
+    if (value === "all") return "all" as const;
+    const [from, to, extra] = value.split("..");
+    if (extra !== undefined || !from || !to || !validDay(from) || !validDay(to)) {
+      ctx.addIssue({ code: "custom", message: "range must be all or <from>..<to> with ISO dates (2027-01-04..2027-03-31)" });
+      return z.NEVER;
+    }
+    const days = dayNumber(to) - dayNumber(from) + 1;
+    if (days < 1 || days > RENDER_MAX_RANGE_DAYS) {
+      ctx.addIssue({ code: "custom", message: `range must run forwards, at most ${RENDER_MAX_RANGE_DAYS} days` });
+      return z.NEVER;
+    }
+    return { from, to };
+  });
+
+export const renderQuerySchema = z.strictObject({
+  format: z.enum(RENDER_FORMATS),
+  range: renderRangeSchema.optional(),
+  paper: z.enum(PAPERS, { error: "paper must be a4 or a3" }).optional(),
+});
+export type RenderQuery = z.infer<typeof renderQuerySchema>;
 
 export interface ImportRowError {
   /** The file's row (CSV: spreadsheet row, the header being 1); absent for a problem of the whole file. */

@@ -13,6 +13,8 @@ export const LIMITS = {
   replay: { perMinute: 120, burst: 30 },
   /** An import parses, checks and writes a whole file (server/services/importExportServices.ts). */
   import: { perMinute: 10, burst: 10 },
+  /** A PDF or PNG of the timeline: up to seconds of CPU on a big board (server/render). */
+  render: { perMinute: 6, burst: 4 },
 } as const;
 export type LimitedAction = keyof typeof LIMITS;
 

@@ -12,6 +12,7 @@ import { ok } from "../../lib/model/result";
 import { readSnapshot } from "../../lib/model/snapshot";
 import type { AppServices } from "../../lib/protocol/appServices";
 import type { ExportFormat, ImportCounts, ImportOutcome, ImportQuery, ImportRowError } from "../../lib/protocol/importExport";
+import { renderTimeline } from "../render/renderTimeline";
 import { canEditRoadmap, type Role } from "../../lib/protocol/roles";
 import type { Storage } from "../storage/storage";
 import { VersionLimits } from "../history/versionLimits";
@@ -24,7 +25,7 @@ import type { WithLiveBoard } from "./versionServices";
  * cycles), and only a file without errors is written, in one transaction; an import into an
  * existing board takes an automatic version first. Exports read the live board.
  */
-export type ImportExportServices = Pick<AppServices, "exportBoard" | "importBoard">;
+export type ImportExportServices = Pick<AppServices, "exportBoard" | "importBoard" | "renderBoard">;
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
@@ -40,6 +41,9 @@ const countsOf = (file: BoardFile): ImportCounts => ({
   dependencies: file.dependencies.length,
   milestones: file.milestones.length,
 });
+
+/** The board's title as a file name: letters, digits and a few marks, never a path. */
+const fileName = (title: string) => (title.replace(/[^\p{L}\p{N} _.-]+/gu, "").trim() || "roadmap").slice(0, 80);
 
 export function importExportServices(deps: {
   storage: Storage;
@@ -108,8 +112,21 @@ export function importExportServices(deps: {
         const derived = deriveBoard(snapshot, { today: date(exportedAt.slice(0, 10)) });
         return format === "csv" ? boardToCsv(snapshot, derived) : boardToMspdi(snapshot, derived);
       });
-      const name = (board.title.replace(/[^\p{L}\p{N} _.-]+/gu, "").trim() || "roadmap").slice(0, 80);
-      return ok({ body, contentType: CONTENT_TYPES[format], filename: `${name}.${EXTENSIONS[format]}` });
+      return ok({ body, contentType: CONTENT_TYPES[format], filename: `${fileName(board.title)}.${EXTENSIONS[format]}` });
+    },
+
+    async renderBoard(actor, boardId, query) {
+      if (!(await roleOf(actor, boardId))) return boardNotFound();
+      const board = await storage.getBoard(boardId);
+      if (!board) return boardNotFound();
+      // A render is seconds of CPU on a big board: a person in a loop must not starve the others.
+      if (!limits.take(actor, "render")) return fail("too-many", "That was a lot of exports at once: wait a minute and try again.");
+      const exportedAt = now();
+      const snapshot = await withLiveBoard(boardId, (live) => readSnapshot(live.doc));
+      const rendered = await renderTimeline(snapshot, { format: query.format, paper: query.paper ?? "a4", range: query.range ?? "all", exportedAt });
+      if (!rendered.ok) return fail("invalid", rendered.error);
+      const { body, contentType, pages } = rendered.value;
+      return ok({ body, contentType, pages, filename: `${fileName(board.title)}.${query.format}` });
     },
 
     async importBoard(actor, query, text) {
