@@ -233,12 +233,15 @@ export function csvToBoardFile(headers: readonly string[], rows: readonly string
         errors.push({ row, message: `Predecessor "${entry}" is not an ID with an optional lag (like ABC-12+2)` });
         continue;
       }
-      const from = byRef.get(m[1]!.trim().toLowerCase());
+      // An ID that itself ends in FS, SS, FF or SF ("a1ff") is that ID, not a link type.
+      let [ref, type] = [m[1]!.trim(), m[2]];
+      if (type && byRef.has(`${ref}${type}`.toLowerCase())) [ref, type] = [`${ref}${type}`, undefined];
+      const from = byRef.get(ref.toLowerCase());
       if (!from) {
-        errors.push({ row, message: `Predecessor ${m[1]} is not the ID of any row` });
+        errors.push({ row, message: `Predecessor ${ref} is not the ID of any row` });
         continue;
       }
-      if (m[2] && m[2].toUpperCase() !== "FS") warnOnce(warnings, `Row ${row}: the ${m[2].toUpperCase()} link from ${m[1]} is imported as finish-to-start (Waymark schedules only those).`);
+      if (type && type.toUpperCase() !== "FS") warnOnce(warnings, `Row ${row}: the ${type.toUpperCase()} link from ${ref} is imported as finish-to-start (Waymark schedules only those).`);
       const lag = m[4] ? Number(m[4]) * (m[3] === "-" ? -1 : 1) : 0;
       if (from.id === item.id) errors.push({ row, message: `Row depends on itself (${entry})` });
       else dependencies.push({ id: newDependencyId(), fromId: from.id, toId: item.id, lag });

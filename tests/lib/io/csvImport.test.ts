@@ -107,6 +107,13 @@ describe("CSV import", () => {
     expect(snap.dependencies.map((d) => d.lag)).toEqual([2]);
   });
 
+  it("an ID that ends in FS, SS, FF or SF is read as that ID, with or without a lag", () => {
+    const csv = ["Title,Start,Duration,ID,Predecessors", "Build,2027-01-04,5,a1ff,", "Test,,2,b2ss,a1ff+2", "Ship,,1,c3,b2ss"].join("\n");
+    const { file, errors } = importCsv(csv);
+    expect(errors).toEqual([]);
+    expect(intoBoard(file).dependencies.map((d) => d.lag).sort()).toEqual([0, 2]);
+  });
+
   it("refuses files that are not UTF-8 text, have broken quotes, or nothing in them", () => {
     expect(readCsv("Title\nCaf\uFFFD")).toMatchObject({ ok: false, error: expect.stringContaining("not UTF-8") });
     expect(readCsv('Title,Start\n"Unclosed,2027-01-04\nNext,2027-01-05')).toMatchObject({ ok: false, error: expect.stringContaining("never closed") });
