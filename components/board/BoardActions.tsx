@@ -6,6 +6,7 @@ import { INLINE_FROM, MENU_BELOW, MenuEntry, OverflowMenu } from "../ui/Overflow
 import { DeleteBoardDialog } from "./DeleteBoardDialog";
 import { MembersDialog } from "./MembersDialog";
 import { ShareDialog } from "./ShareDialog";
+import { TimelineExportDialog } from "./TimelineExportDialog";
 
 const headerButton =
   "flex items-center gap-1.5 whitespace-nowrap rounded-lg border border-slate-200 px-2.5 py-1 text-sm font-medium text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800";
@@ -23,7 +24,7 @@ interface BoardActionsProps {
  * are entries of a "Board" menu.
  */
 export function BoardActions({ boardId, title, role, selfId }: BoardActionsProps) {
-  const [open, setOpen] = useState<"members" | "share" | "delete" | null>(null);
+  const [open, setOpen] = useState<"members" | "share" | "delete" | "picture" | null>(null);
   const owner = canManageBoard(role);
   const close = () => setOpen(null);
   return (
@@ -33,6 +34,9 @@ export function BoardActions({ boardId, title, role, selfId }: BoardActionsProps
           <>
             <MenuEntry onSelect={() => setOpen("members")} close={closeMenu}>
               Members
+            </MenuEntry>
+            <MenuEntry onSelect={() => setOpen("picture")} close={closeMenu}>
+              Export PDF or PNG…
             </MenuEntry>
             {owner && (
               <>
@@ -54,6 +58,12 @@ export function BoardActions({ boardId, title, role, selfId }: BoardActionsProps
             <path d="M1.5 13.5c.6-2.4 2.3-3.5 4.5-3.5s3.9 1.1 4.5 3.5M11 3.5a2.5 2.5 0 010 4.5M12.5 10.3c1 .5 1.7 1.6 2 3.2" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
           </svg>
           Members
+        </button>
+        <button type="button" onClick={() => setOpen("picture")} className={headerButton} data-testid="export-picture">
+          <svg aria-hidden viewBox="0 0 16 16" className="size-3.5">
+            <path d="M8 2.5v7.5M5 7l3 3 3-3M3 12.5h10" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+          PDF / PNG
         </button>
         {owner && (
           <>
@@ -77,6 +87,7 @@ export function BoardActions({ boardId, title, role, selfId }: BoardActionsProps
           </>
         )}
       </div>
+      {open === "picture" && <TimelineExportDialog boardId={boardId} onClose={close} />}
       {open === "members" && <MembersDialog boardId={boardId} onClose={close} canManage={owner} selfId={selfId} />}
       {owner && open === "share" && <ShareDialog boardId={boardId} onClose={close} />}
       {owner && open === "delete" && <DeleteBoardDialog boardId={boardId} title={title} onClose={close} />}

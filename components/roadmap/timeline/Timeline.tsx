@@ -136,6 +136,10 @@ export function Timeline(props: TimelineProps) {
         className={`h-full overflow-auto ${pan === "active" ? "cursor-grabbing select-none" : pan === "ready" ? "cursor-grab" : ""}`}
         data-testid="timeline"
         data-pan={pan ?? undefined}
+        // Read by the PDF and PNG export (components/board/visibleDays.ts): the days on screen.
+        data-axis-start={geometry.axis.startDay}
+        data-px-per-day={geometry.pxPerDay}
+        data-lane-column={laneColumn.width}
       >
         <div className="relative min-h-full" style={{ width: laneColumn.width + geometry.width }}>
           <div className="sticky top-0 z-30 flex border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
