@@ -26,6 +26,6 @@ test("a member downloads the timeline as a PDF of what is on screen and as a PNG
   expect(png.suggestedFilename()).toBe("Pilot plan.png");
   const image = readFileSync((await png.path())!);
   expect(image.readUInt32BE(0)).toBe(0x89504e47);
-  // A3 landscape at 144 dpi is 2,382 px wide.
-  expect(image.readUInt32BE(16)).toBe(2382);
+  // A3 landscape (1190.55 pt) at 144 dpi.
+  expect(image.readUInt32BE(16)).toBe(Math.round(1190.55 * 2));
 });

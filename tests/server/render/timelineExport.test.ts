@@ -84,7 +84,7 @@ describe("the PNG", () => {
     const png = timelinePng(result.scene);
     const image = readPng(png.png);
     expect(png.scale).toBe(2);
-    expect([image.width, image.height]).toEqual([Math.ceil(841.89 * 2), Math.ceil(595.28 * 2)]);
+    expect([image.width, image.height]).toEqual([Math.round(841.89 * 2), Math.round(595.28 * 2)]);
     // A wide bar: its middle, a little right of its accent and below its title, is its fill.
     const flat = (shapes: Shape[]): Shape[] => shapes.flatMap((s) => (s.kind === "clip" ? flat(s.shapes) : [s]));
     const bars = flat(result.scene.pages[0]!.shapes).filter((s): s is Extract<Shape, { kind: "rect" }> => s.kind === "rect" && s.h === 14 && s.w > 60 && s.x > 24 + 108 && s.x + s.w < 841.89 - 24);
