@@ -19,6 +19,7 @@ export function BringHereButton({ follow, announce }: { follow: FollowController
     <button
       type="button"
       data-testid="bring-here"
+      data-sent={sent}
       onClick={bring}
       title="Move everyone's timeline to what you see now, once (they are not kept there: use “follow me” for that)"
       // Not on a phone's header, which has no room for a third control beside the people; facilitators lead from wider screens.
@@ -32,7 +33,8 @@ export function BringHereButton({ follow, announce }: { follow: FollowController
         <circle cx="8" cy="8" r="2" fill="currentColor" />
         <path d="M8 1.5v3M8 11.5v3M1.5 8h3M11.5 8h3" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
       </svg>
-      <span className="sr-only xl:not-sr-only">{sent ? "Everyone brought here" : "Bring everyone here"}</span>
+      {/* The same name while the request stands (green): pressing again brings everyone again. */}
+      <span className="sr-only xl:not-sr-only">Bring everyone here</span>
     </button>
   );
 }
