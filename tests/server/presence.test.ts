@@ -241,6 +241,31 @@ describe("presence over a real connection", () => {
     socket.ws.close();
   });
 
+  it("an editor downgraded to viewer stops leading at once: their laser, bring-here, follow-me and drag leave everyone's screens without another message of theirs", async () => {
+    const eliId = await s.createUser("Eli Editor");
+    await s.store.setRole(board.id, eliId, "editor");
+    const eli = connectClient(s.wsUrl, board.id, { token: s.tokenFor(eliId, board.id) });
+    await eli.synced;
+    const id = eli.doc.clientID;
+    eli.provider.awareness.setLocalState({ pointer, viewport, dragging, followMe: { id: "lead1" }, bringHere, laser });
+    await eventually(() => expect(stateOf(id)?.laser).toEqual(laser));
+    expect(stateOf(id)?.followMe).toEqual({ id: "lead1" });
+
+    await s.store.setRole(board.id, eliId, "viewer");
+    s.sync.updateAccess(board.id, (p) => p.access.principal.kind === "user" && p.access.principal.userId === eliId, "viewer");
+    await eventually(() => expect(stateOf(id)?.laser).toBeUndefined());
+    const state = stateOf(id)!;
+    expect(Object.keys(state).sort()).toEqual(["pointer", "user", "viewport"]);
+    expect((state.user as { readOnly?: boolean }).readOnly).toBe(true);
+
+    // Their next messages still pass (a newer clock), cleaned for a viewer.
+    const moved = { ...pointer, day: pointer.day + 3 };
+    eli.provider.awareness.setLocalState({ pointer: moved, laser });
+    await eventually(() => expect(stateOf(id)?.pointer).toEqual(moved));
+    expect(stateOf(id)?.laser).toBeUndefined();
+    eli.destroy();
+  });
+
   it("someone who drops off and reconnects (same awareness id) is seen again, though a stock client echoed their departure", async () => {
     const editorId = await s.createUser("Eve Editor");
     await s.store.setRole(board.id, editorId, "editor");
