@@ -1,5 +1,5 @@
 import type { AppServices } from "../../lib/protocol/appServices";
-import type { BoardId } from "../../lib/model/ids";
+import type { BoardId, UserId } from "../../lib/model/ids";
 import type { BoardSnapshot } from "../../lib/model/snapshot";
 import type { LivePublisher } from "../events/liveEvents";
 import type { Storage } from "../storage/storage";
@@ -14,6 +14,7 @@ import { commentMailer } from "./commentMail";
 import type { MailDeps } from "./mailLinks";
 import { memberServices, type AccessEvents } from "./memberServices";
 import { versionServices, type WithLiveBoard } from "./versionServices";
+import { workshopServices, type WorkshopTasks } from "./workshopServices";
 import type { Logger } from "../log";
 
 export interface AppServiceDeps {
@@ -37,13 +38,16 @@ export interface AppServiceDeps {
   /** Where invitations, sign-up notices and comment notices are mailed, with links to this server. */
   mail: MailDeps;
   log: Logger;
+  /** The signed-in people connected to a board's room on this instance (workshop participants). */
+  roomPeople?: (boardId: BoardId) => UserId[];
   now?: () => Date;
 }
 
 /** Everything the web routes may ask of the server, each call checking the actor's role itself. */
-export function createAppServices(deps: AppServiceDeps): AppServices {
-  const { storage, secret, events, readSnapshot, flushActivity, withLiveBoard, live, mail, log, now = () => new Date() } = deps;
+export function createAppServices(deps: AppServiceDeps): AppServices & WorkshopTasks {
+  const { storage, secret, events, readSnapshot, flushActivity, withLiveBoard, live, mail, log, roomPeople = () => [], now = () => new Date() } = deps;
   const boards = boardServices({ storage, secret, now }, (id) => events.boardDeleted(id));
+  const workshops = workshopServices({ storage, roleOf: boards.roleOf, withLiveBoard, readSnapshot, live, roomPeople, now, log });
   return {
     ...accountServices(storage, mail),
     ...boards.services,
@@ -54,5 +58,7 @@ export function createAppServices(deps: AppServiceDeps): AppServices {
     ...commentServices({ storage, roleOf: boards.roleOf, readSnapshot, live, now, mailNotices: commentMailer(storage, mail, log) }),
     ...inboxServices(storage, live, now),
     ...versionServices({ storage, roleOf: boards.roleOf, withLiveBoard, readSnapshot, live, now }),
+    ...workshops.services,
+    ...workshops.tasks,
   };
 }
