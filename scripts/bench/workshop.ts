@@ -67,6 +67,11 @@ function listen(url: string, cookie: string): Promise<{ seen: { at: number; even
 }
 
 async function main() {
+  // y-websocket warns once per read-only client at connect; forty of them would bury the figures.
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (!String(args[0]).startsWith("Permission denied")) warn(...args);
+  };
   const dataDir = mkdtempSync(join(tmpdir(), "waymark-bench-workshop-"));
   const server = await startServer({
     config: {
