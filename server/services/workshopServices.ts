@@ -23,6 +23,8 @@ import { workshopDraftServices } from "../workshops/workshopDraftServices";
 import { workshopRecordServices } from "../workshops/workshopRecordServices";
 import { boardNotFound, fail } from "./serviceErrors";
 
+/** Votes one workshop may hold (each keeps its items and ballots). */
+export const MAX_VOTES_PER_WORKSHOP = 100;
 /** How often the participants of running workshops are sampled from the rooms. */
 export const PARTICIPANT_SAMPLE_MS = 15_000;
 
@@ -60,7 +62,24 @@ export interface WorkshopTasks {
 export function workshopServices(deps: WorkshopDeps): { services: WorkshopServices; tasks: WorkshopTasks } {
   const ctx = new WorkshopContext(deps);
   const { storage } = deps;
+  const slowDown = () => fail("too-many", "That was a lot at once: wait a minute and try again.");
   const parseFail = (issues: Parameters<typeof describeIssues>[0]) => fail("invalid", describeIssues(issues));
+
+  /**
+   * Keeps a board's workshops to MAX_WORKSHOPS_PER_BOARD: the oldest ended ones go, with their
+   * start and end versions (which thinning never removes; named ones and the baseline stay), so
+   * starting and ending workshops in a loop cannot fill the disk.
+   */
+  async function forgetOldest(boardId: BoardId): Promise<void> {
+    const kept = await storage.listWorkshops(boardId, MAX_WORKSHOPS_PER_BOARD + 50);
+    const excess = kept.filter((w) => w.endedAt !== null).slice(MAX_WORKSHOPS_PER_BOARD - 1);
+    if (!excess.length) return;
+    await storage.deleteWorkshops(boardId, excess.map((w) => w.id));
+    const baseline = await storage.getBaseline(boardId);
+    const versionIds = excess.flatMap((w) => [w.startVersionId, w.endVersionId]).filter((id): id is string => id !== null && id !== baseline);
+    const versions = await Promise.all(versionIds.map((id) => storage.getVersion(boardId, id)));
+    await storage.deleteVersions(boardId, versions.filter((v) => v !== null && v.reason === "workshop" && v.name === null).map((v) => v!.id));
+  }
 
   /** Saves the board as it is now as the workshop's start or end version, through its live room. */
   const takeVersion = (boardId: BoardId, actor: UserId) => deps.withLiveBoard(boardId, (board) => board.versions.take("workshop", actor));
@@ -140,10 +159,8 @@ export function workshopServices(deps: WorkshopDeps): { services: WorkshopServic
       if (!parsed.success) return parseFail(parsed.error);
       return ctx.queue.run(boardId, async () => {
         if (await storage.runningWorkshop(boardId)) return fail("conflict", "A workshop is already running on this board.");
-        if (!ctx.limits.take(actor, "start")) return fail("too-many", "That was a lot at once: wait a minute and try again.");
-        const kept = await storage.listWorkshops(boardId, MAX_WORKSHOPS_PER_BOARD + 50);
-        const excess = kept.filter((w) => w.endedAt !== null).slice(MAX_WORKSHOPS_PER_BOARD - 1);
-        await storage.deleteWorkshops(boardId, excess.map((w) => w.id));
+        if (!ctx.limits.take(actor, "start")) return slowDown();
+        await forgetOldest(boardId);
         const version = await takeVersion(boardId, actor);
         if (!version) return boardNotFound();
         const now = ctx.now().toISOString();
@@ -174,6 +191,7 @@ export function workshopServices(deps: WorkshopDeps): { services: WorkshopServic
       if (isFailure(role)) return role;
       const parsed = workshopActionSchema.safeParse(input);
       if (!parsed.success) return parseFail(parsed.error);
+      if (!ctx.limits.take(actor, "run")) return slowDown();
       return ctx.queue.run(boardId, async () => {
         const workshop = await ctx.runningOne(boardId, workshopId);
         if (isFailure(workshop)) return workshop;
@@ -195,10 +213,13 @@ export function workshopServices(deps: WorkshopDeps): { services: WorkshopServic
       if (isFailure(role)) return role;
       const parsed = openVoteSchema.safeParse(input);
       if (!parsed.success) return parseFail(parsed.error);
+      if (!ctx.limits.take(actor, "run")) return slowDown();
       return ctx.queue.run(boardId, async () => {
         const workshop = await ctx.runningOne(boardId, workshopId);
         if (isFailure(workshop)) return workshop;
         if (!ctx.mayRun(actor, role, workshop)) return ctx.notFacilitator();
+        if ((await storage.listVotes(workshop.id)).length >= MAX_VOTES_PER_WORKSHOP)
+          return fail("conflict", `A workshop holds at most ${MAX_VOTES_PER_WORKSHOP} votes.`);
         const itemIds = resolveScope(await deps.readSnapshot(boardId), parsed.data.scope);
         if (isFailure(itemIds)) return itemIds;
         if (!itemIds.length) return fail("invalid", "There are no items to vote on in that scope.");
@@ -262,6 +283,7 @@ export function workshopServices(deps: WorkshopDeps): { services: WorkshopServic
       if (isFailure(role)) return role;
       const parsed = voteStateChangeSchema.safeParse(input);
       if (!parsed.success) return parseFail(parsed.error);
+      if (!ctx.limits.take(actor, "run")) return slowDown();
       return ctx.queue.run(boardId, async () => {
         const workshop = await ctx.runningOne(boardId, workshopId);
         if (isFailure(workshop)) return workshop;

@@ -115,6 +115,7 @@ export function workshopDraftServices(
       const parsed = revealDraftsSchema.safeParse(input);
       if (!parsed.success) return fail("invalid", describeIssues(parsed.error));
       const { target } = parsed.data;
+      if (!ctx.limits.take(actor, "run")) return fail("too-many", "That was a lot at once: wait a minute and try again.");
       return ctx.queue.run(boardId, async () => {
         const workshop = await ctx.runningOne(boardId, workshopId);
         if (isFailure(workshop)) return workshop;

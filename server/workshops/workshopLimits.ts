@@ -10,6 +10,8 @@ export const WORKSHOP_LIMITS = {
   ballot: { perMinute: 120, burst: 20 },
   draft: { perMinute: 60, burst: 20 },
   start: { perMinute: 6, burst: 6 },
+  /** The facilitator's controls, votes opened, closed and revealed, reveals of drafts: each is announced to everyone. */
+  run: { perMinute: 120, burst: 30 },
   record: { perMinute: 60, burst: 20 },
 } as const;
 export type WorkshopLimited = keyof typeof WORKSHOP_LIMITS;

@@ -9,7 +9,7 @@ import type { LiveEvent } from "../../lib/protocol/events";
 import type { Role } from "../../lib/protocol/roles";
 import { DRAFT_SIZE_DAYS, MAX_DRAFTS_PER_PERSON, type WorkshopView } from "../../lib/protocol/workshops";
 import { createLogger } from "../../server/log";
-import { workshopServices } from "../../server/services/workshopServices";
+import { MAX_VOTES_PER_WORKSHOP, MAX_WORKSHOPS_PER_BOARD, workshopServices } from "../../server/services/workshopServices";
 import { connectClient, eventually, type TestClient } from "../helpers/syncClient";
 import { describeEachStorage } from "../helpers/storageBackends";
 import { removeDataDir, startTestServer, type TestBoard, type TestServer } from "../helpers/testServer";
@@ -387,6 +387,73 @@ describeEachStorage("workshops", (backend) => {
       const placed = readSnapshot(await liveDoc()).items.filter((i) => revealed.itemIds.includes(i.id));
       expect(placed).toHaveLength(MAX_DRAFTS_PER_PERSON);
       expect(new Set(placed.map((i) => i.laneId))).toEqual(new Set([lane.id]));
+    });
+  });
+
+  describe("what a board and a person may pile up", () => {
+    it("a board keeps its 200 newest workshops: starting one more forgets the oldest ended one and its automatic versions", async () => {
+      const at = (i: number) => new Date(Date.UTC(2029, 0, 1) + i * 60_000).toISOString();
+      const ids: string[] = [];
+      for (let i = 0; i < MAX_WORKSHOPS_PER_BOARD; i++) {
+        const id = `w-old-${String(i).padStart(3, "0")}`;
+        ids.push(id);
+        const startVersionId = `v-00000000-0000-0000-0000-${String(i).padStart(12, "0")}`;
+        if (i < 2)
+          await s.store.saveVersion({ id: startVersionId, boardId: board.id, name: i === 1 ? "Kept by name" : null, note: null, reason: "workshop", authorId: people.owner, createdAt: at(i), seq: 0 }, new Uint8Array([1]));
+        const created = await s.store.createWorkshop({
+          id,
+          boardId: board.id,
+          title: `Old ${i}`,
+          facilitatorId: people.owner,
+          startedAt: at(i),
+          endedAt: null,
+          agenda: [{ title: "Step", minutes: 5, kind: "discuss", startedAt: at(i), endedAt: null }],
+          step: 0,
+          timer: { state: "idle", endsAt: null, remainingMs: 300_000 },
+          startVersionId: i < 2 ? startVersionId : null,
+          endVersionId: null,
+        });
+        expect(created).toBe("created");
+        const stored = (await s.store.getWorkshop(board.id, id))!;
+        await s.store.saveWorkshop({ ...stored, endedAt: at(i) });
+      }
+      await start(people.owner);
+      const left = value(await s.services.listWorkshops(people.viewer, board.id)).workshops;
+      expect(left).toHaveLength(MAX_WORKSHOPS_PER_BOARD);
+      expect(left.map((w) => w.id)).not.toContain(ids[0]);
+      expect(left.map((w) => w.id)).toContain(ids[1]);
+      expect(await s.store.getVersion(board.id, "v-00000000-0000-0000-0000-000000000000")).toBeNull();
+      expect(await s.store.getVersion(board.id, "v-00000000-0000-0000-0000-000000000001")).not.toBeNull();
+    });
+
+    it("a workshop holds at most 100 votes; a facilitator clicking in a loop is told to wait", async () => {
+      const w = await start();
+      const [item] = await addItems(["Only"]);
+      for (let i = 0; i < MAX_VOTES_PER_WORKSHOP; i++) {
+        expect(
+          await s.store.openVote({
+            id: `vt-${i}`,
+            workshopId: w.id,
+            boardId: board.id,
+            title: `Vote ${i}`,
+            scope: "board",
+            itemIds: [item!],
+            votesPerPerson: 1,
+            stacking: false,
+            visibility: "open",
+            state: "open",
+            openedAt: new Date(Date.UTC(2029, 0, 1) + i).toISOString(),
+            closedAt: null,
+            revealedAt: null,
+          }),
+        ).toBe(true);
+        await s.store.setVoteState(w.id, `vt-${i}`, "closed", new Date().toISOString());
+      }
+      expect(kindOf(await s.services.openVote(people.editor, board.id, w.id, { title: "One more", scope: { kind: "board" } }))).toBe("conflict");
+      const results = [];
+      for (let i = 0; i < 40; i++) results.push(await s.services.workshopAction(people.editor, board.id, w.id, { action: i % 2 ? "pause-timer" : "start-timer" }));
+      expect(results.some((r) => kindOf(r) === "too-many")).toBe(true);
+      expect((await s.services.workshopAction(people.owner, board.id, w.id, { action: "pause-timer" })).ok).toBe(true);
     });
   });
 
