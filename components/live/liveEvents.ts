@@ -1,4 +1,5 @@
 import { EVENTS_PATH, type LiveEvent } from "../../lib/protocol/events";
+import { guestShare } from "./guestShare";
 
 /**
  * The tab's one connection to the server's live notices (server-sent events). Any component may
@@ -9,7 +10,7 @@ import { EVENTS_PATH, type LiveEvent } from "../../lib/protocol/events";
 export type LiveNotice = LiveEvent | { type: "reconnected" };
 type Listener = (notice: LiveNotice) => void;
 
-const EVENT_TYPES: LiveEvent["type"][] = ["threads", "inbox", "versions"];
+const EVENT_TYPES: LiveEvent["type"][] = ["threads", "inbox", "versions", "workshop"];
 const RETRY_MS = [2_000, 5_000, 10_000, 30_000];
 
 class LiveEvents {
@@ -43,7 +44,9 @@ class LiveEvents {
     if (this.listeners.size === 0) return this.close();
     // One board per page; the most recently added one wins if a page ever asks for two.
     const board = [...this.boards.keys()].pop();
-    const url = board ? `${EVENTS_PATH}?board=${encodeURIComponent(board)}` : EVENTS_PATH;
+    const share = guestShare();
+    // A guest (share link) has no session: the link's secret opens the board's notices only.
+    const url = board ? `${EVENTS_PATH}?board=${encodeURIComponent(board)}${share ? `&share=${encodeURIComponent(share)}` : ""}` : EVENTS_PATH;
     if (this.source && url === this.url) return;
     this.close();
     this.connect(url);

@@ -6,6 +6,7 @@ import { createOrigin } from "../../lib/model/origin";
 import { readSnapshot } from "../../lib/model/snapshot";
 import { commentBodyFromText } from "../../lib/model/commentBody";
 import type { LiveEvent } from "../../lib/protocol/events";
+import { guestActor } from "../../lib/protocol/guestReaders";
 import type { Role } from "../../lib/protocol/roles";
 import { DRAFT_SIZE_DAYS, MAX_DRAFTS_PER_PERSON, type WorkshopView } from "../../lib/protocol/workshops";
 import { createLogger } from "../../server/log";
@@ -230,6 +231,9 @@ describeEachStorage("workshops", (backend) => {
       value(await ballot(people.editor2, vote.id, items[0]!));
       expect(kindOf(await ballot(people.viewer, vote.id, items[0]!))).toBe("forbidden");
       expect(kindOf(await ballot(people.stranger, vote.id, items[0]!))).toBe("not-found");
+      // A share-link guest, as the guest-aware routes name one, is no one the workshop services know.
+      const link = value(await s.services.createShareLink(people.owner, board.id));
+      expect(kindOf(await ballot(guestActor(link.id), vote.id, items[0]!))).toBe("not-found");
       expect(kindOf(await ballot(people.owner, vote.id, "iNotInTheVote"))).toBe("invalid");
       expect(kindOf(await ballot(people.owner, "vt-unknown", items[0]!))).toBe("not-found");
       expect(kindOf(await s.services.castBallot(people.owner, board.id, w.id, vote.id, { itemId: items[0], delta: 5 }))).toBe("invalid");
