@@ -92,6 +92,12 @@ export function workshopServices(deps: WorkshopDeps): { services: WorkshopServic
     return ctx.viewFor(actor, role, workshop, pub);
   }
 
+  /** A vote runs within its step: leaving the step (or ending the workshop) closes it; a hidden one stays hidden until revealed. */
+  async function closeOpenVote(workshop: StoredWorkshop, now: Date): Promise<void> {
+    const open = (await storage.listVotes(workshop.id)).filter((v) => v.state === "open");
+    for (const vote of open) await storage.setVoteState(workshop.id, vote.id, "closed", now.toISOString());
+  }
+
   async function runAction(actor: UserId, workshop: StoredWorkshop, action: WorkshopAction): Promise<StoredWorkshop | Failure> {
     const now = ctx.now();
     switch (action.action) {
@@ -103,10 +109,13 @@ export function workshopServices(deps: WorkshopDeps): { services: WorkshopServic
         return { ...workshop, timer: addMinutes(workshop.timer, action.minutes, now) };
       case "next-step":
         if (workshop.step + 1 >= workshop.agenda.length) return fail("conflict", "This is the last step: end the workshop instead.");
+        await closeOpenVote(workshop, now);
         return goToStep(workshop, workshop.step + 1, now);
       case "go-to-step":
         if (action.step >= workshop.agenda.length) return fail("invalid", `The agenda has ${workshop.agenda.length} steps.`);
-        return action.step === workshop.step ? workshop : goToStep(workshop, action.step, now);
+        if (action.step === workshop.step) return workshop;
+        await closeOpenVote(workshop, now);
+        return goToStep(workshop, action.step, now);
       case "hand-over": {
         const target = action.userId as UserId;
         if (!canEditRoadmap(await deps.roleOf(target, workshop.boardId)))
@@ -114,8 +123,7 @@ export function workshopServices(deps: WorkshopDeps): { services: WorkshopServic
         return { ...workshop, facilitatorId: target };
       }
       case "end": {
-        const open = (await storage.listVotes(workshop.id)).filter((v) => v.state === "open");
-        for (const vote of open) await storage.setVoteState(workshop.id, vote.id, "closed", now.toISOString());
+        await closeOpenVote(workshop, now);
         const endVersion = await takeVersion(workshop.boardId, actor);
         return { ...endAgenda(workshop, now), endVersionId: endVersion?.id ?? null };
       }

@@ -245,6 +245,17 @@ describeEachStorage("workshops", (backend) => {
       expect(revealed.voters).toBe(3);
     });
 
+    it("a vote runs within its step: moving on closes it, it can still be revealed, and the next vote may open", async () => {
+      const vote = value(await open()).workshop.vote!;
+      value(await ballot(people.commenter, vote.id, items[0]!));
+      const moved = value(await s.services.workshopAction(people.editor, board.id, w.id, { action: "next-step" })).workshop;
+      expect(moved.vote).toMatchObject({ id: vote.id, state: "closed", counts: null });
+      expect(kindOf(await ballot(people.owner, vote.id, items[1]!))).toBe("conflict");
+      const revealed = value(await s.services.setVoteState(people.editor, board.id, w.id, vote.id, { state: "revealed" })).workshop.vote!;
+      expect(revealed.counts![items[0]!]).toBe(1);
+      expect(value(await open({ title: "Second" })).workshop.vote).toMatchObject({ title: "Second", state: "open" });
+    });
+
     it("stacking lets one person put several votes on one item", async () => {
       const vote = value(await open({ stacking: true, votesPerPerson: 3 })).workshop.vote!;
       for (let i = 0; i < 3; i++) value(await ballot(people.commenter, vote.id, items[0]!));
