@@ -58,9 +58,19 @@ export class WorkshopContext {
   readonly running = new Map<BoardId, string>();
   /** Who was last announced present per workshop, so a tick announces only a change. */
   private readonly lastPresent = new Map<string, string>();
-  private readonly pendingAnnounce = new Map<BoardId, NodeJS.Timeout>();
+  /** Boards whose running workshop is to be announced at the next flush. */
+  private readonly pendingAnnounce = new Set<BoardId>();
+  /**
+   * Flushes pending announcements every BALLOT_ANNOUNCE_MS. One timer for the process, made
+   * here rather than per ballot: a timer set while a route handler runs can be held back by the
+   * web framework's request handling (it was, by about a second, under Next.js).
+   */
+  private readonly flusher: NodeJS.Timeout;
 
-  constructor(readonly deps: WorkshopDeps) {}
+  constructor(readonly deps: WorkshopDeps) {
+    this.flusher = setInterval(() => this.flush(), BALLOT_ANNOUNCE_MS);
+    this.flusher.unref();
+  }
 
   now(): Date {
     return this.deps.now();
@@ -135,23 +145,20 @@ export class WorkshopContext {
 
   /** Sends the board the workshop's public view (null once it ended). */
   announce(boardId: BoardId, workshop: WorkshopPublic | null): void {
-    const pending = this.pendingAnnounce.get(boardId);
-    if (pending) {
-      clearTimeout(pending);
-      this.pendingAnnounce.delete(boardId);
-    }
+    this.pendingAnnounce.delete(boardId);
     this.deps.live.publishToBoard(boardId, { type: "workshop", boardId, workshop, serverNow: this.now().toISOString() });
   }
 
   /** Announces the running workshop a moment from now, once for everything that happened meanwhile. */
   announceSoon(boardId: BoardId): void {
-    if (this.pendingAnnounce.has(boardId)) return;
-    const timer = setTimeout(() => {
+    this.pendingAnnounce.add(boardId);
+  }
+
+  private flush(): void {
+    for (const boardId of [...this.pendingAnnounce]) {
       this.pendingAnnounce.delete(boardId);
       void this.announceRunning(boardId);
-    }, BALLOT_ANNOUNCE_MS);
-    timer.unref();
-    this.pendingAnnounce.set(boardId, timer);
+    }
   }
 
   private async announceRunning(boardId: BoardId): Promise<void> {
@@ -194,7 +201,7 @@ export class WorkshopContext {
   }
 
   stop(): void {
-    for (const timer of this.pendingAnnounce.values()) clearTimeout(timer);
+    clearInterval(this.flusher);
     this.pendingAnnounce.clear();
   }
 }

@@ -139,7 +139,7 @@ describeEachStorage("workshops", (backend) => {
 
     it("the countdown is the server's clock only: start, pause, add minutes, next step", async () => {
       let clock = new Date("2030-05-06T09:00:00.000Z");
-      const { services } = workshopServices({
+      const { services, tasks } = workshopServices({
         storage: s.store,
         roleOf: async (actor, boardId) => ((await s.store.getBoard(boardId)) ? s.store.roleOf(boardId, actor) : null),
         withLiveBoard: (boardId, run) => s.sync.withLiveBoard(boardId, run),
@@ -170,6 +170,7 @@ describeEachStorage("workshops", (backend) => {
       const last = workshopEvents().at(-1)!;
       expect(last.serverNow).toBe("2030-05-06T09:11:00.000Z");
       expect(last.workshop?.timer.endsAt).toBe("2030-05-06T09:21:00.000Z");
+      tasks.stopWorkshops();
     });
 
     it("participants are who was in the board's room, from the server's connections; guests are not named", async () => {
