@@ -62,8 +62,8 @@ export class WorkshopContext {
   private readonly pendingAnnounce = new Set<BoardId>();
   /**
    * Flushes pending announcements every BALLOT_ANNOUNCE_MS. One timer for the process, made
-   * here rather than per ballot: a timer set while a route handler runs can be held back by the
-   * web framework's request handling (it was, by about a second, under Next.js).
+   * here rather than per ballot: with a timer set inside each ballot's route handler, the final
+   * counts reached everyone about a second late under Next.js (bench:workshop, docs/benchmarks.md).
    */
   private readonly flusher: NodeJS.Timeout;
 
