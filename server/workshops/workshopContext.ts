@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { BoardId, UserId } from "../../lib/model/ids";
 import type { BoardSnapshot } from "../../lib/model/snapshot";
-import { ok, type Result } from "../../lib/model/result";
+import type { Result } from "../../lib/model/result";
 import type { ServiceError } from "../../lib/protocol/appServices";
 import { canComment, canEditRoadmap, canManageBoard, type Role } from "../../lib/protocol/roles";
 import type { WorkshopPublic, WorkshopView } from "../../lib/protocol/workshops";
@@ -214,4 +214,3 @@ const presentKey = (participants: { userId: string; presentSince: string | null 
     .join(",");
 
 export const isFailure = <T>(value: T | Failure): value is Failure => typeof value === "object" && value !== null && "ok" in value && value.ok === false;
-export { ok };
