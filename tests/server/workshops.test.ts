@@ -338,7 +338,13 @@ describeEachStorage("workshops", (backend) => {
       for (const who of ["owner", "editor", "viewer"] as const) expect(value(await s.services.listDrafts(people[who], board.id, w.id)).drafts).toEqual([]);
       expect(kindOf(await s.services.updateDraft(people.owner, board.id, w.id, mine.id, { title: "Owner's now" }))).toBe("not-found");
       expect(kindOf(await s.services.deleteDraft(people.editor2, board.id, w.id, mine.id))).toBe("not-found");
-      expect(value(await s.services.updateDraft(people.commenter, board.id, w.id, mine.id, { title: "Customer portal" })).draft.title).toBe("Customer portal");
+      // A title-only change leaves the lane and the size as they were.
+      expect(value(await s.services.updateDraft(people.commenter, board.id, w.id, mine.id, { title: "Customer portal" })).draft).toMatchObject({
+        title: "Customer portal",
+        laneId: lanes[0]!.id,
+        size: "L",
+      });
+      expect(kindOf(await s.services.updateDraft(people.commenter, board.id, w.id, mine.id, { title: "" }))).toBe("invalid");
       expect(value(await s.services.currentWorkshop(people.viewer, board.id)).workshop!.drafting).toEqual({ state: "open", count: 2 });
       // Not in the shared document before the reveal.
       expect(JSON.stringify((await liveDoc()).toJSON())).not.toContain("Customer portal");
