@@ -113,9 +113,11 @@ export interface WorkshopStore {
 
   /**
    * One sample of who is in the board's room at `at`: those newly present join (or come back),
-   * those gone have their span closed. `present` = [] at the end closes every span.
+   * those gone have their span closed. With `scope`, only people in it may be found gone: an
+   * instance that samples its own connections says nothing of people connected to another.
+   * `present` = [] without a scope (the end) closes every span.
    */
-  recordPresence(workshopId: string, present: UserId[], at: string): Promise<void>;
+  recordPresence(workshopId: string, present: UserId[], at: string, scope?: UserId[]): Promise<void>;
   listParticipants(workshopId: string): Promise<ParticipantRecord[]>;
 
   /** Stores a new open vote; false when the workshop already has an open one. */

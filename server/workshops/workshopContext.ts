@@ -56,6 +56,8 @@ export class WorkshopContext {
   readonly limits = new WorkshopLimits();
   /** Running workshops this process knows of, sampled for participants every tick. */
   readonly running = new Map<BoardId, string>();
+  /** Who this instance last saw in each running workshop's room. */
+  private readonly seenHere = new Map<string, UserId[]>();
   /** Who was last announced present per workshop, so a tick announces only a change. */
   private readonly lastPresent = new Map<string, string>();
   /** Boards whose running workshop is to be announced at the next flush. */
@@ -104,10 +106,17 @@ export class WorkshopContext {
     return (id) => map.get(id) ?? { id, name: "Former member" };
   }
 
-  /** Takes one sample of who is in the board's room; a failure is logged, never the request's. */
+  /**
+   * Takes one sample of who is in the board's room on this instance; only people this instance
+   * saw before may be found gone (another instance's connections are its own to report). A
+   * failure is logged, never the request's.
+   */
   async sample(workshop: StoredWorkshop): Promise<void> {
     try {
-      await this.deps.storage.recordPresence(workshop.id, this.deps.roomPeople(workshop.boardId), this.now().toISOString());
+      const present = this.deps.roomPeople(workshop.boardId);
+      const before = this.seenHere.get(workshop.id) ?? [];
+      await this.deps.storage.recordPresence(workshop.id, present, this.now().toISOString(), [...new Set([...before, ...present])]);
+      this.seenHere.set(workshop.id, present);
     } catch (error) {
       this.deps.log.error({ board: workshop.boardId, err: String(error) }, "workshop participants sample failed");
     }
@@ -180,8 +189,7 @@ export class WorkshopContext {
         try {
           const workshop = await this.deps.storage.getWorkshop(boardId, workshopId);
           if (!workshop || workshop.endedAt !== null) {
-            this.running.delete(boardId);
-            this.lastPresent.delete(workshopId);
+            this.forget(boardId, workshopId);
             return;
           }
           const before = this.lastPresent.get(workshopId);
@@ -198,6 +206,7 @@ export class WorkshopContext {
   forget(boardId: BoardId, workshopId: string): void {
     this.running.delete(boardId);
     this.lastPresent.delete(workshopId);
+    this.seenHere.delete(workshopId);
   }
 
   stop(): void {

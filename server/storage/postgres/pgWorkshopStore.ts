@@ -70,7 +70,7 @@ export function pgWorkshopStore(pool: Pool): WorkshopStore {
       if (!ids.length) return;
       await pool.query("DELETE FROM workshops WHERE board_id = $1 AND id = ANY($2::text[]) AND ended_at IS NOT NULL", [boardId, ids]);
     },
-    async recordPresence(workshopId, present, at) {
+    async recordPresence(workshopId, present, at, scope) {
       await inTransaction(pool, async (client) => {
         // Samples of one workshop run one after another, whichever instance takes them.
         await client.query("SELECT 1 FROM workshops WHERE id = $1 FOR UPDATE", [workshopId]);
@@ -79,9 +79,10 @@ export function pgWorkshopStore(pool: Pool): WorkshopStore {
           [workshopId],
         );
         const now = new Set<string>(present);
+        const mayLeave = scope ? new Set<string>(scope) : null;
         const known = new Set(rows.map((r) => r.user_id));
         for (const r of rows) {
-          if (r.present_since !== null && !now.has(r.user_id))
+          if (r.present_since !== null && !now.has(r.user_id) && (!mayLeave || mayLeave.has(r.user_id)))
             await client.query("UPDATE workshop_participants SET minutes = minutes + $1, present_since = NULL WHERE workshop_id = $2 AND user_id = $3", [
               minutesBetween(r.present_since, at),
               workshopId,

@@ -75,12 +75,13 @@ export function sqliteWorkshopStore(db: Database.Database): WorkshopStore {
     revealDraft: db.prepare("UPDATE workshop_drafts SET item_id = ?, revealed_at = ? WHERE workshop_id = ? AND id = ? AND revealed_at IS NULL"),
   };
 
-  const presenceTx = db.transaction((workshopId: string, present: UserId[], at: string) => {
+  const presenceTx = db.transaction((workshopId: string, present: UserId[], at: string, scope?: UserId[]) => {
     const now = new Set<string>(present);
+    const mayLeave = scope ? new Set<string>(scope) : null;
     const rows = q.participants.all(workshopId);
     const known = new Set(rows.map((r) => r.user_id));
     for (const r of rows) {
-      if (r.present_since !== null && !now.has(r.user_id)) q.leave.run(minutesBetween(r.present_since, at), workshopId, r.user_id);
+      if (r.present_since !== null && !now.has(r.user_id) && (!mayLeave || mayLeave.has(r.user_id))) q.leave.run(minutesBetween(r.present_since, at), workshopId, r.user_id);
       else if (r.present_since === null && now.has(r.user_id)) q.comeBack.run(at, workshopId, r.user_id);
     }
     for (const id of now) if (!known.has(id)) q.join.run(workshopId, id, at, at);
@@ -171,8 +172,8 @@ export function sqliteWorkshopStore(db: Database.Database): WorkshopStore {
     async deleteWorkshops(boardId, ids) {
       if (ids.length) deleteTx(boardId, ids);
     },
-    async recordPresence(workshopId, present, at) {
-      presenceTx(workshopId, present, at);
+    async recordPresence(workshopId, present, at, scope) {
+      presenceTx(workshopId, present, at, scope);
     },
     async listParticipants(workshopId) {
       return q.participants.all(workshopId).map(toParticipant);

@@ -139,6 +139,22 @@ describeEachStorage("workshop store", (backend) => {
     });
   });
 
+  describe("participants seen from two instances", () => {
+    it("an instance's sample closes only the spans of people in its scope", async () => {
+      await t.store.createWorkshop(workshop("w-1"));
+      await t.store.recordPresence("w-1", [ana], at(0), [ana]);
+      // Another instance, where Ben is connected and Ana is not, says nothing about Ana.
+      await t.store.recordPresence("w-1", [ben], at(1), [ben]);
+      expect((await t.store.listParticipants("w-1")).every((p) => p.presentSince !== null)).toBe(true);
+      await t.store.recordPresence("w-1", [], at(6), [ana]);
+      const people = Object.fromEntries((await t.store.listParticipants("w-1")).map((p) => [p.userId, p]));
+      expect(people[ana]).toMatchObject({ minutes: 6, presentSince: null });
+      expect(people[ben]).toMatchObject({ minutes: 0, presentSince: at(1) });
+      await t.store.recordPresence("w-1", [], at(11));
+      expect((await t.store.listParticipants("w-1")).find((p) => p.userId === ben)).toMatchObject({ minutes: 10, presentSince: null });
+    });
+  });
+
   describe("votes and ballots", () => {
     beforeEach(async () => {
       await t.store.createWorkshop(workshop("w-1"));
