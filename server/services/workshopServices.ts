@@ -17,11 +17,11 @@ import type { BoardSnapshot } from "../../lib/model/snapshot";
 import type { StoredWorkshop } from "../storage/workshopStore";
 import { addMinutes, endAgenda, goToStep, idleTimer, pauseTimer, startTimer } from "../workshops/workshopClock";
 import { isFailure, MAX_WORKSHOPS_PER_BOARD, newVoteId, newWorkshopId, WorkshopContext, type Failure, type WorkshopDeps } from "../workshops/workshopContext";
-
-export { MAX_WORKSHOPS_PER_BOARD };
 import { workshopDraftServices } from "../workshops/workshopDraftServices";
 import { workshopRecordServices } from "../workshops/workshopRecordServices";
 import { boardNotFound, fail } from "./serviceErrors";
+
+export { MAX_WORKSHOPS_PER_BOARD };
 
 /** Votes one workshop may hold (each keeps its items and ballots). */
 export const MAX_VOTES_PER_WORKSHOP = 100;
