@@ -170,13 +170,19 @@ export class WorkshopContext {
     }
   }
 
-  private async announceRunning(boardId: BoardId): Promise<void> {
-    try {
-      const workshop = await this.deps.storage.runningWorkshop(boardId);
-      this.announce(boardId, workshop ? await this.publicView(workshop) : null);
-    } catch (error) {
-      this.deps.log.error({ board: boardId, err: String(error) }, "workshop announcement failed");
-    }
+  /**
+   * In the board's queue, like every change: a view read while the workshop ends must not be
+   * sent after the end's `null`, or screens would show an ended workshop as running.
+   */
+  private announceRunning(boardId: BoardId): Promise<void> {
+    return this.queue.run(boardId, async () => {
+      try {
+        const workshop = await this.deps.storage.runningWorkshop(boardId);
+        this.announce(boardId, workshop ? await this.publicView(workshop) : null);
+      } catch (error) {
+        this.deps.log.error({ board: boardId, err: String(error) }, "workshop announcement failed");
+      }
+    });
   }
 
   /**
