@@ -27,6 +27,10 @@ import { ConnectionBadge } from "./ConnectionBadge";
 import { PresenceBar } from "./PresenceBar";
 import { ReadOnlyBanner } from "./ReadOnlyBanner";
 import { SyncBanner } from "./SyncBanner";
+import { SessionBar } from "../workshop/SessionBar";
+import { useWorkshopUi } from "../workshop/useWorkshopUi";
+import { VoteContext } from "../workshop/voteContext";
+import { WorkshopMenu } from "../workshop/WorkshopMenu";
 
 interface BoardScreenProps {
   boardId: string;
@@ -65,6 +69,9 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
   );
   const title = snapshot?.board.title ?? initialTitle;
   const comments = useCommentsBinding(boardId, account?.id ?? null, role);
+  // Workshops are for signed-in members (the routes and the live stream are theirs), not guests.
+  const workshop = useWorkshopUi(boardId, account?.id ?? null, role);
+  const running = workshop?.binding.workshop ?? null;
   const closedCode = connection.closed?.code;
 
   // A guest whose link was revoked (or whose board was deleted) has nothing left to see here:
@@ -115,6 +122,7 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
           </span>
         )}
         <PresenceBar peers={peers} selfId={account?.id ?? null} follow={follow} canLead={!readOnly} />
+        {workshop && <WorkshopMenu ui={workshop} />}
         {account && <BoardActions boardId={boardId} title={title} role={role} selfId={account.id} />}
         <ConnectionBadge connection={connection} />
         <UserMenu account={account} />
@@ -123,7 +131,19 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
         <ReadOnlyBanner role={role} guest={account === null} downgraded={canEditRoadmap(initialRole) && connection.loaded} />
       )}
       <SyncBanner connection={connection} offline={offline} />
+      {workshop && running && (
+        <SessionBar
+          binding={workshop.binding}
+          workshop={running}
+          selfId={workshop.selfId}
+          facilitating={workshop.facilitating}
+          panel={workshop.panel}
+          onPanel={workshop.setPanel}
+          onOpenVote={() => workshop.setDialog("vote")}
+        />
+      )}
       {snapshot ? (
+        <VoteContext value={workshop?.vote ?? null}>
         <RoadmapView
           session={session}
           snapshot={snapshot}
@@ -132,7 +152,9 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
           comments={comments}
           follow={follow}
           history={account ? { canSetBaseline: canManageBoard(role) } : null}
+          workshop={workshop}
         />
+        </VoteContext>
       ) : (
         <BoardLoading connection={connection} />
       )}
