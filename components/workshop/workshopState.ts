@@ -13,9 +13,10 @@ export interface HeldWorkshop {
 
 export const NO_WORKSHOP: HeldWorkshop = { workshop: null, mineVoteId: null };
 
-/** An answer to one of this person's requests: the whole view, `mine` included. */
+/** An answer to one of this person's requests: the whole view, `mine` included. An ended workshop is no running one (its record is elsewhere). */
 export function fromAnswer(view: WorkshopView | null): HeldWorkshop {
-  return { workshop: view, mineVoteId: view?.vote?.id ?? null };
+  if (!view || view.endedAt !== null) return NO_WORKSHOP;
+  return { workshop: view, mineVoteId: view.vote?.id ?? null };
 }
 
 /**
@@ -23,7 +24,7 @@ export function fromAnswer(view: WorkshopView | null): HeldWorkshop {
  * vote): ask GET workshop for it. Until it answers, `mine` is null, so no stale budget is shown.
  */
 export function fromEvent(held: HeldWorkshop, event: WorkshopPublic | null): { held: HeldWorkshop; refetch: boolean } {
-  if (event === null) return { held: NO_WORKSHOP, refetch: false };
+  if (event === null || event.endedAt !== null) return { held: NO_WORKSHOP, refetch: false };
   const sameWorkshop = held.workshop?.id === event.id;
   const voteId = event.vote?.id ?? null;
   if (sameWorkshop && voteId === held.mineVoteId) return { held: { workshop: { ...event, mine: held.workshop!.mine }, mineVoteId: voteId }, refetch: false };

@@ -63,6 +63,13 @@ describe("holding the workshop: events carry everyone's part, answers this perso
     expect(fromEvent(held, null)).toEqual({ held: NO_WORKSHOP, refetch: false });
   });
 
+  it('an ended workshop, in an event or in the answer to "end", closes the session bar', () => {
+    const held = fromAnswer(view({ vote: vote("v1"), mine: { votes: {}, remaining: 3 } }));
+    const ended = "2026-12-07T11:00:00.000Z";
+    expect(fromEvent(held, pub({ endedAt: ended }))).toEqual({ held: NO_WORKSHOP, refetch: false });
+    expect(fromAnswer(view({ endedAt: ended }))).toEqual(NO_WORKSHOP);
+  });
+
   it("the facilitator and owners run the controls; nobody runs an ended workshop", () => {
     expect(canFacilitate(pub(), "u1", false)).toBe(true);
     expect(canFacilitate(pub(), "u2", false)).toBe(false);
