@@ -231,9 +231,16 @@ export function Timeline(props: TimelineProps) {
                   />
                 );
               })}
-              {/* Dot voting during a workshop: a chip at each voted bar's right end, beside the bar (not in it: a button in a button). */}
+              {/* Dot voting during a workshop: a chip beside each voted bar (not in it: a button in a button), after
+                  its end, or before its start where the title is drawn after the end. */}
               {shown.map(({ item, box }) => (
-                <VoteChip key={`vote-${item.id}`} itemId={item.id} title={item.title} className="absolute z-20 -translate-y-1/2" style={{ left: box.left + box.width + 2, top: box.top + BAR_HEIGHT / 2 }} />
+                <VoteChip
+                  key={`vote-${item.id}`}
+                  itemId={item.id}
+                  title={item.title}
+                  className={`absolute z-20 -translate-y-1/2 ${box.labelOutside ? "-translate-x-full" : ""}`}
+                  style={{ left: box.labelOutside ? box.left - 4 : box.left + box.width + 4, top: box.top + BAR_HEIGHT / 2 }}
+                />
               ))}
               <GestureOverlay geometry={geometry} ghost={gestures.ghost} link={linkDraft} />
               {overlay}
