@@ -74,7 +74,7 @@ export function VotePanel({ ui, snapshot, session, onSelectItem, notify }: VoteP
       <div className="flex flex-1 flex-col gap-3 overflow-y-auto p-4 text-sm">
         <p className="text-slate-600 dark:text-slate-300" data-testid="vote-summary">
           {voteWords(vote, workshop.mine)}. {countOf(vote.itemIds.length, "item")} in the vote, {countOf(vote.votesPerPerson, "vote")} each
-          {vote.stacking ? ", several may go on one item" : ", one per item"}; {vote.visibility === "hidden" ? "counts hidden until the reveal" : "counts shown as they come"}.
+          {vote.stacking ? ", several may go on one item" : ", one per item"}; {vote.state === "revealed" ? "counts revealed" : vote.visibility === "hidden" ? "counts hidden until the reveal" : "counts shown as they come"}.
         </p>
         {vote.state === "open" && ui.canTakePart && (
           <p className="rounded-lg bg-amber-50 px-3 py-2 text-amber-950 dark:bg-amber-500/10 dark:text-amber-100" data-testid="my-votes">

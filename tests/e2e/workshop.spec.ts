@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { addMember, createBoard, expectNoCspViolations, newPerson, openBoard } from "./people";
 import { seedItems } from "./seedBoard";
@@ -23,6 +24,16 @@ async function secondsLeft(page: Page): Promise<number> {
   const text = (await page.getByTestId("workshop-countdown").textContent()) ?? "";
   const [m, s] = text.trim().split(":").map(Number);
   return m! * 60 + s!;
+}
+
+/** axe-core on the page as it is: no serious or critical finding (the accessibility suite's rule). */
+async function audit(page: Page, what: string): Promise<void> {
+  await page.waitForTimeout(300);
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  const findings = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.slice(0, 4).map((n) => n.target.join(" ")).join(", ")}`);
+  expect.soft(findings, `axe findings on ${what}`).toEqual([]);
 }
 
 const column = (page: Page, name: string): Locator => page.getByTestId("phase-column").filter({ has: page.getByRole("heading", { name, exact: true }) });
@@ -52,6 +63,7 @@ test("a workshop: agenda and timer, private drafts, a dot vote moved into the MV
   const start = ana.page.getByTestId("start-workshop");
   await expect(start.getByTestId("agenda-step")).toHaveCount(6);
   await start.getByLabel("Title", { exact: true }).fill("MVP cut for clinic booking");
+  await audit(ana.page, "the start-a-workshop dialog");
   await start.getByRole("button", { name: "Start workshop" }).click();
   await expect(start).toBeHidden();
   for (const page of people) {
@@ -85,8 +97,7 @@ test("a workshop: agenda and timer, private drafts, a dot vote moved into the MV
     mkdirSync(images, { recursive: true });
     await ana.page.getByRole("button", { name: "Resume" }).click();
     await expect(ben.page.getByTestId("session-bar")).toHaveAttribute("data-timer", "running", LIVE);
-    await ben.page.getByTestId("session-bar").screenshot({ path: `${images}/workshop-session-bar.png` });
-    await ana.page.getByTestId("session-bar").screenshot({ path: `${images}/workshop-session-bar-facilitator.png` });
+    await ana.page.getByTestId("session-bar").screenshot({ path: `${images}/workshop-session-bar.png` });
   }
 
   // Step 2 drafts privately: Ben's and Chen's drafts are theirs alone until Ana reveals them.
@@ -100,6 +111,7 @@ test("a workshop: agenda and timer, private drafts, a dot vote moved into the MV
   await expect(ben.page.getByTestId("my-draft")).toHaveAttribute("data-title", "Waiting list");
   await expect(chen.page.getByTestId("my-draft")).toHaveAttribute("data-title", "Cancel by text");
   await expect(ana.page.getByTestId("drafts-toggle")).toContainText("2 in all", LIVE);
+  await audit(chen.page, "the session bar and the drafts panel (commenter)");
   await expect(ben.page.getByTestId("drafts-panel")).toContainText("2 drafts written so far", LIVE);
   // Nobody else reads them: not in the other's panel, not on any board, not in the API's answer.
   await expect(ben.page.getByText("Cancel by text")).toHaveCount(0);
@@ -132,6 +144,7 @@ test("a workshop: agenda and timer, private drafts, a dot vote moved into the MV
   for (const title of ["Online booking", "Reminder texts", "Staff rota"]) await vote(ana.page, title).click();
   for (const title of ["Online booking", "Reminder texts", "Payments"]) await vote(ben.page, title).click();
   await expect(ben.page.getByTestId("vote-status")).toContainText("0 of 3 votes left");
+  await audit(ben.page, "an open vote: chips on the bars and the vote panel");
   // Spent: no more votes, and one per item (no stacking).
   await expect(vote(ben.page, "Staff rota")).toBeDisabled();
   await vote(chen.page, "Online booking").click();
@@ -164,6 +177,7 @@ test("a workshop: agenda and timer, private drafts, a dot vote moved into the MV
   if (images) await ben.page.screenshot({ path: `${images}/workshop-revealed-vote.png` });
 
   // Ana moves the top 3 into the MVP: one change, which her Undo takes back whole.
+  await audit(ana.page, "a revealed vote with the facilitator's outcome controls");
   const outcome = ana.page.getByTestId("vote-outcome");
   await outcome.getByLabel("Phase to move them into").selectOption({ label: "MVP" });
   await outcome.getByRole("button", { name: "Move top 3 into phase" }).click();
@@ -195,6 +209,7 @@ test("a workshop: agenda and timer, private drafts, a dot vote moved into the MV
   await expect(record.getByRole("list", { name: "Result of What goes into the MVP" }).getByRole("listitem").first()).toContainText("Online booking");
   await expect(record.getByRole("region", { name: "Drafts" })).toContainText("Waiting list");
   await expect(record.getByRole("region", { name: "Changes during the workshop" }).getByTestId("compare-list")).toContainText("Online booking", LIVE);
+  await audit(chen.page, "the workshop record");
   const markdown = await chen.page.context().request.get(`/api/boards/${board.id}/workshops/${wid}/record.md`);
   expect(markdown.status()).toBe(200);
   expect(await markdown.text()).toContain("MVP cut for clinic booking");
