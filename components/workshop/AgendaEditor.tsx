@@ -3,7 +3,7 @@
 import { useId } from "react";
 import { MAX_AGENDA_STEPS, MAX_WORKSHOP_TITLE, STEP_KINDS, type AgendaStepInput, type StepKind } from "../../lib/protocol/workshops";
 import { controlClass } from "../ui/Field";
-import { RemoveButton } from "../ui/RemoveButton";
+import { CrossIcon } from "../ui/CloseButton";
 import { agendaEdits, parseMinutes } from "./agenda";
 
 export const STEP_KIND_LABELS: Record<StepKind, string> = { discuss: "Discuss", draft: "Draft privately", vote: "Vote" };
@@ -71,7 +71,7 @@ export function AgendaEditor({ rows, onChange }: { rows: AgendaRow[]; onChange: 
                   aria-label={`Move step ${n} up`}
                   disabled={index === 0}
                   onClick={() => edit(agendaEdits.move(steps, index, -1))}
-                  className="rounded p-1 text-slate-500 hover:bg-slate-100 disabled:opacity-30 dark:hover:bg-slate-800"
+                  className="grid size-7 place-items-center rounded text-slate-500 hover:bg-slate-100 disabled:opacity-30 dark:hover:bg-slate-800"
                 >
                   <svg aria-hidden viewBox="0 0 16 16" className="size-3.5">
                     <path d="M4 10l4-4 4 4" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
@@ -82,13 +82,22 @@ export function AgendaEditor({ rows, onChange }: { rows: AgendaRow[]; onChange: 
                   aria-label={`Move step ${n} down`}
                   disabled={index === rows.length - 1}
                   onClick={() => edit(agendaEdits.move(steps, index, 1))}
-                  className="rounded p-1 text-slate-500 hover:bg-slate-100 disabled:opacity-30 dark:hover:bg-slate-800"
+                  className="grid size-7 place-items-center rounded text-slate-500 hover:bg-slate-100 disabled:opacity-30 dark:hover:bg-slate-800"
                 >
                   <svg aria-hidden viewBox="0 0 16 16" className="size-3.5">
                     <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
                   </svg>
                 </button>
-                {rows.length > 1 && <RemoveButton label={`Remove step ${n}`} onClick={() => edit(agendaEdits.remove(steps, index))} />}
+                {rows.length > 1 && (
+                  <button
+                    type="button"
+                    aria-label={`Remove step ${n}`}
+                    onClick={() => edit(agendaEdits.remove(steps, index))}
+                    className="grid size-7 place-items-center rounded text-slate-400 hover:bg-slate-100 hover:text-rose-600 dark:hover:bg-slate-800"
+                  >
+                    <CrossIcon className="size-3.5" />
+                  </button>
+                )}
               </span>
             </li>
           );

@@ -125,9 +125,9 @@ export function WorkshopRecordView({ boardId, workshopId, boardTitle }: { boardI
               {vote.state === "revealed" ? (
                 <ol className="mt-1 flex flex-col text-sm" aria-label={`Result of ${vote.title}`}>
                   {vote.ranked.map((r, i) => (
-                    <li key={r.itemId} className="flex gap-2" data-votes={r.votes}>
+                    <li key={r.itemId} className="flex items-center gap-2" data-votes={r.votes}>
                       <span className="w-6 text-right tabular-nums text-slate-500 dark:text-slate-400">{i + 1}.</span>
-                      <a href={itemLink(boardId, r.itemId)} className="min-w-0 flex-1 truncate hover:underline">
+                      <a href={itemLink(boardId, r.itemId)} className="min-w-0 flex-1 truncate leading-7 hover:underline">
                         {r.title || "Untitled item"}
                       </a>
                       <span className="font-semibold tabular-nums">{countOf(r.votes, "vote")}</span>
@@ -162,7 +162,7 @@ export function WorkshopRecordView({ boardId, workshopId, boardTitle }: { boardI
             {record.drafts.map((d, i) => (
               <li key={d.itemId ?? i}>
                 {d.itemId ? (
-                  <a href={itemLink(boardId, d.itemId)} className="hover:underline">
+                  <a href={itemLink(boardId, d.itemId)} className="inline-block leading-7 hover:underline">
                     {d.title}
                   </a>
                 ) : (
@@ -183,7 +183,7 @@ export function WorkshopRecordView({ boardId, workshopId, boardTitle }: { boardI
           <ul className="flex flex-col gap-2 text-sm">
             {record.decisions.map((d) => (
               <li key={d.threadId}>
-                <a href={threadLink(boardId, d.threadId)} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+                <a href={threadLink(boardId, d.threadId)} className="inline-block font-medium leading-7 text-indigo-700 hover:underline dark:text-indigo-300">
                   {d.itemTitle ?? "On the board"}
                 </a>
                 : {d.text} <span className="text-slate-500 dark:text-slate-400">· resolved by {d.resolvedBy.name}</span>
