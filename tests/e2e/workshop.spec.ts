@@ -157,6 +157,15 @@ test("a workshop: agenda and timer, private drafts, a dot vote moved into the MV
   await vote(chen.page, "Staff rota").click();
   await vote(chen.page, "Accessibility audit").click();
   await expect(chen.page.getByTestId("vote-status")).toContainText("0 of 3 votes left");
+  // A viewer who joins sees the session and the vote but has nothing to vote with.
+  const dev = await newPerson(browser, "Dev");
+  await addMember(request, board.id, dev.account.email, "viewer");
+  await openBoard(dev.page, path);
+  await expect(dev.page.getByTestId("session-bar")).toBeVisible();
+  await expect(dev.page.getByTestId("vote-status")).toContainText("What goes into the MVP");
+  await expect(dev.page.getByTestId("facilitator-controls")).toHaveCount(0);
+  await expect(dev.page.getByRole("button", { name: /^Vote for / })).toHaveCount(0);
+  await expect(dev.page.getByTestId("vote-chip")).toHaveCount(0);
   // Hidden: no counts anywhere until the reveal, only how many have voted.
   for (const page of people) {
     await expect(page.getByTestId("vote-status")).toContainText("3 voters", LIVE);
@@ -175,6 +184,8 @@ test("a workshop: agenda and timer, private drafts, a dot vote moved into the MV
     await expect(page.getByTestId("vote-chip").filter({ has: page.getByTestId("vote-count") })).toHaveCount(ITEMS.length);
   }
   await expect(ben.page.locator('[data-testid="vote-chip"][data-count="3"]')).toHaveCount(1);
+  await expect(dev.page.getByTestId("vote-count")).toHaveCount(ITEMS.length, LIVE);
+  await dev.page.context().close();
   await expect(ben.page.getByRole("button", { name: /^Vote for / })).toHaveCount(0);
   if (images) await ben.page.screenshot({ path: `${images}/workshop-revealed-vote.png` });
 
@@ -190,6 +201,11 @@ test("a workshop: agenda and timer, private drafts, a dot vote moved into the MV
   await expect(column(ben.page, "MVP")).toContainText("Online booking");
   await expect(column(ben.page, "MVP")).toContainText("Reminder texts");
   await expect(column(ben.page, "MVP")).toContainText("Staff rota");
+  // The counts stay on the cards, and on the table's rows.
+  await expect(column(ben.page, "MVP").getByTestId("vote-count")).toHaveCount(3);
+  await ana.page.getByTestId("view-tab-table").click();
+  const row = ana.page.getByTestId("table-row").filter({ has: ana.page.getByRole("textbox", { name: "Title of Online booking" }) });
+  await expect(row.getByTestId("vote-count")).toHaveText(/3$/);
   const history = ana.page.getByRole("group", { name: "History" });
   await history.getByRole("button", { name: "Undo" }).click();
   await expect(mvp).toHaveCount(0, LIVE);
@@ -206,7 +222,8 @@ test("a workshop: agenda and timer, private drafts, a dot vote moved into the MV
   const record = chen.page.getByTestId("workshop-record");
   await expect(record).toBeVisible();
   await expect(record.getByRole("heading", { name: "MVP cut for clinic booking" })).toBeVisible();
-  await expect(record.getByTestId("record-person")).toHaveCount(3);
+  // Ana, Ben, Chen, and Dev who watched the vote.
+  await expect(record.getByTestId("record-person")).toHaveCount(4);
   await expect(record.getByTestId("record-vote")).toContainText("What goes into the MVP");
   await expect(record.getByRole("list", { name: "Result of What goes into the MVP" }).getByRole("listitem").first()).toContainText("Online booking");
   await expect(record.getByRole("region", { name: "Drafts" })).toContainText("Waiting list");
