@@ -13,6 +13,7 @@ import { applyProxyTrust } from "./auth/forwardedHeaders";
 import { createSessionEnds } from "./auth/sessionEnds";
 import { closeRedis } from "./fanout/closeRedis";
 import { resolveAuthSecret } from "./auth/authSecret";
+import { guestActor } from "../lib/protocol/guestReaders";
 import { createEventStreamHandler } from "./events/eventStream";
 import { createMemoryHub, type LiveHub } from "./events/liveEvents";
 import { createAppServices } from "./services/createAppServices";
@@ -140,6 +141,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       }
     },
     linkRevoked(boardId: BoardId, linkId: string) {
+      localHub.endBoardAccess(boardId, guestActor(linkId));
       sync.updateAccess(boardId, (p) => p.access.principal.kind === "guest" && p.access.principal.shareLinkId === linkId, null);
     },
     boardDeleted(boardId: BoardId) {

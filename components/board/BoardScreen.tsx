@@ -20,6 +20,7 @@ import { RoadmapView } from "../roadmap/RoadmapView";
 import { apiRequest } from "../ui/apiRequest";
 import { CommitInput } from "../ui/CommitInput";
 import { Logo } from "../ui/Logo";
+import { setGuestShare } from "../live/guestShare";
 import { linkEndedDetail, ShareLinkEnded } from "../share/ShareLinkEnded";
 import { BoardActions } from "./BoardActions";
 import { BoardLoading } from "./BoardLoading";
@@ -42,10 +43,16 @@ interface BoardScreenProps {
   account: (AccountInfo & { id: string }) | null;
   /** A sync token for guests without a session cookie (share links), kept fresh while open. */
   syncToken?: SyncTokenOptions;
+  /** A guest's share-link secret: it opens the reads guests may make (versions, the baseline) and the board's live notices. */
+  guestSecret?: string;
 }
 
 /** A board page: connects, shows who is here, and draws the roadmap once the first sync is in. */
-export function BoardScreen({ boardId, initialTitle, role: initialRole, account, syncToken }: BoardScreenProps) {
+export function BoardScreen({ boardId, initialTitle, role: initialRole, account, syncToken, guestSecret }: BoardScreenProps) {
+  // Set while rendering, not in an effect: children's effects (the live notices, the versions
+  // fetch) run before this component's, and must already carry the secret. Idempotent.
+  if (guestSecret) setGuestShare(guestSecret);
+  useEffect(() => (guestSecret ? () => setGuestShare(null) : undefined), [guestSecret]);
   // Members who may edit keep the board on this device for offline work; guests never do.
   const session = useBoardSession(boardId, {
     token: syncToken,
@@ -151,7 +158,7 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
           readOnly={readOnly}
           comments={comments}
           follow={follow}
-          history={account ? { canSetBaseline: canManageBoard(role) } : null}
+          history={account || guestSecret ? { canSetBaseline: account !== null && canManageBoard(role) } : null}
           workshop={workshop}
         />
         </VoteContext>

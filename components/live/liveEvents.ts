@@ -1,4 +1,5 @@
 import { EVENTS_PATH, type LiveEvent } from "../../lib/protocol/events";
+import { guestShare } from "./guestShare";
 
 /**
  * The tab's one connection to the server's live notices (server-sent events). Any component may
@@ -43,7 +44,9 @@ class LiveEvents {
     if (this.listeners.size === 0) return this.close();
     // One board per page; the most recently added one wins if a page ever asks for two.
     const board = [...this.boards.keys()].pop();
-    const url = board ? `${EVENTS_PATH}?board=${encodeURIComponent(board)}` : EVENTS_PATH;
+    const share = guestShare();
+    // A guest (share link) has no session: the link's secret opens the board's notices only.
+    const url = board ? `${EVENTS_PATH}?board=${encodeURIComponent(board)}${share ? `&share=${encodeURIComponent(share)}` : ""}` : EVENTS_PATH;
     if (this.source && url === this.url) return;
     this.close();
     this.connect(url);

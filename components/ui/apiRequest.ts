@@ -1,3 +1,5 @@
+import { guestShareHeaders } from "../live/guestShare";
+
 /**
  * Calls one of Waymark's JSON routes and turns every way it can fail into one sentence a
  * person can act on: the route's own `error` message when it sent one, else what went wrong.
@@ -9,7 +11,7 @@ export async function apiRequest<T = unknown>(method: string, path: string, body
   try {
     response = await fetch(path, {
       method,
-      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      headers: { ...guestShareHeaders(), ...(body === undefined ? {} : { "content-type": "application/json" }) },
       body: body === undefined ? undefined : JSON.stringify(body),
       cache: "no-store",
     });

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { boardIdSchema, userIdSchema, type BoardId, type UserId } from "../../lib/model/ids";
 import type { AppServices } from "../../lib/protocol/appServices";
 import type { LiveEvent } from "../../lib/protocol/comments";
+import { guestActor } from "../../lib/protocol/guestReaders";
 import { sessionPrincipal } from "../auth/sessionCookie";
 import type { Logger } from "../log";
 import type { LiveHub, LiveSubscriber } from "./liveEvents";
@@ -10,7 +11,7 @@ export interface EventStreamDeps {
   hub: LiveHub;
   /** Signs next-auth sessions. */
   secret: string;
-  services: Pick<AppServices, "getUser" | "openBoard">;
+  services: Pick<AppServices, "getUser" | "openBoard" | "resolveShareLink">;
   /** Whether a session was signed out: its cookie opens no stream. */
   isSessionEnded(sessionId: string): Promise<boolean>;
   /** The user's unread inbox count, sent first so a fresh tab shows it without another request. */
@@ -30,7 +31,10 @@ export const formatEvent = (event: LiveEvent): string => `event: ${event.type}\n
 
 /**
  * `GET /events[?board=<boardId>]`: the signed-in user's live notices (inbox counts), and the
- * board's (threads changed) when they may see it. Signed in by the next-auth cookie only: an
+ * board's (threads, versions, the workshop) when they may see it. A share-link guest, who has
+ * no session, opens `?board=<boardId>&share=<secret>` (an EventSource cannot send headers; the
+ * guest's page URL holds the secret already) and gets the board's notices only, as a guest
+ * actor (lib/protocol/guestReaders.ts) whose stream ends when the link is revoked. Signed in by the next-auth cookie only: an
  * EventSource cannot send headers, and a cross-site page cannot read this response (no CORS
  * headers are sent), so no token or origin check is needed. A board the user may not see is a
  * 404, exactly like one that does not exist.
@@ -47,13 +51,20 @@ export function createEventStreamHandler(deps: EventStreamDeps) {
     let sessionId: string | undefined;
     let boardId: BoardId | null = null;
     try {
+      const query = new URL(req.url ?? "/", "http://localhost").searchParams;
       const principal = await sessionPrincipal(req.headers, deps.secret, deps.isSessionEnded);
+      const share = query.get("share");
+      if (!principal && share !== null) {
+        const guest = await guestStream(share, query.get("board"));
+        if (!guest) return refuse(res, 404, "board not found");
+        return void stream(req, res, guest.userId, undefined, guest.boardId, false);
+      }
       const id = userIdSchema.safeParse(principal?.kind === "user" ? principal.userId : undefined);
       // A session that outlived its account is no session.
       if (!principal || !id.success || !(await deps.services.getUser(id.data))) return refuse(res, 401, "sign in first");
       userId = id.data;
       sessionId = principal.kind === "user" ? principal.sessionId : undefined;
-      const raw = new URL(req.url ?? "/", "http://localhost").searchParams.get("board");
+      const raw = query.get("board");
       if (raw !== null) {
         const parsed = boardIdSchema.safeParse(raw);
         if (!parsed.success || !(await deps.services.openBoard(principal, parsed.data)).ok) return refuse(res, 404, "board not found");
@@ -63,6 +74,19 @@ export function createEventStreamHandler(deps: EventStreamDeps) {
       deps.log.error({ err: String(error) }, "event stream access check failed");
       return refuse(res, 503, "try again shortly");
     }
+    return stream(req, res, userId, sessionId, boardId, true);
+  };
+
+  /** A guest's stream: the link must be live and the board its own. */
+  async function guestStream(secret: string, rawBoard: string | null): Promise<{ userId: UserId; boardId: BoardId } | null> {
+    const board = boardIdSchema.safeParse(rawBoard);
+    if (!board.success) return null;
+    const link = await deps.services.resolveShareLink(secret);
+    if (!link || link.principal.kind !== "guest" || link.boardId !== board.data) return null;
+    return { userId: guestActor(link.principal.shareLinkId), boardId: board.data };
+  }
+
+  async function stream(req: IncomingMessage, res: ServerResponse, userId: UserId, sessionId: string | undefined, boardId: BoardId | null, withInbox: boolean): Promise<void> {
     if (req.destroyed) return;
 
     res.writeHead(200, {
@@ -96,10 +120,11 @@ export function createEventStreamHandler(deps: EventStreamDeps) {
     res.on("close", cleanup);
     res.on("error", cleanup);
 
+    if (!withInbox) return;
     try {
       subscriber.send({ type: "inbox", unread: await deps.unread(userId) });
     } catch (error) {
       deps.log.error({ err: String(error) }, "event stream unread count failed");
     }
-  };
+  }
 }

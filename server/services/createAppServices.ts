@@ -1,5 +1,8 @@
 import type { AppServices } from "../../lib/protocol/appServices";
-import type { BoardId } from "../../lib/model/ids";
+import type { BoardId, UserId } from "../../lib/model/ids";
+import { guestLinkOf } from "../../lib/protocol/guestReaders";
+import type { Role } from "../../lib/protocol/roles";
+import { roleOn } from "../auth/resolveAccess";
 import type { BoardSnapshot } from "../../lib/model/snapshot";
 import type { LivePublisher } from "../events/liveEvents";
 import type { Storage } from "../storage/storage";
@@ -40,6 +43,19 @@ export interface AppServiceDeps {
   now?: () => Date;
 }
 
+/**
+ * Roles for the services share-link guests may read (versions, the baseline, past moments): a
+ * guest actor (lib/protocol/guestReaders.ts) is a viewer while its link is live and on its
+ * own board; anyone else is looked up as a member.
+ */
+function readerRoleOf(storage: Storage, memberRole: (actor: UserId, boardId: BoardId) => Promise<Role | null>) {
+  return async (actor: UserId, boardId: BoardId): Promise<Role | null> => {
+    const linkId = guestLinkOf(actor);
+    if (linkId === null) return memberRole(actor, boardId);
+    return roleOn(storage, { kind: "guest", shareLinkId: linkId, name: "Guest" }, boardId);
+  };
+}
+
 /** Everything the web routes may ask of the server, each call checking the actor's role itself. */
 export function createAppServices(deps: AppServiceDeps): AppServices {
   const { storage, secret, events, readSnapshot, flushActivity, withLiveBoard, live, mail, log, now = () => new Date() } = deps;
@@ -53,6 +69,6 @@ export function createAppServices(deps: AppServiceDeps): AppServices {
     ...historyServices(storage, boards.roleOf, flushActivity),
     ...commentServices({ storage, roleOf: boards.roleOf, readSnapshot, live, now, mailNotices: commentMailer(storage, mail, log) }),
     ...inboxServices(storage, live, now),
-    ...versionServices({ storage, roleOf: boards.roleOf, withLiveBoard, readSnapshot, live, now }),
+    ...versionServices({ storage, roleOf: readerRoleOf(storage, boards.roleOf), withLiveBoard, readSnapshot, live, now }),
   };
 }

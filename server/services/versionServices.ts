@@ -27,6 +27,7 @@ import { VersionLimits } from "../history/versionLimits";
 import type { Storage } from "../storage/storage";
 import type { VersionRecord } from "../storage/versionStore";
 import { describeIssues } from "../../lib/model/issues";
+import { guestLinkOf } from "../../lib/protocol/guestReaders";
 import { boardNotFound, fail } from "./serviceErrors";
 
 /** A loaded board as the version services use it: its live document and its versioner. */
@@ -64,7 +65,13 @@ export function versionServices(deps: {
 }): VersionServices {
   const { storage, roleOf, withLiveBoard, readSnapshot: liveSnapshot, live, now } = deps;
 
-  async function views(records: VersionRecord[]): Promise<VersionView[]> {
+  /**
+   * Share-link guests (lib/protocol/guestReaders.ts) are not told who saved what: like the
+   * object history, a link that may travel anywhere does not reveal members' names.
+   */
+  async function views(records: VersionRecord[], reader?: UserId): Promise<VersionView[]> {
+    if (reader !== undefined && guestLinkOf(reader) !== null)
+      return (await views(records)).map((v) => ({ ...v, authorId: null, authorName: null }));
     const ids = [...new Set(records.map((r) => r.authorId).filter((id): id is UserId => id !== null))];
     const users = await Promise.all(ids.map((id) => storage.getUser(id)));
     const names = new Map(ids.map((id, i) => [id, users[i]?.name ?? FORMER_MEMBER]));
@@ -80,7 +87,7 @@ export function versionServices(deps: {
       bytes: r.bytes,
     }));
   }
-  const view = async (record: VersionRecord) => (await views([record]))[0]!;
+  const view = async (record: VersionRecord, reader?: UserId) => (await views([record], reader))[0]!;
   const changed = (boardId: BoardId) => live.publishToBoard(boardId, { type: "versions", boardId });
   const findVersion = async (boardId: BoardId, versionId: string) =>
     VERSION_ID_PATTERN.test(versionId) ? storage.getVersion(boardId, versionId) : null;
@@ -101,7 +108,7 @@ export function versionServices(deps: {
     async listVersions(actor, boardId) {
       if (!(await roleOf(actor, boardId))) return boardNotFound();
       const [records, baselineId] = await Promise.all([storage.listVersions(boardId), storage.getBaseline(boardId)]);
-      return ok({ versions: await views(records), baselineId });
+      return ok({ versions: await views(records, actor), baselineId });
     },
 
     async createVersion(actor, boardId, input) {
@@ -159,7 +166,7 @@ export function versionServices(deps: {
       if (!record) return versionNotFound();
       if (!limits.take(actor, "replay")) return slowDown();
       const snapshot = await versionSnapshot(boardId, versionId);
-      return snapshot ? ok({ version: await view(record), snapshot }) : versionNotFound();
+      return snapshot ? ok({ version: await view(record, actor), snapshot }) : versionNotFound();
     },
 
     async restoreVersion(actor, boardId, versionId, input) {

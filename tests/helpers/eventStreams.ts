@@ -15,6 +15,8 @@ export async function sessionCookie(secret: string, userId: UserId, name = "", s
 export interface ReceivedEvent {
   event: string;
   data: unknown;
+  /** performance.now() when it was parsed (benchmarks time delivery with it). */
+  receivedAt: number;
 }
 
 /** An open server-sent event stream that records what arrives. */
@@ -54,7 +56,7 @@ export function openStream(url: string, cookie?: string): Promise<OpenStream & {
             else if (line.startsWith("event: ")) event = line.slice(7);
             else if (line.startsWith("data: ")) data += line.slice(6);
           }
-          if (data) events.push({ event, data: JSON.parse(data) as unknown });
+          if (data) events.push({ event, data: JSON.parse(data) as unknown, receivedAt: performance.now() });
         }
       });
       const ended = new Promise<void>((r) => res.once("close", () => r()));

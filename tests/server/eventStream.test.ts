@@ -118,6 +118,39 @@ describe("what they hear", () => {
   });
 });
 
+describe("share-link guests", () => {
+  const guestUrl = (board: string, secret: string) => `${url(board)}&share=${encodeURIComponent(secret)}`;
+
+  it("a guest's link opens its board's notices (no inbox), a baseline change reaches it, and revoking the link ends it", async () => {
+    const link = value(await svc().createShareLink(w.people.owner, w.board.id));
+    const stream = await openStream(guestUrl(w.board.id, link.secret));
+    streams.push(stream);
+    expect(stream.status).toBe(200);
+    const version = value(await svc().createVersion(w.people.owner, w.board.id, { name: "Plan" }));
+    expect((await stream.waitFor((e) => e.event === "versions")).data).toEqual({ type: "versions", boardId: w.board.id });
+    value(await svc().setBaseline(w.people.owner, w.board.id, { versionId: version.id }));
+    await stream.waitFor((e) => e.event === "versions", { after: 1 });
+    expect(stream.events.some((e) => e.event === "inbox")).toBe(false);
+    value(await svc().revokeShareLink(w.people.owner, w.board.id, link.id));
+    await stream.ended;
+    expect((await openStream(guestUrl(w.board.id, link.secret))).status).toBe(404);
+  });
+
+  it("a secret opens only its own board; a made-up or malformed one opens nothing", async () => {
+    const link = value(await svc().createShareLink(w.people.owner, w.board.id));
+    const elsewhere = value(await svc().createBoard(w.people.owner, { title: "Elsewhere" }));
+    for (const [board, secret] of [
+      [elsewhere.id, link.secret],
+      [w.board.id, "x".repeat(40)],
+      [w.board.id, ""],
+      ["../../etc/passwd", link.secret],
+    ] as const) {
+      const stream = await openStream(guestUrl(board, secret));
+      expect(stream.status, `${board} ${secret}`).toBe(404);
+    }
+  });
+});
+
 describe("the stream handler on its own", () => {
   let server: Server;
   afterEach(() => new Promise<void>((r) => server.close(() => r())));

@@ -5,6 +5,10 @@ import { createItem, moveItem, updateItem } from "../../lib/model/itemCommands";
 import { createOrigin } from "../../lib/model/origin";
 import { readSnapshot } from "../../lib/model/snapshot";
 import { date } from "../../lib/model/dates";
+import { guestActor } from "../../lib/protocol/guestReaders";
+import { newVersionId } from "../../server/history/versionIds";
+import { packState } from "../../server/history/versionState";
+import { MAX_NAMED_VERSIONS } from "../../server/services/versionServices";
 import type { Role } from "../../lib/protocol/roles";
 import type { VersionView } from "../../lib/protocol/versions";
 import { restoreBoard } from "../../lib/model/restoreCommands";
@@ -88,6 +92,43 @@ describe("versions", () => {
     expect(await s.services.listVersions(people.stranger, board.id)).toMatchObject({ ok: false, error: { kind: "not-found" } });
     expect(await s.services.readVersion(people.stranger, board.id, saved.id)).toMatchObject({ ok: false, error: { kind: "not-found" } });
     expect(value(await s.services.listVersions(people.owner, board.id)).versions).toHaveLength(1);
+  });
+
+  it("a share-link guest reads versions (without who saved them), compares and replays, writes nothing, and loses it all with the link", async () => {
+    const saved = value(await s.services.createVersion(people.owner, board.id, { name: "Plan" }));
+    value(await s.services.setBaseline(people.owner, board.id, { versionId: saved.id }));
+    const link = value(await s.services.createShareLink(people.owner, board.id));
+    const guest = guestActor(link.id);
+    const listed = value(await s.services.listVersions(guest, board.id));
+    expect(listed.baselineId).toBe(saved.id);
+    expect(listed.versions.map((v) => [v.name, v.authorId, v.authorName])).toEqual([["Plan", null, null]]);
+    expect(value(await s.services.readVersion(guest, board.id, saved.id)).version.authorName).toBeNull();
+    expect(value(await s.services.compareVersions(guest, board.id, saved.id, "now")).comparison.items).toEqual([]);
+    expect(value(await s.services.boardAt(guest, board.id, new Date().toISOString())).snapshot.board.title).toBe("Versions");
+    expect(await s.services.createVersion(guest, board.id, { name: "Mine" })).toMatchObject({ ok: false, error: { kind: "forbidden" } });
+    expect(await s.services.restoreVersion(guest, board.id, saved.id, {})).toMatchObject({ ok: false, error: { kind: "forbidden" } });
+    expect(await s.services.setBaseline(guest, board.id, { versionId: null })).toMatchObject({ ok: false, error: { kind: "forbidden" } });
+    // Other services know no guest: to them it is nobody.
+    expect(await s.services.listThreads(guest, board.id)).toMatchObject({ ok: false, error: { kind: "not-found" } });
+    // Another board's link, and a revoked one, open nothing.
+    const other = await s.boards.createBoard({ title: "Other" });
+    const otherLink = value(await s.services.createShareLink(other.ownerId, other.id));
+    expect(await s.services.listVersions(guestActor(otherLink.id), board.id)).toMatchObject({ ok: false, error: { kind: "not-found" } });
+    value(await s.services.revokeShareLink(people.owner, board.id, link.id));
+    expect(await s.services.listVersions(guest, board.id)).toMatchObject({ ok: false, error: { kind: "not-found" } });
+  });
+
+  it(`a board keeps at most ${MAX_NAMED_VERSIONS} named versions: the next save is refused with what to do`, async () => {
+    const state = packState(Y.encodeStateAsUpdate(new Y.Doc()));
+    for (let i = 0; i < MAX_NAMED_VERSIONS; i++)
+      await s.store.saveVersion({ id: newVersionId(), boardId: board.id, name: `Plan ${i}`, note: null, reason: "named", authorId: people.owner, createdAt: new Date().toISOString(), seq: 0 }, state);
+    const refused = await s.services.createVersion(people.editor, board.id, { name: "One more" });
+    expect(refused).toMatchObject({ ok: false, error: { kind: "conflict", message: expect.stringContaining("delete some first") } });
+    expect(value(await s.services.listVersions(people.owner, board.id)).versions.filter((v) => v.name === "One more")).toEqual([]);
+    // Deleting one makes room again.
+    const oldest = value(await s.services.listVersions(people.owner, board.id)).versions.at(-1)!;
+    value(await s.services.deleteVersion(people.owner, board.id, oldest.id));
+    expect(value(await s.services.createVersion(people.editor, board.id, { name: "One more" })).name).toBe("One more");
   });
 
   it("bad input is refused with the reason and changes nothing", async () => {

@@ -40,6 +40,7 @@ export default async function SharePage({ params }: SharePageProps) {
       role={opened.value.role}
       account={null}
       syncToken={{ ...token.value, refreshUrl: `/api/share/${encodeURIComponent(secret)}/token` }}
+      guestSecret={secret}
     />
   );
 }

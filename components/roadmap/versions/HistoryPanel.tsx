@@ -58,7 +58,7 @@ export function HistoryPanel({ replay, restore, onClose }: HistoryPanelProps) {
                 >
                   <button type="button" onClick={() => replay.goTo(i)} className="block w-full px-4 py-2 text-left hover:bg-slate-50 dark:hover:bg-slate-800/60">
                     <span className="flex items-baseline justify-between gap-2 text-xs text-slate-500 dark:text-slate-400">
-                      <span className="truncate font-medium text-slate-700 dark:text-slate-200">{who ?? "Waymark"}</span>
+                      <span className="truncate font-medium text-slate-700 dark:text-slate-200">{who ?? (step.kind === "version" && step.version.kind === "named" ? "A member" : "Waymark")}</span>
                       <span className="whitespace-nowrap">{formatDateTime(step.at, { now })}</span>
                     </span>
                     {step.kind === "version" ? (

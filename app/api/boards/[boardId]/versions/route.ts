@@ -1,14 +1,14 @@
 import { appServices } from "../../../../../lib/protocol/appServices";
 import { createVersionSchema } from "../../../../../lib/protocol/versions";
 import { parseBody, respond } from "../../../../_http/respond";
-import { boardRequest } from "../boardRoute";
+import { boardReader, boardRequest } from "../boardRoute";
 import { VERSION_BODY_LIMIT } from "./versionRoute";
 
 type Context = { params: Promise<{ boardId: string }> };
 
-/** The board's versions, newest first, and its baseline (every member). */
+/** The board's versions, newest first, and its baseline (every member, and share-link guests without authors' names). */
 export async function GET(request: Request, { params }: Context): Promise<Response> {
-  const head = await boardRequest(request, params);
+  const head = await boardReader(request, params);
   if (head instanceof Response) return head;
   return respond(await appServices().listVersions(head.userId, head.boardId));
 }

@@ -1,14 +1,14 @@
 import { appServices } from "../../../../../../lib/protocol/appServices";
 import { updateVersionSchema } from "../../../../../../lib/protocol/versions";
 import { parseBody, respond } from "../../../../../_http/respond";
-import { boardRequest } from "../../boardRoute";
+import { boardReader, boardRequest } from "../../boardRoute";
 import { VERSION_BODY_LIMIT, versionParam } from "../versionRoute";
 
 type Context = { params: Promise<{ boardId: string; versionId: string }> };
 
 /** The version and the board as it was then (`{ version, snapshot }`, the shape readSnapshot gives). */
 export async function GET(request: Request, { params }: Context): Promise<Response> {
-  const head = await boardRequest(request, params);
+  const head = await boardReader(request, params);
   if (head instanceof Response) return head;
   const versionId = await versionParam(params);
   if (versionId instanceof Response) return versionId;
