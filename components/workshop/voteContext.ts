@@ -23,7 +23,16 @@ export const VoteContext = createContext<VoteBinding | null>(null);
 
 /** What one item shows of the vote, or null when it is not in it. */
 export function useItemVote(itemId: string) {
-  const binding = useContext(VoteContext);
+  return itemVote(useContext(VoteContext), itemId);
+}
+
+/**
+ * The rules behind an item's vote chip, pure: counts only when the server sent them; "+" while
+ * the vote is open, this person may vote, has votes left and (without stacking) none on this item
+ * yet; "−" while open and they have a vote on it. The server enforces the same; this only spares
+ * people a refusal.
+ */
+export function itemVote(binding: VoteBinding | null, itemId: string) {
   if (!binding || !binding.items.has(itemId)) return null;
   const { vote, mine, canVote, pending, cast } = binding;
   const count = vote.counts ? (vote.counts[itemId] ?? 0) : null;

@@ -77,6 +77,7 @@ test("a workshop: agenda and timer, private drafts, a dot vote moved into the MV
   await expect(ben.page.getByTestId("facilitator-controls")).toHaveCount(0);
   await expect(chen.page.getByTestId("facilitator-controls")).toHaveCount(0);
   await expect(ben.page.getByTestId("session-bar")).toContainText("Facilitated by Ana");
+  const wid = ((await (await request.get(`/api/boards/${board.id}/workshop`)).json()) as { workshop: { id: string } }).workshop.id;
   // Someone who tries to start a second one is refused: one workshop per board.
   await ben.page.getByTestId("workshop-menu").click();
   await expect(ben.page.getByRole("menuitem", { name: "A workshop is running" })).toBeDisabled();
@@ -95,10 +96,21 @@ test("a workshop: agenda and timer, private drafts, a dot vote moved into the MV
   const paused = await secondsLeft(ana.page);
   await ben.page.waitForTimeout(1_200);
   expect(await secondsLeft(ben.page)).toBe(paused);
+  // At zero every screen says so (and pulses; a tone plays where the browser allows sound).
+  await ana.page.getByRole("button", { name: "Resume" }).click();
+  for (const page of people) await expect(page.getByTestId("session-bar")).toHaveAttribute("data-timer", "running", LIVE);
+  const cut = await request.post(`/api/boards/${board.id}/workshop/${wid}/actions`, { data: { action: "add-minutes", minutes: -10 } });
+  expect(cut.status(), await cut.text()).toBe(200);
+  for (const page of people) {
+    await expect(page.getByTestId("workshop-countdown")).toHaveAttribute("data-ended", "true", LIVE);
+    await expect(page.getByTestId("workshop-countdown")).toHaveText("0:00");
+    await expect(page.getByText("Time is up")).toBeVisible();
+  }
+  await ana.page.getByRole("button", { name: "Add 5 minutes" }).click();
+  await expect(chen.page.getByTestId("workshop-countdown")).not.toHaveAttribute("data-ended", "true", LIVE);
+  await expect.poll(() => secondsLeft(chen.page)).toBeGreaterThan(290);
   if (images) {
     mkdirSync(images, { recursive: true });
-    await ana.page.getByRole("button", { name: "Resume" }).click();
-    await expect(ben.page.getByTestId("session-bar")).toHaveAttribute("data-timer", "running", LIVE);
     await ana.page.getByTestId("session-bar").screenshot({ path: `${images}/workshop-session-bar.png` });
   }
 
@@ -111,6 +123,15 @@ test("a workshop: agenda and timer, private drafts, a dot vote moved into the MV
   await chen.page.getByTestId("drafts-panel").getByLabel("Lane of new draft").selectOption({ label: "Communication" });
   await chen.page.getByTestId("drafts-panel").getByRole("button", { name: "Add draft" }).click();
   await expect(ben.page.getByTestId("my-draft")).toHaveAttribute("data-title", "Waiting list");
+  // Drafts are edited and deleted by their author while drafting is open.
+  const benDrafts = ben.page.getByTestId("drafts-panel");
+  await benDrafts.getByRole("textbox", { name: "New draft" }).fill("Scratch idea");
+  await benDrafts.getByRole("button", { name: "Add draft" }).click();
+  await expect(ben.page.getByTestId("my-draft")).toHaveCount(2);
+  await benDrafts.getByRole("button", { name: "Delete draft Scratch idea" }).click();
+  await expect(ben.page.getByTestId("my-draft")).toHaveCount(1);
+  await benDrafts.getByLabel("Size of draft Waiting list").selectOption("L");
+  await expect(benDrafts.getByLabel("Size of draft Waiting list")).toHaveValue("L");
   await expect(chen.page.getByTestId("my-draft")).toHaveAttribute("data-title", "Cancel by text");
   await expect(ana.page.getByTestId("drafts-toggle")).toContainText("2 in all", LIVE);
   await audit(chen.page, "the session bar and the drafts panel (commenter)");
@@ -119,7 +140,6 @@ test("a workshop: agenda and timer, private drafts, a dot vote moved into the MV
   await expect(ben.page.getByText("Cancel by text")).toHaveCount(0);
   await expect(chen.page.getByText("Waiting list")).toHaveCount(0);
   await expect(ana.page.getByText("Waiting list")).toHaveCount(0);
-  const wid = ((await (await request.get(`/api/boards/${board.id}/workshop`)).json()) as { workshop: { id: string } }).workshop.id;
   const anaDrafts = (await (await request.get(`/api/boards/${board.id}/workshop/${wid}/drafts`)).json()) as { drafts: unknown[] };
   expect(anaDrafts.drafts).toEqual([]);
 
