@@ -41,13 +41,25 @@ export function WorkshopMenu({ ui }: { ui: WorkshopUi }) {
         <span className="sr-only md:hidden">Workshop</span>
       </button>
       {open && (
-        <div role="menu" aria-label="Workshop" className="absolute right-0 top-full z-50 mt-2 flex w-60 flex-col rounded-xl border border-slate-200 bg-white p-1.5 text-slate-700 shadow-xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200">
+        <div
+          role="menu"
+          aria-label="Workshop"
+          onKeyDown={(e) => {
+            // Up and down walk the entries, as in the board's other menus.
+            const step = e.key === "ArrowDown" ? 1 : e.key === "ArrowUp" ? -1 : 0;
+            if (!step) return;
+            e.preventDefault();
+            const entries = [...e.currentTarget.querySelectorAll<HTMLButtonElement>("[role=menuitem]:not(:disabled)")];
+            const at = entries.indexOf(document.activeElement as HTMLButtonElement);
+            entries[(at + step + entries.length) % entries.length]?.focus();
+          }}
+          className="absolute right-0 top-full z-50 mt-2 flex w-60 flex-col rounded-xl border border-slate-200 bg-white p-1.5 text-slate-700 shadow-xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200">
           {ui.canStart && (
-            <button type="button" role="menuitem" className={`${entry} disabled:opacity-40`} disabled={running} onClick={() => choose("start")} autoFocus>
+            <button type="button" role="menuitem" className={`${entry} disabled:opacity-40`} disabled={running} onClick={() => choose("start")} autoFocus={!running}>
               {running ? "A workshop is running" : "Start a workshop…"}
             </button>
           )}
-          <button type="button" role="menuitem" className={entry} onClick={() => choose("past")} autoFocus={!ui.canStart}>
+          <button type="button" role="menuitem" className={entry} onClick={() => choose("past")} autoFocus={!ui.canStart || running}>
             Past workshops
           </button>
         </div>
