@@ -15,6 +15,7 @@ const entry = "flex w-full items-center rounded-lg px-2.5 py-1.5 text-left text-
 export function WorkshopMenu({ ui }: { ui: WorkshopUi }) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   const close = () => setOpen(false);
   useDismiss(open, root, close);
   const running = ui.binding.workshop !== null;
@@ -25,6 +26,7 @@ export function WorkshopMenu({ ui }: { ui: WorkshopUi }) {
   return (
     <div ref={root} className="relative">
       <button
+        ref={button}
         type="button"
         aria-haspopup="menu"
         aria-expanded={open}
@@ -45,7 +47,8 @@ export function WorkshopMenu({ ui }: { ui: WorkshopUi }) {
           role="menu"
           aria-label="Workshop"
           onKeyDown={(e) => {
-            // Up and down walk the entries, as in the board's other menus.
+            // Up and down walk the entries, as in the board's other menus; Escape (which closes it) gives the focus back.
+            if (e.key === "Escape") button.current?.focus();
             const step = e.key === "ArrowDown" ? 1 : e.key === "ArrowUp" ? -1 : 0;
             if (!step) return;
             e.preventDefault();
