@@ -16,7 +16,7 @@ export function respond<T>(result: ServiceResult<T>, status = 200): Response {
 export const unauthorized = () => errorResponse(401, "sign in first");
 
 /** The body as text, or null once it passes `maxBytes` (read no further: a huge body costs us nothing). */
-async function readLimited(request: Request, maxBytes: number): Promise<string | null> {
+export async function readLimited(request: Request, maxBytes: number): Promise<string | null> {
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return null;
   if (!request.body) return "";
   const reader = request.body.getReader();

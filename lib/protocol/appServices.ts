@@ -4,6 +4,7 @@ import type { ChangesSummary, CommentAnchor, CommentView, InboxView, ThreadView 
 import type { BoardHistoryPage, ObjectHistoryPage } from "./history";
 import type { Principal, Role } from "./roles";
 import type { PastBoard, VersionList, VersionView } from "./versions";
+import type { ExportFormat, ImportOutcome, ImportQuery } from "./importExport";
 import type { BoardSnapshot } from "../model/snapshot";
 import type { BoardComparison } from "../history/types";
 
@@ -172,6 +173,12 @@ export interface AppServices {
   compareVersions(actor: UserId, boardId: BoardId, from: string, to: string): Promise<ServiceResult<{ from: string; to: string; comparison: BoardComparison }>>;
   /** The board as it was at a moment: the version before it plus the recorded changes up to it. */
   boardAt(actor: UserId, boardId: BoardId, at: string): Promise<ServiceResult<PastBoard>>;
+
+  // Import and export (lib/protocol/importExport.ts): every member exports; anyone signed in
+  // imports into a new board, editors and owners into an existing one.
+  exportBoard(actor: UserId, boardId: BoardId, format: ExportFormat): Promise<ServiceResult<{ body: string; contentType: string; filename: string }>>;
+  /** A refused file is an ok result with `errors` (the route answers 422 with them). */
+  importBoard(actor: UserId, query: ImportQuery, text: string): Promise<ServiceResult<ImportOutcome>>;
 
   // History (every member may read it).
   /** One object's changes, newest first, a page of at most `limit` before the cursor `before`. */

@@ -11,6 +11,8 @@ import { TokenBucket } from "../sync/tokenBucket";
 export const LIMITS = {
   save: { perMinute: 6, burst: 6 },
   replay: { perMinute: 120, burst: 30 },
+  /** An import parses, checks and writes a whole file (server/services/importExportServices.ts). */
+  import: { perMinute: 10, burst: 10 },
 } as const;
 export type LimitedAction = keyof typeof LIMITS;
 

@@ -17,6 +17,7 @@ import { commentMailer } from "./commentMail";
 import type { MailDeps } from "./mailLinks";
 import { memberServices, type AccessEvents } from "./memberServices";
 import { versionServices, type WithLiveBoard } from "./versionServices";
+import { importExportServices } from "./importExportServices";
 import type { Logger } from "../log";
 
 export interface AppServiceDeps {
@@ -70,5 +71,6 @@ export function createAppServices(deps: AppServiceDeps): AppServices {
     ...commentServices({ storage, roleOf: boards.roleOf, readSnapshot, live, now, mailNotices: commentMailer(storage, mail, log) }),
     ...inboxServices(storage, live, now),
     ...versionServices({ storage, roleOf: readerRoleOf(storage, boards.roleOf), withLiveBoard, readSnapshot, live, now }),
+    ...importExportServices({ storage, roleOf: boards.roleOf, withLiveBoard, now }),
   };
 }

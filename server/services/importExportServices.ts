@@ -1,0 +1,150 @@
+import * as Y from "yjs";
+import { deriveBoard } from "../../lib/derive/deriveBoard";
+import { exportBoardFile, parseBoardFile, writeBoardFile, type BoardFile } from "../../lib/io/boardFile";
+import { boardToCsv } from "../../lib/io/csvExport";
+import { csvToBoardFile, guessMapping, readCsv } from "../../lib/io/csvImport";
+import { boardToMspdi } from "../../lib/io/mspdiExport";
+import { mspdiToBoardFile } from "../../lib/io/mspdiImport";
+import { date } from "../../lib/model/dates";
+import { newBoardId, type BoardId, type UserId } from "../../lib/model/ids";
+import { createOrigin } from "../../lib/model/origin";
+import { ok } from "../../lib/model/result";
+import { readSnapshot } from "../../lib/model/snapshot";
+import type { AppServices } from "../../lib/protocol/appServices";
+import type { ExportFormat, ImportCounts, ImportOutcome, ImportQuery, ImportRowError } from "../../lib/protocol/importExport";
+import { canEditRoadmap, type Role } from "../../lib/protocol/roles";
+import type { Storage } from "../storage/storage";
+import { VersionLimits } from "../history/versionLimits";
+import { boardNotFound, fail } from "./serviceErrors";
+import type { WithLiveBoard } from "./versionServices";
+
+/**
+ * Import and export (docs/import-export.md). Every format goes through one board file
+ * (lib/io/boardFile.ts): importers produce one, it is checked whole (records, references,
+ * cycles), and only a file without errors is written, in one transaction; an import into an
+ * existing board takes an automatic version first. Exports read the live board.
+ */
+export type ImportExportServices = Pick<AppServices, "exportBoard" | "importBoard">;
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  json: "application/json; charset=utf-8",
+  mspdi: "application/xml; charset=utf-8",
+};
+const EXTENSIONS: Record<ExportFormat, string> = { csv: "csv", json: "waymark.json", mspdi: "xml" };
+
+const countsOf = (file: BoardFile): ImportCounts => ({
+  lanes: file.lanes.length,
+  phases: file.phases.length,
+  items: file.items.length,
+  dependencies: file.dependencies.length,
+  milestones: file.milestones.length,
+});
+
+export function importExportServices(deps: {
+  storage: Storage;
+  roleOf: (actor: UserId, boardId: BoardId) => Promise<Role | null>;
+  withLiveBoard: WithLiveBoard;
+  now: () => Date;
+}): ImportExportServices {
+  const { storage, roleOf, withLiveBoard, now } = deps;
+  const limits = new VersionLimits();
+
+  /** The file in the request as a checked board file, or what is wrong with it. */
+  function read(query: ImportQuery, text: string, settings?: BoardFile["board"]): { file: BoardFile | null; errors: ImportRowError[]; warnings: string[] } {
+    if (query.format === "json") {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text.replace(/^\uFEFF/, ""));
+      } catch {
+        return { file: null, errors: [{ message: "The file is not JSON (a Waymark JSON export is)." }], warnings: [] };
+      }
+      const parsed = parseBoardFile(raw);
+      return parsed.ok ? { file: parsed.file, errors: [], warnings: [] } : { file: null, errors: parsed.errors.map((message) => ({ message })), warnings: [] };
+    }
+    let file: BoardFile;
+    let warnings: string[];
+    if (query.format === "mspdi") {
+      const read = mspdiToBoardFile(text, { summaryAs: query.summaries ?? "phases", ...(query.title ? { title: query.title } : {}) });
+      if (!read.ok) return { file: null, errors: read.errors.map((message) => ({ message })), warnings: [] };
+      ({ file, warnings } = read.result);
+    } else {
+      const table = readCsv(text);
+      if (!table.ok) return { file: null, errors: [{ message: table.error }], warnings: [] };
+      const mapping = query.mapping ?? guessMapping(table.headers);
+      if (mapping.length > table.headers.length) return { file: null, errors: [{ message: `The mapping names ${mapping.length} columns; the file has ${table.headers.length}.` }], warnings: [] };
+      const converted = csvToBoardFile(table.headers, table.rows, {
+        mapping,
+        dateOrder: query.dateOrder ?? "dmy",
+        ...(settings ? { settings } : {}),
+        ...(query.title ? { title: query.title } : {}),
+      });
+      if (converted.errors.length) return { file: null, errors: converted.errors.slice(0, 200), warnings: converted.warnings };
+      ({ file, warnings } = converted);
+    }
+    // Whatever an importer made is checked like a Waymark file: references, duplicates, cycles.
+    const checked = parseBoardFile(JSON.parse(JSON.stringify(file)));
+    return checked.ok ? { file: checked.file, errors: [], warnings } : { file: null, errors: checked.errors.map((message) => ({ message })), warnings };
+  }
+
+  const refused = (errors: ImportRowError[], warnings: string[], boardId: string | null): ImportOutcome => ({
+    written: false,
+    boardId,
+    counts: { lanes: 0, phases: 0, items: 0, dependencies: 0, milestones: 0 },
+    warnings,
+    errors,
+    versionId: null,
+  });
+
+  return {
+    async exportBoard(actor, boardId, format) {
+      if (!(await roleOf(actor, boardId))) return boardNotFound();
+      const board = await storage.getBoard(boardId);
+      if (!board) return boardNotFound();
+      const exportedAt = now().toISOString();
+      const body = await withLiveBoard(boardId, (live) => {
+        if (format === "json") return JSON.stringify(exportBoardFile(live.doc, exportedAt), null, 2);
+        const snapshot = readSnapshot(live.doc);
+        const derived = deriveBoard(snapshot, { today: date(exportedAt.slice(0, 10)) });
+        return format === "csv" ? boardToCsv(snapshot, derived) : boardToMspdi(snapshot, derived);
+      });
+      const name = (board.title.replace(/[^\p{L}\p{N} _.-]+/gu, "").trim() || "roadmap").slice(0, 80);
+      return ok({ body, contentType: CONTENT_TYPES[format], filename: `${name}.${EXTENSIONS[format]}` });
+    },
+
+    async importBoard(actor, query, text) {
+      if (!(await storage.getUser(actor))) return fail("unauthorized", "sign in to import");
+      let intoRole: Role | null = null;
+      if (query.into !== undefined) {
+        intoRole = await roleOf(actor, query.into as BoardId);
+        if (!intoRole) return boardNotFound();
+        if (!canEditRoadmap(intoRole)) return fail("forbidden", "Only editors and owners can import into this board.");
+      }
+      if (!limits.take(actor, "import")) return fail("too-many", "That was a lot of imports at once: wait a minute and try again.");
+      const into = query.into as BoardId | undefined;
+      const settings = into ? await withLiveBoard(into, (live) => readSnapshot(live.doc).board) : undefined;
+      const { file, errors, warnings } = read(query, text, settings);
+      if (!file) return ok(refused(errors, warnings, into ?? null));
+      if (query.dryRun) return ok({ written: false, boardId: into ?? null, counts: countsOf(file), warnings, errors: [], versionId: null });
+      const origin = createOrigin("import", actor);
+      if (!into) {
+        const doc = new Y.Doc();
+        try {
+          if (query.title) file.board.title = query.title;
+          writeBoardFile(doc, origin, file, { mode: "new" });
+          const board = await storage.createOwnedBoard({ id: newBoardId(), title: file.board.title || "Imported roadmap", ownerId: actor }, Y.encodeStateAsUpdate(doc));
+          return ok({ written: true, boardId: board.id, counts: countsOf(file), warnings, errors: [], versionId: null });
+        } finally {
+          doc.destroy();
+        }
+      }
+      const outcome = await withLiveBoard(into, async (live) => {
+        // The board as it was, kept before anything is written (docs/history.md).
+        const version = await live.versions.take("import", actor);
+        const counts = writeBoardFile(live.doc, origin, file, { mode: "into" });
+        return { counts, versionId: version?.id ?? null };
+      });
+      return ok({ written: true, boardId: into, counts: outcome.counts, warnings, errors: [], versionId: outcome.versionId });
+    },
+  };
+}
