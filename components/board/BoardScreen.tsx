@@ -76,8 +76,8 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
   );
   const title = snapshot?.board.title ?? initialTitle;
   const comments = useCommentsBinding(boardId, account?.id ?? null, role);
-  // Workshops are for signed-in members (the routes and the live stream are theirs), not guests.
-  const workshop = useWorkshopUi(boardId, account?.id ?? null, role);
+  // Members take part in workshops; a guest on a share link watches the session bar (live events only).
+  const workshop = useWorkshopUi(boardId, account?.id ?? null, role, account === null && guestSecret !== undefined);
   const running = workshop?.binding.workshop ?? null;
   const closedCode = connection.closed?.code;
 
@@ -129,7 +129,7 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
           </span>
         )}
         <PresenceBar peers={peers} selfId={account?.id ?? null} follow={follow} canLead={!readOnly} />
-        {workshop && <WorkshopMenu ui={workshop} />}
+        {workshop?.member && <WorkshopMenu ui={workshop} />}
         {account && <BoardActions boardId={boardId} title={title} role={role} selfId={account.id} />}
         <ConnectionBadge connection={connection} />
         <UserMenu account={account} />
@@ -143,6 +143,7 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
           binding={workshop.binding}
           workshop={running}
           selfId={workshop.selfId}
+          member={workshop.member}
           facilitating={workshop.facilitating}
           panel={workshop.panel}
           onPanel={workshop.setPanel}

@@ -20,6 +20,8 @@ interface SessionBarProps {
   binding: WorkshopBinding;
   workshop: WorkshopView;
   selfId: string;
+  /** False for a guest on a share link: no drafts to read. */
+  member: boolean;
   /** The facilitator, or an owner: the controls are theirs. */
   facilitating: boolean;
   panel: WorkshopPanel | null;
@@ -32,7 +34,7 @@ interface SessionBarProps {
  * the countdown from the server's clock, who takes part, the vote and the drafts; the
  * facilitator's controls beside them. Failures of a control are said in place.
  */
-export function SessionBar({ binding, workshop, selfId, facilitating, panel, onPanel, onOpenVote }: SessionBarProps) {
+export function SessionBar({ binding, workshop, selfId, member, facilitating, panel, onPanel, onOpenVote }: SessionBarProps) {
   const { left, ended } = useCountdown(workshop.timer, binding.clock);
   const [error, setError] = useState<string | null>(null);
   const [confirmEnd, setConfirmEnd] = useState(false);
@@ -125,7 +127,7 @@ export function SessionBar({ binding, workshop, selfId, facilitating, panel, onP
             {voteWords(vote, workshop.mine)}
           </button>
         )}
-        {workshop.drafting.state !== "closed" && (
+        {workshop.drafting.state !== "closed" && member && (
           <button type="button" className={barButton} aria-pressed={panel === "drafts"} onClick={() => togglePanel("drafts")} data-testid="drafts-toggle">
             {workshop.drafting.state === "open" ? `Drafts (${workshop.drafting.count} in all)` : "Revealed drafts"}
           </button>

@@ -29,20 +29,23 @@ export interface WorkshopBinding {
 }
 
 /**
- * The board's running workshop, kept current for everyone on the board (signed-in members; the
- * live stream and the routes are theirs). `enabled` is false for guests on a share link.
+ * The board's running workshop, kept current for everyone on the board. Members read it from the
+ * routes and the live events; a guest on a share link (`access: "guest"`) from the live events
+ * alone (the routes take signed-in people only), so a guest who arrives mid-session sees the bar
+ * from the next change on.
  */
-export function useWorkshop(boardId: string, enabled: boolean): WorkshopBinding {
-  const [store] = useState(() => new WorkshopStore(() => workshopClient.current(boardId)));
+export function useWorkshop(boardId: string, access: "member" | "guest" | "none"): WorkshopBinding {
+  const [store] = useState(() => new WorkshopStore(access === "member" ? () => workshopClient.current(boardId) : null));
   const state = useSyncExternalStore(store.subscribe, store.get, () => WorkshopStore.initial);
+  const enabled = access !== "none";
   useEffect(() => {
-    if (!enabled) return;
+    if (access !== "member") return;
     void store.refresh();
     // Back in a tab that slept: the clock may have jumped, and events may have been missed.
     const onVisible = () => document.visibilityState === "visible" && void store.refresh();
     document.addEventListener("visibilitychange", onVisible);
     return () => document.removeEventListener("visibilitychange", onVisible);
-  }, [store, enabled]);
+  }, [store, access]);
   useLiveEvent(
     (notice) => {
       if (notice.type === "reconnected") void store.refresh();

@@ -10,7 +10,10 @@ export type WorkshopPanel = "vote" | "drafts";
 
 export interface WorkshopUi {
   binding: WorkshopBinding;
+  /** The signed-in person's id; "" for a guest. */
   selfId: string;
+  /** A member of the board (false: a guest on a share link, who only watches). */
+  member: boolean;
   role: Role;
   facilitating: boolean;
   /** Owners and editors start workshops. */
@@ -25,16 +28,21 @@ export interface WorkshopUi {
   voteError: string | null;
 }
 
-/** The workshop as the board page shows it: who may do what, the open panel and dialog, the vote for bars and cards. */
-export function useWorkshopUi(boardId: string, selfId: string | null, role: Role): WorkshopUi | null {
-  const binding = useWorkshop(boardId, selfId !== null);
+/**
+ * The workshop as the board page shows it: who may do what, the open panel and dialog, the vote
+ * for bars and cards. `selfId` is null for a guest on a share link (`guest`: true), who watches:
+ * the session bar and revealed or open counts, from the live events; null for no one else.
+ */
+export function useWorkshopUi(boardId: string, selfId: string | null, role: Role, guest = false): WorkshopUi | null {
+  const binding = useWorkshop(boardId, selfId !== null ? "member" : guest ? "guest" : "none");
   const [panel, setPanel] = useState<WorkshopPanel | null>(null);
   const [dialog, setDialog] = useState<"start" | "vote" | "past" | null>(null);
   const [pending, setPending] = useState(false);
   const [voteError, setVoteError] = useState<string | null>(null);
   const { workshop, actions } = binding;
-  const facilitating = canFacilitate(workshop, selfId, canManageBoard(role));
-  const canTakePart = canComment(role);
+  const member = selfId !== null;
+  const facilitating = member && canFacilitate(workshop, selfId, canManageBoard(role));
+  const canTakePart = member && canComment(role);
 
   // A vote opening, or drafting opening, brings its panel up once; the person may close it.
   const voteKey = workshop?.vote ? `${workshop.vote.id}:${workshop.vote.state}` : null;
@@ -64,6 +72,6 @@ export function useWorkshopUi(boardId: string, selfId: string | null, role: Role
     return { vote: v, items: new Set(v.itemIds), mine: workshop.mine, canVote: canTakePart, cast: (itemId, delta) => void cast(itemId, delta), pending };
   }, [workshop, canTakePart, cast, pending]);
 
-  if (selfId === null) return null;
-  return { binding, selfId, role, facilitating, canStart: canEditRoadmap(role), canTakePart, panel, setPanel, dialog, setDialog, vote, voteError };
+  if (!member && !guest) return null;
+  return { binding, selfId: selfId ?? "", member, role, facilitating, canStart: member && canEditRoadmap(role), canTakePart, panel, setPanel, dialog, setDialog, vote, voteError };
 }

@@ -28,7 +28,8 @@ export class WorkshopStore {
   private inFlight = false;
   private again = false;
 
-  constructor(private readonly load: () => Promise<ApiResult<TimedWorkshop>>) {}
+  /** `load` is null for a guest, who may not call the routes: events alone then. */
+  constructor(private readonly load: (() => Promise<ApiResult<TimedWorkshop>>) | null) {}
 
   readonly subscribe = (listener: () => void) => {
     this.listeners.add(listener);
@@ -38,6 +39,7 @@ export class WorkshopStore {
   static readonly initial = INITIAL;
 
   async refresh(): Promise<void> {
+    if (!this.load) return;
     if (this.inFlight) {
       this.again = true;
       return;
@@ -45,7 +47,7 @@ export class WorkshopStore {
     this.inFlight = true;
     do {
       this.again = false;
-      const result = await this.load();
+      const result = await this.load!();
       if (result.ok) {
         this.clock.fromRequest(result.value.serverNow, result.value.sentAt, result.value.receivedAt);
         this.set({ held: fromAnswer(result.value.workshop), loaded: true, error: null });

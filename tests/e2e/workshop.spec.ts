@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { addMember, createBoard, expectNoCspViolations, newPerson, openBoard } from "./people";
+import { addMember, createBoard, expectNoCspViolations, laptop, newPerson, openBoard } from "./people";
 import { seedItems } from "./seedBoard";
 
 /**
@@ -152,8 +152,17 @@ test("a workshop: agenda and timer, private drafts, a dot vote moved into the MV
     await expect(page.getByTestId("unscheduled-tray")).toContainText("Cancel by text");
   }
 
+  // A guest on a share link watches from the live events: the bar from the next change on, no controls, no menu.
+  const link = (await (await request.post(`/api/boards/${board.id}/share-links`)).json()) as { path: string };
+  const guest = await (await laptop(browser)).newPage();
+  await guest.goto(link.path);
+  await expect(guest.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");
+
   // Steps 3 and 4: Ana opens a hidden dot vote over the whole board; three votes each.
   await ana.page.getByRole("button", { name: "Next step" }).click();
+  await expect(guest.getByTestId("workshop-step")).toContainText("Step 3 of 6", LIVE);
+  await expect(guest.getByTestId("workshop-menu")).toHaveCount(0);
+  await expect(guest.getByTestId("facilitator-controls")).toHaveCount(0);
   await ana.page.getByRole("button", { name: "Next step" }).click();
   await expect(chen.page.getByTestId("workshop-step")).toContainText("Step 4 of 6", LIVE);
   await ana.page.getByRole("button", { name: "Open a vote" }).click();
@@ -207,6 +216,9 @@ test("a workshop: agenda and timer, private drafts, a dot vote moved into the MV
   await expect(ben.page.locator('[data-testid="vote-chip"][data-count="3"]')).toHaveCount(1);
   await expect(dev.page.getByTestId("vote-count")).toHaveCount(ITEMS.length, LIVE);
   await dev.page.context().close();
+  await expect(guest.getByTestId("vote-count")).toHaveCount(ITEMS.length, LIVE);
+  await expect(guest.getByRole("button", { name: /^Vote for / })).toHaveCount(0);
+  await guest.context().close();
   await expect(ben.page.getByRole("button", { name: /^Vote for / })).toHaveCount(0);
   if (images) await ben.page.screenshot({ path: `${images}/workshop-revealed-vote.png` });
 
