@@ -30,5 +30,5 @@ export async function renderTimeline(snapshot: BoardSnapshot, request: RenderReq
   if (!scene.ok) return err(request.format === "png" ? `${scene.error} A PDF takes up to ${RENDER_MAX_PAGES.pdf}.` : scene.error);
   const pages = scene.scene.pages.length;
   if (request.format === "pdf") return ok({ body: await timelinePdf(scene.scene, { exportedAt: request.exportedAt }), contentType: "application/pdf", pages });
-  return ok({ body: timelinePng(scene.scene).png, contentType: "image/png", pages });
+  return ok({ body: (await timelinePng(scene.scene)).png, contentType: "image/png", pages });
 }

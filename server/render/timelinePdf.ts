@@ -6,7 +6,7 @@ import { FONT_FILES } from "./fonts";
  * The timeline scene as a PDF (pdfkit): bars and marks as vector paths, every title and label
  * as text in the embedded Inter (subset), so the file is searchable and prints sharp.
  */
-export function timelinePdf(scene: TimelineScene, meta: { exportedAt: Date }): Promise<Uint8Array> {
+export async function timelinePdf(scene: TimelineScene, meta: { exportedAt: Date }): Promise<Uint8Array> {
   // `font` replaces pdfkit's default Helvetica, whose metrics it would otherwise read from disk.
   const doc = new PDFDocument({
     autoFirstPage: false,
@@ -24,6 +24,8 @@ export function timelinePdf(scene: TimelineScene, meta: { exportedAt: Date }): P
   for (const page of scene.pages) {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
     for (const shape of page.shapes) draw(doc, shape);
+    // A page is tens of milliseconds: between pages, the sync server's messages get their turn.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   doc.end();
   return done;

@@ -1,4 +1,4 @@
-import { Resvg } from "@resvg/resvg-js";
+import { renderAsync } from "@resvg/resvg-js";
 import type { TimelineScene } from "../../lib/render/scene";
 import { timelineSvg } from "../../lib/render/timelineSvg";
 import { FONT_FILES } from "./fonts";
@@ -30,14 +30,14 @@ export function stackedSvg(scene: TimelineScene): { svg: string; width: number; 
   };
 }
 
-export function timelinePng(scene: TimelineScene): { png: Uint8Array; width: number; height: number; scale: number } {
+/** resvg parses and rasterises on a libuv thread (renderAsync): the sync server keeps serving meanwhile. */
+export async function timelinePng(scene: TimelineScene): Promise<{ png: Uint8Array; width: number; height: number; scale: number }> {
   const { svg, width, height } = stackedSvg(scene);
   const scale = Math.max(1, Math.min(2, Math.sqrt(PNG_MAX_PIXELS / (width * height))));
-  const resvg = new Resvg(svg, {
+  const image = await renderAsync(svg, {
     fitTo: { mode: "zoom", value: scale },
     font: { fontFiles: [FONT_FILES.regular, FONT_FILES.semibold], loadSystemFonts: false, defaultFontFamily: "Inter" },
     background: "#ffffff",
   });
-  const image = resvg.render();
   return { png: new Uint8Array(image.asPng()), width: image.width, height: image.height, scale };
 }

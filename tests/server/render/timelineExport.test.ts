@@ -76,12 +76,12 @@ describe.skipIf(!poppler)("the PDF, read back with poppler", () => {
 });
 
 describe("the PNG", () => {
-  it("is the pages at 144 dpi, with a bar's colour where the layout put the bar", () => {
+  it("is the pages at 144 dpi, with a bar's colour where the layout put the bar", async () => {
     const snapshot = demo();
     const derived = deriveBoard(snapshot, { today: date("2027-01-18") });
     const result = timelineScene(snapshot, derived, { paper: "a4", range: { from: date("2027-01-04"), to: date("2027-06-30") }, today: date("2027-01-18"), maxPages: 12 });
     if (!result.ok) throw new Error(result.error);
-    const png = timelinePng(result.scene);
+    const png = await timelinePng(result.scene);
     const image = readPng(png.png);
     expect(png.scale).toBe(2);
     expect([image.width, image.height]).toEqual([Math.round(841.89 * 2), Math.round(595.28 * 2)]);
