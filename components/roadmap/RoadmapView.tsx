@@ -35,6 +35,7 @@ import { VersionsSidePanel } from "./versions/VersionsSidePanel";
 import { useRoadmapView } from "./views/useRoadmapView";
 import { ViewPanel } from "./views/ViewPanel";
 import { BoardToast } from "./BoardToast";
+import { useImportedToast } from "../io/useImportedToast";
 
 interface RoadmapViewProps {
   session: BoardSession;
@@ -99,6 +100,10 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
   const replaying = history !== null && versionsUi.replay.active;
   const openPanels = Number(conflictsOpen) + Number(comments !== null && commentsUi.panelOpen) + Number(selectedId !== null) + Number(versionsOpen);
   const placement = usePanelPlacement(areaRef, openPanels);
+  useImportedToast(session.boardId, commands.showNotice, history !== null ? (versionId) => {
+    versions.refresh();
+    versionsUi.startReplay(versionId, placement);
+  } : null);
 
   return (
     <div ref={rootRef} data-read-only={readOnly} className="relative flex min-h-0 flex-1 flex-col">
