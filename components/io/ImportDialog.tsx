@@ -228,7 +228,8 @@ export function ImportDialog({ into, onClose }: ImportDialogProps) {
             {serverMessage}
           </p>
         )}
-        <div className="flex justify-end gap-2">
+        {/* Stays in view at the dialog's foot however long the mapping and the preview are. */}
+        <div className="sticky bottom-0 -mx-5 -mb-4 flex justify-end gap-2 border-t border-slate-200 bg-white px-5 py-3 dark:border-slate-800 dark:bg-slate-900">
           <button type="button" onClick={onClose} className="rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
             Cancel
           </button>
