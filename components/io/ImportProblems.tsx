@@ -4,6 +4,7 @@ import type { ImportCounts, ImportRowError } from "../../lib/protocol/importExpo
 import { errorLine } from "./importPlan";
 
 const MAX_WARNINGS = 20;
+const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? "" : "s"}`;
 
 /** What the preview found: the counts, the warnings, and each row's error in words. */
 export function ImportProblems({
@@ -36,8 +37,8 @@ export function ImportProblems({
       ) : (
         counts && (
           <p data-testid="import-counts">
-            Ready to import <strong>{counts.items.toLocaleString()}</strong> items, {counts.lanes} lanes, {counts.phases} phases, {counts.milestones} milestones and{" "}
-            {counts.dependencies.toLocaleString()} links.
+            Ready to import <strong>{plural(counts.items, "item")}</strong>, {plural(counts.lanes, "lane")}, {plural(counts.phases, "phase")}, {plural(counts.milestones, "milestone")} and{" "}
+            {plural(counts.dependencies, "link")}.
           </p>
         )
       )}

@@ -168,7 +168,7 @@ test("an editor imports a Waymark JSON file into the board, everyone sees it liv
   const dialog = editorPage.getByTestId("import-dialog");
   await dialog.getByLabel("File to import").setInputFiles({ name: "elsewhere.waymark.json", mimeType: "application/json", buffer: Buffer.from(json) });
   await expect(dialog.getByLabel("Format")).toHaveValue("json");
-  await expect(dialog.getByTestId("import-counts")).toContainText("Ready to import 1 items");
+  await expect(dialog.getByTestId("import-counts")).toContainText("Ready to import 1 item,");
   // The preview is this board with the file in it.
   const preview = dialog.getByTestId("import-preview-board");
   await expect(preview.getByText("Already here")).toBeVisible();
