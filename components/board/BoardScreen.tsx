@@ -121,7 +121,7 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
             {role === "commenter" && account ? "Can comment" : "View only"}
           </span>
         )}
-        <PresenceBar peers={peers} selfId={account?.id ?? null} follow={follow} canLead={!readOnly} />
+        <PresenceBar peers={peers} selfId={account?.id ?? null} follow={follow} canLead={!readOnly} announce={session.announce} />
         {account && <BoardActions boardId={boardId} title={title} role={role} selfId={account.id} doc={snapshot ? session.doc : null} />}
         <ConnectionBadge connection={connection} />
         <UserMenu account={account} />

@@ -89,7 +89,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
 
   const data = useBoardData({ snapshot, peers, scale, collapsed: lanes.collapsed, criticalView, commentCounts: commentsUi.counts, onMilestoneComments: openMilestoneComments });
   const { geometry, decor, peerSelections } = data;
-  const presence = usePresenceView(session, follow, geometry, scale, setScale);
+  const presence = usePresenceView(session, follow, geometry, scale, setScale, !readOnly);
   const versions = useBoardVersions(session.boardId, history !== null);
   const baseline = useBaseline(session.boardId, versions.baselineId, snapshot, data.derived);
   const [ghostsShown, setGhostsShown] = useGhostsShown(session.boardId);

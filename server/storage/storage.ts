@@ -4,6 +4,7 @@ import type { BoardStore } from "./boardStore";
 import type { CommentStore } from "./commentStore";
 import type { SessionStore } from "./sessionStore";
 import type { VersionStore } from "./versionStore";
+import type { WorkshopStore } from "./workshopStore";
 
-/** Everything the server stores: boards and their update logs, accounts and access, comments, history and versions, ended sessions. */
-export type Storage = BoardStore & AccountStore & CommentStore & ActivityStore & SessionStore & VersionStore;
+/** Everything the server stores: boards and their update logs, accounts and access, comments, history and versions, ended sessions, workshops. */
+export type Storage = BoardStore & AccountStore & CommentStore & ActivityStore & SessionStore & VersionStore & WorkshopStore;

@@ -8,6 +8,7 @@ import { pgBoardStore } from "./pgBoardStore";
 import { pgCommentStore } from "./pgCommentStore";
 import { pgSessionStore } from "./pgSessionStore";
 import { pgVersionStore } from "./pgVersionStore";
+import { pgWorkshopStore } from "./pgWorkshopStore";
 
 export interface PostgresOptions {
   /** postgres://user:password@host:port/database; `?options=-c search_path=…` picks a schema. */
@@ -40,6 +41,7 @@ export async function openPostgresStorage({ url, log, maxConnections = 10 }: Pos
     ...pgCommentStore(pool),
     ...pgSessionStore(pool),
     ...pgVersionStore(pool),
+    ...pgWorkshopStore(pool),
     async close() {
       await pool.end();
     },

@@ -9,6 +9,7 @@ import { sqliteBoardStore } from "./sqliteBoardStore";
 import { sqliteCommentStore } from "./sqliteCommentStore";
 import { sqliteSessionStore } from "./sqliteSessionStore";
 import { sqliteVersionStore } from "./sqliteVersionStore";
+import { sqliteWorkshopStore } from "./sqliteWorkshopStore";
 import { CHECKPOINT_INTERVAL_MS, DEFAULT_SQLITE_SYNC, type SqliteSync } from "./sqliteSync";
 
 export interface SqliteStorageOptions {
@@ -40,6 +41,7 @@ export function openSqliteStorage(file: string, { sync = DEFAULT_SQLITE_SYNC, lo
     ...sqliteCommentStore(db),
     ...sqliteSessionStore(db),
     ...sqliteVersionStore(db),
+    ...sqliteWorkshopStore(db),
     async close() {
       await appends?.close();
       await checkpoints?.close();
