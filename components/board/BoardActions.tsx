@@ -1,7 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { canManageBoard, type Role } from "../../lib/protocol/roles";
+import type * as Y from "yjs";
+import { canEditRoadmap, canManageBoard, type Role } from "../../lib/protocol/roles";
+import { ExportEntries } from "../io/ExportEntries";
+import { ImportDialog } from "../io/ImportDialog";
 import { INLINE_FROM, MENU_BELOW, MenuEntry, OverflowMenu } from "../ui/OverflowMenu";
 import { DeleteBoardDialog } from "./DeleteBoardDialog";
 import { MembersDialog } from "./MembersDialog";
@@ -16,38 +19,45 @@ interface BoardActionsProps {
   title: string;
   role: Role;
   selfId: string;
+  /** The live board, for the import's preview; null until it has synced. */
+  doc: Y.Doc | null;
 }
 
 /**
  * Members for everyone on the board; sharing and deleting for owners. From the xl width they
  * stand in the header; below, the header has room for the title and the people only, and they
- * are entries of a "Board" menu.
+ * are entries of a "Board" menu. That menu is always there for the exports (every member) and
+ * the import into this board (editors and owners; the server checks it again).
  */
-export function BoardActions({ boardId, title, role, selfId }: BoardActionsProps) {
-  const [open, setOpen] = useState<"members" | "share" | "delete" | "picture" | null>(null);
+export function BoardActions({ boardId, title, role, selfId, doc }: BoardActionsProps) {
+  const [open, setOpen] = useState<"members" | "share" | "delete" | "import" | "picture" | null>(null);
   const owner = canManageBoard(role);
+  const canImport = canEditRoadmap(role) && doc !== null;
   const close = () => setOpen(null);
   return (
     <div className="flex items-center gap-2">
-      <OverflowMenu label="Board menu" testId="board-menu" className={MENU_BELOW.xl}>
+      <OverflowMenu label="Board menu" testId="board-menu">
         {(closeMenu) => (
           <>
-            <MenuEntry onSelect={() => setOpen("members")} close={closeMenu}>
+            <MenuEntry onSelect={() => setOpen("members")} close={closeMenu} className={MENU_BELOW.xl}>
               Members
-            </MenuEntry>
-            <MenuEntry onSelect={() => setOpen("picture")} close={closeMenu}>
-              Export PDF or PNG…
             </MenuEntry>
             {owner && (
               <>
-                <MenuEntry onSelect={() => setOpen("share")} close={closeMenu}>
+                <MenuEntry onSelect={() => setOpen("share")} close={closeMenu} className={MENU_BELOW.xl}>
                   Share
                 </MenuEntry>
-                <MenuEntry onSelect={() => setOpen("delete")} close={closeMenu} className="text-rose-700 dark:text-rose-300">
+                <MenuEntry onSelect={() => setOpen("delete")} close={closeMenu} className={`text-rose-700 dark:text-rose-300 ${MENU_BELOW.xl}`}>
                   Delete board
                 </MenuEntry>
               </>
             )}
+            {canImport && (
+              <MenuEntry onSelect={() => setOpen("import")} close={closeMenu}>
+                Import into this board…
+              </MenuEntry>
+            )}
+            <ExportEntries boardId={boardId} close={closeMenu} onPicture={() => setOpen("picture")} />
           </>
         )}
       </OverflowMenu>
@@ -58,12 +68,6 @@ export function BoardActions({ boardId, title, role, selfId }: BoardActionsProps
             <path d="M1.5 13.5c.6-2.4 2.3-3.5 4.5-3.5s3.9 1.1 4.5 3.5M11 3.5a2.5 2.5 0 010 4.5M12.5 10.3c1 .5 1.7 1.6 2 3.2" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
           </svg>
           Members
-        </button>
-        <button type="button" onClick={() => setOpen("picture")} className={headerButton} data-testid="export-picture">
-          <svg aria-hidden viewBox="0 0 16 16" className="size-3.5">
-            <path d="M8 2.5v7.5M5 7l3 3 3-3M3 12.5h10" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
-          </svg>
-          PDF / PNG
         </button>
         {owner && (
           <>
@@ -90,6 +94,7 @@ export function BoardActions({ boardId, title, role, selfId }: BoardActionsProps
       {open === "picture" && <TimelineExportDialog boardId={boardId} onClose={close} />}
       {open === "members" && <MembersDialog boardId={boardId} onClose={close} canManage={owner} selfId={selfId} />}
       {owner && open === "share" && <ShareDialog boardId={boardId} onClose={close} />}
+      {canImport && open === "import" && doc && <ImportDialog into={{ boardId, doc }} onClose={close} />}
       {owner && open === "delete" && <DeleteBoardDialog boardId={boardId} title={title} onClose={close} />}
     </div>
   );

@@ -85,7 +85,7 @@ export function TimelineExportDialog({ boardId, onClose }: TimelineExportDialogP
               type="button"
               disabled={busy !== null}
               onClick={() => void download(format)}
-              data-testid={`export-${format}`}
+              data-testid={`download-${format}`}
               className="rounded-lg bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-50"
             >
               {busy === format ? "Drawing…" : `Download ${format.toUpperCase()}`}
