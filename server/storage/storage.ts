@@ -3,7 +3,8 @@ import type { ActivityStore } from "./activityStore";
 import type { BoardStore } from "./boardStore";
 import type { CommentStore } from "./commentStore";
 import type { SessionStore } from "./sessionStore";
+import type { TemplateStore } from "./templateStore";
 import type { VersionStore } from "./versionStore";
 
 /** Everything the server stores: boards and their update logs, accounts and access, comments, history and versions, ended sessions. */
-export type Storage = BoardStore & AccountStore & CommentStore & ActivityStore & SessionStore & VersionStore;
+export type Storage = BoardStore & AccountStore & CommentStore & ActivityStore & SessionStore & VersionStore & TemplateStore;

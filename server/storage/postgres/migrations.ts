@@ -193,6 +193,23 @@ export const PG_MIGRATIONS: readonly string[] = [
    ALTER TABLE board_activity ADD COLUMN burst ${T};
    CREATE INDEX board_activity_by_object ON board_activity(board_id, item_id, seq);
    CREATE INDEX board_activity_by_burst ON board_activity(board_id, burst);`,
+  // Templates of one's own and calendar feeds (as in SQLite's).
+  `CREATE TABLE user_templates (
+     id ${T} PRIMARY KEY,
+     owner_id ${T} NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     name ${T} NOT NULL,
+     created_at ${T} NOT NULL,
+     body TEXT NOT NULL
+   );
+   CREATE INDEX user_templates_by_owner ON user_templates(owner_id, created_at);
+   CREATE TABLE calendar_feeds (
+     id ${T} PRIMARY KEY,
+     board_id ${T} NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     secret_hash ${T} NOT NULL UNIQUE,
+     created_by ${T} NOT NULL,
+     created_at ${T} NOT NULL,
+     revoked_at ${T}
+   );`,
 ];
 
 /**

@@ -7,6 +7,7 @@ import { pgActivityStore } from "./pgActivityStore";
 import { pgBoardStore } from "./pgBoardStore";
 import { pgCommentStore } from "./pgCommentStore";
 import { pgSessionStore } from "./pgSessionStore";
+import { pgTemplateStore } from "./pgTemplateStore";
 import { pgVersionStore } from "./pgVersionStore";
 
 export interface PostgresOptions {
@@ -40,6 +41,7 @@ export async function openPostgresStorage({ url, log, maxConnections = 10 }: Pos
     ...pgCommentStore(pool),
     ...pgSessionStore(pool),
     ...pgVersionStore(pool),
+    ...pgTemplateStore(pool),
     async close() {
       await pool.end();
     },
