@@ -13,6 +13,13 @@ export const LIMITS = {
   replay: { perMinute: 120, burst: 30 },
   /** An import parses, checks and writes a whole file (server/services/importExportServices.ts). */
   import: { perMinute: 10, burst: 10 },
+  /** Duplicating a board or saving it as a template stores a whole board (server/services/templateServices.ts). */
+  copy: { perMinute: 6, burst: 6 },
+  /**
+   * One calendar feed read, keyed by the feed (calendar apps poll every few minutes to hours;
+   * a leaked URL in a loop must not cost more than this). Misses share one key.
+   */
+  calendar: { perMinute: 30, burst: 10 },
 } as const;
 export type LimitedAction = keyof typeof LIMITS;
 

@@ -18,6 +18,8 @@ import type { MailDeps } from "./mailLinks";
 import { memberServices, type AccessEvents } from "./memberServices";
 import { versionServices, type WithLiveBoard } from "./versionServices";
 import { importExportServices } from "./importExportServices";
+import { templateServices } from "./templateServices";
+import { calendarFeedServices } from "./calendarFeedServices";
 import type { Logger } from "../log";
 
 export interface AppServiceDeps {
@@ -72,5 +74,7 @@ export function createAppServices(deps: AppServiceDeps): AppServices {
     ...inboxServices(storage, live, now),
     ...versionServices({ storage, roleOf: readerRoleOf(storage, boards.roleOf), withLiveBoard, readSnapshot, live, now }),
     ...importExportServices({ storage, roleOf: boards.roleOf, withLiveBoard, now }),
+    ...templateServices({ storage, roleOf: boards.roleOf, withLiveBoard, now }),
+    ...calendarFeedServices({ storage, roleOf: boards.roleOf, readSnapshot, now }),
   };
 }
