@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { canManageBoard, type Role } from "../../lib/protocol/roles";
 import { INLINE_FROM, MENU_BELOW, MenuEntry, OverflowMenu } from "../ui/OverflowMenu";
+import { CopyActions } from "./CopyActions";
 import { DeleteBoardDialog } from "./DeleteBoardDialog";
 import { MembersDialog } from "./MembersDialog";
 import { ShareDialog } from "./ShareDialog";
@@ -28,6 +29,7 @@ export function BoardActions({ boardId, title, role, selfId }: BoardActionsProps
   const close = () => setOpen(null);
   return (
     <div className="flex items-center gap-2">
+      <CopyActions boardId={boardId} title={title} role={role} />
       <OverflowMenu label="Board menu" testId="board-menu" className={MENU_BELOW.xl}>
         {(closeMenu) => (
           <>
