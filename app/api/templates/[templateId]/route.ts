@@ -10,5 +10,11 @@ export async function DELETE(request: Request, { params }: Context): Promise<Res
   if (refusal) return refusal;
   const user = await currentUser();
   if (!user) return unauthorized();
-  return respond(await appServices().deleteTemplate(user.id, decodeURIComponent((await params).templateId)));
+  let templateId = (await params).templateId;
+  try {
+    templateId = decodeURIComponent(templateId);
+  } catch {
+    // A malformed escape cannot name a template; the service answers not-found for it.
+  }
+  return respond(await appServices().deleteTemplate(user.id, templateId));
 }
