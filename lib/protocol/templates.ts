@@ -1,14 +1,11 @@
-import { z } from "zod";
-
 /**
  * Templates and calendar feeds as the browser and the API see them (issue 18). A template is
  * named by a string: "empty", a built-in id (lib/model/templates/gallery.ts) or "user:<id>"
- * for a template of one's own.
+ * for a template of one's own. No zod here: the browser imports this (zod's start-up probe of
+ * eval would break the Content-Security-Policy); the schemas are in templateSchemas.ts.
  */
 export const EMPTY_TEMPLATE = "empty";
 export const USER_TEMPLATE_PREFIX = "user:";
-
-export const templateRefSchema = z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters");
 
 export interface TemplateCard {
   /** What POST /api/boards takes as `template`. */
@@ -22,12 +19,6 @@ export interface TemplateGallery {
   /** The actor's own, oldest first. */
   own: (TemplateCard & { createdAt: string })[];
 }
-
-export const saveTemplateInputSchema = z
-  .object({
-    name: z.string().trim().min(1, "name must not be empty").max(120, "name is at most 120 characters"),
-  })
-  .strict();
 
 export interface CalendarFeedSummary {
   id: string;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { templateRefSchema } from "../../../lib/protocol/templates";
+import { templateRefSchema } from "../../../lib/protocol/templateSchemas";
 
 /** The body of POST /api/boards. The title limit matches the board settings schema. */
 export const createBoardInputSchema = z
