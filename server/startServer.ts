@@ -17,9 +17,11 @@ import { guestActor } from "../lib/protocol/guestReaders";
 import { createEventStreamHandler } from "./events/eventStream";
 import { createMemoryHub, type LiveHub } from "./events/liveEvents";
 import { createAppServices } from "./services/createAppServices";
+import { PARTICIPANT_SAMPLE_MS } from "./services/workshopServices";
 import { seedDemo } from "./services/demoSeed";
 import { pushUnread } from "./services/inboxServices";
 import type { AppServices } from "../lib/protocol/appServices";
+import type { WorkshopTasks } from "./services/workshopServices";
 import type { BoardId, UserId } from "../lib/model/ids";
 import type { ServerConfig } from "./config";
 import { createLogger, type Logger } from "./log";
@@ -59,7 +61,7 @@ export interface RunningServer {
   url: string;
   port: number;
   store: Storage;
-  services: AppServices;
+  services: AppServices & WorkshopTasks;
   /** Signs sessions and sync tokens. */
   secret: string;
   /** True when this start seeded the demo users and board. */
@@ -196,8 +198,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     readSnapshot: (boardId) => sync.readSnapshot(boardId),
     flushActivity: (boardId) => sync.flushActivity(boardId),
     withLiveBoard: (boardId, run) => sync.withLiveBoard(boardId, run),
+    roomPeople: (boardId) => sync.roomPeople(boardId),
     live,
   });
+  // Who is in the room of a board with a running workshop, sampled while it runs (docs/workshops.md).
+  const workshopSampler = setInterval(() => void services.sampleWorkshops(), PARTICIPANT_SAMPLE_MS);
+  workshopSampler.unref();
   registerAppServices(services);
   // Sign-in and sign-up counts are shared through Redis when instances share one.
   const limitsRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
@@ -270,6 +276,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
+        clearInterval(workshopSampler);
+        services.stopWorkshops();
         live.close();
         await sync.close();
         await fanout?.close();

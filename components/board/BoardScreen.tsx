@@ -28,6 +28,10 @@ import { ConnectionBadge } from "./ConnectionBadge";
 import { PresenceBar } from "./PresenceBar";
 import { ReadOnlyBanner } from "./ReadOnlyBanner";
 import { SyncBanner } from "./SyncBanner";
+import { SessionBar } from "../workshop/SessionBar";
+import { useWorkshopUi } from "../workshop/useWorkshopUi";
+import { VoteContext } from "../workshop/voteContext";
+import { WorkshopMenu } from "../workshop/WorkshopMenu";
 
 interface BoardScreenProps {
   boardId: string;
@@ -72,6 +76,9 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
   );
   const title = snapshot?.board.title ?? initialTitle;
   const comments = useCommentsBinding(boardId, account?.id ?? null, role);
+  // Members take part in workshops; a guest on a share link watches the session bar (live events only).
+  const workshop = useWorkshopUi(boardId, account?.id ?? null, role, account === null && guestSecret !== undefined);
+  const running = workshop?.binding.workshop ?? null;
   const closedCode = connection.closed?.code;
 
   // A guest whose link was revoked (or whose board was deleted) has nothing left to see here:
@@ -121,7 +128,8 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
             {role === "commenter" && account ? "Can comment" : "View only"}
           </span>
         )}
-        <PresenceBar peers={peers} selfId={account?.id ?? null} follow={follow} canLead={!readOnly} />
+        <PresenceBar peers={peers} selfId={account?.id ?? null} follow={follow} canLead={!readOnly} announce={session.announce} />
+        {workshop?.member && <WorkshopMenu ui={workshop} />}
         {account && <BoardActions boardId={boardId} title={title} role={role} selfId={account.id} />}
         <ConnectionBadge connection={connection} />
         <UserMenu account={account} />
@@ -130,7 +138,20 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
         <ReadOnlyBanner role={role} guest={account === null} downgraded={canEditRoadmap(initialRole) && connection.loaded} />
       )}
       <SyncBanner connection={connection} offline={offline} />
+      {workshop && running && (
+        <SessionBar
+          binding={workshop.binding}
+          workshop={running}
+          selfId={workshop.selfId}
+          member={workshop.member}
+          facilitating={workshop.facilitating}
+          panel={workshop.panel}
+          onPanel={workshop.setPanel}
+          onOpenVote={() => workshop.setDialog("vote")}
+        />
+      )}
       {snapshot ? (
+        <VoteContext value={workshop?.vote ?? null}>
         <RoadmapView
           session={session}
           snapshot={snapshot}
@@ -139,7 +160,9 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
           comments={comments}
           follow={follow}
           history={account || guestSecret ? { canSetBaseline: account !== null && canManageBoard(role) } : null}
+          workshop={workshop}
         />
+        </VoteContext>
       ) : (
         <BoardLoading connection={connection} />
       )}

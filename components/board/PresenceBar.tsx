@@ -2,6 +2,8 @@
 
 import { useState } from "react";
 import type { Peer } from "../collab/boardSession";
+import type { PresencePublisher } from "../collab/presencePublisher";
+import { BringHereButton } from "../presence/BringHereButton";
 import type { FollowController } from "../presence/followController";
 import { FollowMeButton } from "../presence/FollowMeButton";
 import { PeopleList } from "../presence/PeopleList";
@@ -22,8 +24,10 @@ interface PresenceBarProps {
   selfId: string | null;
   /** Clicking a person follows their view. */
   follow: FollowController;
-  /** Owners and editors may ask everyone to follow them. */
+  /** Owners and editors may ask everyone to follow them, or bring everyone to their view. */
   canLead: boolean;
+  /** This browser's presence: the view "Bring everyone here" brings people to. */
+  announce: PresencePublisher;
 }
 
 /**
@@ -31,7 +35,7 @@ interface PresenceBarProps {
  * One person in two tabs is one person, so peers merge by identity id. A workshop of 40 shows
  * the first few and a "+34" that lists everyone.
  */
-export function PresenceBar({ peers, selfId, follow, canLead }: PresenceBarProps) {
+export function PresenceBar({ peers, selfId, follow, canLead, announce }: PresenceBarProps) {
   const [listOpen, setListOpen] = useState(false);
   const following = useStore(follow.state);
   const others: Peer[] = [];
@@ -95,6 +99,7 @@ export function PresenceBar({ peers, selfId, follow, canLead }: PresenceBarProps
           <PeopleList people={others} followingClientId={following?.clientId ?? null} onToggleFollow={toggleFollow} onClose={() => setListOpen(false)} />
         )}
       </ul>
+      {canLead && <BringHereButton follow={follow} announce={announce} />}
       {canLead && <FollowMeButton follow={follow} />}
     </div>
   );

@@ -1,12 +1,16 @@
 import type { Awareness } from "y-protocols/awareness";
 import { z } from "zod";
 import {
+  bringHereSchema,
   draggingSchema,
   followRequestSchema,
+  laserSchema,
   pointerSchema,
   viewportSchema,
+  type BringHereRequest,
   type FollowRequest,
   type PresenceDragging,
+  type PresenceLaser,
   type PresencePointer,
   type PresenceViewport,
 } from "../../lib/protocol/presence";
@@ -40,6 +44,8 @@ export interface Peer {
   selection: string | null;
   /** Set while they ask everyone to follow their view. */
   followMe: FollowRequest | null;
+  /** Set for a while after they brought everyone to their view (once per request id). */
+  bringHere: BringHereRequest | null;
   isLocal: boolean;
 }
 
@@ -53,6 +59,8 @@ export interface PeerMotion {
   color: string;
   pointer: PresencePointer | null;
   dragging: PresenceDragging | null;
+  /** Their laser trail while they hold the laser key (facilitators only), oldest point first. */
+  laser: PresenceLaser | null;
   /** When (this browser's `performance.now()`) the pointer last moved: still pointers fade. */
   movedAt: number;
 }
@@ -179,16 +187,31 @@ export class PresenceFeed {
       canComment: user.data.canComment ?? !(user.data.readOnly ?? false),
       selection,
       followMe: parseField(followRequestSchema, state.followMe),
+      bringHere: parseField(bringHereSchema, state.bringHere),
       isLocal: clientId === this.localClientId,
     };
     const pointer = parseField(pointerSchema, state.pointer);
     const dragging = parseField(draggingSchema, state.dragging);
+    const laser = parseField(laserSchema, state.laser);
     const prev = before?.motion;
     // Unchanged parts keep their identity, so stores (and React) can skip what did not move.
     const motion: PeerMotion =
-      prev && prev.name === peer.name && prev.color === peer.color && sameJson(prev.pointer, pointer) && sameJson(prev.dragging, dragging)
+      prev &&
+      prev.name === peer.name &&
+      prev.color === peer.color &&
+      sameJson(prev.pointer, pointer) &&
+      sameJson(prev.dragging, dragging) &&
+      sameJson(prev.laser, laser)
         ? prev
-        : { clientId, name: peer.name, color: peer.color, pointer, dragging, movedAt: prev && sameJson(prev.pointer, pointer) ? prev.movedAt : this.scheduler.now() };
+        : {
+            clientId,
+            name: peer.name,
+            color: peer.color,
+            pointer,
+            dragging,
+            laser,
+            movedAt: prev && sameJson(prev.pointer, pointer) ? prev.movedAt : this.scheduler.now(),
+          };
     const viewportValue = parseField(viewportSchema, state.viewport);
     const viewport = before && sameJson(before.viewport, viewportValue) ? before.viewport : viewportValue;
     return { peer: before && samePeer(before.peer, peer) ? before.peer : peer, motion, viewport };
@@ -211,6 +234,7 @@ function samePeer(a: Peer | undefined, b: Peer | undefined): boolean {
     a.canComment === b.canComment &&
     a.selection === b.selection &&
     a.isLocal === b.isLocal &&
-    a.followMe?.id === b.followMe?.id
+    a.followMe?.id === b.followMe?.id &&
+    a.bringHere?.id === b.bringHere?.id
   );
 }

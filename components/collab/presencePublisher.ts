@@ -1,5 +1,5 @@
 import type { Awareness } from "y-protocols/awareness";
-import type { FollowRequest, PresenceDragging, PresencePointer, PresenceViewport } from "../../lib/protocol/presence";
+import type { BringHereRequest, FollowRequest, PresenceDragging, PresenceLaser, PresencePointer, PresenceViewport } from "../../lib/protocol/presence";
 
 /** What this browser announces; the server adds who it is (`user`), clients never do. */
 export interface LocalPresence {
@@ -8,9 +8,11 @@ export interface LocalPresence {
   viewport: PresenceViewport | null;
   dragging: PresenceDragging | null;
   followMe: FollowRequest | null;
+  bringHere: BringHereRequest | null;
+  laser: PresenceLaser | null;
 }
 
-export const EMPTY_PRESENCE: LocalPresence = { selection: null, pointer: null, viewport: null, dragging: null, followMe: null };
+export const EMPTY_PRESENCE: LocalPresence = { selection: null, pointer: null, viewport: null, dragging: null, followMe: null, bringHere: null, laser: null };
 
 /**
  * How long a change may wait before it is sent. Every awareness message carries the whole
@@ -87,6 +89,18 @@ export class PresencePublisher {
 
   setFollowMe(followMe: FollowRequest | null): void {
     this.update({ followMe }, SEND_AT_ONCE);
+  }
+
+  setBringHere(bringHere: BringHereRequest | null): void {
+    this.update({ bringHere }, SEND_AT_ONCE);
+  }
+
+  /**
+   * The laser trail travels at the pointer's rate, in the same messages as the pointer (no
+   * traffic of its own); letting go of the key is said at once so the trail goes.
+   */
+  setLaser(laser: PresenceLaser | null): void {
+    this.update({ laser }, laser === null ? SEND_AT_ONCE : this.throttled());
   }
 
   private throttled(): number {

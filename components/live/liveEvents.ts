@@ -4,7 +4,7 @@ import { guestShare } from "./guestShare";
 /**
  * The tab's one connection to the server's live notices (server-sent events). Any component may
  * listen; the board page adds its board so board notices arrive on the same connection. The
- * notices carry no content, only what to fetch again, so after any reconnect every listener
+ * notices carry no content (but the workshop one), only what to fetch again, so after any reconnect every listener
  * hears `{ type: "reconnected" }` and refetches what it shows: nothing missed stays missed.
  */
 export type LiveNotice = LiveEvent | { type: "reconnected" };

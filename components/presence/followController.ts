@@ -1,6 +1,8 @@
 import type { FollowRequest } from "../../lib/protocol/presence";
 import type { Peer } from "../collab/presenceFeed";
 import { ValueStore } from "../collab/store";
+import { BringHereController } from "./bringHere";
+import { newRequestId } from "./requestId";
 
 /** The person whose view this browser mirrors. */
 export interface Following {
@@ -25,6 +27,11 @@ export class FollowController {
   readonly ended = new ValueStore<{ name: string; why: FollowEnd } | null>(null);
   /** This person's own "follow me" request while they lead (owners and editors only). */
   readonly leading = new ValueStore<FollowRequest | null>(null);
+  /** "Bring everyone here", the one-off pull beside "follow me"; shares this screen's following. */
+  readonly gather = new BringHereController({
+    followingClientId: () => this.state.get()?.clientId ?? null,
+    stopFollowing: () => this.stop("moved"),
+  });
   /** Follow-me requests already acted on: each pulls people in once. */
   private readonly seenRequests = new Set<string>();
 
@@ -44,7 +51,7 @@ export class FollowController {
   /** Asks everyone to follow this person's view; a fresh id, so people who stopped before are asked again. */
   lead(): void {
     this.stop();
-    this.leading.set({ id: requestId() });
+    this.leading.set({ id: newRequestId() });
   }
 
   endLead(): void {
@@ -71,10 +78,4 @@ export class FollowController {
 /** The person asking everyone to follow them right now (the first, if several do), if any. */
 export function activeRequest(peers: readonly Peer[]): Peer | null {
   return peers.find((p) => !p.isLocal && p.followMe !== null) ?? null;
-}
-
-function requestId(): string {
-  const bytes = new Uint8Array(9);
-  globalThis.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => (b % 36).toString(36)).join("");
 }

@@ -20,16 +20,25 @@ export function useFollowController(session: BoardSession): FollowController {
   const [follow] = useState(() => new FollowController());
   useEffect(() => {
     const peers = session.presence.peers;
-    const reconcile = () => follow.reconcile(peers.get());
+    // The view this person has now (the one last announced): where "Back" returns after being brought elsewhere.
+    const ownView = () => session.announce.current.viewport;
+    const reconcile = () => {
+      follow.reconcile(peers.get());
+      follow.gather.reconcile(peers.get(), ownView);
+    };
     reconcile();
     const unsubscribe = peers.subscribe(reconcile);
     // Leading is announced in this browser's presence, where the server checks the role.
     const announce = () => session.announce.setFollowMe(follow.leading.get());
     announce();
     const unsubscribeLead = follow.leading.subscribe(announce);
+    const announceBring = () => session.announce.setBringHere(follow.gather.request.get());
+    announceBring();
+    const unsubscribeBring = follow.gather.request.subscribe(announceBring);
     return () => {
       unsubscribe();
       unsubscribeLead();
+      unsubscribeBring();
     };
   }, [session, follow]);
   return follow;

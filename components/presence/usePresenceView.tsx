@@ -6,6 +6,7 @@ import type { BoardSession } from "../collab/boardSession";
 import type { TimelineGeometry } from "../roadmap/timeline/geometry";
 import type { DragPreview } from "../roadmap/timeline/gestures/useItemDrag";
 import { activeRequest, type FollowController } from "./followController";
+import { BroughtHereNotice } from "./BroughtHereNotice";
 import { FollowBanner } from "./FollowBanner";
 import { FollowEndedNotice } from "./FollowEndedNotice";
 import { FollowPill } from "./FollowPill";
@@ -22,7 +23,7 @@ export interface PresenceView {
   onDragPreview: (preview: DragPreview | null) => void;
   /** Drawn inside the timeline canvas, over the bars. */
   overlay: ReactNode;
-  /** Drawn over the timeline's visible area (it must be positioned): the "Following Ana" pill, or why it ended. */
+  /** Drawn over the timeline's visible area (it must be positioned): the "Following Ana" pill, "Moved to Ana's view", or why following ended. */
   pill: ReactNode;
   /** A strip above the timeline while someone asks everyone to follow them. */
   banner: ReactNode;
@@ -38,6 +39,8 @@ export function usePresenceView(
   geometry: TimelineGeometry,
   scale: TimeScale,
   setScale: (scale: TimeScale) => void,
+  /** Owners and editors: their laser pointer is announced (the server drops anyone else's). */
+  canLead: boolean,
 ): PresenceView {
   const scrollRef = useRef<HTMLDivElement>(null);
   // The timeline is not drawn while another view (phases, table) is shown: its scrolling element
@@ -48,6 +51,9 @@ export function usePresenceView(
   const leading = useStore(follow.leading);
   const ended = useStore(follow.ended);
   const clearEnded = useCallback(() => follow.ended.set(null), [follow]);
+  const { gather } = follow;
+  const brought = useStore(gather.brought);
+  const dismissBrought = useCallback(() => gather.dismiss(), [gather]);
   const peers = useStore(session.presence.peers);
   const { announce } = session;
   useViewportPresence({ scrollRef, timelineMounts, geometry, scale, setScale, announce, viewports: session.presence.viewports, follow, following });
@@ -69,9 +75,14 @@ export function usePresenceView(
     scrollRef,
     onUserScale,
     onDragPreview,
-    overlay: useMemo(() => <PresenceOverlay session={session} geometry={geometry} onMount={onTimelineMount} />, [session, geometry, onTimelineMount]),
+    overlay: useMemo(
+      () => <PresenceOverlay session={session} geometry={geometry} canLead={canLead} onMount={onTimelineMount} />,
+      [session, geometry, canLead, onTimelineMount],
+    ),
     pill: following ? (
       <FollowPill following={following} onStop={() => follow.stop()} />
+    ) : brought ? (
+      <BroughtHereNotice brought={brought} onBack={() => gather.goBack()} onDone={dismissBrought} />
     ) : (
       ended && <FollowEndedNotice ended={ended} onDone={clearEnded} />
     ),

@@ -8,6 +8,7 @@ import type { ValueStore } from "../collab/store";
 import type { TimelineGeometry } from "../roadmap/timeline/geometry";
 import type { FollowController, Following } from "./followController";
 import { scrollFor, viewportOf } from "./presenceGeometry";
+import { useStore } from "./usePresence";
 
 interface ViewportPresenceOptions {
   /** The timeline's scrolling element. */
@@ -71,6 +72,21 @@ export function useViewportPresence(options: ViewportPresenceOptions): void {
     apply();
     return viewports.subscribe(apply);
   }, [clientId, scrollRef, timelineMounts, viewports, setScale, geometry, scale]);
+
+  // Brought to someone's view (or back): shown once, zoom first, then scroll; nothing follows.
+  // Waits for the timeline when another view is shown (that view switches to it).
+  const jump = useStore(follow.gather.jump);
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!jump || !el) return;
+    const { geometry: g, scale: s } = latest.current;
+    // A zoom change re-renders with new geometry; this effect runs again and scrolls then.
+    if (jump.scale !== s) return setScale(jump.scale);
+    const { left, top } = scrollFor(g, jump);
+    el.scrollLeft = left;
+    if (top !== null) el.scrollTop = top;
+    follow.gather.jumped();
+  }, [jump, follow, scrollRef, timelineMounts, setScale, geometry, scale]);
 
   // Following stops at this person's own scroll gestures. Scroll events cannot tell a gesture
   // from the scrolling done here, so the gestures themselves are watched.

@@ -30,12 +30,16 @@ import { EditingControls } from "./toolbar/EditingControls";
 import { RoadmapToolbar } from "./toolbar/RoadmapToolbar";
 import { PresentationMode } from "./present/PresentationMode";
 import { useSelection } from "./useSelection";
+import { useItemFromUrl } from "./useItemFromUrl";
 import { ReplayArea } from "./versions/ReplayArea";
 import { useVersionsUi } from "./versions/useVersionsUi";
 import { VersionsSidePanel } from "./versions/VersionsSidePanel";
 import { useRoadmapView } from "./views/useRoadmapView";
 import { ViewPanel } from "./views/ViewPanel";
 import { BoardToast } from "./BoardToast";
+import { OpenVoteDialog } from "../workshop/OpenVoteDialog";
+import type { WorkshopUi } from "../workshop/useWorkshopUi";
+import { WorkshopSidePanel } from "../workshop/WorkshopSidePanel";
 
 interface RoadmapViewProps {
   session: BoardSession;
@@ -49,6 +53,8 @@ interface RoadmapViewProps {
   follow: FollowController;
   /** Versions, compare and the baseline; null for guests on a share link, who cannot read versions. */
   history?: { canSetBaseline: boolean } | null;
+  /** The running workshop's panels and dialogs (components/workshop); null for guests. */
+  workshop?: WorkshopUi | null;
 }
 
 const CRITICAL_HINT = "Highlight the work that drives the board's end and its deadlines; dim the rest";
@@ -58,7 +64,7 @@ const CRITICAL_HINT = "Highlight the work that drives the board's end and its de
  * it draws comes from useBoardData, what it does from useBoardCommands; this file only lays
  * them out and keeps this viewer's choices (zoom, view, open panels).
  */
-export function RoadmapView({ session, snapshot, peers, readOnly, comments, follow, history = null }: RoadmapViewProps) {
+export function RoadmapView({ session, snapshot, peers, readOnly, comments, follow, history = null, workshop = null }: RoadmapViewProps) {
   // Zoom is a personal view choice: it starts at the board's scale but is not written back,
   // so one person zooming out in a workshop does not change everyone else's screen.
   const [scale, setScale] = useState<TimeScale>(snapshot.board.timeScale);
@@ -74,6 +80,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
 
   const selection = useSelection(session, snapshot.items, rootRef);
   const { selectedId, select } = selection;
+  useItemFromUrl(snapshot.items, selection.revealItem);
   const commentsUi = useCommentsUi(comments, snapshot, select);
   const { openAnchor, setItemTab } = commentsUi;
   const openMilestoneComments = useMemo(() => (comments ? (id: string) => openAnchor({ kind: "milestone", id }) : undefined), [comments, openAnchor]);
@@ -90,7 +97,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
 
   const data = useBoardData({ snapshot, peers, scale, collapsed: lanes.collapsed, criticalView, commentCounts: commentsUi.counts, onMilestoneComments: openMilestoneComments });
   const { geometry, decor, peerSelections } = data;
-  const presence = usePresenceView(session, follow, geometry, scale, setScale);
+  const presence = usePresenceView(session, follow, geometry, scale, setScale, !readOnly);
   const versions = useBoardVersions(session.boardId, history !== null);
   const baseline = useBaseline(session.boardId, versions.baselineId, snapshot, data.derived);
   const [ghostsShown, setGhostsShown] = useGhostsShown(session.boardId);
@@ -99,7 +106,8 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
   const versionsUi = useVersionsUi(session, versions, commands.showNotice, select);
   const versionsOpen = history !== null && versionsUi.panelOpen;
   const replaying = history !== null && versionsUi.replay.active;
-  const openPanels = Number(conflictsOpen) + Number(comments !== null && commentsUi.panelOpen) + Number(selectedId !== null) + Number(versionsOpen);
+  const workshopPanel = workshop?.binding.workshop ? workshop.panel : null;
+  const openPanels = Number(conflictsOpen) + Number(comments !== null && commentsUi.panelOpen) + Number(selectedId !== null) + Number(versionsOpen) + Number(workshopPanel !== null);
   const placement = usePanelPlacement(areaRef, openPanels);
 
   return (
@@ -230,6 +238,9 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
               milestoneHistory={(id) => <ObjectHistory boardId={session.boardId} objectId={id} objectKind="milestone" snapshot={snapshot} />}
             />
           )}
+          {workshop && workshopPanel && (
+            <WorkshopSidePanel ui={workshop} panel={workshopPanel} snapshot={snapshot} session={session} onSelectItem={selection.revealItem} notify={commands.showNotice} />
+          )}
           {versionsOpen && <VersionsSidePanel ui={versionsUi} can={{ edit: !readOnly, manage: history?.canSetBaseline ?? false }} placement={placement} />}
           {selectedId && (
             <SelectedItemPanel
@@ -263,6 +274,9 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
           }}
           onClose={() => setCompareOpen(false)}
         />
+      )}
+      {workshop?.dialog === "vote" && workshop.facilitating && (
+        <OpenVoteDialog snapshot={snapshot} selectedId={selectedId} openVote={workshop.binding.actions.openVote} onClose={() => workshop.setDialog(null)} />
       )}
       {setupOpen && !readOnly && <BoardSetupDialog snapshot={snapshot} doc={session.doc} origin={session.origin} onClose={() => setSetupOpen(false)} />}
     </div>

@@ -13,7 +13,7 @@ export interface CardDestination {
 }
 
 /** The cards of one column as this replica's document holds them, sorted, junk fields read as the snapshot reads them. */
-function columnCards(doc: Y.Doc, column: string | null, phases: ReadonlySet<string>, without: string): CardKey[] {
+export function columnCards(doc: Y.Doc, column: string | null, phases: ReadonlySet<string>, without: string): CardKey[] {
   const cards: CardKey[] = [];
   for (const [id, map] of records(doc, "items")) {
     // The snapshot drops records under junk keys, so the board never shows them: skip them too.

@@ -7,6 +7,7 @@ import type { PastBoard, VersionList, VersionView } from "./versions";
 import type { ExportFormat, ImportOutcome, ImportQuery } from "./importExport";
 import type { BoardSnapshot } from "../model/snapshot";
 import type { BoardComparison } from "../history/types";
+import type { DraftView, WorkshopRecord, WorkshopSummary, WorkshopView } from "./workshops";
 import type { CalendarFeedSummary, TemplateCard, TemplateGallery } from "./templates";
 
 /**
@@ -206,6 +207,24 @@ export interface AppServices {
   objectHistory(actor: UserId, boardId: BoardId, query: { objectId: string; before?: number; limit: number }): Promise<ServiceResult<ObjectHistoryPage>>;
   /** Every object's changes from `from` (inclusive) to `to` (exclusive), oldest first, at most `limit`. */
   boardHistory(actor: UserId, boardId: BoardId, query: { from?: string; to?: string; limit: number }): Promise<ServiceResult<BoardHistoryPage>>;
+
+  // Workshops (docs/workshops.md, routes in lib/protocol/workshops.ts). Inputs are parsed by the
+  // services; times are the server's; each answer is cut to what the actor may see.
+  /** The board's running workshop as the actor sees it (null when none runs), and the server's clock. */
+  currentWorkshop(actor: UserId, boardId: BoardId): Promise<ServiceResult<{ workshop: WorkshopView | null; serverNow: string }>>;
+  startWorkshop(actor: UserId, boardId: BoardId, input: unknown): Promise<ServiceResult<{ workshop: WorkshopView }>>;
+  workshopAction(actor: UserId, boardId: BoardId, workshopId: string, input: unknown): Promise<ServiceResult<{ workshop: WorkshopView }>>;
+  openVote(actor: UserId, boardId: BoardId, workshopId: string, input: unknown): Promise<ServiceResult<{ workshop: WorkshopView }>>;
+  castBallot(actor: UserId, boardId: BoardId, workshopId: string, voteId: string, input: unknown): Promise<ServiceResult<{ workshop: WorkshopView }>>;
+  setVoteState(actor: UserId, boardId: BoardId, workshopId: string, voteId: string, input: unknown): Promise<ServiceResult<{ workshop: WorkshopView }>>;
+  listDrafts(actor: UserId, boardId: BoardId, workshopId: string): Promise<ServiceResult<{ drafts: DraftView[] }>>;
+  createDraft(actor: UserId, boardId: BoardId, workshopId: string, input: unknown): Promise<ServiceResult<{ draft: DraftView }>>;
+  updateDraft(actor: UserId, boardId: BoardId, workshopId: string, draftId: string, input: unknown): Promise<ServiceResult<{ draft: DraftView }>>;
+  deleteDraft(actor: UserId, boardId: BoardId, workshopId: string, draftId: string): Promise<ServiceResult<void>>;
+  revealDrafts(actor: UserId, boardId: BoardId, workshopId: string, input: unknown): Promise<ServiceResult<{ workshop: WorkshopView; itemIds: string[] }>>;
+  listWorkshops(actor: UserId, boardId: BoardId): Promise<ServiceResult<{ workshops: WorkshopSummary[] }>>;
+  workshopRecord(actor: UserId, boardId: BoardId, workshopId: string): Promise<ServiceResult<{ record: WorkshopRecord }>>;
+  workshopRecordMarkdown(actor: UserId, boardId: BoardId, workshopId: string): Promise<ServiceResult<string>>;
 }
 
 const KEY = Symbol.for("waymark.appServices");

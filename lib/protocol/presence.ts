@@ -41,8 +41,27 @@ export type PresenceDragging = z.infer<typeof draggingSchema>;
  * A facilitator asking everyone to follow their view. The id is new for every request, so
  * someone who stopped following is not pulled back by the same request, only by a new one.
  */
-export const followRequestSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9]{1,32}$/) });
+const requestRef = z.string().regex(/^[A-Za-z0-9]{1,32}$/);
+export const followRequestSchema = z.object({ id: requestRef });
 export type FollowRequest = z.infer<typeof followRequestSchema>;
+
+/**
+ * A facilitator bringing everyone to their view once ("Bring everyone here"), without follow
+ * mode: the view as it was when they asked, under an id that is new for every request, so each
+ * browser moves once per request and stays free to scroll away.
+ */
+export const bringHereSchema = z.object({ id: requestRef, viewport: viewportSchema });
+export type BringHereRequest = z.infer<typeof bringHereSchema>;
+
+/** A laser trail holds at most this many points: enough for a fading stroke, never bulk. */
+export const MAX_LASER_POINTS = 20;
+
+/**
+ * A facilitator's laser pointer while they hold its key: the latest points of the mouse over
+ * the timeline, oldest first, in the same document coordinates as the pointer.
+ */
+export const laserSchema = z.array(pointerSchema).min(1).max(MAX_LASER_POINTS);
+export type PresenceLaser = z.infer<typeof laserSchema>;
 
 /**
  * A text caret in a rich-text description (Tiptap's collaboration caret, as y-prosemirror
@@ -65,12 +84,17 @@ export const PRESENCE_FIELDS = {
   viewport: viewportSchema,
   dragging: draggingSchema,
   followMe: followRequestSchema,
+  bringHere: bringHereSchema,
+  laser: laserSchema,
   cursor: textCaretSchema,
 } as const;
 export type PresenceField = keyof typeof PRESENCE_FIELDS;
 
-/** Fields only people who may edit can announce: a viewer drags nothing and leads no workshop. */
-const EDITOR_FIELDS: ReadonlySet<PresenceField> = new Set<PresenceField>(["dragging", "followMe"]);
+/**
+ * Fields only people who may edit can announce: a viewer drags nothing and leads no workshop,
+ * so cannot pull anyone's view (follow me, bring everyone here) nor point a laser at them.
+ */
+export const EDITOR_FIELDS: ReadonlySet<PresenceField> = new Set<PresenceField>(["dragging", "followMe", "bringHere", "laser"]);
 
 /** A state's JSON over this many characters is junk, not presence: its fields are not even parsed. */
 export const MAX_PRESENCE_STATE_CHARS = 4096;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { BoardSnapshot } from "../model/snapshot";
 
 /** Why a version exists (docs/history.md). */
-export type VersionReason = "named" | "quiet" | "daily" | "restore" | "import";
+export type VersionReason = "named" | "quiet" | "daily" | "restore" | "import" | "workshop";
 
 /** A version as the API and the UI show it. */
 export interface VersionView {

@@ -106,7 +106,16 @@ export const draftInputSchema = z.strictObject({
   size: z.enum(DRAFT_SIZES).default("M"),
 });
 export type DraftInput = z.infer<typeof draftInputSchema>;
-export const draftPatchSchema = draftInputSchema.partial();
+/**
+ * A draft's changed fields only. Not `draftInputSchema.partial()`: its defaults would fill the
+ * fields left out (a title-only patch would clear the lane and phase and reset the size).
+ */
+export const draftPatchSchema = z.strictObject({
+  title: z.string().trim().min(1, "Give the draft a title").max(MAX_DRAFT_TITLE).optional(),
+  laneId: idRef.nullable().optional(),
+  phaseId: idRef.nullable().optional(),
+  size: z.enum(DRAFT_SIZES).optional(),
+});
 
 /** Where revealed drafts land: the unscheduled tray (each in its drafted lane), or all in one lane. */
 export const revealDraftsSchema = z.strictObject({

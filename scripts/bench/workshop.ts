@@ -212,7 +212,8 @@ async function main() {
         cpu,
         leaked,
       });
-      await call(facilitator, "POST", `/workshop/${workshopId}/actions`, { action: "next-step" });
+      // On to the next round's step (which closes this vote); the last step has no next one.
+      if (visibility === "open") await call(facilitator, "POST", `/workshop/${workshopId}/actions`, { action: "next-step" });
     }
 
     const row = (label: string, measured: string, target: string) => console.log(`${label.padEnd(62)}${measured.padStart(26)}   ${target}`);

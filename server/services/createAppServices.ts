@@ -18,6 +18,7 @@ import type { MailDeps } from "./mailLinks";
 import { memberServices, type AccessEvents } from "./memberServices";
 import { versionServices, type WithLiveBoard } from "./versionServices";
 import { importExportServices } from "./importExportServices";
+import { workshopServices, type WorkshopTasks } from "./workshopServices";
 import { templateServices } from "./templateServices";
 import { calendarFeedServices } from "./calendarFeedServices";
 import type { Logger } from "../log";
@@ -43,6 +44,8 @@ export interface AppServiceDeps {
   /** Where invitations, sign-up notices and comment notices are mailed, with links to this server. */
   mail: MailDeps;
   log: Logger;
+  /** The signed-in people connected to a board's room on this instance (workshop participants). */
+  roomPeople?: (boardId: BoardId) => UserId[];
   now?: () => Date;
 }
 
@@ -60,9 +63,10 @@ function readerRoleOf(storage: Storage, memberRole: (actor: UserId, boardId: Boa
 }
 
 /** Everything the web routes may ask of the server, each call checking the actor's role itself. */
-export function createAppServices(deps: AppServiceDeps): AppServices {
-  const { storage, secret, events, readSnapshot, flushActivity, withLiveBoard, live, mail, log, now = () => new Date() } = deps;
+export function createAppServices(deps: AppServiceDeps): AppServices & WorkshopTasks {
+  const { storage, secret, events, readSnapshot, flushActivity, withLiveBoard, live, mail, log, roomPeople = () => [], now = () => new Date() } = deps;
   const boards = boardServices({ storage, secret, now }, (id) => events.boardDeleted(id));
+  const workshops = workshopServices({ storage, roleOf: boards.roleOf, withLiveBoard, readSnapshot, live, roomPeople, now, log });
   return {
     ...accountServices(storage, mail),
     ...boards.services,
@@ -74,6 +78,8 @@ export function createAppServices(deps: AppServiceDeps): AppServices {
     ...inboxServices(storage, live, now),
     ...versionServices({ storage, roleOf: readerRoleOf(storage, boards.roleOf), withLiveBoard, readSnapshot, live, now }),
     ...importExportServices({ storage, roleOf: boards.roleOf, withLiveBoard, now }),
+    ...workshops.services,
+    ...workshops.tasks,
     ...templateServices({ storage, roleOf: boards.roleOf, withLiveBoard, now }),
     ...calendarFeedServices({ storage, roleOf: boards.roleOf, readSnapshot, now }),
   };

@@ -98,6 +98,21 @@ export function sanitizeAwarenessUpdate(
   return { update: encoding.toUint8Array(encoder), forged, echoes };
 }
 
+/**
+ * The awareness update that restates one connection's presence after its role changed: the
+ * state the server holds, re-cleaned for the identity it has now (a downgraded editor's drag,
+ * follow-me, bring-here and laser leave everyone's screens at once, not with their next
+ * message, which a hostile client need never send), at the next clock so every client takes it.
+ */
+export function restatementOf(clientId: number, clock: number, state: Record<string, unknown>, identity: ServerIdentity): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 1);
+  encoding.writeVarUint(encoder, clientId);
+  encoding.writeVarUint(encoder, clock + 1);
+  encoding.writeVarString(encoder, truthfulState(state, 0, identity));
+  return encoding.toUint8Array(encoder);
+}
+
 /** A state as the server relays it: null stays null (they left), anything else is an object. */
 function truthfulState(state: unknown, rawLength: number, identity: ServerIdentity): string {
   if (state === null || typeof state !== "object" || Array.isArray(state)) return "null";

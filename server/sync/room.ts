@@ -18,7 +18,7 @@ import { bringsNothingNew } from "./knownContent";
 import { PresenceBatcher } from "./presenceBatcher";
 import { ActivityRecorder } from "./activityRecorder";
 import { ProtocolError, userOf, type Peer } from "./peer";
-import { sanitizeAwarenessUpdate } from "./presence";
+import { restatementOf, sanitizeAwarenessUpdate } from "./presence";
 import { VisitTracker } from "./visitTracker";
 import type { WriteBatcher } from "./writeBatcher";
 import type { EncodeGate } from "./encodeGate";
@@ -233,7 +233,24 @@ export class Room {
       }
       const wasEditor = canEditRoadmap(peer.access.role);
       peer.access = { ...peer.access, role, identity: { ...peer.access.identity, readOnly: !canEditRoadmap(role), canComment: peer.access.principal.kind === "user" && canComment(role) } };
-      if (wasEditor && !canEditRoadmap(role)) peer.send(permissionDeniedMessage(readOnlyReason(role)));
+      if (wasEditor && !canEditRoadmap(role)) {
+        peer.send(permissionDeniedMessage(readOnlyReason(role)));
+        this.restatePresence(peer);
+      }
+    }
+  }
+
+  /**
+   * A connection that may no longer lead stops leading now: its presence is restated under the
+   * rules of its new role (see restatementOf). Its own client takes the restated state too
+   * (a newer clock for its own id), and its next message is cleaned the same way.
+   */
+  private restatePresence(peer: Peer): void {
+    for (const id of this.peers.get(peer) ?? []) {
+      const state = this.awareness.getStates().get(id);
+      const clock = this.awareness.meta.get(id)?.clock;
+      if (!state || clock === undefined) continue;
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, restatementOf(id, clock, state, peer.access.identity), peer);
     }
   }
 

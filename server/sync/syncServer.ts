@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import * as Y from "yjs";
-import { boardIdSchema, type BoardId } from "../../lib/model/ids";
+import { boardIdSchema, type BoardId, type UserId } from "../../lib/model/ids";
 import { readSnapshot as snapshotOf, type BoardSnapshot } from "../../lib/model/snapshot";
 import { SYNC_PATH } from "../../lib/protocol/sync";
 import type { Logger } from "../log";
@@ -10,7 +10,7 @@ import type { Principal, Role } from "../../lib/protocol/roles";
 import { resolveAccess, roleOn } from "../auth/resolveAccess";
 import { isSameOrigin } from "../auth/sameOrigin";
 import type { Storage } from "../storage/storage";
-import type { Peer, PeerAccess } from "./peer";
+import { userOf, type Peer, type PeerAccess } from "./peer";
 import type { Room } from "./room";
 import { RoomRegistry } from "./roomRegistry";
 import { attachSocketPeer } from "./socketPeer";
@@ -299,6 +299,12 @@ export function createSyncServer(options: SyncServerOptions) {
     updateAccess,
     endSession,
     readSnapshot,
+    /** The signed-in people connected to a loaded board on this instance (guests are not named). */
+    roomPeople(boardId: BoardId): UserId[] {
+      const room = registry.loaded(boardId);
+      if (!room) return [];
+      return [...new Set(room.connectedPeers().flatMap((peer) => userOf(peer) ?? []))];
+    },
     /** Runs `run` with a board's room, loading it if needed; the room unloads later if nobody is connected. */
     async withLiveBoard<T>(boardId: BoardId, run: (room: Room) => T | Promise<T>): Promise<T> {
       const room = await registry.open(boardId);

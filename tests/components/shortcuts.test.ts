@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shortcutFor, shortcutHelp, stepScale, type KeyPress } from "../../components/roadmap/toolbar/shortcuts";
+import { isLaserKey, shortcutFor, shortcutHelp, stepScale, type KeyPress } from "../../components/roadmap/toolbar/shortcuts";
 
 const press = (key: string, mods: Partial<Omit<KeyPress, "key">> = {}): KeyPress => ({
   key,
@@ -58,5 +58,21 @@ describe("keyboard shortcuts", () => {
     expect(mac).not.toContain("Ctrl Y");
     expect(pc).toContain("Ctrl Z");
     expect(pc).toContain("Ctrl Y");
+  });
+
+  it("the laser key (L, held) is no shortcut's, and its modifier combinations are left alone", () => {
+    expect(isLaserKey(press("l"))).toBe(true);
+    expect(isLaserKey(press("L", { shiftKey: true }))).toBe(true);
+    expect(shortcutFor(press("l"))).toBeNull();
+    expect(shortcutFor(press("L", { shiftKey: true }))).toBeNull();
+    expect(isLaserKey(press("l", { ctrlKey: true }))).toBe(false);
+    expect(isLaserKey(press("l", { metaKey: true }))).toBe(false);
+    expect(isLaserKey(press("l", { altKey: true }))).toBe(false);
+  });
+
+  it("the help lists the laser for people who may lead only (it is an editing row)", () => {
+    const row = shortcutHelp(false).find((r) => r.keys.includes("Hold L"));
+    expect(row?.edits).toBe(true);
+    expect(row?.what).toMatch(/laser/i);
   });
 });

@@ -93,6 +93,9 @@ for (const screen of SCREENS) {
     await expect(lead).toHaveAttribute("aria-pressed", "true");
     await lead.click();
     await expect(lead).toHaveAttribute("aria-pressed", "false");
+    // "Bring everyone here" beside it, from a tablet up (a phone's header has no room for it).
+    if (screen.width >= 640) await inView(page.getByTestId("bring-here"));
+    else await expect(page.getByTestId("bring-here")).toBeHidden();
     await opensDialog(page, await reach(page, page.getByRole("button", { name: "Members", exact: true }), "board-menu", "Members"), "members-dialog");
     await opensDialog(page, await reach(page, page.getByRole("button", { name: "Share", exact: true }), "board-menu", "Share"), "share-dialog");
     await opensDialog(page, await reach(page, page.getByRole("button", { name: "Delete board" }), "board-menu", "Delete board"), "delete-board-dialog");

@@ -148,6 +148,8 @@ describe("presence over a real connection", () => {
   let board: TestBoard;
   let watcher: TestClient;
   let viewerToken: string;
+  let commenterToken: string;
+  let guestToken: string;
 
   beforeAll(async () => {
     s = await startTestServer();
@@ -155,6 +157,15 @@ describe("presence over a real connection", () => {
     const viewerId = await s.createUser("Dev Viewer");
     await s.store.setRole(board.id, viewerId, "viewer");
     viewerToken = s.tokenFor(viewerId, board.id);
+    const commenterId = await s.createUser("Cat Commenter");
+    await s.store.setRole(board.id, commenterId, "commenter");
+    commenterToken = s.tokenFor(commenterId, board.id);
+    const link = await s.services.createShareLink(board.ownerId, board.id);
+    if (!link.ok) throw new Error(link.error.message);
+    const guest = await s.services.resolveShareLink(link.value.secret);
+    const minted = await s.services.mintSyncToken(guest!.principal, board.id);
+    if (!minted.ok) throw new Error(minted.error.message);
+    guestToken = minted.value.token;
     watcher = connectClient(s.wsUrl, board.id, { token: board.token });
     await watcher.synced;
   });
@@ -188,6 +199,71 @@ describe("presence over a real connection", () => {
     expect(stateOf(clientId)?.dragging).toBeUndefined();
     expect((stateOf(clientId)?.user as { name?: string }).name).toBe("Dev Viewer");
     socket.ws.close();
+  });
+
+  const bringHere = { id: "bring1", viewport };
+  const laser = [pointer, { ...pointer, day: pointer.day + 1 }];
+
+  it("an editor's bring-here and laser reach everyone", async () => {
+    const socket = await openRecordingSocket(url(board.token));
+    const clientId = 3_000_010;
+    socket.ws.send(awarenessFrame(clientId, 1, { pointer, bringHere, laser }));
+    await eventually(() => expect(stateOf(clientId)?.pointer).toEqual(pointer));
+    expect(stateOf(clientId)?.bringHere).toEqual(bringHere);
+    expect(stateOf(clientId)?.laser).toEqual(laser);
+    // Let go of the key: the trail is withdrawn.
+    socket.ws.send(awarenessFrame(clientId, 2, { pointer, bringHere: null, laser: null }));
+    await eventually(() => expect(stateOf(clientId)?.laser).toBeNull());
+    socket.ws.close();
+  });
+
+  it("an editor's oversized laser is dropped, their pointer still passes", async () => {
+    const socket = await openRecordingSocket(url(board.token));
+    const clientId = 3_000_011;
+    socket.ws.send(awarenessFrame(clientId, 1, { pointer, laser: Array.from({ length: 21 }, () => pointer) }));
+    await eventually(() => expect(stateOf(clientId)?.pointer).toEqual(pointer));
+    expect(stateOf(clientId)?.laser).toBeUndefined();
+    socket.ws.close();
+  });
+
+  it.each([
+    ["viewer", () => viewerToken, "Dev Viewer"],
+    ["commenter", () => commenterToken, "Cat Commenter"],
+    ["share-link guest", () => guestToken, "Guest"],
+  ])("a %s's bring-here and laser never reach anyone; their pointer does", async (_who, token, name) => {
+    const socket = await openRecordingSocket(url(token()));
+    const clientId = 3_000_020 + Math.floor(Math.random() * 1_000);
+    socket.ws.send(awarenessFrame(clientId, 1, { pointer, viewport, bringHere, laser }));
+    await eventually(() => expect(stateOf(clientId)?.pointer).toEqual(pointer));
+    const state = stateOf(clientId)!;
+    expect(Object.keys(state).sort()).toEqual(["pointer", "user", "viewport"]);
+    expect((state.user as { name?: string }).name).toBe(name);
+    socket.ws.close();
+  });
+
+  it("an editor downgraded to viewer stops leading at once: their laser, bring-here, follow-me and drag leave everyone's screens without another message of theirs", async () => {
+    const eliId = await s.createUser("Eli Editor");
+    await s.store.setRole(board.id, eliId, "editor");
+    const eli = connectClient(s.wsUrl, board.id, { token: s.tokenFor(eliId, board.id) });
+    await eli.synced;
+    const id = eli.doc.clientID;
+    eli.provider.awareness.setLocalState({ pointer, viewport, dragging, followMe: { id: "lead1" }, bringHere, laser });
+    await eventually(() => expect(stateOf(id)?.laser).toEqual(laser));
+    expect(stateOf(id)?.followMe).toEqual({ id: "lead1" });
+
+    await s.store.setRole(board.id, eliId, "viewer");
+    s.sync.updateAccess(board.id, (p) => p.access.principal.kind === "user" && p.access.principal.userId === eliId, "viewer");
+    await eventually(() => expect(stateOf(id)?.laser).toBeUndefined());
+    const state = stateOf(id)!;
+    expect(Object.keys(state).sort()).toEqual(["pointer", "user", "viewport"]);
+    expect((state.user as { readOnly?: boolean }).readOnly).toBe(true);
+
+    // Their next messages still pass (a newer clock), cleaned for a viewer.
+    const moved = { ...pointer, day: pointer.day + 3 };
+    eli.provider.awareness.setLocalState({ pointer: moved, laser });
+    await eventually(() => expect(stateOf(id)?.pointer).toEqual(moved));
+    expect(stateOf(id)?.laser).toBeUndefined();
+    eli.destroy();
   });
 
   it("someone who drops off and reconnects (same awareness id) is seen again, though a stock client echoed their departure", async () => {

@@ -7,6 +7,7 @@ const REASONS: Record<string, string> = {
   daily: "first edit of the day",
   restore: "before a restore",
   import: "before an import",
+  workshop: "workshop start or end",
   named: "saved",
 };
 

@@ -1,6 +1,7 @@
 import { memo } from "react";
 import type { PhaseColumn } from "../../../lib/derive/phaseColumns";
 import { phaseTint } from "../labels";
+import { VoteChip } from "../../workshop/VoteChip";
 import { PhaseCard, type PhaseCardProps } from "./PhaseCard";
 import { CARD_LIST_ATTR } from "./useCardDrag";
 import { countOf } from "../../../lib/format/plural";
@@ -56,8 +57,9 @@ export const PhaseColumnView = memo(function PhaseColumnView({ column, index, su
         className="relative flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto px-2 pb-3 pt-1"
       >
         {cards.map((card) => (
-          <div role="listitem" key={card.id}>
+          <div role="listitem" key={card.id} className="relative">
             <PhaseCard {...card} />
+            <VoteChip itemId={card.id} title={card.title} className="absolute -top-2 right-2 z-10" />
           </div>
         ))}
         {count === 0 && (

@@ -10,6 +10,7 @@ import { OwnerAvatars, PriorityChip, StatusDot } from "../itemChips";
 import { formatShortDate, PRIORITY_LABELS, STATUS_LABELS } from "../labels";
 import { CellSelect, cellInput } from "./cells";
 import { DateInput } from "../../ui/DateInput";
+import { VoteChip } from "../../workshop/VoteChip";
 import { BaselineCells } from "../history/BaselineCells";
 
 export const ROW_HEIGHT = 40;
@@ -96,6 +97,7 @@ export const TableRow = memo(function TableRow(props: TableRowProps) {
             </span>
           )}
           {commentCount > 0 && <CommentBadge count={commentCount} inline />}
+          <VoteChip itemId={item.id} title={item.title} className="shrink-0" />
           {peer && <span className="shrink-0 rounded px-1 text-[10px] font-semibold leading-4 text-white" style={{ background: peer.color }}>{peer.name}</span>}
           <button
             type="button"

@@ -14,13 +14,14 @@ import { ghostMilestones, slipLabel, slipTone, slipWords } from "../history/base
 import type { BaselineView } from "../history/useBaseline";
 import { DependencyArrows } from "./DependencyArrows";
 import { EdgeMarkers } from "./EdgeMarkers";
-import type { TimelineGeometry } from "./geometry";
+import { BAR_HEIGHT, type TimelineGeometry } from "./geometry";
 import { BarContextMenu } from "./gestures/BarContextMenu";
 import { barMenuEntries } from "./gestures/barMenuEntries";
 import { dragView } from "./gestures/dragMath";
 import { GestureOverlay } from "./gestures/GestureOverlay";
 import type { DragPreview } from "./gestures/useItemDrag";
 import { useTimelineGestures } from "./gestures/useTimelineGestures";
+import { VoteChip } from "../../workshop/VoteChip";
 import { ItemBar } from "./ItemBar";
 import { LaneHeaders } from "./LaneHeaders";
 import { LaneSummaries } from "./LaneSummaries";
@@ -230,6 +231,17 @@ export function Timeline(props: TimelineProps) {
                   />
                 );
               })}
+              {/* Dot voting during a workshop: a chip beside each voted bar (not in it: a button in a button), after
+                  its end, or before its start where the title is drawn after the end. */}
+              {shown.map(({ item, box }) => (
+                <VoteChip
+                  key={`vote-${item.id}`}
+                  itemId={item.id}
+                  title={item.title}
+                  className={`absolute z-20 -translate-y-1/2 ${box.labelOutside ? "-translate-x-full" : ""}`}
+                  style={{ left: box.labelOutside ? box.left - 4 : box.left + box.width + 4, top: box.top + BAR_HEIGHT / 2 }}
+                />
+              ))}
               <GestureOverlay geometry={geometry} ghost={gestures.ghost} link={linkDraft} />
               {overlay}
             </div>

@@ -43,6 +43,14 @@ export function shortcutFor(press: KeyPress): ShortcutAction | null {
   return null;
 }
 
+/**
+ * The laser pointer's key, held (components/presence/useLaserPointer.ts): L, free of every
+ * shortcut above and of the timeline's keys (arrows, Enter, Space, Escape, F10).
+ */
+export function isLaserKey(press: KeyPress): boolean {
+  return !press.ctrlKey && !press.metaKey && !press.altKey && press.key.toLowerCase() === "l";
+}
+
 /** The next scale in or out (weeks is the closest), staying at the ends. */
 export function stepScale(scale: TimeScale, step: 1 | -1): TimeScale {
   const index = Math.min(TIME_SCALES.length - 1, Math.max(0, TIME_SCALES.indexOf(scale) + step));
@@ -93,6 +101,8 @@ export function shortcutHelp(mac: boolean): ShortcutHelpRow[] {
     { keys: ["Shift wheel"], what: "Scroll the timeline sideways", edits: false },
     { keys: ["1", "2", "3"], what: "Zoom to weeks, months, quarters", edits: false },
     { keys: ["+", "−"], what: "Zoom in, zoom out", edits: false },
+    // Leading (like dragging) is for people who may edit: the sync server drops a viewer's laser.
+    { keys: ["Hold L"], what: "Laser pointer: everyone sees a fading trail where your mouse goes on the timeline", edits: true },
     { keys: ["?"], what: "Show these shortcuts", edits: false },
   ];
 }

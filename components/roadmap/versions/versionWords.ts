@@ -14,6 +14,7 @@ export const AUTOMATIC_REASONS: Record<Exclude<VersionReason, "named">, string> 
   daily: "Automatic · first edit of the day",
   restore: "Automatic · before a restore",
   import: "Automatic · before an import",
+  workshop: "Automatic · workshop start or end",
 };
 
 /** The line a version is known by: its name, or why it was taken. */

@@ -193,6 +193,70 @@ export const PG_MIGRATIONS: readonly string[] = [
    ALTER TABLE board_activity ADD COLUMN burst ${T};
    CREATE INDEX board_activity_by_object ON board_activity(board_id, item_id, seq);
    CREATE INDEX board_activity_by_burst ON board_activity(board_id, burst);`,
+  // Workshops (docs/workshops.md): the session, who was in the room and for how long, dot
+  // votes and their ballots, private drafts. Everything hangs off the board. At most one running
+  // workshop per board (the partial unique index), whichever instance starts it.
+  `CREATE TABLE workshops (
+     id ${T} PRIMARY KEY,
+     board_id ${T} NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     title ${T} NOT NULL,
+     facilitator_id ${T} NOT NULL,
+     started_at ${T} NOT NULL,
+     ended_at ${T},
+     agenda ${T} NOT NULL,
+     step INTEGER NOT NULL,
+     timer ${T} NOT NULL,
+     start_version_id ${T},
+     end_version_id ${T}
+   );
+   CREATE INDEX workshops_by_board ON workshops(board_id, started_at);
+   CREATE UNIQUE INDEX workshops_running ON workshops(board_id) WHERE ended_at IS NULL;
+   CREATE TABLE workshop_participants (
+     workshop_id ${T} NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+     user_id ${T} NOT NULL,
+     joined_at ${T} NOT NULL,
+     minutes DOUBLE PRECISION NOT NULL DEFAULT 0,
+     present_since ${T},
+     PRIMARY KEY (workshop_id, user_id)
+   );
+   CREATE TABLE workshop_votes (
+     id ${T} PRIMARY KEY,
+     workshop_id ${T} NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+     board_id ${T} NOT NULL,
+     title ${T} NOT NULL,
+     scope ${T} NOT NULL,
+     item_ids ${T} NOT NULL,
+     votes_per_person INTEGER NOT NULL,
+     stacking BOOLEAN NOT NULL,
+     visibility ${T} NOT NULL,
+     state ${T} NOT NULL,
+     opened_at ${T} NOT NULL,
+     closed_at ${T},
+     revealed_at ${T}
+   );
+   CREATE INDEX workshop_votes_by_workshop ON workshop_votes(workshop_id, opened_at);
+   CREATE UNIQUE INDEX workshop_votes_open ON workshop_votes(workshop_id) WHERE state = 'open';
+   CREATE TABLE workshop_ballots (
+     vote_id ${T} NOT NULL REFERENCES workshop_votes(id) ON DELETE CASCADE,
+     user_id ${T} NOT NULL,
+     item_id ${T} NOT NULL,
+     count INTEGER NOT NULL,
+     PRIMARY KEY (vote_id, user_id, item_id)
+   );
+   CREATE TABLE workshop_drafts (
+     id ${T} PRIMARY KEY,
+     workshop_id ${T} NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+     board_id ${T} NOT NULL,
+     author_id ${T} NOT NULL,
+     title ${T} NOT NULL,
+     lane_id ${T},
+     phase_id ${T},
+     size ${T} NOT NULL,
+     created_at ${T} NOT NULL,
+     item_id ${T},
+     revealed_at ${T}
+   );
+   CREATE INDEX workshop_drafts_by_author ON workshop_drafts(workshop_id, author_id);`,
   // Templates of one's own and calendar feeds (as in SQLite's).
   `CREATE TABLE user_templates (
      id ${T} PRIMARY KEY,

@@ -9,6 +9,7 @@ import { pgCommentStore } from "./pgCommentStore";
 import { pgSessionStore } from "./pgSessionStore";
 import { pgTemplateStore } from "./pgTemplateStore";
 import { pgVersionStore } from "./pgVersionStore";
+import { pgWorkshopStore } from "./pgWorkshopStore";
 
 export interface PostgresOptions {
   /** postgres://user:password@host:port/database; `?options=-c search_path=…` picks a schema. */
@@ -41,6 +42,7 @@ export async function openPostgresStorage({ url, log, maxConnections = 10 }: Pos
     ...pgCommentStore(pool),
     ...pgSessionStore(pool),
     ...pgVersionStore(pool),
+    ...pgWorkshopStore(pool),
     ...pgTemplateStore(pool),
     async close() {
       await pool.end();

@@ -176,6 +176,70 @@ export const MIGRATIONS: readonly string[] = [
    ALTER TABLE board_activity ADD COLUMN burst TEXT;
    CREATE INDEX board_activity_by_object ON board_activity(board_id, item_id, seq);
    CREATE INDEX board_activity_by_burst ON board_activity(board_id, burst);`,
+  // Workshops (docs/workshops.md): the session, who was in the room and for how long, dot
+  // votes and their ballots, private drafts. Everything hangs off the board. At most one running
+  // workshop per board (the partial unique index), whichever instance starts it.
+  `CREATE TABLE workshops (
+     id TEXT PRIMARY KEY,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     title TEXT NOT NULL,
+     facilitator_id TEXT NOT NULL,
+     started_at TEXT NOT NULL,
+     ended_at TEXT,
+     agenda TEXT NOT NULL,
+     step INTEGER NOT NULL,
+     timer TEXT NOT NULL,
+     start_version_id TEXT,
+     end_version_id TEXT
+   );
+   CREATE INDEX workshops_by_board ON workshops(board_id, started_at);
+   CREATE UNIQUE INDEX workshops_running ON workshops(board_id) WHERE ended_at IS NULL;
+   CREATE TABLE workshop_participants (
+     workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+     user_id TEXT NOT NULL,
+     joined_at TEXT NOT NULL,
+     minutes REAL NOT NULL DEFAULT 0,
+     present_since TEXT,
+     PRIMARY KEY (workshop_id, user_id)
+   );
+   CREATE TABLE workshop_votes (
+     id TEXT PRIMARY KEY,
+     workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+     board_id TEXT NOT NULL,
+     title TEXT NOT NULL,
+     scope TEXT NOT NULL,
+     item_ids TEXT NOT NULL,
+     votes_per_person INTEGER NOT NULL,
+     stacking INTEGER NOT NULL,
+     visibility TEXT NOT NULL,
+     state TEXT NOT NULL,
+     opened_at TEXT NOT NULL,
+     closed_at TEXT,
+     revealed_at TEXT
+   );
+   CREATE INDEX workshop_votes_by_workshop ON workshop_votes(workshop_id, opened_at);
+   CREATE UNIQUE INDEX workshop_votes_open ON workshop_votes(workshop_id) WHERE state = 'open';
+   CREATE TABLE workshop_ballots (
+     vote_id TEXT NOT NULL REFERENCES workshop_votes(id) ON DELETE CASCADE,
+     user_id TEXT NOT NULL,
+     item_id TEXT NOT NULL,
+     count INTEGER NOT NULL,
+     PRIMARY KEY (vote_id, user_id, item_id)
+   );
+   CREATE TABLE workshop_drafts (
+     id TEXT PRIMARY KEY,
+     workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+     board_id TEXT NOT NULL,
+     author_id TEXT NOT NULL,
+     title TEXT NOT NULL,
+     lane_id TEXT,
+     phase_id TEXT,
+     size TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     item_id TEXT,
+     revealed_at TEXT
+   );
+   CREATE INDEX workshop_drafts_by_author ON workshop_drafts(workshop_id, author_id);`,
   // Templates of one's own (issue 18): a board file as JSON, per person. Calendar feeds of a
   // board's milestones: like share links, a secret whose hash is stored, revocable.
   `CREATE TABLE user_templates (

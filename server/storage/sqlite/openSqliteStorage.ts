@@ -10,6 +10,7 @@ import { sqliteCommentStore } from "./sqliteCommentStore";
 import { sqliteSessionStore } from "./sqliteSessionStore";
 import { sqliteTemplateStore } from "./sqliteTemplateStore";
 import { sqliteVersionStore } from "./sqliteVersionStore";
+import { sqliteWorkshopStore } from "./sqliteWorkshopStore";
 import { CHECKPOINT_INTERVAL_MS, DEFAULT_SQLITE_SYNC, type SqliteSync } from "./sqliteSync";
 
 export interface SqliteStorageOptions {
@@ -41,6 +42,7 @@ export function openSqliteStorage(file: string, { sync = DEFAULT_SQLITE_SYNC, lo
     ...sqliteCommentStore(db),
     ...sqliteSessionStore(db),
     ...sqliteVersionStore(db),
+    ...sqliteWorkshopStore(db),
     ...sqliteTemplateStore(db),
     async close() {
       await appends?.close();

@@ -11,6 +11,7 @@ const peer = (clientId: number, name: string, followMe: string | null = null): P
   canComment: true,
   selection: null,
   followMe: followMe ? { id: followMe } : null,
+  bringHere: null,
   isLocal: false,
 });
 

@@ -107,6 +107,28 @@ describe("presence feed", () => {
     expect(feed.peers.get()[0]?.followMe).toBeNull();
   });
 
+  it("a facilitator's bring-here is read into the people store, their laser into the motion store only", () => {
+    const { local, frames, feed } = setup();
+    const ana = person(7, "Ana");
+    const viewport = { scale: "months", day: 20_100, lane: "l2", y: 0.25 };
+    ana.set({ bringHere: { id: "b1", viewport } }, local);
+    frames.run();
+    expect(feed.peers.get()[0]?.bringHere).toEqual({ id: "b1", viewport });
+    const peers = feed.peers.get();
+    const laser = [
+      { day: 20_000, lane: "l1", y: 0.1 },
+      { day: 20_001, lane: "l1", y: 0.2 },
+    ];
+    ana.set({ bringHere: { id: "b1", viewport }, laser }, local);
+    frames.run();
+    expect(feed.peers.get()).toBe(peers);
+    expect(feed.motion.get()[0]?.laser).toEqual(laser);
+    ana.set({ bringHere: null, laser: [{ day: "x" }] }, local);
+    frames.run();
+    expect(feed.peers.get()[0]?.bringHere).toBeNull();
+    expect(feed.motion.get()[0]?.laser).toBeNull();
+  });
+
   it("viewports are kept per person, and someone leaving takes theirs away", () => {
     const { local, frames, feed } = setup();
     const ana = person(7, "Ana");

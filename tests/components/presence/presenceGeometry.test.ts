@@ -50,6 +50,7 @@ describe("what the presence overlay draws", () => {
     color: "#336699",
     pointer: { day: 20_002, lane: "lDesign", y: 0.5 },
     dragging: null,
+    laser: null,
     movedAt: 1_000,
     ...patch,
   });
@@ -69,6 +70,31 @@ describe("what the presence overlay draws", () => {
 
   it("a drag of an item this board no longer has draws nothing", () => {
     const dragging = { item: "iGone", mode: "move" as const, days: 2, lane: "lDev" };
-    expect(overlayItems([motion({ dragging, pointer: null })], geometry, 1_000)).toEqual({ cursors: [], drags: [] });
+    expect(overlayItems([motion({ dragging, pointer: null })], geometry, 1_000)).toEqual({ cursors: [], drags: [], lasers: [] });
+  });
+
+  it("a laser trail is drawn in canvas pixels at any zoom, oldest point first", () => {
+    const laser = [
+      { day: 20_001, lane: "lDesign", y: 0.5 },
+      { day: 20_002, lane: "lDev", y: 0.5 },
+    ];
+    expect(overlayItems([motion({ laser })], geometry, 1_000).lasers).toEqual([
+      { clientId: 1, name: "Ana", points: [{ x: 24, y: 26 }, { x: 48, y: 96 }] },
+    ]);
+    expect(overlayItems([motion({ laser })], { ...quarters, bars: new Map() }, 1_000).lasers[0]?.points).toEqual([
+      { x: 51 * 2.5, y: 22 },
+      { x: 52 * 2.5, y: 104 },
+    ]);
+  });
+
+  it("a laser is not idleness-bound (its key is held), and points in lanes gone are left out", () => {
+    const laser = [
+      { day: 20_001, lane: "lGone", y: 0.5 },
+      { day: 20_002, lane: "lDesign", y: 0 },
+    ];
+    const { cursors, lasers } = overlayItems([motion({ laser })], geometry, 1_000 + IDLE_MS * 3);
+    expect(cursors).toEqual([]);
+    expect(lasers).toEqual([{ clientId: 1, name: "Ana", points: [{ x: 48, y: 0 }] }]);
+    expect(overlayItems([motion({ laser: [laser[0]!] })], geometry, 1_000).lasers).toEqual([]);
   });
 });

@@ -110,6 +110,39 @@ describe("presence publisher", () => {
     expect(sent.at(-1)?.dragging).toBeNull();
   });
 
+  it("a laser held while the mouse moves at 120 Hz rides in the pointer's messages: no more of them than the pointer alone", () => {
+    const { clock, sent, publisher } = setup();
+    const trail: ReturnType<typeof at>[] = [];
+    for (let i = 0; i < 120; i++) {
+      const point = at(20_000 + i / 10);
+      trail.push(point);
+      publisher.setPointer(point);
+      publisher.setLaser(trail.slice(-20));
+      clock.advance(1000 / 120);
+    }
+    clock.advance(500);
+    expect(sent.length).toBeLessThanOrEqual(Math.ceil(1000 / POINTER_GAP_MS) + 1);
+    expect(sent.at(-1)?.laser).toEqual(trail.slice(-20));
+  });
+
+  it("letting go of the laser key is sent at once, even right after a move", () => {
+    const { sent, publisher } = setup();
+    publisher.setLaser([at(20_001)]);
+    publisher.setLaser([at(20_001), at(20_002)]);
+    const before = sent.length;
+    publisher.setLaser(null);
+    expect(sent.length).toBe(before + 1);
+    expect(sent.at(-1)?.laser).toBeNull();
+  });
+
+  it("bringing everyone here is sent at once, with the view", () => {
+    const { sent, publisher } = setup();
+    const viewport = { scale: "months" as const, day: 20_100, lane: "lDesign", y: 0 };
+    publisher.setBringHere({ id: "b1", viewport });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.bringHere).toEqual({ id: "b1", viewport });
+  });
+
   it("an unchanged value sends nothing", () => {
     const { sent, publisher } = setup();
     publisher.setSelection("iA");

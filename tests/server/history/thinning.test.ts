@@ -34,4 +34,9 @@ describe("automatic versions thin out with age; named ones and the baseline stay
     const versions = [auto("late", 10 * DAY), auto("named", 10 * DAY + HOUR, "Kick-off"), auto("base", 10 * DAY + 2 * HOUR)];
     expect(versionsToThin(versions, NOW, "base")).toEqual([]);
   });
+
+  it("never thins a workshop's start or end version: its record compares them", () => {
+    const versions = [auto("late", 10 * DAY), { ...auto("workshop-end", 10 * DAY + HOUR), reason: "workshop" as const }, auto("early", 10 * DAY + 2 * HOUR)];
+    expect(versionsToThin(versions, NOW, null)).toEqual(["early"]);
+  });
 });

@@ -83,6 +83,11 @@ describe.skipIf(!TEST_DATABASE_URL)(title, () => {
         "schema_migrations",
         "share_links",
         "users",
+        "workshop_ballots",
+        "workshop_drafts",
+        "workshop_participants",
+        "workshop_votes",
+        "workshops",
       ].sort(),
     );
   });
