@@ -158,18 +158,26 @@ export function PresentationMode({ snapshot, layout, onClose }: PresentationMode
 const navButton =
   "rounded-lg border border-slate-200 px-2.5 py-1 text-lg leading-none hover:bg-slate-50 disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-800";
 
-/** Month starts across the window, labelled where there is room. */
+const WEEK = new Intl.DateTimeFormat("en", { day: "numeric", month: "short", timeZone: "UTC" });
+
+/** Month starts across the window, labelled where there is room; Mondays when a phase spans a few months only. */
 function Axis({ step }: { step: PresentationStep }) {
   const ticks: { day: number; label: string }[] = [];
-  const start = new Date(`${fromDayNumber(step.from)}T00:00:00Z`);
-  const cursor = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
   const span = step.to - step.from + 1;
-  const every = span > 900 ? 6 : span > 400 ? 3 : 1;
-  for (let n = 0; n < 200; n++) {
-    const day = Math.round(cursor.getTime() / 86_400_000);
-    if (day > step.to) break;
-    if (cursor.getUTCMonth() % every === 0) ticks.push({ day, label: MONTH.format(cursor) });
-    cursor.setUTCMonth(cursor.getUTCMonth() + 1);
+  if (span <= 120) {
+    // Day 0 (1970-01-01) was a Thursday: Mondays are the days ≡ 4 (mod 7).
+    const every = span > 60 ? 14 : 7;
+    for (let day = step.from + ((4 - step.from) % 7 + 7) % 7; day <= step.to; day += every) ticks.push({ day, label: WEEK.format(new Date(day * 86_400_000)) });
+  } else {
+    const start = new Date(`${fromDayNumber(step.from)}T00:00:00Z`);
+    const cursor = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+    const every = span > 900 ? 6 : span > 400 ? 3 : 1;
+    for (let n = 0; n < 200; n++) {
+      const day = Math.round(cursor.getTime() / 86_400_000);
+      if (day > step.to) break;
+      if (cursor.getUTCMonth() % every === 0) ticks.push({ day, label: MONTH.format(cursor) });
+      cursor.setUTCMonth(cursor.getUTCMonth() + 1);
+    }
   }
   return (
     <div className="relative ml-44 h-7 shrink-0 border-b border-slate-200 text-xs text-slate-500 dark:border-slate-800">
