@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { BoardList } from "../components/home/BoardList";
 import { CreateBoardForm } from "../components/home/CreateBoardForm";
+import { ImportBoardButton } from "../components/home/ImportBoardButton";
 import { Logo } from "../components/ui/Logo";
 import type { UserId } from "../lib/model/ids";
 import { appServices, type BoardSummary } from "../lib/protocol/appServices";
@@ -42,6 +43,7 @@ export default async function HomePage() {
             </p>
           </div>
           <CreateBoardForm />
+          <ImportBoardButton />
         </section>
         <section className="flex flex-col gap-3">
           <h2 className="text-sm font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Your roadmaps</h2>

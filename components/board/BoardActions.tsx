@@ -1,9 +1,12 @@
 "use client";
 
 import { useState } from "react";
-import { canManageBoard, type Role } from "../../lib/protocol/roles";
+import type * as Y from "yjs";
+import { canEditRoadmap, canManageBoard, type Role } from "../../lib/protocol/roles";
+import { ExportEntries } from "../io/ExportEntries";
+import { ImportDialog } from "../io/ImportDialog";
 import { INLINE_FROM, MENU_BELOW, MenuEntry, OverflowMenu } from "../ui/OverflowMenu";
-import { CopyActions } from "./CopyActions";
+import { useCopyActions } from "./CopyActions";
 import { DeleteBoardDialog } from "./DeleteBoardDialog";
 import { MembersDialog } from "./MembersDialog";
 import { ShareDialog } from "./ShareDialog";
@@ -16,36 +19,47 @@ interface BoardActionsProps {
   title: string;
   role: Role;
   selfId: string;
+  /** The live board, for the import's preview; null until it has synced. */
+  doc: Y.Doc | null;
 }
 
 /**
  * Members for everyone on the board; sharing and deleting for owners. From the xl width they
  * stand in the header; below, the header has room for the title and the people only, and they
- * are entries of a "Board" menu.
+ * are entries of a "Board" menu. That menu is always there for the exports (every member) and
+ * the import into this board (editors and owners; the server checks it again).
  */
-export function BoardActions({ boardId, title, role, selfId }: BoardActionsProps) {
-  const [open, setOpen] = useState<"members" | "share" | "delete" | null>(null);
+export function BoardActions({ boardId, title, role, selfId, doc }: BoardActionsProps) {
+  const [open, setOpen] = useState<"members" | "share" | "delete" | "import" | null>(null);
   const owner = canManageBoard(role);
+  const canImport = canEditRoadmap(role) && doc !== null;
   const close = () => setOpen(null);
+  const copy = useCopyActions({ boardId, title, role });
   return (
     <div className="flex items-center gap-2">
-      <CopyActions boardId={boardId} title={title} role={role} />
-      <OverflowMenu label="Board menu" testId="board-menu" className={MENU_BELOW.xl}>
+      <OverflowMenu label="Board menu" testId="board-menu">
         {(closeMenu) => (
           <>
-            <MenuEntry onSelect={() => setOpen("members")} close={closeMenu}>
+            <MenuEntry onSelect={() => setOpen("members")} close={closeMenu} className={MENU_BELOW.xl}>
               Members
             </MenuEntry>
             {owner && (
               <>
-                <MenuEntry onSelect={() => setOpen("share")} close={closeMenu}>
+                <MenuEntry onSelect={() => setOpen("share")} close={closeMenu} className={MENU_BELOW.xl}>
                   Share
                 </MenuEntry>
-                <MenuEntry onSelect={() => setOpen("delete")} close={closeMenu} className="text-rose-700 dark:text-rose-300">
+                <MenuEntry onSelect={() => setOpen("delete")} close={closeMenu} className={`text-rose-700 dark:text-rose-300 ${MENU_BELOW.xl}`}>
                   Delete board
                 </MenuEntry>
               </>
             )}
+            {canImport && (
+              <MenuEntry onSelect={() => setOpen("import")} close={closeMenu}>
+                Import into this board…
+              </MenuEntry>
+            )}
+            {copy.entries(closeMenu)}
+            <ExportEntries boardId={boardId} close={closeMenu} />
           </>
         )}
       </OverflowMenu>
@@ -81,7 +95,9 @@ export function BoardActions({ boardId, title, role, selfId }: BoardActionsProps
       </div>
       {open === "members" && <MembersDialog boardId={boardId} onClose={close} canManage={owner} selfId={selfId} />}
       {owner && open === "share" && <ShareDialog boardId={boardId} onClose={close} />}
+      {canImport && open === "import" && doc && <ImportDialog into={{ boardId, doc }} onClose={close} />}
       {owner && open === "delete" && <DeleteBoardDialog boardId={boardId} title={title} onClose={close} />}
+      {copy.overlay}
     </div>
   );
 }

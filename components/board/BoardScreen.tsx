@@ -77,13 +77,15 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
   const title = snapshot?.board.title ?? initialTitle;
   const comments = useCommentsBinding(boardId, account?.id ?? null, role);
   // Members take part in workshops; a guest on a share link watches the session bar (live events only).
-  const workshop = useWorkshopUi(boardId, account?.id ?? null, role, account === null && guestSecret !== undefined);
-  const running = workshop?.binding.workshop ?? null;
   const closedCode = connection.closed?.code;
+  // A guest whose link ended listens to nothing more (the server ended its notices too).
+  const linkEnded = account === null && (closedCode === CloseCode.Forbidden || closedCode === CloseCode.NotFound);
+  const workshop = useWorkshopUi(boardId, account?.id ?? null, role, account === null && guestSecret !== undefined && !linkEnded);
+  const running = workshop?.binding.workshop ?? null;
 
   // A guest whose link was revoked (or whose board was deleted) has nothing left to see here:
   // no stale board that looks live, no promise of a reconnect.
-  if (account === null && (closedCode === CloseCode.Forbidden || closedCode === CloseCode.NotFound)) {
+  if (linkEnded) {
     return (
       <div className="flex h-dvh flex-col">
         <ShareLinkEnded heading="This share link no longer works" detail={linkEndedDetail(closedCode)} />
@@ -130,7 +132,7 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
         )}
         <PresenceBar peers={peers} selfId={account?.id ?? null} follow={follow} canLead={!readOnly} announce={session.announce} />
         {workshop?.member && <WorkshopMenu ui={workshop} />}
-        {account && <BoardActions boardId={boardId} title={title} role={role} selfId={account.id} />}
+        {account && <BoardActions boardId={boardId} title={title} role={role} selfId={account.id} doc={snapshot ? session.doc : null} />}
         <ConnectionBadge connection={connection} />
         <UserMenu account={account} />
       </header>

@@ -1,19 +1,20 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { canEditRoadmap, type Role } from "../../lib/protocol/roles";
 import { apiRequest } from "../ui/apiRequest";
 import { Dialog } from "../ui/Dialog";
 import { controlClass } from "../ui/Field";
-import { MenuEntry, OverflowMenu } from "../ui/OverflowMenu";
+import { MenuEntry } from "../ui/OverflowMenu";
 
 /**
  * "Duplicate board" for every member (the copy is theirs) and "Save as template" for editors
- * and owners (a template of their own, in their gallery when they create a board). The server
- * checks both; the menu only leaves out what would be refused.
+ * and owners (a template of their own, in their gallery when they create a board), as entries
+ * of the board menu and what they open. The server checks both; the menu only leaves out what
+ * would be refused.
  */
-export function CopyActions({ boardId, title, role }: { boardId: string; title: string; role: Role }) {
+export function useCopyActions({ boardId, title, role }: { boardId: string; title: string; role: Role }): { entries: (close: () => void) => ReactNode; overlay: ReactNode } {
   const router = useRouter();
   const [saving, setSaving] = useState(false);
   const [name, setName] = useState(title);
@@ -41,28 +42,26 @@ export function CopyActions({ boardId, title, role }: { boardId: string; title: 
     setNotice(`Saved "${result.value.name}" to your templates: pick it when you create a roadmap.`);
   }
 
-  return (
+  const entries = (close: () => void) => (
     <>
-      <OverflowMenu label="Duplicate or save as template" testId="copy-menu">
-        {(close) => (
-          <>
-            <MenuEntry onSelect={() => void duplicate()} close={close}>
-              Duplicate board
-            </MenuEntry>
-            {canEditRoadmap(role) && (
-              <MenuEntry
-                onSelect={() => {
-                  setName(title);
-                  setSaving(true);
-                }}
-                close={close}
-              >
-                Save as template
-              </MenuEntry>
-            )}
-          </>
-        )}
-      </OverflowMenu>
+      <MenuEntry onSelect={() => void duplicate()} close={close}>
+        Duplicate board
+      </MenuEntry>
+      {canEditRoadmap(role) && (
+        <MenuEntry
+          onSelect={() => {
+            setName(title);
+            setSaving(true);
+          }}
+          close={close}
+        >
+          Save as template
+        </MenuEntry>
+      )}
+    </>
+  );
+  const overlay = (
+    <>
       {busy && <span className="sr-only" aria-live="polite">Working…</span>}
       {notice && (
         <p role="status" data-testid="copy-notice" className="fixed bottom-4 left-1/2 z-50 -translate-x-1/2 rounded-lg bg-slate-900 px-4 py-2 text-sm text-white shadow-lg" onClick={() => setNotice(null)}>
@@ -89,4 +88,5 @@ export function CopyActions({ boardId, title, role }: { boardId: string; title: 
       )}
     </>
   );
+  return { entries, overlay };
 }

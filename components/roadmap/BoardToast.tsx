@@ -37,6 +37,19 @@ export function BoardToast({ notice, session, onDone, onMessage }: BoardToastPro
           Undo
         </button>
       )}
+      {notice.action && (
+        <button
+          type="button"
+          data-testid="board-toast-action"
+          onClick={() => {
+            notice.action!.run();
+            onDone();
+          }}
+          className="rounded-md px-2 py-0.5 font-semibold text-indigo-200 underline-offset-2 hover:bg-white/10 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-300 dark:text-indigo-700 dark:hover:bg-slate-900/10"
+        >
+          {notice.action.label}
+        </button>
+      )}
     </div>
   );
 }

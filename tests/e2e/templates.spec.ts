@@ -25,14 +25,14 @@ test("create from a template, duplicate it, save it as a template and create fro
   const sourceUrl = page.url();
 
   // Duplicate: a copy that is ours, with the same items.
-  await page.getByTestId("copy-menu").click();
+  await page.getByTestId("board-menu").click();
   await page.getByRole("menuitem", { name: "Duplicate board" }).click();
   await page.waitForURL((url) => url.href !== sourceUrl && /\/boards\//.test(url.pathname));
   await expect(page.getByRole("heading", { name: "Copy of Launch of Pebble" }).or(page.getByText("Copy of Launch of Pebble").first())).toBeVisible();
   await expect(page.getByText("Launch campaign: blog, email, PR, webinar").first()).toBeVisible();
 
   // Save as template, then it is in the gallery under "Your templates".
-  await page.getByTestId("copy-menu").click();
+  await page.getByTestId("board-menu").click();
   await page.getByRole("menuitem", { name: "Save as template" }).click();
   const dialog = page.getByTestId("save-template-dialog");
   await dialog.getByLabel("Template name").fill("Pebble launch plan");

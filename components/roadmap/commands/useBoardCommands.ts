@@ -26,6 +26,8 @@ const UNDO_NOTICE_MS = 10_000;
 export interface BoardNotice {
   message: string;
   undo?: UndoMark | null;
+  /** Something to do about it right there (open the version an import took first). */
+  action?: { label: string; run: () => void } | null;
 }
 
 interface BoardCommandsOptions {
@@ -48,10 +50,10 @@ export function useBoardCommands({ session, snapshot, calendar, geometry, todayD
   const [notice, setNotice] = useState<BoardNotice | null>(null);
   const noticeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(noticeTimer.current), []);
-  const showNotice = useCallback((message: string, undo?: UndoMark | null) => {
-    setNotice({ message, undo });
+  const showNotice = useCallback((message: string, undo?: UndoMark | null, action?: BoardNotice["action"]) => {
+    setNotice({ message, undo, action });
     clearTimeout(noticeTimer.current);
-    noticeTimer.current = setTimeout(() => setNotice(null), undo ? UNDO_NOTICE_MS : NOTICE_MS);
+    noticeTimer.current = setTimeout(() => setNotice(null), undo || action ? UNDO_NOTICE_MS : NOTICE_MS);
   }, []);
   const dismissNotice = useCallback(() => {
     clearTimeout(noticeTimer.current);
