@@ -6,6 +6,7 @@ import { canEditRoadmap, canManageBoard, type Role } from "../../lib/protocol/ro
 import { ExportEntries } from "../io/ExportEntries";
 import { ImportDialog } from "../io/ImportDialog";
 import { INLINE_FROM, MENU_BELOW, MenuEntry, OverflowMenu } from "../ui/OverflowMenu";
+import { useCopyActions } from "./CopyActions";
 import { DeleteBoardDialog } from "./DeleteBoardDialog";
 import { MembersDialog } from "./MembersDialog";
 import { ShareDialog } from "./ShareDialog";
@@ -34,6 +35,7 @@ export function BoardActions({ boardId, title, role, selfId, doc }: BoardActions
   const owner = canManageBoard(role);
   const canImport = canEditRoadmap(role) && doc !== null;
   const close = () => setOpen(null);
+  const copy = useCopyActions({ boardId, title, role });
   return (
     <div className="flex items-center gap-2">
       <OverflowMenu label="Board menu" testId="board-menu">
@@ -57,6 +59,7 @@ export function BoardActions({ boardId, title, role, selfId, doc }: BoardActions
                 Import into this board…
               </MenuEntry>
             )}
+            {copy.entries(closeMenu)}
             <ExportEntries boardId={boardId} close={closeMenu} onPicture={() => setOpen("picture")} />
           </>
         )}
@@ -96,6 +99,7 @@ export function BoardActions({ boardId, title, role, selfId, doc }: BoardActions
       {owner && open === "share" && <ShareDialog boardId={boardId} onClose={close} />}
       {canImport && open === "import" && doc && <ImportDialog into={{ boardId, doc }} onClose={close} />}
       {owner && open === "delete" && <DeleteBoardDialog boardId={boardId} title={title} onClose={close} />}
+      {copy.overlay}
     </div>
   );
 }

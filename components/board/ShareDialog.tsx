@@ -7,6 +7,7 @@ import type { ShareLinkSummary } from "../../lib/protocol/appServices";
 import { apiRequest, type ApiResult } from "../ui/apiRequest";
 import { Dialog } from "../ui/Dialog";
 import { controlClass } from "../ui/Field";
+import { CalendarFeeds } from "./CalendarFeeds";
 
 /** Mounted while open: a new link's URL is gone once the dialog closes. */
 interface ShareDialogProps {
@@ -157,6 +158,7 @@ export function ShareDialog({ boardId, onClose }: ShareDialogProps) {
             Revoking a link disconnects everyone using it at once.{revoked > 0 && ` ${plural(revoked, { one: "# revoked link no longer works.", other: "# revoked links no longer work." })}`}
           </p>
         </section>
+        <CalendarFeeds boardId={boardId} />
       </div>
     </Dialog>
   );

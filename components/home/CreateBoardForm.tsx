@@ -1,17 +1,44 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
+import { EMPTY_TEMPLATE, type TemplateGallery as Gallery } from "../../lib/protocol/templates";
+import { apiRequest } from "../ui/apiRequest";
+import { TemplateGallery } from "./TemplateGallery";
 
 /**
- * Creates a board from the service-roadmap template and opens it. The server validates the
- * title (one rule, one place); this form only shows what it answered.
+ * Creates a board from a template of the gallery and opens it. The server validates the title
+ * and the template (one rule, one place); this form only shows what it answered.
  */
 export function CreateBoardForm() {
   const router = useRouter();
   const [title, setTitle] = useState("");
+  const [template, setTemplate] = useState(EMPTY_TEMPLATE);
+  const [gallery, setGallery] = useState<Gallery | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void apiRequest<Gallery>("GET", "/api/templates").then((result) => {
+      if (!live) return;
+      if (result.ok) setGallery(result.value);
+      else setError(result.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  async function deleteTemplate(id: string) {
+    setPending(true);
+    const result = await apiRequest("DELETE", `/api/templates/${encodeURIComponent(id)}`);
+    if (!result.ok) setError(result.error);
+    const reloaded = await apiRequest<Gallery>("GET", "/api/templates");
+    if (reloaded.ok) setGallery(reloaded.value);
+    if (template === id) setTemplate(EMPTY_TEMPLATE);
+    setPending(false);
+  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -21,7 +48,7 @@ export function CreateBoardForm() {
       const response = await fetch("/api/boards", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ title }),
+        body: JSON.stringify({ title, template }),
       });
       const body = (await response.json().catch(() => ({}))) as { board?: { id: string }; error?: string };
       if (!response.ok || !body.board) {
@@ -37,7 +64,7 @@ export function CreateBoardForm() {
   }
 
   return (
-    <form onSubmit={submit} className="flex flex-col gap-2" aria-label="Create a roadmap">
+    <form onSubmit={submit} className="flex flex-col gap-3" aria-label="Create a roadmap">
       <div className="flex flex-col gap-2 sm:flex-row">
         <label htmlFor="new-board-title" className="sr-only">
           Roadmap title
@@ -60,16 +87,12 @@ export function CreateBoardForm() {
           {pending ? "Creating…" : "Create roadmap"}
         </button>
       </div>
-      {error ? (
+      {error && (
         <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">
           {error}
         </p>
-      ) : (
-        <p className="text-xs text-slate-500 dark:text-slate-400">
-          Starts from the service-roadmap template: six team lanes and the MVP → Pilot → Beta → Roll-out →
-          Enhancements phases.
-        </p>
       )}
+      <TemplateGallery gallery={gallery} value={template} onChange={setTemplate} onDelete={(id) => void deleteTemplate(id)} busy={pending} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ const EXPORT_LABELS: Record<ExportFormat, string> = {
   csv: "Export as CSV (spreadsheet)",
   json: "Export as Waymark JSON",
   mspdi: "Export as MS Project XML",
+  ics: "Export milestones (iCalendar)",
 };
 
 /**

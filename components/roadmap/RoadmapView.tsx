@@ -28,6 +28,7 @@ import { UnscheduledTray } from "./timeline/UnscheduledTray";
 import { useCollapsedLanes } from "./timeline/useCollapsedLanes";
 import { EditingControls } from "./toolbar/EditingControls";
 import { RoadmapToolbar } from "./toolbar/RoadmapToolbar";
+import { PresentationMode } from "./present/PresentationMode";
 import { useSelection } from "./useSelection";
 import { useItemFromUrl } from "./useItemFromUrl";
 import { ReplayArea } from "./versions/ReplayArea";
@@ -68,6 +69,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
   // Zoom is a personal view choice: it starts at the board's scale but is not written back,
   // so one person zooming out in a workshop does not change everyone else's screen.
   const [scale, setScale] = useState<TimeScale>(snapshot.board.timeScale);
+  const [presenting, setPresenting] = useState(false);
   const [view, setView] = useRoadmapView(follow);
   const [criticalView, setCriticalView] = useState(false);
   const [conflictsOpen, setConflictsOpen] = useState(false);
@@ -115,7 +117,9 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
 
   return (
     <div ref={rootRef} data-read-only={readOnly} className="relative flex min-h-0 flex-1 flex-col">
+      {presenting && <PresentationMode snapshot={snapshot} layout={data.layout} onClose={() => setPresenting(false)} />}
       <RoadmapToolbar
+        onPresent={() => setPresenting(true)}
         view={view}
         onView={setView}
         scale={scale}

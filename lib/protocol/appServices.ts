@@ -8,6 +8,7 @@ import type { ExportFormat, ImportOutcome, ImportQuery, RenderQuery } from "./im
 import type { BoardSnapshot } from "../model/snapshot";
 import type { BoardComparison } from "../history/types";
 import type { DraftView, WorkshopRecord, WorkshopSummary, WorkshopView } from "./workshops";
+import type { CalendarFeedSummary, TemplateCard, TemplateGallery } from "./templates";
 
 /**
  * What the Next.js routes may ask of the server process. The custom server registers an
@@ -98,8 +99,11 @@ export interface AppServices {
   setMailPreferences(actor: UserId, input: { commentMail: boolean }): Promise<ServiceResult<{ commentMail: boolean }>>;
 
   listBoards(actor: UserId): Promise<(BoardSummary & { role: Role })[]>;
-  /** Creates a board from the service-roadmap template, owned by the actor. */
-  createBoard(actor: UserId, input: { title: string }): Promise<ServiceResult<BoardSummary>>;
+  /**
+   * Creates a board owned by the actor from a template of their gallery (lib/protocol/templates.ts;
+   * the empty method board when none is named); invalid for a template not in their gallery.
+   */
+  createBoard(actor: UserId, input: { title: string; template?: string | undefined }): Promise<ServiceResult<BoardSummary>>;
   /** The board and the actor's role, or not-found when it does not exist or the actor may not see it. */
   openBoard(actor: Principal, boardId: BoardId): Promise<ServiceResult<{ board: BoardSummary; role: Role }>>;
   deleteBoard(actor: UserId, boardId: BoardId): Promise<ServiceResult<void>>;
@@ -182,6 +186,23 @@ export interface AppServices {
   renderBoard(actor: UserId, boardId: BoardId, query: RenderQuery): Promise<ServiceResult<{ body: Uint8Array; contentType: string; filename: string; pages: number }>>;
   /** A refused file is an ok result with `errors` (the route answers 422 with them). */
   importBoard(actor: UserId, query: ImportQuery, text: string): Promise<ServiceResult<ImportOutcome>>;
+
+  // Templates and copies (lib/protocol/templates.ts): the gallery is the built-in templates and
+  // the actor's own; any member copies a board; editors and owners save one as a template.
+  templateGallery(actor: UserId): Promise<ServiceResult<TemplateGallery>>;
+  /** A copy of the whole document (not comments, versions or history) owned by the actor. */
+  duplicateBoard(actor: UserId, boardId: BoardId): Promise<ServiceResult<BoardSummary>>;
+  saveAsTemplate(actor: UserId, boardId: BoardId, input: unknown): Promise<ServiceResult<TemplateCard & { createdAt: string }>>;
+  /** Only one's own templates; anyone else's answers not-found. */
+  deleteTemplate(actor: UserId, templateId: string): Promise<ServiceResult<void>>;
+
+  // Calendar feeds of milestones: owners make and revoke them; the secret is the credential.
+  listCalendarFeeds(actor: UserId, boardId: BoardId): Promise<ServiceResult<CalendarFeedSummary[]>>;
+  /** The secret is returned once; only its hash is stored. */
+  createCalendarFeed(actor: UserId, boardId: BoardId): Promise<ServiceResult<CalendarFeedSummary & { secret: string }>>;
+  revokeCalendarFeed(actor: UserId, boardId: BoardId, feedId: string): Promise<ServiceResult<void>>;
+  /** The VCALENDAR for a live feed's secret; not-found for unknown or revoked secrets, too-many when polled too often. */
+  calendarFeed(secret: string): Promise<ServiceResult<{ body: string; filename: string }>>;
 
   // History (every member may read it).
   /** One object's changes, newest first, a page of at most `limit` before the cursor `before`. */

@@ -3,7 +3,7 @@ import { CSV_FIELDS } from "../io/csvFields";
 
 /**
  * Import and export over HTTP (docs/import-export.md, README "Import and export"):
- *   GET  /api/boards/<id>/export?format=csv|json|mspdi         every member
+ *   GET  /api/boards/<id>/export?format=csv|json|mspdi|ics     every member
  *   POST /api/boards/import?format=csv|json|mspdi              any signed-in person: a new board
  *   POST /api/boards/import?format=…&into=<boardId>            editors and owners: into that board
  * The body is the file itself. Options in the query: `dryRun=1` checks and previews without
@@ -11,7 +11,7 @@ import { CSV_FIELDS } from "../io/csvFields";
  * absent) and `dateOrder` (dmy or mdy); MSPDI takes `summaries` (phases or lanes); a new board
  * may take a `title`. A file with any error is refused whole (422 with each row's error).
  */
-export const EXPORT_FORMATS = ["csv", "json", "mspdi"] as const;
+export const EXPORT_FORMATS = ["csv", "json", "mspdi", "ics"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const IMPORT_FORMATS = ["csv", "json", "mspdi"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];

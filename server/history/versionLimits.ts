@@ -15,6 +15,13 @@ export const LIMITS = {
   import: { perMinute: 10, burst: 10 },
   /** A PDF or PNG of the timeline: up to seconds of CPU on a big board (server/render). */
   render: { perMinute: 6, burst: 4 },
+  /** Duplicating a board or saving it as a template stores a whole board (server/services/templateServices.ts). */
+  copy: { perMinute: 6, burst: 6 },
+  /**
+   * One calendar feed read, keyed by the feed (calendar apps poll every few minutes to hours;
+   * a leaked URL in a loop must not cost more than this). Misses share one key.
+   */
+  calendar: { perMinute: 30, burst: 10 },
 } as const;
 export type LimitedAction = keyof typeof LIMITS;
 

@@ -1,31 +1,25 @@
-import * as Y from "yjs";
 import { z } from "zod";
-import { addCalendarDays, type DateString } from "../../lib/model/dates";
 import { newBoardId, type BoardId, type UserId } from "../../lib/model/ids";
 import { describeIssues } from "../../lib/model/issues";
 import { createOrigin } from "../../lib/model/origin";
 import { ok } from "../../lib/model/result";
-import { initBoardFromTemplate } from "../../lib/model/template";
 import type { AppServices } from "../../lib/protocol/appServices";
 import { canManageBoard, type Role } from "../../lib/protocol/roles";
 import { roleOn } from "../auth/resolveAccess";
 import { mintSyncToken } from "../auth/syncTokens";
 import type { Storage } from "../storage/storage";
+import { templateRefSchema } from "../../lib/protocol/templateSchemas";
+import { EMPTY_TEMPLATE } from "../../lib/protocol/templates";
+import { templateStateFor } from "./boardTemplates";
 import { mondayOf } from "./calendarDates";
 import { boardNotFound, fail } from "./serviceErrors";
 
 export const SERVER_ORIGIN = createOrigin("server", "waymark-server");
 
-const titleSchema = z.object({ title: z.string().trim().min(1, "title must not be empty").max(200, "title is at most 200 characters") });
-
-/** Creates a board's first state on the server, so the template is written exactly once. */
-export function templateState(title: string, monday: DateString): Uint8Array {
-  const doc = new Y.Doc();
-  initBoardFromTemplate(doc, SERVER_ORIGIN, { title, horizonStart: monday, horizonEnd: addCalendarDays(monday, 7 * 52 - 3) });
-  const state = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
-  return state;
-}
+const createSchema = z.object({
+  title: z.string().trim().min(1, "title must not be empty").max(200, "title is at most 200 characters"),
+  template: templateRefSchema.optional(),
+});
 
 export interface BoardServiceDeps {
   storage: Storage;
@@ -43,11 +37,13 @@ export function boardServices({ storage, secret, now }: BoardServiceDeps, onDele
   const services: Pick<AppServices, "listBoards" | "createBoard" | "openBoard" | "deleteBoard" | "mintSyncToken"> = {
     listBoards: (actor) => storage.listBoardsOf(actor),
     async createBoard(actor, input) {
-      const parsed = titleSchema.safeParse(input);
+      const parsed = createSchema.safeParse(input);
       if (!parsed.success) return fail("invalid", describeIssues(parsed.error));
       if (!(await storage.getUser(actor))) return fail("unauthorized", "sign in to create a board");
-      const { title } = parsed.data;
-      const board = await storage.createOwnedBoard({ id: newBoardId(), title, ownerId: actor }, templateState(title, mondayOf(now())));
+      const { title, template = EMPTY_TEMPLATE } = parsed.data;
+      const state = await templateStateFor(storage, SERVER_ORIGIN, actor, template, title, mondayOf(now()));
+      if (!state.ok) return state;
+      const board = await storage.createOwnedBoard({ id: newBoardId(), title, ownerId: actor }, state.value);
       return ok(board);
     },
     async openBoard(actor, boardId) {

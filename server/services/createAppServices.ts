@@ -19,6 +19,8 @@ import { memberServices, type AccessEvents } from "./memberServices";
 import { versionServices, type WithLiveBoard } from "./versionServices";
 import { importExportServices } from "./importExportServices";
 import { workshopServices, type WorkshopTasks } from "./workshopServices";
+import { templateServices } from "./templateServices";
+import { calendarFeedServices } from "./calendarFeedServices";
 import type { Logger } from "../log";
 
 export interface AppServiceDeps {
@@ -78,5 +80,7 @@ export function createAppServices(deps: AppServiceDeps): AppServices & WorkshopT
     ...importExportServices({ storage, roleOf: boards.roleOf, withLiveBoard, now }),
     ...workshops.services,
     ...workshops.tasks,
+    ...templateServices({ storage, roleOf: boards.roleOf, withLiveBoard, now }),
+    ...calendarFeedServices({ storage, roleOf: boards.roleOf, readSnapshot, now }),
   };
 }

@@ -4,6 +4,7 @@ import { exportBoardFile, parseBoardFile, writeBoardFile, type BoardFile } from 
 import { boardToCsv } from "../../lib/io/csvExport";
 import { csvToBoardFile, guessMapping, readCsv } from "../../lib/io/csvImport";
 import { boardToMspdi } from "../../lib/io/mspdiExport";
+import { milestonesToIcs } from "../../lib/io/icsFeed";
 import { mspdiToBoardFile } from "../../lib/io/mspdiImport";
 import { date } from "../../lib/model/dates";
 import { newBoardId, type BoardId, type UserId } from "../../lib/model/ids";
@@ -31,8 +32,9 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
   json: "application/json; charset=utf-8",
   mspdi: "application/xml; charset=utf-8",
+  ics: "text/calendar; charset=utf-8",
 };
-const EXTENSIONS: Record<ExportFormat, string> = { csv: "csv", json: "waymark.json", mspdi: "xml" };
+const EXTENSIONS: Record<ExportFormat, string> = { csv: "csv", json: "waymark.json", mspdi: "xml", ics: "ics" };
 
 const countsOf = (file: BoardFile): ImportCounts => ({
   lanes: file.lanes.length,
@@ -109,6 +111,8 @@ export function importExportServices(deps: {
       const body = await withLiveBoard(boardId, (live) => {
         if (format === "json") return JSON.stringify(exportBoardFile(live.doc, exportedAt), null, 2);
         const snapshot = readSnapshot(live.doc);
+        // A one-off download of the milestones; the subscribe URL (calendar feeds) keeps calendars current.
+        if (format === "ics") return milestonesToIcs({ boardId, boardTitle: snapshot.board.title, milestones: snapshot.milestones, now: now() });
         const derived = deriveBoard(snapshot, { today: date(exportedAt.slice(0, 10)) });
         return format === "csv" ? boardToCsv(snapshot, derived) : boardToMspdi(snapshot, derived);
       });

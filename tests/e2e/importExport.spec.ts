@@ -39,7 +39,7 @@ async function seriousAxeFindings(page: Page): Promise<string[]> {
   return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
-test("every member downloads the board as CSV, Waymark JSON and MS Project XML from the board menu", async ({ browser, baseURL }) => {
+test("every member downloads the board as CSV, Waymark JSON, MS Project XML and iCalendar from the board menu", async ({ browser, baseURL }) => {
   const { page } = await newPerson(browser, "Exporter");
   const board = await createBoard(page.request, "Export roadmap");
   await seedItems(page.request, baseURL!, board.id, [{ title: "Export me please", duration: 5, status: "planned", startOffset: 7 }]);
@@ -57,6 +57,9 @@ test("every member downloads the board as CSV, Waymark JSON and MS Project XML f
   const xml = await download(page, "export-mspdi");
   expect(xml).toContain("<Project");
   expect(xml).toContain("<Name>Export me please</Name>");
+
+  const ics = await download(page, "export-ics");
+  expect(ics.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
   await expectNoCspViolations(page);
 });
 

@@ -40,12 +40,13 @@ const CSV = ["Title,Lane,Start,Duration,ID,Predecessors", "Discovery,Research,20
 
 describe("export", () => {
   it("every member exports the board as CSV, Waymark JSON and MS Project XML; strangers get not-found", async () => {
-    for (const format of ["csv", "json", "mspdi"] as const) {
+    for (const format of ["csv", "json", "mspdi", "ics"] as const) {
       const file = value(await s.services.exportBoard(people.viewer, board.id, format));
       expect(file.filename).toMatch(/^Imports\./);
       expect(file.body.length).toBeGreaterThan(100);
     }
     expect(value(await s.services.exportBoard(people.viewer, board.id, "csv")).body.startsWith("\uFEFFID,Title")).toBe(true);
+    expect(value(await s.services.exportBoard(people.viewer, board.id, "ics")).body).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*END:VCALENDAR\r\n$/);
     expect(await s.services.exportBoard(people.stranger, board.id, "json")).toMatchObject({ ok: false, error: { kind: "not-found" } });
   });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { templateRefSchema } from "../../../lib/protocol/templateSchemas";
 
 /** The body of POST /api/boards. The title limit matches the board settings schema. */
 export const createBoardInputSchema = z
@@ -9,6 +10,8 @@ export const createBoardInputSchema = z
         .trim()
         .min(1, "must not be empty")
         .max(200, "must be at most 200 characters"),
+      /** "empty", a built-in template's id or "user:<id>" (lib/protocol/templates.ts); the service says which exist. */
+      template: templateRefSchema.optional(),
     },
     // Only the "not an object at all" case gets this wording; other issues keep zod's own.
     { error: (issue) => (issue.code === "invalid_type" ? 'body must be a JSON object like {"title": "My roadmap"}' : undefined) },

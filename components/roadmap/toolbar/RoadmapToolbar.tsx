@@ -35,6 +35,8 @@ interface RoadmapToolbarProps {
   versions?: VersionControls;
   /** The versions panel (and the history replay) toggle; absent for guests, who cannot read versions. */
   versionsPanel?: { open: boolean; onToggle: () => void };
+  /** Opens the presentation (full screen, stepping through phases); every role, guests too. */
+  onPresent?: () => void;
 }
 
 /** What each other view says to editors and to read-only people. */
@@ -54,7 +56,7 @@ const ZOOM_LABELS: Record<TimeScale, string> = { weeks: "Weeks", months: "Months
  * the view tabs, comments and conflicts are always in the bar.
  */
 export function RoadmapToolbar(props: RoadmapToolbarProps) {
-  const { view, onView, scale, onScale, criticalView, onCriticalView, criticalHint, criticalSummary, counts, conflictsOpen, onToggleConflicts, onAddItem, onSetup, comments, history, versions, versionsPanel } = props;
+  const { view, onView, scale, onScale, criticalView, onCriticalView, criticalHint, criticalSummary, counts, conflictsOpen, onToggleConflicts, onAddItem, onSetup, comments, history, versions, versionsPanel, onPresent } = props;
   const timeline = view === "timeline";
   // The menu is there as long as one of its entries is: up to the widest breakpoint among them.
   // Versions waits for the widest screens: below them the bar is full (compare, baseline, setup, add item).
@@ -136,6 +138,20 @@ export function RoadmapToolbar(props: RoadmapToolbarProps) {
         >
           <VersionsIcon />
           Versions
+        </button>
+      )}
+      {onPresent && (
+        <button
+          type="button"
+          data-testid="present"
+          onClick={onPresent}
+          title="Present the timeline full screen, phase by phase (Esc leaves)"
+          className="flex items-center gap-1.5 whitespace-nowrap rounded-lg border border-slate-200 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
+        >
+          <svg aria-hidden viewBox="0 0 16 16" className="size-3.5">
+            <path d="M2 3h12v8H2zM8 11v3M5.5 14h5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" strokeLinecap="round" />
+          </svg>
+          <span className="sr-only sm:not-sr-only">Present</span>
         </button>
       )}
       <ConflictSummary counts={counts} open={conflictsOpen} onToggle={onToggleConflicts} />

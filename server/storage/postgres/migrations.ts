@@ -257,6 +257,23 @@ export const PG_MIGRATIONS: readonly string[] = [
      revealed_at ${T}
    );
    CREATE INDEX workshop_drafts_by_author ON workshop_drafts(workshop_id, author_id);`,
+  // Templates of one's own and calendar feeds (as in SQLite's).
+  `CREATE TABLE user_templates (
+     id ${T} PRIMARY KEY,
+     owner_id ${T} NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     name ${T} NOT NULL,
+     created_at ${T} NOT NULL,
+     body TEXT NOT NULL
+   );
+   CREATE INDEX user_templates_by_owner ON user_templates(owner_id, created_at);
+   CREATE TABLE calendar_feeds (
+     id ${T} PRIMARY KEY,
+     board_id ${T} NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     secret_hash ${T} NOT NULL UNIQUE,
+     created_by ${T} NOT NULL,
+     created_at ${T} NOT NULL,
+     revoked_at ${T}
+   );`,
 ];
 
 /**

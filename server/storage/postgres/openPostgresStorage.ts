@@ -7,6 +7,7 @@ import { pgActivityStore } from "./pgActivityStore";
 import { pgBoardStore } from "./pgBoardStore";
 import { pgCommentStore } from "./pgCommentStore";
 import { pgSessionStore } from "./pgSessionStore";
+import { pgTemplateStore } from "./pgTemplateStore";
 import { pgVersionStore } from "./pgVersionStore";
 import { pgWorkshopStore } from "./pgWorkshopStore";
 
@@ -42,6 +43,7 @@ export async function openPostgresStorage({ url, log, maxConnections = 10 }: Pos
     ...pgSessionStore(pool),
     ...pgVersionStore(pool),
     ...pgWorkshopStore(pool),
+    ...pgTemplateStore(pool),
     async close() {
       await pool.end();
     },

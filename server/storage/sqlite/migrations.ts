@@ -240,6 +240,24 @@ export const MIGRATIONS: readonly string[] = [
      revealed_at TEXT
    );
    CREATE INDEX workshop_drafts_by_author ON workshop_drafts(workshop_id, author_id);`,
+  // Templates of one's own (issue 18): a board file as JSON, per person. Calendar feeds of a
+  // board's milestones: like share links, a secret whose hash is stored, revocable.
+  `CREATE TABLE user_templates (
+     id TEXT PRIMARY KEY,
+     owner_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     name TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     body TEXT NOT NULL
+   );
+   CREATE INDEX user_templates_by_owner ON user_templates(owner_id, created_at);
+   CREATE TABLE calendar_feeds (
+     id TEXT PRIMARY KEY,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     secret_hash TEXT NOT NULL UNIQUE,
+     created_by TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     revoked_at TEXT
+   );`,
 ];
 
 export function migrate(db: Database.Database): void {

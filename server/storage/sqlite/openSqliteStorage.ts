@@ -8,6 +8,7 @@ import { sqliteActivityStore } from "./sqliteActivityStore";
 import { sqliteBoardStore } from "./sqliteBoardStore";
 import { sqliteCommentStore } from "./sqliteCommentStore";
 import { sqliteSessionStore } from "./sqliteSessionStore";
+import { sqliteTemplateStore } from "./sqliteTemplateStore";
 import { sqliteVersionStore } from "./sqliteVersionStore";
 import { sqliteWorkshopStore } from "./sqliteWorkshopStore";
 import { CHECKPOINT_INTERVAL_MS, DEFAULT_SQLITE_SYNC, type SqliteSync } from "./sqliteSync";
@@ -42,6 +43,7 @@ export function openSqliteStorage(file: string, { sync = DEFAULT_SQLITE_SYNC, lo
     ...sqliteSessionStore(db),
     ...sqliteVersionStore(db),
     ...sqliteWorkshopStore(db),
+    ...sqliteTemplateStore(db),
     async close() {
       await appends?.close();
       await checkpoints?.close();
