@@ -42,7 +42,6 @@ export function ExportEntries({ boardId, close, onPicture }: { boardId: string; 
           Export as PDF or PNG…
         </MenuEntry>
       )}
-      {/* The iCalendar feed (issue 18) takes its place here. */}
     </>
   );
 }
