@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type * as Y from "yjs";
+import type { CommandOrigin } from "../../lib/model/origin";
 import { canEditRoadmap, canManageBoard, type Role } from "../../lib/protocol/roles";
 import { ExportEntries } from "../io/ExportEntries";
 import { ImportDialog } from "../io/ImportDialog";
@@ -22,6 +23,8 @@ interface BoardActionsProps {
   selfId: string;
   /** The live board, for the import's preview; null until it has synced. */
   doc: Y.Doc | null;
+  /** The session's origin: an import into the board is written as this person's change. */
+  origin: CommandOrigin;
 }
 
 /**
@@ -30,7 +33,7 @@ interface BoardActionsProps {
  * are entries of a "Board" menu. That menu is always there for the exports (every member) and
  * the import into this board (editors and owners; the server checks it again).
  */
-export function BoardActions({ boardId, title, role, selfId, doc }: BoardActionsProps) {
+export function BoardActions({ boardId, title, role, selfId, doc, origin }: BoardActionsProps) {
   const [open, setOpen] = useState<"members" | "share" | "delete" | "import" | "picture" | null>(null);
   const owner = canManageBoard(role);
   const canImport = canEditRoadmap(role) && doc !== null;
@@ -97,7 +100,7 @@ export function BoardActions({ boardId, title, role, selfId, doc }: BoardActions
       {open === "picture" && <TimelineExportDialog boardId={boardId} onClose={close} />}
       {open === "members" && <MembersDialog boardId={boardId} onClose={close} canManage={owner} selfId={selfId} />}
       {owner && open === "share" && <ShareDialog boardId={boardId} onClose={close} />}
-      {canImport && open === "import" && doc && <ImportDialog into={{ boardId, doc }} onClose={close} />}
+      {canImport && open === "import" && doc && <ImportDialog into={{ boardId, doc, origin }} onClose={close} />}
       {owner && open === "delete" && <DeleteBoardDialog boardId={boardId} title={title} onClose={close} />}
       {copy.overlay}
     </div>

@@ -132,7 +132,7 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
         )}
         <PresenceBar peers={peers} selfId={account?.id ?? null} follow={follow} canLead={!readOnly} announce={session.announce} />
         {workshop?.member && <WorkshopMenu ui={workshop} />}
-        {account && <BoardActions boardId={boardId} title={title} role={role} selfId={account.id} doc={snapshot ? session.doc : null} />}
+        {account && <BoardActions boardId={boardId} title={title} role={role} selfId={account.id} doc={snapshot ? session.doc : null} origin={session.origin} />}
         <ConnectionBadge connection={connection} />
         <UserMenu account={account} />
       </header>

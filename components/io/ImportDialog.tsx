@@ -5,6 +5,8 @@ import "../collab/zodWithoutEval";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useMemo, useState, type DragEvent } from "react";
 import type * as Y from "yjs";
+import { parseBoardFile, writeBoardFile } from "../../lib/io/boardFile";
+import type { CommandOrigin } from "../../lib/model/origin";
 import { localeDateOrder, type DateOrder } from "../../lib/io/csvDates";
 import type { CsvMapping } from "../../lib/io/csvImport";
 import type { SummaryAs } from "../../lib/io/mspdiImport";
@@ -17,8 +19,11 @@ import { FORMAT_LABELS, formatFromName, importUrl, previewImport, readColumns, s
 import { ImportProblems } from "./ImportProblems";
 
 interface ImportDialogProps {
-  /** Into this board (its live document, for the preview); null for a new board. */
-  into: { boardId: string; doc: Y.Doc } | null;
+  /**
+   * Into this board: its live document (for the preview, and written with the person's own
+   * origin so one Undo takes the import back); null for a new board.
+   */
+  into: { boardId: string; doc: Y.Doc; origin: CommandOrigin } | null;
   onClose: () => void;
 }
 
@@ -104,17 +109,23 @@ export function ImportDialog({ into, onClose }: ImportDialogProps) {
     setRefusal(null);
     let response: Response;
     try {
-      const url = importUrl(choices, into?.boardId ?? null) + (!into && title.trim() ? `&title=${encodeURIComponent(title.trim())}` : "");
+      // Into this board: the server checks the file and takes its version, this page writes it (apply=0).
+      const url = importUrl(choices, into?.boardId ?? null) + (into ? "&apply=0" : title.trim() ? `&title=${encodeURIComponent(title.trim())}` : "");
       response = await fetch(url, { method: "POST", body: file, headers: { "content-type": "application/octet-stream" } });
     } catch {
       setSending(false);
       return setRefusal({ key: choicesKey, errors: null, message: "Could not reach the server. Check your connection and try again." });
     }
     const body = (await response.json().catch(() => ({}))) as Partial<ImportOutcome> & { error?: string };
-    if (response.ok && body.written && body.boardId && body.counts) {
-      if (!into) return router.push(`/boards/${body.boardId}`);
-      announceImported({ boardId: body.boardId, message: importedMessage(body.counts), versionId: body.versionId ?? null });
-      return onClose();
+    if (response.ok && !into && body.written && body.boardId) return router.push(`/boards/${body.boardId}`);
+    if (response.ok && into && body.file !== undefined) {
+      // The server's checked file, checked again here (it is written into the live board).
+      const checked = parseBoardFile(body.file);
+      if (checked.ok) {
+        const counts = writeBoardFile(into.doc, into.origin, checked.file, { mode: "into" });
+        announceImported({ boardId: into.boardId, message: importedMessage(counts), versionId: body.versionId ?? null, undoable: true });
+        return onClose();
+      }
     }
     setSending(false);
     setRefusal({ key: choicesKey, errors: body.errors?.length ? body.errors : null, message: body.error ?? `The import failed (HTTP ${response.status}).` });

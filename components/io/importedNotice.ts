@@ -1,5 +1,6 @@
 /**
- * An import into the open board is written by the server, and the dialog that asked for it sits
+ * An import into the open board is written by the import dialog as the person's own change (the
+ * server checked the file and took a version first), and the dialog sits
  * in the board's header, outside the roadmap that shows toasts and the versions replay. The
  * dialog announces the import on the window; the roadmap (RoadmapView) shows the toast, whose
  * action opens the automatic version the server took before writing.
@@ -8,6 +9,8 @@ export interface ImportedNotice {
   boardId: string;
   message: string;
   versionId: string | null;
+  /** Written by this page just now: the toast offers Undo (one step takes the whole import back). */
+  undoable?: boolean;
 }
 
 const EVENT = "waymark:imported";

@@ -110,10 +110,17 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
   const workshopPanel = workshop?.binding.workshop ? workshop.panel : null;
   const openPanels = Number(conflictsOpen) + Number(comments !== null && commentsUi.panelOpen) + Number(selectedId !== null) + Number(versionsOpen) + Number(workshopPanel !== null);
   const placement = usePanelPlacement(areaRef, openPanels);
-  useImportedToast(session.boardId, commands.showNotice, history !== null ? (versionId) => {
-    versions.refresh();
-    versionsUi.startReplay(versionId, placement);
-  } : null);
+  useImportedToast(
+    session.boardId,
+    commands.showNotice,
+    history !== null
+      ? (versionId) => {
+          versions.refresh();
+          versionsUi.startReplay(versionId, placement);
+        }
+      : null,
+    () => session.history.mark(),
+  );
 
   return (
     <div ref={rootRef} data-read-only={readOnly} className="relative flex min-h-0 flex-1 flex-col">

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { BoardFile } from "../io/boardFile";
 import { CSV_FIELDS } from "../io/csvFields";
 
 /**
@@ -7,7 +8,7 @@ import { CSV_FIELDS } from "../io/csvFields";
  *   POST /api/boards/import?format=csv|json|mspdi              any signed-in person: a new board
  *   POST /api/boards/import?format=…&into=<boardId>            editors and owners: into that board
  * The body is the file itself. Options in the query: `dryRun=1` checks and previews without
- * writing; CSV takes `mapping` (one field or "-" per column, comma-separated; guessed when
+ * writing; `apply=0` (into a board) hands the checked file back instead of writing it; CSV takes `mapping` (one field or "-" per column, comma-separated; guessed when
  * absent) and `dateOrder` (dmy or mdy); MSPDI takes `summaries` (phases or lanes); a new board
  * may take a `title`. A file with any error is refused whole (422 with each row's error).
  */
@@ -29,6 +30,12 @@ export const importQuerySchema = z.strictObject({
   format: z.enum(IMPORT_FORMATS, { error: `format must be one of ${IMPORT_FORMATS.join(", ")}` }),
   into: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
   dryRun: z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true").optional(),
+  /**
+   * Into an existing board only. "0": the server checks the file and takes the automatic version,
+   * then hands the checked file back for the caller to write as its own change (one undo step
+   * for the importer, as the app does); default: the server writes it.
+   */
+  apply: z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true").optional(),
   mapping: mappingSchema.optional(),
   dateOrder: z.enum(["dmy", "mdy"]).optional(),
   summaries: z.enum(["phases", "lanes"]).optional(),
@@ -107,4 +114,6 @@ export interface ImportOutcome {
   errors: ImportRowError[];
   /** The id of the automatic version taken before an import into an existing board. */
   versionId: string | null;
+  /** With `apply=0`: the checked file, for the caller to write (lib/io/boardFile.ts writeBoardFile, mode "into"). */
+  file?: BoardFile;
 }

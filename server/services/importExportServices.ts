@@ -159,6 +159,11 @@ export function importExportServices(deps: {
           doc.destroy();
         }
       }
+      if (query.apply === false) {
+        // The caller writes it as its own change; the version is taken now, before it can.
+        const version = await withLiveBoard(into, (live) => live.versions.take("import", actor));
+        return ok({ written: false, boardId: into, counts: countsOf(file), warnings, errors: [], versionId: version?.id ?? null, file });
+      }
       const outcome = await withLiveBoard(into, async (live) => {
         // The board as it was, kept before anything is written (docs/history.md).
         const version = await live.versions.take("import", actor);

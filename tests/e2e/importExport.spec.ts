@@ -131,7 +131,7 @@ test("a file dropped over the limit is refused before it is read", async ({ brow
   await expect(dialog.getByTestId("import-submit")).toBeDisabled();
 });
 
-test("an editor imports a Waymark JSON file into the board, everyone sees it live, and a viewer has no Import", async ({ browser, baseURL }) => {
+test("an editor imports a Waymark JSON file into the board, everyone sees it live, one Undo takes it back, and a viewer has no Import", async ({ browser, baseURL }) => {
   // The owner's board, open on their laptop.
   const { page: owner } = await newPerson(browser, "Board owner");
   const board = await createBoard(owner.request, "Shared plan");
@@ -187,11 +187,19 @@ test("an editor imports a Waymark JSON file into the board, everyone sees it liv
   const toast = editorPage.getByTestId("board-toast");
   await expect(toast).toContainText("Imported 1 item");
   await editorPage.screenshot({ path: "test-results/import-json-into-toast.png" });
+  await expect(toast.getByRole("button", { name: "Undo" })).toBeVisible();
   // The toast opens the version the server kept before writing: the board without the import.
   await toast.getByRole("button", { name: "See the board before" }).click();
   const past = editorPage.getByTestId("past-board");
   await expect(past).toBeVisible();
   await expect(past.getByText("Already here")).toBeVisible();
   await expect(past.getByText("Brought over")).toHaveCount(0);
+  // The import is the editor's own change: one Undo takes it all back, for everyone; Redo brings it again.
+  await editorPage.getByTestId("replay-banner").getByRole("button", { name: "Back to now" }).click();
+  await editorPage.getByRole("button", { name: "Undo", exact: true }).click();
+  await expect(barNamed(owner, "Brought over")).toHaveCount(0, LIVE);
+  await expect(barNamed(editorPage, "Already here")).toBeVisible();
+  await editorPage.getByRole("button", { name: "Redo", exact: true }).click();
+  await expect(barNamed(owner, "Brought over")).toBeVisible(LIVE);
   await expectNoCspViolations(editorPage);
 });

@@ -36,6 +36,9 @@ function value<T>(result: { ok: true; value: T } | { ok: false; error: { message
   return result.value;
 }
 const query = (q: Record<string, string>): ImportQuery => importQuerySchema.parse(q);
+async function liveDoc(): Promise<Y.Doc> {
+  return s.sync.withLiveBoard(board.id, (live) => live.doc);
+}
 const CSV = ["Title,Lane,Start,Duration,ID,Predecessors", "Discovery,Research,2027-01-04,5,A,", "Prototype,Design,,3,B,A+1", "Pilot,Design,,10,C,B"].join("\n");
 
 describe("export", () => {
@@ -111,6 +114,16 @@ describe("import", () => {
     // The board's lanes named like the file's are reused, not duplicated.
     const lanes = readSnapshot(client.doc).lanes.map((l) => l.name);
     expect(new Set(lanes).size).toBe(lanes.length);
+  });
+
+  it("with apply=0 the server takes the version and hands the checked file back, writing nothing itself", async () => {
+    const before = readSnapshot(await liveDoc()).items.length;
+    const outcome = value(await s.services.importBoard(people.editor, query({ format: "csv", into: board.id, apply: "0" }), CSV));
+    expect(outcome).toMatchObject({ written: false, boardId: board.id, counts: { items: 3 } });
+    expect(outcome.file?.items.map((i) => i.title)).toEqual(["Discovery", "Prototype", "Pilot"]);
+    expect(value(await s.services.listVersions(people.owner, board.id)).versions.find((v) => v.id === outcome.versionId)).toMatchObject({ reason: "import" });
+    expect(readSnapshot(await liveDoc()).items.length).toBe(before);
+    expect(await s.services.importBoard(people.viewer, query({ format: "csv", into: board.id, apply: "0" }), CSV)).toMatchObject({ ok: false, error: { kind: "forbidden" } });
   });
 
   it("a person importing in a loop is told to wait", async () => {
