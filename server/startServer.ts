@@ -225,7 +225,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const seeded = config.seedDemo ? await seedDemo(store, log, new Date()) : false;
   const web = options.web ? await options.web() : undefined;
   const outboxPage = createOutboxPage(outboxDir(config.dataDir), config.dev && mailer.kind === "outbox");
-  const eventStream = createEventStreamHandler({ hub: live, secret, services, isSessionEnded: sessions.isEnded, unread: (userId) => store.countUnread(userId), log });
+  const eventStream = createEventStreamHandler({
+    hub: live,
+    secret,
+    services,
+    isSessionEnded: sessions.isEnded,
+    unread: (userId) => store.countUnread(userId),
+    boardGreeting: (boardId) => services.workshopNotice(boardId),
+    log,
+  });
 
   const http = createServer((req, res) => {
     // Ops first: /metrics judges the request by its socket and by whether it came through a

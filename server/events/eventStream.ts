@@ -19,6 +19,8 @@ export interface EventStreamDeps {
   log: Logger;
   /** Comment lines keep proxies and load balancers from closing an idle stream. */
   pingIntervalMs?: number;
+  /** What a stream opening on a board is told first (the running workshop: docs/workshops.md). */
+  boardGreeting?: (boardId: BoardId) => Promise<LiveEvent | null>;
 }
 
 function refuse(res: ServerResponse, status: number, message: string): void {
@@ -120,11 +122,20 @@ export function createEventStreamHandler(deps: EventStreamDeps) {
     res.on("close", cleanup);
     res.on("error", cleanup);
 
-    if (!withInbox) return;
-    try {
-      subscriber.send({ type: "inbox", unread: await deps.unread(userId) });
-    } catch (error) {
-      deps.log.error({ err: String(error) }, "event stream unread count failed");
+    if (withInbox) {
+      try {
+        subscriber.send({ type: "inbox", unread: await deps.unread(userId) });
+      } catch (error) {
+        deps.log.error({ err: String(error) }, "event stream unread count failed");
+      }
+    }
+    if (boardId !== null && deps.boardGreeting) {
+      try {
+        const greeting = await deps.boardGreeting(boardId);
+        if (greeting) subscriber.send(greeting);
+      } catch (error) {
+        deps.log.error({ err: String(error) }, "event stream greeting failed");
+      }
     }
   }
 }

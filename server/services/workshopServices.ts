@@ -1,3 +1,4 @@
+import type { LiveEvent } from "../../lib/protocol/events";
 import type { BoardId, UserId } from "../../lib/model/ids";
 import { describeIssues } from "../../lib/model/issues";
 import { ok } from "../../lib/model/result";
@@ -50,6 +51,11 @@ export type WorkshopServices = Pick<
 export interface WorkshopTasks {
   sampleWorkshops(): Promise<void>;
   stopWorkshops(): void;
+  /**
+   * The running workshop's public view as the live event, for a stream opening on the board: a
+   * guest (who may not call the routes) sees the session bar at once, not at the next change.
+   */
+  workshopNotice(boardId: BoardId): Promise<LiveEvent | null>;
 }
 
 /**
@@ -313,6 +319,10 @@ export function workshopServices(deps: WorkshopDeps): { services: WorkshopServic
     tasks: {
       sampleWorkshops: () => ctx.tick(),
       stopWorkshops: () => ctx.stop(),
+      async workshopNotice(boardId) {
+        const running = await storage.runningWorkshop(boardId);
+        return running ? { type: "workshop", boardId, workshop: await ctx.publicView(running), serverNow: ctx.now().toISOString() } : null;
+      },
     },
   };
 }

@@ -136,6 +136,21 @@ describe("share-link guests", () => {
     expect((await openStream(guestUrl(w.board.id, link.secret))).status).toBe(404);
   });
 
+  it("a stream opening while a workshop runs is told of it at once (a guest may not ask the routes)", async () => {
+    const link = value(await svc().createShareLink(w.people.owner, w.board.id));
+    const before = await openStream(guestUrl(w.board.id, link.secret));
+    streams.push(before);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(before.events).toEqual([]);
+    const started = value(await svc().startWorkshop(w.people.owner, w.board.id, { title: "MVP cut", agenda: [{ title: "Vote", minutes: 10, kind: "vote" }] }));
+    const late = await openStream(guestUrl(w.board.id, link.secret));
+    streams.push(late);
+    const first = await late.waitFor((e) => e.event === "workshop");
+    expect(late.events[0]).toBe(first);
+    expect(first.data).toMatchObject({ type: "workshop", boardId: w.board.id, workshop: { id: started.workshop.id, title: "MVP cut" } });
+    expect((first.data as { workshop: Record<string, unknown> }).workshop).not.toHaveProperty("mine");
+  });
+
   it("a secret opens only its own board; a made-up or malformed one opens nothing", async () => {
     const link = value(await svc().createShareLink(w.people.owner, w.board.id));
     const elsewhere = value(await svc().createBoard(w.people.owner, { title: "Elsewhere" }));
