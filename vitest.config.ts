@@ -8,5 +8,8 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Server tests bind real ports and SQLite files; isolation per file keeps them independent.
     pool: "forks",
+    // Memory bounds in tests (the hostile fuzz) collect garbage before measuring: without this,
+    // global.gc is undefined and the heap includes whatever garbage the run happened to leave.
+    execArgv: ["--expose-gc"],
   },
 });
