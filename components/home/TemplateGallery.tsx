@@ -29,7 +29,7 @@ export function TemplateGallery({ gallery, value, onChange, onDelete, busy }: Te
           <input type="radio" name="template" value={t.id} checked={value === t.id} onChange={() => onChange(t.id)} className="accent-indigo-600" />
           {t.name}
         </span>
-        {!own && <span className="text-xs text-slate-500 dark:text-slate-400">{t.summary}</span>}
+        {!own && <span className="text-xs text-slate-600 dark:text-slate-300">{t.summary}</span>}
       </label>
       {own && (
         <button
