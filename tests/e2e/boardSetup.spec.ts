@@ -112,6 +112,8 @@ test("an editor adds, renames, reorders and re-sizes lanes and phases in Board s
 });
 
 test("the board's calendar is edited in Board setup: a day off or a holiday moves the others' finish dates live", async ({ browser }) => {
+  // Two people signed up and a board opened twice: past 30 s on the shared 2 cores once the header grew.
+  test.setTimeout(90_000);
   const ana = await newPerson(browser, "Ana Calendar");
   const ben = await newPerson(browser, "Ben Calendar");
   const board = await createBoard(ana.page.request, "Calendar");

@@ -15,6 +15,8 @@ async function writeWithMention(page: Page, editor: ReturnType<Page["getByTestId
 }
 
 test("a mention reaches the other person's inbox live; they follow the link and reply; the first sees it and resolves", async ({ browser }) => {
+  // Two people signed up and a board opened twice: past 30 s on the shared 2 cores once the header grew.
+  test.setTimeout(90_000);
   const ana = await newPerson(browser, "Ana Planner");
   const ben = await newPerson(browser, "Ben Builder");
   const board = await createBoard(ana.page.request, "Comments workshop");

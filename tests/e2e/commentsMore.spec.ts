@@ -79,6 +79,8 @@ test("viewers read comments but get no editor; the server refuses their comment 
 });
 
 test("on returning to a board, a summary says who changed what since, and each line jumps there", async ({ browser }) => {
+  // Two people signed up and a board opened twice: past 30 s on the shared 2 cores once the header grew.
+  test.setTimeout(90_000);
   const ana = await newPerson(browser, "Ana Away");
   const ben = await newPerson(browser, "Ben Busy");
   const board = await createBoard(ana.page.request, "While you were out");
