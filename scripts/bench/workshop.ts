@@ -126,6 +126,9 @@ async function main() {
     const { boardId, owner, people: members, itemIds } = await prepare(join(dataDir, "waymark.sqlite"));
     const port = await freePort();
     child = await startChild(dataDir, port);
+    // Killed from outside (a closed pipe, Ctrl+C), the bench must not leave its server running.
+    const orphan = child;
+    process.once("exit", () => orphan.kill("SIGKILL"));
     const pid = child.pid!;
     const base = `http://127.0.0.1:${port}`;
     const api = `${base}/api/boards/${boardId}`;
