@@ -46,7 +46,7 @@ const VIEW_HINTS: Record<Exclude<RoadmapViewKind, "timeline">, [string, string]>
 };
 
 /** Where each control stands in the bar; below its width it is an entry of the "More" menu. */
-const ROOM = { zoom: "lg", critical: "xl", setup: "xl", addItem: "md", versions: "md", versionsPanel: "2xl" } as const;
+const ROOM = { zoom: "lg", critical: "xl", setup: "xl", addItem: "md", versions: "md", versionsPanel: "2xl", present: "xl" } as const;
 const ZOOM_LABELS: Record<TimeScale, string> = { weeks: "Weeks", months: "Months", quarters: "Quarters" };
 
 /**
@@ -60,7 +60,7 @@ export function RoadmapToolbar(props: RoadmapToolbarProps) {
   const timeline = view === "timeline";
   // The menu is there as long as one of its entries is: up to the widest breakpoint among them.
   // Versions waits for the widest screens: below them the bar is full (compare, baseline, setup, add item).
-  const menuUntil = versionsPanel ? ROOM.versionsPanel : timeline || onSetup ? "xl" : onAddItem || versions ? ROOM.addItem : null;
+  const menuUntil = versionsPanel ? ROOM.versionsPanel : timeline || onSetup || onPresent ? "xl" : onAddItem || versions ? ROOM.addItem : null;
   return (
     <div className="flex h-12 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-2 sm:px-4 xl:gap-3 dark:border-slate-800 dark:bg-slate-900">
       <ViewSwitcher value={view} onChange={onView} />
@@ -146,12 +146,12 @@ export function RoadmapToolbar(props: RoadmapToolbarProps) {
           data-testid="present"
           onClick={onPresent}
           title="Present the timeline full screen, phase by phase (Esc leaves)"
-          className="flex items-center gap-1.5 whitespace-nowrap rounded-lg border border-slate-200 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
+          className={`${INLINE_FROM[ROOM.present]} items-center gap-1.5 whitespace-nowrap rounded-lg border border-slate-200 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800`}
         >
           <svg aria-hidden viewBox="0 0 16 16" className="size-3.5">
             <path d="M2 3h12v8H2zM8 11v3M5.5 14h5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" strokeLinecap="round" />
           </svg>
-          <span className="sr-only sm:not-sr-only">Present</span>
+          Present
         </button>
       )}
       <ConflictSummary counts={counts} open={conflictsOpen} onToggle={onToggleConflicts} />
@@ -198,6 +198,11 @@ export function RoadmapToolbar(props: RoadmapToolbarProps) {
               {versions?.hasBaseline && (
                 <MenuEntry checked={versions.ghostsShown} onSelect={() => versions.onGhostsShown(!versions.ghostsShown)} close={close} className={MENU_BELOW[ROOM.versions]}>
                   Baseline
+                </MenuEntry>
+              )}
+              {onPresent && (
+                <MenuEntry onSelect={onPresent} close={close} className={MENU_BELOW[ROOM.present]}>
+                  Present
                 </MenuEntry>
               )}
               {versionsPanel && (
