@@ -8,6 +8,7 @@ import { pgBoardStore } from "./pgBoardStore";
 import { pgCommentStore } from "./pgCommentStore";
 import { pgSessionStore } from "./pgSessionStore";
 import { pgTemplateStore } from "./pgTemplateStore";
+import { pgLaneOwnerStore } from "./pgLaneOwnerStore";
 import { pgVersionStore } from "./pgVersionStore";
 import { pgWorkshopStore } from "./pgWorkshopStore";
 
@@ -44,6 +45,7 @@ export async function openPostgresStorage({ url, log, maxConnections = 10 }: Pos
     ...pgVersionStore(pool),
     ...pgWorkshopStore(pool),
     ...pgTemplateStore(pool),
+    ...pgLaneOwnerStore(pool),
     async close() {
       await pool.end();
     },
