@@ -10,6 +10,7 @@ import type { BoardComparison } from "../history/types";
 import type { DraftView, WorkshopRecord, WorkshopSummary, WorkshopView } from "./workshops";
 import type { CalendarFeedSummary, TemplateCard, TemplateGallery } from "./templates";
 import type { TeamsView } from "./teams";
+import type { ProposalView } from "./proposals";
 
 /**
  * What the Next.js routes may ask of the server process. The custom server registers an
@@ -233,6 +234,16 @@ export interface AppServices {
   getTeams(actor: UserId, boardId: BoardId): Promise<ServiceResult<TeamsView>>;
   setLaneOwners(actor: UserId, boardId: BoardId, laneId: string, input: unknown): Promise<ServiceResult<TeamsView>>;
   setLanePolicy(actor: UserId, boardId: BoardId, input: unknown): Promise<ServiceResult<TeamsView>>;
+
+  // Proposals (docs/teams.md "Proposals", routes in lib/protocol/proposals.ts): members read;
+  // commenters and up propose; the lane's answerers accept, decline and counter; authors withdraw.
+  listProposals(actor: UserId, boardId: BoardId, query: { state?: string | undefined }): Promise<ServiceResult<{ proposals: ProposalView[] }>>;
+  createProposal(actor: UserId, boardId: BoardId, input: unknown): Promise<ServiceResult<ProposalView>>;
+  acceptProposal(actor: UserId, boardId: BoardId, proposalId: string, input: unknown): Promise<ServiceResult<{ proposal: ProposalView }>>;
+  declineProposal(actor: UserId, boardId: BoardId, proposalId: string, input: unknown): Promise<ServiceResult<{ proposal: ProposalView }>>;
+  /** The new proposal (from the answerer), the answered one marked countered. */
+  counterProposal(actor: UserId, boardId: BoardId, proposalId: string, input: unknown): Promise<ServiceResult<{ proposal: ProposalView }>>;
+  withdrawProposal(actor: UserId, boardId: BoardId, proposalId: string): Promise<ServiceResult<{ proposal: ProposalView }>>;
 }
 
 const KEY = Symbol.for("waymark.appServices");

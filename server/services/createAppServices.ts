@@ -22,6 +22,7 @@ import { workshopServices, type WorkshopTasks } from "./workshopServices";
 import { templateServices } from "./templateServices";
 import { calendarFeedServices } from "./calendarFeedServices";
 import { teamServices } from "./teamServices";
+import { proposalServices } from "./proposalServices";
 import type { Logger } from "../log";
 
 export interface AppServiceDeps {
@@ -84,5 +85,6 @@ export function createAppServices(deps: AppServiceDeps): AppServices & WorkshopT
     ...templateServices({ storage, roleOf: boards.roleOf, withLiveBoard, now }),
     ...calendarFeedServices({ storage, roleOf: boards.roleOf, readSnapshot, now }),
     ...teamServices({ storage, roleOf: boards.roleOf, readSnapshot, live, teamsChanged: (boardId) => events.teamsChanged(boardId) }),
+    ...proposalServices({ storage, roleOf: boards.roleOf, withLiveBoard, live, now }),
   };
 }

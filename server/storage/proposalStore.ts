@@ -63,4 +63,6 @@ export interface ProposalStore {
   getProposal(boardId: BoardId, id: string): Promise<ProposalRecord | null>;
   /** Moves an open proposal to the answer's state; false (nothing written) when it is no longer open. */
   answerProposal(boardId: BoardId, id: string, answer: ProposalAnswer): Promise<boolean>;
+  /** Remembers the item an accepted new-item proposal created (known only once it is written, after the answer). */
+  setProposalAppliedItem(boardId: BoardId, id: string, itemId: string): Promise<void>;
 }

@@ -58,5 +58,8 @@ export function pgProposalStore(pool: Pool): ProposalStore {
     async answerProposal(boardId, id, a) {
       return answer(pool, boardId, id, a);
     },
+    async setProposalAppliedItem(boardId, id, itemId) {
+      await pool.query("UPDATE proposals SET applied_item_id = $1 WHERE board_id = $2 AND id = $3", [itemId, boardId, id]);
+    },
   };
 }

@@ -13,6 +13,7 @@ export function sqliteProposalStore(db: Database.Database): ProposalStore {
       `SELECT ${PROPOSAL_COLUMNS} FROM proposals WHERE board_id = ? AND state <> 'open' ORDER BY answered_at DESC, id DESC LIMIT ?`,
     ),
     get: db.prepare<[string, string], ProposalRow>(`SELECT ${PROPOSAL_COLUMNS} FROM proposals WHERE board_id = ? AND id = ?`),
+    applied: db.prepare("UPDATE proposals SET applied_item_id = ? WHERE board_id = ? AND id = ?"),
     answer: db.prepare(
       `UPDATE proposals SET state = ?, answered_by = ?, answered_at = ?, answer_note = ?, applied_item_id = COALESCE(?, applied_item_id)
        WHERE board_id = ? AND id = ? AND state = 'open'`,
@@ -46,6 +47,9 @@ export function sqliteProposalStore(db: Database.Database): ProposalStore {
     },
     async answerProposal(boardId, id, a) {
       return answer(boardId, id, a);
+    },
+    async setProposalAppliedItem(boardId, id, itemId) {
+      q.applied.run(itemId, boardId, id);
     },
   };
 }

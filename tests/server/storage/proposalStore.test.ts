@@ -18,7 +18,7 @@ function proposal(boardId: BoardId, authorId: UserId, over: Partial<ProposalReco
     boardId,
     laneId: "lane-a",
     itemId: "item-1",
-    change: { kind: "change", itemId: "item-1" as never, fields: { start: "2030-01-14" } },
+    change: { kind: "change", itemId: "item-1" as never, fields: { start: "2030-01-14" as never } },
     base: { exists: true, start: "2030-01-07" },
     reason: "The gateway waits for the audit",
     authorId,
@@ -50,7 +50,7 @@ describeEachStorage("proposals", (backend) => {
   it("keeps a proposal as written, per board; lists open ones and answered ones", async () => {
     const { ana, ben, board, other } = await setup();
     const first = proposal(board, ben);
-    const second = proposal(board, ben, { change: { kind: "create", laneId: "lane-a" as never, item: { title: "New", start: "2030-02-01" } }, itemId: null, base: { exists: false } });
+    const second = proposal(board, ben, { change: { kind: "create", laneId: "lane-a" as never, item: { title: "New", start: "2030-02-01" as never } }, itemId: null, base: { exists: false } });
     expect(await t.store.createProposal(first, caps)).toBe("created");
     expect(await t.store.createProposal(second, caps)).toBe("created");
     const reopened = await t.reopen();
@@ -64,6 +64,9 @@ describeEachStorage("proposals", (backend) => {
     const all = await reopened.listProposals(board, "all");
     expect(all.map((p) => p.id)).toEqual([first.id, second.id]);
     expect(all[1]).toMatchObject({ state: "accepted", answeredBy: ana, answerNote: "Fine", appliedItemId: "item-9" });
+    await reopened.setProposalAppliedItem(board, second.id, "item-10");
+    await reopened.setProposalAppliedItem(other, second.id, "item-11");
+    expect((await reopened.getProposal(board, second.id))!.appliedItemId).toBe("item-10");
   });
 
   it("an answer moves a proposal from open only: of two answers at once one wins", async () => {
