@@ -21,6 +21,7 @@ import { importExportServices } from "./importExportServices";
 import { workshopServices, type WorkshopTasks } from "./workshopServices";
 import { templateServices } from "./templateServices";
 import { calendarFeedServices } from "./calendarFeedServices";
+import { dependencyRequestServices } from "./dependencyRequestServices";
 import type { Logger } from "../log";
 
 export interface AppServiceDeps {
@@ -82,5 +83,6 @@ export function createAppServices(deps: AppServiceDeps): AppServices & WorkshopT
     ...workshops.tasks,
     ...templateServices({ storage, roleOf: boards.roleOf, withLiveBoard, now }),
     ...calendarFeedServices({ storage, roleOf: boards.roleOf, readSnapshot, now }),
+    ...dependencyRequestServices({ storage, roleOf: boards.roleOf, readSnapshot, withLiveBoard, live, now }),
   };
 }
