@@ -31,6 +31,7 @@ import type { DependencyRequestChange, DependencyRequestRecord } from "../storag
 import type { Storage } from "../storage/storage";
 import { namePeople } from "./commentViews";
 import { boardNotFound, fail } from "./serviceErrors";
+import { currentLaneOwners } from "./teamServices";
 import type { WithLiveBoard } from "./versionServices";
 
 export type DependencyRequestServices = Pick<AppServices, "listDependencyRequests" | "requestDependency" | "answerDependencyRequest">;
@@ -80,10 +81,9 @@ export function dependencyRequestServices(deps: {
   const requestNotFound = () => fail("not-found", "That request does not exist on this board.");
   const changed = (boardId: BoardId) => live.publishToBoard(boardId, { type: "requests", boardId });
 
-  async function lanesOf(boardId: BoardId, role: Role): Promise<Lanes> {
-    const [rows, policy, members] = await Promise.all([storage.listLaneOwners(boardId), storage.getLanePolicy(boardId), storage.listMembers(boardId)]);
-    const byLane = new Map<string, UserId[]>();
-    for (const { laneId, userId } of rows) byLane.set(laneId, [...(byLane.get(laneId) ?? []), userId]);
+  /** Owners as the team services count them (currentLaneOwners): lanes still on the board, people who may still edit it. */
+  async function lanesOf(boardId: BoardId, role: Role, snapshot: BoardSnapshot): Promise<Lanes> {
+    const [byLane, policy, members] = await Promise.all([currentLaneOwners(storage, boardId, snapshot), storage.getLanePolicy(boardId), storage.listMembers(boardId)]);
     return {
       role,
       policy,
@@ -106,7 +106,8 @@ export function dependencyRequestServices(deps: {
   }
 
   async function views(actor: UserId, boardId: BoardId, role: Role, list: DependencyRequestRecord[]) {
-    const [lanes, snapshot, people] = await Promise.all([lanesOf(boardId, role), readSnapshot(boardId), namePeople(storage, peopleOf(list))]);
+    const snapshot = await readSnapshot(boardId);
+    const [lanes, people] = await Promise.all([lanesOf(boardId, role, snapshot), namePeople(storage, peopleOf(list))]);
     const reader = rights(actor, lanes, snapshot);
     return list.map((r) => toRequestView(r, people, actor, reader));
   }
@@ -179,7 +180,8 @@ export function dependencyRequestServices(deps: {
       if (!parsed.success) return fail("invalid", describeIssues(parsed.error));
       const { fromItemId, toItemId, neededBy, note } = parsed.data;
       if (!limits.take(actor, "ask")) return slowDown();
-      const [snapshot, lanes] = await Promise.all([readSnapshot(boardId), lanesOf(boardId, role)]);
+      const snapshot = await readSnapshot(boardId);
+      const lanes = await lanesOf(boardId, role, snapshot);
       const from = snapshot.items.find((i) => i.id === fromItemId);
       const to = snapshot.items.find((i) => i.id === toItemId);
       if (!from || !to) return fail("not-found", "Both items must be on this board.");
@@ -230,7 +232,8 @@ export function dependencyRequestServices(deps: {
       const parsed = schema.safeParse(input ?? {});
       if (!parsed.success) return fail("invalid", describeIssues(parsed.error));
       const body = parsed.data as { finish?: string; date?: string; note?: string };
-      const [snapshot, lanes] = await Promise.all([readSnapshot(boardId), lanesOf(boardId, role)]);
+      const snapshot = await readSnapshot(boardId);
+      const lanes = await lanesOf(boardId, role, snapshot);
       const may = rights(actor, lanes, snapshot);
       const fromTitle = quote(snapshot.items.find((i) => i.id === record.fromItemId)?.title ?? "Untitled item");
       const byRequester = action === "accept-counter" || action === "withdraw";
