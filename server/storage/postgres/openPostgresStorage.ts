@@ -8,6 +8,8 @@ import { pgBoardStore } from "./pgBoardStore";
 import { pgCommentStore } from "./pgCommentStore";
 import { pgSessionStore } from "./pgSessionStore";
 import { pgTemplateStore } from "./pgTemplateStore";
+import { pgLaneOwnerStore } from "./pgLaneOwnerStore";
+import { pgDependencyRequestStore } from "./pgDependencyRequestStore";
 import { pgVersionStore } from "./pgVersionStore";
 import { pgWorkshopStore } from "./pgWorkshopStore";
 
@@ -44,6 +46,8 @@ export async function openPostgresStorage({ url, log, maxConnections = 10 }: Pos
     ...pgVersionStore(pool),
     ...pgWorkshopStore(pool),
     ...pgTemplateStore(pool),
+    ...pgLaneOwnerStore(pool),
+    ...pgDependencyRequestStore(pool),
     async close() {
       await pool.end();
     },
