@@ -21,6 +21,8 @@ import { importExportServices } from "./importExportServices";
 import { workshopServices, type WorkshopTasks } from "./workshopServices";
 import { templateServices } from "./templateServices";
 import { calendarFeedServices } from "./calendarFeedServices";
+import { teamServices } from "./teamServices";
+import { dependencyRequestServices } from "./dependencyRequestServices";
 import type { Logger } from "../log";
 
 export interface AppServiceDeps {
@@ -82,5 +84,7 @@ export function createAppServices(deps: AppServiceDeps): AppServices & WorkshopT
     ...workshops.tasks,
     ...templateServices({ storage, roleOf: boards.roleOf, withLiveBoard, now }),
     ...calendarFeedServices({ storage, roleOf: boards.roleOf, readSnapshot, now }),
+    ...teamServices({ storage, roleOf: boards.roleOf, readSnapshot, live, teamsChanged: (boardId) => events.teamsChanged(boardId) }),
+    ...dependencyRequestServices({ storage, roleOf: boards.roleOf, readSnapshot, withLiveBoard, live, now }),
   };
 }
