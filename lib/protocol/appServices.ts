@@ -11,6 +11,7 @@ import type { DraftView, WorkshopRecord, WorkshopSummary, WorkshopView } from ".
 import type { CalendarFeedSummary, TemplateCard, TemplateGallery } from "./templates";
 import type { TeamsView } from "./teams";
 import type { ProposalView } from "./proposals";
+import type { DependencyRequestView, RequestAction } from "./dependencyRequests";
 
 /**
  * What the Next.js routes may ask of the server process. The custom server registers an
@@ -244,6 +245,13 @@ export interface AppServices {
   /** The new proposal (from the answerer), the answered one marked countered. */
   counterProposal(actor: UserId, boardId: BoardId, proposalId: string, input: unknown): Promise<ServiceResult<{ proposal: ProposalView }>>;
   withdrawProposal(actor: UserId, boardId: BoardId, proposalId: string): Promise<ServiceResult<{ proposal: ProposalView }>>;
+
+  // Dependency requests between teams (docs/teams.md, routes in lib/protocol/dependencyRequests.ts):
+  // members read them; an editor who may edit the successor's lane asks; the predecessor's team
+  // answers; the requester accepts a counter or withdraws. Inputs are parsed by the services.
+  listDependencyRequests(actor: UserId, boardId: BoardId): Promise<ServiceResult<{ requests: DependencyRequestView[] }>>;
+  requestDependency(actor: UserId, boardId: BoardId, input: unknown): Promise<ServiceResult<{ request: DependencyRequestView }>>;
+  answerDependencyRequest(actor: UserId, boardId: BoardId, requestId: string, action: RequestAction, input: unknown): Promise<ServiceResult<{ request: DependencyRequestView }>>;
 }
 
 const KEY = Symbol.for("waymark.appServices");

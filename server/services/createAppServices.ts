@@ -23,6 +23,7 @@ import { templateServices } from "./templateServices";
 import { calendarFeedServices } from "./calendarFeedServices";
 import { teamServices } from "./teamServices";
 import { proposalServices } from "./proposalServices";
+import { dependencyRequestServices } from "./dependencyRequestServices";
 import type { Logger } from "../log";
 
 export interface AppServiceDeps {
@@ -86,5 +87,6 @@ export function createAppServices(deps: AppServiceDeps): AppServices & WorkshopT
     ...calendarFeedServices({ storage, roleOf: boards.roleOf, readSnapshot, now }),
     ...teamServices({ storage, roleOf: boards.roleOf, readSnapshot, live, teamsChanged: (boardId) => events.teamsChanged(boardId) }),
     ...proposalServices({ storage, roleOf: boards.roleOf, withLiveBoard, live, now }),
+    ...dependencyRequestServices({ storage, roleOf: boards.roleOf, readSnapshot, withLiveBoard, live, now }),
   };
 }
