@@ -9,6 +9,7 @@ import { pgCommentStore } from "./pgCommentStore";
 import { pgSessionStore } from "./pgSessionStore";
 import { pgTemplateStore } from "./pgTemplateStore";
 import { pgLaneOwnerStore } from "./pgLaneOwnerStore";
+import { pgScenarioStore } from "./pgScenarioStore";
 import { pgVersionStore } from "./pgVersionStore";
 import { pgWorkshopStore } from "./pgWorkshopStore";
 
@@ -46,6 +47,7 @@ export async function openPostgresStorage({ url, log, maxConnections = 10 }: Pos
     ...pgWorkshopStore(pool),
     ...pgTemplateStore(pool),
     ...pgLaneOwnerStore(pool),
+    ...pgScenarioStore(pool),
     async close() {
       await pool.end();
     },
