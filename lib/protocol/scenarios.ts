@@ -74,7 +74,9 @@ export interface ScenarioChange {
 
 export interface ScenarioFigures {
   boardFinish: string | null;
-  releases: { milestoneId: string; title: string; date: string | null }[];
+  /** Each release milestone: its date, and when the phases ending in it finish (`ready`, null without any). */
+  releases: { milestoneId: string; title: string; date: string | null; ready: string | null }[];
+  /** The titles of the items on the critical path to the board's end, in order. */
   criticalPath: string[];
   conflictCount: number;
   laneLoad: { laneId: string; name: string; load: number }[];
