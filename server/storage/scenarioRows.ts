@@ -32,3 +32,11 @@ export const toScenario = (r: ScenarioRow): ScenarioRecord => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
+
+/**
+ * Where roleOf reads a role from, on both backends: the board's own memberships, or its plan's
+ * for a scenario (a scenario has none of its own), with the scenario's row when there is one.
+ */
+export const ROLE_SOURCE = `boards b JOIN memberships m ON m.board_id = COALESCE(b.plan_id, b.id) LEFT JOIN scenarios s ON s.id = b.id`;
+/** The role: an archived or adopted scenario is read-only, so its editors and owners comment at most. */
+export const SCENARIO_ROLE = `CASE WHEN s.state IS NOT NULL AND s.state <> 'active' AND m.role IN ('owner', 'editor') THEN 'commenter' ELSE m.role END AS role`;

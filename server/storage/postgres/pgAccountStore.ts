@@ -14,6 +14,7 @@ import {
   type UserRow,
 } from "../rows";
 import { insertBoardWithState } from "./pgBoardStore";
+import { ROLE_SOURCE, SCENARIO_ROLE } from "../scenarioRows";
 import { inTransaction } from "./transaction";
 
 const USER = "id, email, name, password_hash, created_at";
@@ -72,10 +73,10 @@ export function pgAccountStore(pool: Pool): AccountStore {
       return rows.map((row) => ({ ...toBoardRecord(row), role: row.role as Role }));
     },
     async roleOf(boardId, userId) {
-      // A scenario (plan_id set) has no members: the role on it is the one on its plan (docs/teams.md).
+      // A scenario (plan_id set) has no members: the role on it is the one on its plan, and an
+      // archived or adopted one is read-only, editors and owners commenting at most (docs/teams.md).
       const { rows } = await pool.query<{ role: string }>(
-        `SELECT m.role FROM boards b JOIN memberships m ON m.board_id = COALESCE(b.plan_id, b.id)
-         WHERE b.id = $1 AND m.user_id = $2`,
+        `SELECT ${SCENARIO_ROLE} FROM ${ROLE_SOURCE} WHERE b.id = $1 AND m.user_id = $2`,
         [
           boardId,
           userId,

@@ -16,7 +16,7 @@ import { addItem, setup, templateBoard } from "../helpers/fixtures";
 /** A plan, its fork (the scenario, from the same state) and the state at the fork. */
 function forked() {
   const { doc: plan, ids } = templateBoard(1);
-  const [laneA, laneB] = Object.values(ids.lanes) as [string, string];
+  const [laneA, laneB] = Object.values(ids.lanes) as string[] as [string, string];
   const a = addItem(plan, { title: "Build API", laneId: laneA as never, start: "2027-02-01" as never, duration: 5 });
   const b = addItem(plan, { title: "Ship UI", laneId: laneB as never, start: "2027-03-01" as never, duration: 3 });
   const c = addItem(plan, { title: "Old thing", laneId: laneA as never, start: "2027-04-01" as never, duration: 2 });

@@ -100,6 +100,28 @@ describeEachStorage("scenarios", (backend) => {
     expect(await roleOn(t.store, guest, made.id)).toBeNull();
   });
 
+  it("an archived or adopted scenario is read-only: its editors and owners comment at most, until it is reopened", async () => {
+    const ana = await user(t.store, "Ana");
+    const ben = await user(t.store, "Ben");
+    const cat = await user(t.store, "Cat");
+    const plan = await t.store.createOwnedBoard({ id: newBoardId(), title: "Roadmap", ownerId: ana }, STATE);
+    await t.store.setRole(plan.id, ben, "editor");
+    await t.store.setRole(plan.id, cat, "viewer");
+    const made = await fork(t.store, plan.id, ana);
+    if (typeof made === "string") throw new Error(made);
+    await t.store.updateScenario(plan.id, made.id, { state: "archived" });
+    expect([await t.store.roleOf(made.id, ana), await t.store.roleOf(made.id, ben), await t.store.roleOf(made.id, cat)]).toEqual([
+      "commenter",
+      "commenter",
+      "viewer",
+    ]);
+    expect(await t.store.roleOf(plan.id, ana)).toBe("owner");
+    await t.store.updateScenario(plan.id, made.id, { state: "active" });
+    expect(await t.store.roleOf(made.id, ben)).toBe("editor");
+    await t.store.updateScenario(plan.id, made.id, { state: "adopted" });
+    expect(await t.store.roleOf(made.id, ana)).toBe("commenter");
+  });
+
   it("a deleted plan takes its scenarios and their documents with it", async () => {
     const ana = await user(t.store, "Ana");
     const plan = await t.store.createOwnedBoard({ id: newBoardId(), title: "Roadmap", ownerId: ana }, STATE);
