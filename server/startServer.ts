@@ -152,6 +152,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       localHub.endBoardAccess(boardId, guestActor(linkId));
       sync.updateAccess(boardId, (p) => p.access.principal.kind === "guest" && p.access.principal.shareLinkId === linkId, null);
     },
+    teamsChanged(boardId: BoardId) {
+      void sync.teamsChanged(boardId);
+    },
     boardDeleted(boardId: BoardId) {
       localHub.endBoardAccess(boardId, null);
       return sync.boardDeleted(boardId);
@@ -179,6 +182,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         return access.linkRevoked(event.boardId, event.linkId);
       case "board-deleted":
         return void access.boardDeleted(event.boardId);
+      case "teams-changed":
+        return access.teamsChanged(event.boardId);
       case "session-ended":
         return access.sessionEnded(event.userId, event.sessionId);
       case "live-board":
@@ -204,6 +209,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       shareLinkRevoked: (boardId, linkId) => {
         access.linkRevoked(boardId, linkId);
         cluster?.publish({ type: "link-revoked", boardId, linkId });
+      },
+      teamsChanged: (boardId) => {
+        access.teamsChanged(boardId);
+        cluster?.publish({ type: "teams-changed", boardId });
       },
       boardDeleted: (boardId) => {
         cluster?.publish({ type: "board-deleted", boardId });

@@ -10,6 +10,8 @@ import type { BoardComparison } from "../history/types";
 import type { DraftView, WorkshopRecord, WorkshopSummary, WorkshopView } from "./workshops";
 import type { CalendarFeedSummary, TemplateCard, TemplateGallery } from "./templates";
 import type { AdoptOutcome, ScenarioComparison, ScenarioView } from "./scenarios";
+import type { TeamsView } from "./teams";
+import type { DependencyRequestView, RequestAction } from "./dependencyRequests";
 
 /**
  * What the Next.js routes may ask of the server process. The custom server registers an
@@ -242,6 +244,18 @@ export interface AppServices {
   listWorkshops(actor: UserId, boardId: BoardId): Promise<ServiceResult<{ workshops: WorkshopSummary[] }>>;
   workshopRecord(actor: UserId, boardId: BoardId, workshopId: string): Promise<ServiceResult<{ record: WorkshopRecord }>>;
   workshopRecordMarkdown(actor: UserId, boardId: BoardId, workshopId: string): Promise<ServiceResult<string>>;
+
+  // Teams (docs/teams.md, routes in lib/protocol/teams.ts): members read, board owners change.
+  getTeams(actor: UserId, boardId: BoardId): Promise<ServiceResult<TeamsView>>;
+  setLaneOwners(actor: UserId, boardId: BoardId, laneId: string, input: unknown): Promise<ServiceResult<TeamsView>>;
+  setLanePolicy(actor: UserId, boardId: BoardId, input: unknown): Promise<ServiceResult<TeamsView>>;
+
+  // Dependency requests between teams (docs/teams.md, routes in lib/protocol/dependencyRequests.ts):
+  // members read them; an editor who may edit the successor's lane asks; the predecessor's team
+  // answers; the requester accepts a counter or withdraws. Inputs are parsed by the services.
+  listDependencyRequests(actor: UserId, boardId: BoardId): Promise<ServiceResult<{ requests: DependencyRequestView[] }>>;
+  requestDependency(actor: UserId, boardId: BoardId, input: unknown): Promise<ServiceResult<{ request: DependencyRequestView }>>;
+  answerDependencyRequest(actor: UserId, boardId: BoardId, requestId: string, action: RequestAction, input: unknown): Promise<ServiceResult<{ request: DependencyRequestView }>>;
 }
 
 const KEY = Symbol.for("waymark.appServices");

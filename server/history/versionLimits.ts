@@ -22,6 +22,8 @@ export const LIMITS = {
    * a leaked URL in a loop must not cost more than this). Misses share one key.
    */
   calendar: { perMinute: 30, burst: 10 },
+  /** Lane owners and the lane policy (server/services/teamServices.ts): each change makes every room re-read them. */
+  teams: { perMinute: 60, burst: 20 },
 } as const;
 export type LimitedAction = keyof typeof LIMITS;
 

@@ -22,6 +22,8 @@ import { workshopServices, type WorkshopTasks } from "./workshopServices";
 import { templateServices } from "./templateServices";
 import { calendarFeedServices } from "./calendarFeedServices";
 import { scenarioServices } from "./scenarioServices";
+import { teamServices } from "./teamServices";
+import { dependencyRequestServices } from "./dependencyRequestServices";
 import type { Logger } from "../log";
 
 export interface AppServiceDeps {
@@ -105,5 +107,7 @@ export function createAppServices(deps: AppServiceDeps): AppServices & WorkshopT
       accessChanged: (id) => events.accessChanged?.(id) ?? Promise.resolve(),
       now,
     }),
+    ...teamServices({ storage, roleOf: boards.roleOf, readSnapshot, live, teamsChanged: (boardId) => events.teamsChanged(boardId) }),
+    ...dependencyRequestServices({ storage, roleOf: boards.roleOf, readSnapshot, withLiveBoard, live, now }),
   };
 }

@@ -15,6 +15,7 @@ import type { AppServices } from "../../lib/protocol/appServices";
 import type { ExportFormat, ImportCounts, ImportOutcome, ImportQuery, ImportRowError } from "../../lib/protocol/importExport";
 import { renderTimeline } from "../render/renderTimeline";
 import { canEditRoadmap, type Role } from "../../lib/protocol/roles";
+import { laneRestriction, readLaneRules } from "../sync/laneRules";
 import type { Storage } from "../storage/storage";
 import { VersionLimits } from "../history/versionLimits";
 import { boardNotFound, fail } from "./serviceErrors";
@@ -140,6 +141,9 @@ export function importExportServices(deps: {
         intoRole = await roleOf(actor, query.into as BoardId);
         if (!intoRole) return boardNotFound();
         if (!canEditRoadmap(intoRole)) return fail("forbidden", "Only editors and owners can import into this board.");
+        // An import writes into every lane; where lanes have owners, only board owners may (docs/teams.md).
+        if (laneRestriction(await readLaneRules(storage, query.into as BoardId), intoRole, actor))
+          return fail("forbidden", "Lanes on this board have owners: only board owners import into it.");
       }
       if (!limits.take(actor, "import")) return fail("too-many", "That was a lot of imports at once: wait a minute and try again.");
       const into = query.into as BoardId | undefined;

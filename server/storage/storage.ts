@@ -2,6 +2,7 @@ import type { AccountStore } from "./accountStore";
 import type { ActivityStore } from "./activityStore";
 import type { BoardStore } from "./boardStore";
 import type { CommentStore } from "./commentStore";
+import type { DependencyRequestStore } from "./dependencyRequestStore";
 import type { LaneOwnerStore } from "./laneOwnerStore";
 import type { ScenarioStore } from "./scenarioStore";
 import type { SessionStore } from "./sessionStore";
@@ -9,5 +10,5 @@ import type { TemplateStore } from "./templateStore";
 import type { VersionStore } from "./versionStore";
 import type { WorkshopStore } from "./workshopStore";
 
-/** Everything the server stores: boards and their update logs, accounts and access, comments, history and versions, ended sessions, workshops, templates and calendar feeds, lane owners, scenarios. */
-export type Storage = BoardStore & AccountStore & CommentStore & ActivityStore & SessionStore & VersionStore & WorkshopStore & TemplateStore & LaneOwnerStore & ScenarioStore;
+/** Everything the server stores: boards and their update logs, accounts and access, comments, history and versions, ended sessions, workshops, templates and calendar feeds, lane owners, dependency requests, scenarios. */
+export type Storage = BoardStore & AccountStore & CommentStore & ActivityStore & SessionStore & VersionStore & WorkshopStore & TemplateStore & LaneOwnerStore & DependencyRequestStore & ScenarioStore;

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type * as Y from "yjs";
 import type { BoardId, UserId } from "../../lib/model/ids";
+import { onBehalfOf } from "../../lib/model/origin";
 import { HISTORY_MAX_FIELDS, type FieldChange } from "../../lib/protocol/history";
 import type { Logger } from "../log";
 import { BURST_GAP_MS, type ActivityRecord, type ActivityStore } from "../storage/activityStore";
@@ -53,8 +54,9 @@ export interface ActivityRecorderOptions {
  * Watches a room's document and writes who added, moved, edited or deleted which object (items,
  * milestones, lanes, phases, dependencies, the board's settings) and each changed field's value
  * before and after, for each object's history and "what changed since your last visit". Only
- * edits that arrive from a signed-in user's connection count; loads from storage and
- * server-made writes do not, and guests cannot write at all.
+ * edits that arrive from a signed-in user's connection count, and server writes made on a
+ * person's behalf (serverOriginFor); loads from storage and other server-made writes do not,
+ * and guests cannot write at all.
  *
  * Changes wait in memory and are written in batches a moment later, after the edit was already
  * committed and sent on: recording never delays sync, and a failed write is logged, never thrown
@@ -108,7 +110,8 @@ export class ActivityRecorder {
   private readonly onNotes = (notes: ChangeNote[], transaction: Y.Transaction): void => {
     try {
       const peer = this.options.peerOf(transaction.origin);
-      const user = peer ? userOf(peer) : null;
+      // A server write made for a person (serverOriginFor) is theirs, as if they had made it.
+      const user = peer ? userOf(peer) : (onBehalfOf(transaction.origin) as UserId | null);
       const at = this.now();
       for (const change of notes) {
         if (user) this.note(user, change, at);

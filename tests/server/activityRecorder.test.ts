@@ -4,7 +4,7 @@ import { moveCard } from "../../lib/model/cardCommands";
 import { itemDescription } from "../../lib/model/docLayout";
 import type { BoardId, ItemId } from "../../lib/model/ids";
 import { createItem, deleteItem, moveItem, updateItem } from "../../lib/model/itemCommands";
-import { createOrigin, type CommandOrigin } from "../../lib/model/origin";
+import { createOrigin, serverOriginFor, type CommandOrigin } from "../../lib/model/origin";
 import type { Result } from "../../lib/model/result";
 import type { Principal } from "../../lib/protocol/roles";
 import type { Logger } from "../../server/log";
@@ -76,6 +76,14 @@ describe("ActivityRecorder", () => {
     expect(rows).toEqual([]);
     await seconds(1);
     expect(brief()).toEqual(["uAna added Pilot onboarding @0", "uAna edited Pilot onboarding @0"]);
+  });
+
+  it("a server write made on a person's behalf is theirs; other server writes are nobody's", async () => {
+    const id = value(createItem(doc, server, { title: "Payments API", start: "2030-03-04", duration: 3 }));
+    value(updateItem(doc, serverOriginFor("request", "uCat"), id as ItemId, { title: "Payments API v2" }));
+    value(updateItem(doc, createOrigin("server", "restore:uCat"), id as ItemId, { duration: 4 }));
+    await seconds(1);
+    expect(brief()).toEqual(["uCat edited Payments API v2 @0"]);
   });
 
   it("a burst that goes on gets a row at most every 45 s, all under 60 s apart; a new burst after a pause is written at once", async () => {

@@ -57,8 +57,10 @@ function item(doc: Y.Doc, title: string, start: string) {
   if (!made.ok) throw new Error(made.error);
   return made.value;
 }
-const fork = async (who: UserId = people.editor, name = "Faster"): Promise<ScenarioView> =>
-  value(await s.services.createScenario(who, plan.id, { name, purpose: "What if we ship in May?" }));
+async function fork(who: UserId = people.editor, name = "Faster"): Promise<ScenarioView & { id: BoardId }> {
+  const made = value(await s.services.createScenario(who, plan.id, { name, purpose: "What if we ship in May?" }));
+  return { ...made, id: made.id as BoardId };
+}
 
 describe("scenarios", () => {
   it("a fork starts from an automatic version of the plan; the plan's people edit it live with their plan roles; lists leave it out", async () => {
@@ -123,7 +125,7 @@ describe("scenarios", () => {
     expect(await s.services.adoptScenario(stranger, plan.id, scenario.id, { all: true })).toMatchObject({ ok: false, error: { kind: "not-found" } });
     // A scenario of another plan is not this plan's, even to that plan's owner.
     const other = await s.boards.createBoard({ title: "Other" });
-    const theirs = value(await s.services.createScenario(other.ownerId, other.id, { name: "Theirs" }));
+    const theirs = { id: value(await s.services.createScenario(other.ownerId, other.id, { name: "Theirs" })).id as BoardId };
     expect(await s.services.compareScenario(people.owner, plan.id, theirs.id)).toMatchObject({ ok: false, error: { kind: "not-found" } });
     expect(await s.services.discardScenario(people.owner, plan.id, theirs.id)).toMatchObject({ ok: false, error: { kind: "not-found" } });
     expect(await s.services.discardScenario(other.ownerId, plan.id, scenario.id)).toMatchObject({ ok: false, error: { kind: "not-found" } });

@@ -11,6 +11,7 @@ import { sqliteSessionStore } from "./sqliteSessionStore";
 import { sqliteTemplateStore } from "./sqliteTemplateStore";
 import { sqliteLaneOwnerStore } from "./sqliteLaneOwnerStore";
 import { sqliteScenarioStore } from "./sqliteScenarioStore";
+import { sqliteDependencyRequestStore } from "./sqliteDependencyRequestStore";
 import { sqliteVersionStore } from "./sqliteVersionStore";
 import { sqliteWorkshopStore } from "./sqliteWorkshopStore";
 import { CHECKPOINT_INTERVAL_MS, DEFAULT_SQLITE_SYNC, type SqliteSync } from "./sqliteSync";
@@ -48,6 +49,7 @@ export function openSqliteStorage(file: string, { sync = DEFAULT_SQLITE_SYNC, lo
     ...sqliteTemplateStore(db),
     ...sqliteLaneOwnerStore(db),
     ...sqliteScenarioStore(db),
+    ...sqliteDependencyRequestStore(db),
     async close() {
       await appends?.close();
       await checkpoints?.close();
