@@ -5,12 +5,13 @@ import type { CommentStore } from "./commentStore";
 import type { DependencyRequestStore } from "./dependencyRequestStore";
 import type { LaneOwnerStore } from "./laneOwnerStore";
 import type { ProposalStore } from "./proposalStore";
+import type { ScenarioStore } from "./scenarioStore";
 import type { SessionStore } from "./sessionStore";
 import type { TemplateStore } from "./templateStore";
 import type { VersionStore } from "./versionStore";
 import type { WorkshopStore } from "./workshopStore";
 
-/** Everything the server stores: boards and their update logs, accounts and access, comments, history and versions, ended sessions, workshops, templates and calendar feeds, lane owners, proposals, dependency requests. */
+/** Everything the server stores: boards and their update logs, accounts and access, comments, history and versions, ended sessions, workshops, templates and calendar feeds, lane owners, proposals, dependency requests, scenarios. */
 export type Storage = BoardStore &
   AccountStore &
   CommentStore &
@@ -21,4 +22,5 @@ export type Storage = BoardStore &
   TemplateStore &
   LaneOwnerStore &
   ProposalStore &
-  DependencyRequestStore;
+  DependencyRequestStore &
+  ScenarioStore;

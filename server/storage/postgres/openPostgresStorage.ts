@@ -10,6 +10,7 @@ import { pgSessionStore } from "./pgSessionStore";
 import { pgTemplateStore } from "./pgTemplateStore";
 import { pgLaneOwnerStore } from "./pgLaneOwnerStore";
 import { pgProposalStore } from "./pgProposalStore";
+import { pgScenarioStore } from "./pgScenarioStore";
 import { pgDependencyRequestStore } from "./pgDependencyRequestStore";
 import { pgVersionStore } from "./pgVersionStore";
 import { pgWorkshopStore } from "./pgWorkshopStore";
@@ -49,6 +50,7 @@ export async function openPostgresStorage({ url, log, maxConnections = 10 }: Pos
     ...pgTemplateStore(pool),
     ...pgLaneOwnerStore(pool),
     ...pgProposalStore(pool),
+    ...pgScenarioStore(pool),
     ...pgDependencyRequestStore(pool),
     async close() {
       await pool.end();

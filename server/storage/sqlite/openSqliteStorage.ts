@@ -11,6 +11,7 @@ import { sqliteSessionStore } from "./sqliteSessionStore";
 import { sqliteTemplateStore } from "./sqliteTemplateStore";
 import { sqliteLaneOwnerStore } from "./sqliteLaneOwnerStore";
 import { sqliteProposalStore } from "./sqliteProposalStore";
+import { sqliteScenarioStore } from "./sqliteScenarioStore";
 import { sqliteDependencyRequestStore } from "./sqliteDependencyRequestStore";
 import { sqliteVersionStore } from "./sqliteVersionStore";
 import { sqliteWorkshopStore } from "./sqliteWorkshopStore";
@@ -49,6 +50,7 @@ export function openSqliteStorage(file: string, { sync = DEFAULT_SQLITE_SYNC, lo
     ...sqliteTemplateStore(db),
     ...sqliteLaneOwnerStore(db),
     ...sqliteProposalStore(db),
+    ...sqliteScenarioStore(db),
     ...sqliteDependencyRequestStore(db),
     async close() {
       await appends?.close();
