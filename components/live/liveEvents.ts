@@ -10,7 +10,7 @@ import { guestShare } from "./guestShare";
 export type LiveNotice = LiveEvent | { type: "reconnected" };
 type Listener = (notice: LiveNotice) => void;
 
-const EVENT_TYPES: LiveEvent["type"][] = ["threads", "inbox", "versions", "workshop"];
+const EVENT_TYPES: LiveEvent["type"][] = ["threads", "inbox", "versions", "workshop", "teams", "proposals", "requests", "scenarios"];
 const RETRY_MS = [2_000, 5_000, 10_000, 30_000];
 
 class LiveEvents {

@@ -15,6 +15,14 @@ export type LiveEvent =
   | { type: "inbox"; unread: number }
   /** The board's versions or its baseline changed: refetch them. */
   | { type: "versions"; boardId: BoardId }
+  /** Lane owners or the lane policy changed (docs/teams.md): refetch them. */
+  | { type: "teams"; boardId: BoardId }
+  /** The board's proposals changed: refetch them. */
+  | { type: "proposals"; boardId: BoardId }
+  /** The board's dependency requests changed: refetch them. */
+  | { type: "requests"; boardId: BoardId }
+  /** The plan's scenarios changed (created, renamed, archived, adopted, discarded): refetch them. */
+  | { type: "scenarios"; boardId: BoardId }
   /**
    * The board's workshop changed (docs/workshops.md). The one notice that carries content: the
    * countdown must agree on every screen within 100 ms, which a refetch per screen would not

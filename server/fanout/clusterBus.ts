@@ -12,6 +12,7 @@ export type ClusterEvent =
   | { type: "member-changed"; boardId: BoardId; userId: UserId; role: Role | null }
   | { type: "link-revoked"; boardId: BoardId; linkId: string }
   | { type: "board-deleted"; boardId: BoardId }
+  | { type: "teams-changed"; boardId: BoardId }
   | { type: "session-ended"; userId: UserId; sessionId: string }
   | { type: "live-board"; boardId: BoardId; event: LiveEvent }
   | { type: "live-user"; userId: UserId; event: LiveEvent };

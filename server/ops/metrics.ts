@@ -13,6 +13,7 @@ export type RefusalReason =
   | "queue-full"
   | "auth-timeout"
   | "layout"
+  | "lane"
   | "pending-full"
   | "slow-reader"
   | "room-full"

@@ -12,6 +12,8 @@ export const hashShareSecret = (secret: string) => createHash("sha256").update(s
 export interface AccessEvents {
   memberChanged(boardId: BoardId, userId: UserId, role: Role | null): void;
   shareLinkRevoked(boardId: BoardId, linkId: string): void;
+  /** Lane owners or the lane policy changed: the rooms re-read them (docs/teams.md). */
+  teamsChanged(boardId: BoardId): void;
 }
 
 type MemberServices = Pick<

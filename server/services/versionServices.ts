@@ -28,6 +28,7 @@ import type { Storage } from "../storage/storage";
 import type { VersionRecord } from "../storage/versionStore";
 import { describeIssues } from "../../lib/model/issues";
 import { guestLinkOf } from "../../lib/protocol/guestReaders";
+import { laneRestriction, readLaneRules } from "../sync/laneRules";
 import { boardNotFound, fail } from "./serviceErrors";
 
 /** A loaded board as the version services use it: its live document and its versioner. */
@@ -183,8 +184,17 @@ export function versionServices(deps: {
       const state = unpackState(packed);
       const version = docFromState(state);
       try {
-        if (itemId !== undefined && !readSnapshot(version).items.some((i) => i.id === itemId))
-          return fail("not-found", "That item is not in this version.");
+        const past = itemId !== undefined ? readSnapshot(version).items.find((i) => i.id === itemId) : undefined;
+        if (itemId !== undefined && !past) return fail("not-found", "That item is not in this version.");
+        // A restore writes what the sync server would refuse from this editor (docs/teams.md).
+        const mayEdit = laneRestriction(await readLaneRules(storage, boardId), role, actor);
+        if (mayEdit) {
+          if (itemId === undefined)
+            return fail("forbidden", "Lanes on this board have owners: only board owners restore the whole board. Restore single items of your lanes.");
+          const now = (await liveSnapshot(boardId)).items.find((i) => i.id === itemId);
+          if ([past?.laneId, now?.laneId].some((lane) => lane && !mayEdit(lane)))
+            return fail("forbidden", "That item is in a lane owned by another team: propose the change instead.");
+        }
         const outcome = await withLiveBoard(boardId, async (board) => {
           // The board as it is, kept before anything is written: a restore can itself be undone by a restore.
           const backup = board.versions.take("restore", actor);

@@ -18,6 +18,7 @@ import type { BoardSnapshot } from "../../lib/model/snapshot";
 import type { StoredWorkshop } from "../storage/workshopStore";
 import { addMinutes, endAgenda, goToStep, idleTimer, pauseTimer, startTimer } from "../workshops/workshopClock";
 import { isFailure, MAX_WORKSHOPS_PER_BOARD, newVoteId, newWorkshopId, WorkshopContext, type Failure, type WorkshopDeps } from "../workshops/workshopContext";
+import { facilitatorSteps, slowDown } from "../workshops/facilitatorStep";
 import { workshopDraftServices } from "../workshops/workshopDraftServices";
 import { workshopRecordServices } from "../workshops/workshopRecordServices";
 import { boardNotFound, fail } from "./serviceErrors";
@@ -28,6 +29,9 @@ export { MAX_WORKSHOPS_PER_BOARD };
 export const MAX_VOTES_PER_WORKSHOP = 100;
 /** How often the participants of running workshops are sampled from the rooms. */
 export const PARTICIPANT_SAMPLE_MS = 15_000;
+
+const VOTE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const voteNotFound = () => fail("not-found", "That vote does not exist in this workshop.");
 
 export type WorkshopServices = Pick<
   AppServices,
@@ -68,7 +72,7 @@ export interface WorkshopTasks {
 export function workshopServices(deps: WorkshopDeps): { services: WorkshopServices; tasks: WorkshopTasks } {
   const ctx = new WorkshopContext(deps);
   const { storage } = deps;
-  const slowDown = () => fail("too-many", "That was a lot at once: wait a minute and try again.");
+  const facilitatorStep = facilitatorSteps(ctx);
   const parseFail = (issues: Parameters<typeof describeIssues>[0]) => fail("invalid", describeIssues(issues));
 
   /**
@@ -200,64 +204,44 @@ export function workshopServices(deps: WorkshopDeps): { services: WorkshopServic
       });
     },
 
-    async workshopAction(actor, boardId, workshopId, input) {
-      const role = await ctx.role(actor, boardId);
-      if (isFailure(role)) return role;
-      const parsed = workshopActionSchema.safeParse(input);
-      if (!parsed.success) return parseFail(parsed.error);
-      if (!ctx.limits.take(actor, "run")) return slowDown();
-      return ctx.queue.run(boardId, async () => {
-        const workshop = await ctx.runningOne(boardId, workshopId);
-        if (isFailure(workshop)) return workshop;
-        if (!ctx.mayRun(actor, role, workshop)) return ctx.notFacilitator();
-        const next = await runAction(actor, workshop, parsed.data);
-        if (isFailure(next)) return next;
-        if (next !== workshop && !(await storage.saveWorkshop(next))) return fail("conflict", "This workshop has ended.");
-        if (next.endedAt === null) return ok({ workshop: await changed(actor, role, next) });
-        // Ended: every span of presence closes now; the board hears that no workshop runs.
-        await storage.recordPresence(next.id, [], next.endedAt);
-        ctx.forget(boardId, next.id);
-        ctx.announce(boardId, null);
-        return ok({ workshop: await ctx.viewFor(actor, role, next) });
-      });
-    },
+    workshopAction: facilitatorStep(workshopActionSchema, async ({ actor, boardId, role, workshop, input }) => {
+      const next = await runAction(actor, workshop, input);
+      if (isFailure(next)) return next;
+      if (next !== workshop && !(await storage.saveWorkshop(next))) return fail("conflict", "This workshop has ended.");
+      if (next.endedAt === null) return ok({ workshop: await changed(actor, role, next) });
+      // Ended: every span of presence closes now; the board hears that no workshop runs.
+      await storage.recordPresence(next.id, [], next.endedAt);
+      ctx.forget(boardId, next.id);
+      ctx.announce(boardId, null);
+      return ok({ workshop: await ctx.viewFor(actor, role, next) });
+    }),
 
-    async openVote(actor, boardId, workshopId, input) {
-      const role = await ctx.role(actor, boardId);
-      if (isFailure(role)) return role;
-      const parsed = openVoteSchema.safeParse(input);
-      if (!parsed.success) return parseFail(parsed.error);
-      if (!ctx.limits.take(actor, "run")) return slowDown();
-      return ctx.queue.run(boardId, async () => {
-        const workshop = await ctx.runningOne(boardId, workshopId);
-        if (isFailure(workshop)) return workshop;
-        if (!ctx.mayRun(actor, role, workshop)) return ctx.notFacilitator();
-        if ((await storage.listVotes(workshop.id)).length >= MAX_VOTES_PER_WORKSHOP)
-          return fail("conflict", `A workshop holds at most ${MAX_VOTES_PER_WORKSHOP} votes.`);
-        const itemIds = resolveScope(await deps.readSnapshot(boardId), parsed.data.scope);
-        if (isFailure(itemIds)) return itemIds;
-        if (!itemIds.length) return fail("invalid", "There are no items to vote on in that scope.");
-        if (itemIds.length > MAX_VOTE_ITEMS) return fail("invalid", `A vote is over at most ${MAX_VOTE_ITEMS} items: pick a phase, a lane or a selection.`);
-        const { title, scope, votesPerPerson, stacking, visibility } = parsed.data;
-        const opened = await storage.openVote({
-          id: newVoteId(),
-          workshopId: workshop.id,
-          boardId,
-          title,
-          scope: scope.kind,
-          itemIds,
-          votesPerPerson,
-          stacking,
-          visibility,
-          state: "open",
-          openedAt: ctx.now().toISOString(),
-          closedAt: null,
-          revealedAt: null,
-        });
-        if (!opened) return fail("conflict", "A vote is already open: close it first.");
-        return ok({ workshop: await changed(actor, role, workshop) });
+    openVote: facilitatorStep(openVoteSchema, async ({ actor, boardId, role, workshop, input }) => {
+      if ((await storage.listVotes(workshop.id)).length >= MAX_VOTES_PER_WORKSHOP)
+        return fail("conflict", `A workshop holds at most ${MAX_VOTES_PER_WORKSHOP} votes.`);
+      const itemIds = resolveScope(await deps.readSnapshot(boardId), input.scope);
+      if (isFailure(itemIds)) return itemIds;
+      if (!itemIds.length) return fail("invalid", "There are no items to vote on in that scope.");
+      if (itemIds.length > MAX_VOTE_ITEMS) return fail("invalid", `A vote is over at most ${MAX_VOTE_ITEMS} items: pick a phase, a lane or a selection.`);
+      const { title, scope, votesPerPerson, stacking, visibility } = input;
+      const opened = await storage.openVote({
+        id: newVoteId(),
+        workshopId: workshop.id,
+        boardId,
+        title,
+        scope: scope.kind,
+        itemIds,
+        votesPerPerson,
+        stacking,
+        visibility,
+        state: "open",
+        openedAt: ctx.now().toISOString(),
+        closedAt: null,
+        revealedAt: null,
       });
-    },
+      if (!opened) return fail("conflict", "A vote is already open: close it first.");
+      return ok({ workshop: await changed(actor, role, workshop) });
+    }),
 
     async castBallot(actor, boardId, workshopId, voteId, input) {
       const role = await ctx.role(actor, boardId);
@@ -269,8 +253,8 @@ export function workshopServices(deps: WorkshopDeps): { services: WorkshopServic
       return ctx.queue.run(boardId, async () => {
         const workshop = await ctx.runningOne(boardId, workshopId);
         if (isFailure(workshop)) return workshop;
-        const vote = /^[A-Za-z0-9_-]{1,64}$/.test(voteId) ? await storage.getVote(workshop.id, voteId) : null;
-        if (!vote) return fail("not-found", "That vote does not exist in this workshop.");
+        const vote = VOTE_ID.test(voteId) ? await storage.getVote(workshop.id, voteId) : null;
+        if (!vote) return voteNotFound();
         const { itemId, delta } = parsed.data;
         if (!vote.itemIds.includes(itemId)) return fail("invalid", "That item is not part of this vote.");
         const outcome = await storage.castBallot(vote.id, actor, itemId, delta);
@@ -292,25 +276,16 @@ export function workshopServices(deps: WorkshopDeps): { services: WorkshopServic
       });
     },
 
-    async setVoteState(actor, boardId, workshopId, voteId, input) {
-      const role = await ctx.role(actor, boardId);
-      if (isFailure(role)) return role;
-      const parsed = voteStateChangeSchema.safeParse(input);
-      if (!parsed.success) return parseFail(parsed.error);
-      if (!ctx.limits.take(actor, "run")) return slowDown();
-      return ctx.queue.run(boardId, async () => {
-        const workshop = await ctx.runningOne(boardId, workshopId);
-        if (isFailure(workshop)) return workshop;
-        if (!ctx.mayRun(actor, role, workshop)) return ctx.notFacilitator();
-        const vote = /^[A-Za-z0-9_-]{1,64}$/.test(voteId) ? await storage.getVote(workshop.id, voteId) : null;
-        if (!vote) return fail("not-found", "That vote does not exist in this workshop.");
-        if (!(await storage.setVoteState(workshop.id, vote.id, parsed.data.state, ctx.now().toISOString())))
+    setVoteState: (actor, boardId, workshopId, voteId, input) =>
+      facilitatorStep(voteStateChangeSchema, async ({ role, workshop, input: change }) => {
+        const vote = VOTE_ID.test(voteId) ? await storage.getVote(workshop.id, voteId) : null;
+        if (!vote) return voteNotFound();
+        if (!(await storage.setVoteState(workshop.id, vote.id, change.state, ctx.now().toISOString())))
           return fail("conflict", `The vote is already ${vote.state}.`);
         return ok({ workshop: await changed(actor, role, workshop) });
-      });
-    },
+      })(actor, boardId, workshopId, input),
 
-    ...workshopDraftServices(ctx, changed),
+    ...workshopDraftServices(ctx, changed, facilitatorStep),
     ...workshopRecordServices(ctx),
   };
 

@@ -5,6 +5,9 @@ import type { Logger } from "../log";
 import type { SyncMetrics } from "../ops/metrics";
 import { ProtocolError, type Peer } from "./peer";
 import { PendingUpdates, type Needs } from "./pendingUpdates";
+import { LANE_REFUSED_CLOSE } from "../../lib/protocol/teams";
+import { laneRefusal } from "./laneGuard";
+import type { LaneRules } from "./laneRules";
 import { checkEncodedUpdate, checkUpdate, type DecodedUpdate, type Verdict } from "./updateGuard";
 
 export interface ClientUpdateDeps {
@@ -18,6 +21,8 @@ export interface ClientUpdateDeps {
   /** Bytes of updates one connection, and the whole board, may have waiting for content the room lacks. */
   maxPendingBytesPerPeer?: number;
   maxPendingBytesPerBoard?: number;
+  /** Lane owners and the lane policy of loaded boards (docs/teams.md); absent: no lane is owned. */
+  laneRules?: LaneRules;
 }
 
 /** Defaults of the pending bounds: far above the few edits a reconnecting client sends early. */
@@ -70,6 +75,7 @@ export class ClientUpdates {
       if (!this.pending.hold(peer, update, verdict.needs)) this.refusePending(peer);
       return;
     }
+    if (this.outsideLanes(peer, () => decoded)) return;
     // An update that builds only on what the document has goes in at once, even while an
     // older one of the same connection waits: it cannot depend on that one.
     if (this.integrate(peer, update)) this.retryPending();
@@ -97,6 +103,7 @@ export class ClientUpdates {
           this.refuse(peer, verdict.reason);
           continue;
         }
+        if (this.outsideLanes(peer, () => Y.decodeUpdate(update))) continue;
         try {
           if (!this.integrate(peer, update)) return;
         } catch (error) {
@@ -128,6 +135,24 @@ export class ClientUpdates {
       store.pendingDs = null;
       throw new ProtocolError("update refers to content the server does not have");
     }
+    return true;
+  }
+
+  /**
+   * An editor's update that reaches a lane owned by others, on a board whose policy asks
+   * them to propose (docs/teams.md): refused whole, like a layout refusal, but with 4403 so
+   * the client knows to drop its unsaved copy and reload rather than resend it.
+   */
+  private outsideLanes(peer: Peer, decoded: () => DecodedUpdate): boolean {
+    const { principal, role } = peer.access;
+    const mayEdit = this.deps.laneRules?.restriction(this.host.boardId, role, principal.kind === "user" ? principal.userId : null);
+    if (!mayEdit) return false;
+    const reason = laneRefusal(this.host.doc, decoded(), mayEdit);
+    if (!reason) return false;
+    this.deps.metrics?.refused("lane");
+    this.deps.log.info({ board: this.host.boardId, peer: peer.id, reason }, "refused update: a lane owned by others");
+    this.host.leave(peer);
+    peer.close(LANE_REFUSED_CLOSE, reason);
     return true;
   }
 

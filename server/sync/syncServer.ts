@@ -14,6 +14,7 @@ import { userOf, type Peer, type PeerAccess } from "./peer";
 import type { Room } from "./room";
 import { RoomRegistry } from "./roomRegistry";
 import { attachSocketPeer } from "./socketPeer";
+import { LaneRules } from "./laneRules";
 import { WriteBatcher } from "./writeBatcher";
 import { EncodeGate } from "./encodeGate";
 import { CloseCode } from "../../lib/protocol/sync";
@@ -90,6 +91,7 @@ function rejectUpgrade(socket: Duplex, status: number, text: string): void {
 export function createSyncServer(options: SyncServerOptions) {
   const { metrics } = options;
   const batcher = new WriteBatcher(options.store, metrics);
+  const laneRules = new LaneRules(options.store);
   const registry = new RoomRegistry({
     store: options.store,
     batcher,
@@ -101,6 +103,7 @@ export function createSyncServer(options: SyncServerOptions) {
     compactThreshold: options.compactThreshold,
     unloadDelayMs: options.unloadDelayMs,
     checkUpdates: options.checkUpdates,
+    laneRules,
   });
   // ws cuts frames over maxPayload itself (close 1009); below that we close with 4413 and a
   // reason, so set its cap above ours.
@@ -271,6 +274,17 @@ export function createSyncServer(options: SyncServerOptions) {
   /** Applies a role change to open connections of a loaded board (null = access removed). */
   function updateAccess(boardId: BoardId, matches: (peer: Peer) => boolean, role: Role | null): void {
     registry.loaded(boardId)?.updateAccess(matches, role);
+    // A lane owner who can no longer edit owns nothing (docs/teams.md).
+    void teamsChanged(boardId);
+  }
+
+  /** Lane owners, the lane policy or a role changed: the board's room re-reads them. */
+  async function teamsChanged(boardId: BoardId): Promise<void> {
+    try {
+      await laneRules.reload(boardId);
+    } catch (error) {
+      options.log.warn({ board: boardId, err: String(error) }, "lane rules reload failed");
+    }
   }
 
   /**
@@ -297,6 +311,7 @@ export function createSyncServer(options: SyncServerOptions) {
     handleUpgrade,
     registry,
     updateAccess,
+    teamsChanged,
     endSession,
     readSnapshot,
     /** The signed-in people connected to a loaded board on this instance (guests are not named). */

@@ -10,6 +10,7 @@ import { DRAFT_SIZE_DAYS, draftInputSchema, draftPatchSchema, MAX_DRAFTS_PER_PER
 import type { Changed, WorkshopServices } from "../services/workshopServices";
 import { fail } from "../services/serviceErrors";
 import type { StoredDraft, StoredWorkshop } from "../storage/workshopStore";
+import type { FacilitatorStep } from "./facilitatorStep";
 import { isFailure, newDraftId, workshopNotFound, type Failure, type WorkshopContext } from "./workshopContext";
 import { draftingState, draftView } from "./workshopViews";
 
@@ -25,6 +26,7 @@ const draftNotFound = () => fail("not-found", "That draft does not exist.");
 export function workshopDraftServices(
   ctx: WorkshopContext,
   changed: Changed,
+  facilitatorStep: FacilitatorStep,
 ): Pick<WorkshopServices, "listDrafts" | "createDraft" | "updateDraft" | "deleteDraft" | "revealDrafts"> {
   const { storage } = ctx.deps;
 
@@ -109,55 +111,44 @@ export function workshopDraftServices(
       return ok(undefined);
     },
 
-    async revealDrafts(actor, boardId, workshopId, input) {
-      const role = await ctx.role(actor, boardId);
-      if (isFailure(role)) return role;
-      const parsed = revealDraftsSchema.safeParse(input);
-      if (!parsed.success) return fail("invalid", describeIssues(parsed.error));
-      const { target } = parsed.data;
-      if (!ctx.limits.take(actor, "run")) return fail("too-many", "That was a lot at once: wait a minute and try again.");
-      return ctx.queue.run(boardId, async () => {
-        const workshop = await ctx.runningOne(boardId, workshopId);
-        if (isFailure(workshop)) return workshop;
-        if (!ctx.mayRun(actor, role, workshop)) return ctx.notFacilitator();
-        const drafts = (await storage.listDrafts(workshop.id)).filter((d) => d.revealedAt === null);
-        const names = await ctx.names(drafts.map((d) => d.authorId));
-        const written = await ctx.deps.withLiveBoard(boardId, (board) => {
-          const snapshot = readSnapshot(board.doc);
-          const lanes = new Set<string>(snapshot.lanes.map((l) => l.id));
-          const phases = new Set<string>(snapshot.phases.map((p) => p.id));
-          if (target.kind === "lane" && !lanes.has(target.laneId)) return null;
-          const origin = createOrigin("server", `workshop:${actor}`);
-          const items: { draftId: string; itemId: string | null }[] = [];
-          // One transaction: everyone sees every draft appear at once, and one update is stored.
-          transact(board.doc, origin, () => {
-            for (const d of drafts) {
-              // A lane or phase deleted since the draft was written leaves the item without one.
-              const laneId = target.kind === "lane" ? target.laneId : d.laneId && lanes.has(d.laneId) ? d.laneId : null;
-              const created = createItem(board.doc, origin, {
-                title: d.title,
-                laneId: laneId as LaneId | null,
-                phaseId: (d.phaseId && phases.has(d.phaseId) ? d.phaseId : null) as PhaseId | null,
-                start: null,
-                duration: DRAFT_SIZE_DAYS[d.size],
-                owners: [names(d.authorId).name.slice(0, 200)],
-              });
-              items.push({ draftId: d.id, itemId: created.ok ? created.value : null });
-            }
-          });
-          return items;
+    revealDrafts: facilitatorStep(revealDraftsSchema, async ({ actor, boardId, role, workshop, input: { target } }) => {
+      const drafts = (await storage.listDrafts(workshop.id)).filter((d) => d.revealedAt === null);
+      const names = await ctx.names(drafts.map((d) => d.authorId));
+      const written = await ctx.deps.withLiveBoard(boardId, (board) => {
+        const snapshot = readSnapshot(board.doc);
+        const lanes = new Set<string>(snapshot.lanes.map((l) => l.id));
+        const phases = new Set<string>(snapshot.phases.map((p) => p.id));
+        if (target.kind === "lane" && !lanes.has(target.laneId)) return null;
+        const origin = createOrigin("server", `workshop:${actor}`);
+        const items: { draftId: string; itemId: string | null }[] = [];
+        // One transaction: everyone sees every draft appear at once, and one update is stored.
+        transact(board.doc, origin, () => {
+          for (const d of drafts) {
+            // A lane or phase deleted since the draft was written leaves the item without one.
+            const laneId = target.kind === "lane" ? target.laneId : d.laneId && lanes.has(d.laneId) ? d.laneId : null;
+            const created = createItem(board.doc, origin, {
+              title: d.title,
+              laneId: laneId as LaneId | null,
+              phaseId: (d.phaseId && phases.has(d.phaseId) ? d.phaseId : null) as PhaseId | null,
+              start: null,
+              duration: DRAFT_SIZE_DAYS[d.size],
+              owners: [names(d.authorId).name.slice(0, 200)],
+            });
+            items.push({ draftId: d.id, itemId: created.ok ? created.value : null });
+          }
         });
-        if (written === null) return fail("not-found", "That lane is not on the board.");
-        const at = ctx.now().toISOString();
-        await storage.markDraftsRevealed(workshop.id, written, at);
-        let next: StoredWorkshop = workshop;
-        if (workshop.agenda[workshop.step]?.kind === "draft") {
-          next = { ...workshop, agenda: workshop.agenda.map((s, i) => (i === workshop.step ? { ...s, revealedAt: at } : s)) };
-          await storage.saveWorkshop(next);
-        }
-        const itemIds = written.map((w) => w.itemId).filter((id): id is string => id !== null);
-        return ok({ workshop: await changed(actor, role, next), itemIds });
+        return items;
       });
-    },
+      if (written === null) return fail("not-found", "That lane is not on the board.");
+      const at = ctx.now().toISOString();
+      await storage.markDraftsRevealed(workshop.id, written, at);
+      let next: StoredWorkshop = workshop;
+      if (workshop.agenda[workshop.step]?.kind === "draft") {
+        next = { ...workshop, agenda: workshop.agenda.map((s, i) => (i === workshop.step ? { ...s, revealedAt: at } : s)) };
+        await storage.saveWorkshop(next);
+      }
+      const itemIds = written.map((w) => w.itemId).filter((id): id is string => id !== null);
+      return ok({ workshop: await changed(actor, role, next), itemIds });
+    }),
   };
 }

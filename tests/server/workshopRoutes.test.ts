@@ -143,6 +143,19 @@ describe("workshop routes", () => {
     expect(shown.json.workshop.vote.counts).toEqual({ [items[0]!]: 1, [items[1]!]: 0, [items[2]!]: 0 });
   });
 
+  it("junk vote and draft ids are the route head's 404, answered before the body is read", async () => {
+    const junk = "not an id!";
+    const answers = [
+      await call(ballots.POST, "POST", { as: people.owner, params: { workshopId: wid, voteId: junk }, raw: "not json" }),
+      await call(voteState.POST, "POST", { as: people.editor, params: { workshopId: wid, voteId: junk }, raw: "not json" }),
+      await call(draft.PATCH, "PATCH", { as: people.commenter, params: { workshopId: wid, draftId: junk }, raw: "not json" }),
+      await call(draft.DELETE, "DELETE", { as: people.commenter, params: { workshopId: wid, draftId: junk } }),
+    ];
+    for (const answer of answers) expect([answer.status, answer.json]).toEqual([404, { error: "not found" }]);
+    // Signed out is a 401 whatever the ids: the caller comes first.
+    expect((await call(ballots.POST, "POST", { as: null, params: { workshopId: junk, voteId: junk }, raw: "not json" })).status).toBe(401);
+  });
+
   it("drafts: 409 before the drafting step; 201 then; another's draft is a 404; the author deletes with 204; the facilitator reveals", async () => {
     expect((await call(drafts.POST, "POST", { as: people.commenter, params: { workshopId: wid }, body: { title: "Early" } })).status).toBe(409);
     expect((await call(actions.POST, "POST", { as: people.editor, params: { workshopId: wid }, body: { action: "next-step" } })).status).toBe(200);

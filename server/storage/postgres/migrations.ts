@@ -274,6 +274,72 @@ export const PG_MIGRATIONS: readonly string[] = [
      created_at ${T} NOT NULL,
      revoked_at ${T}
    );`,
+  // Teams (issue 19, docs/teams.md): lane owners and the lane policy are access control, kept
+  // here rather than in the shared document; a scenario is a board row with plan_id set (its
+  // document stored like any board's, its access the plan's); proposals and dependency
+  // requests, written only through the server.
+  `ALTER TABLE boards ADD COLUMN lane_policy ${T} NOT NULL DEFAULT 'open';
+   ALTER TABLE boards ADD COLUMN plan_id ${T} REFERENCES boards(id) ON DELETE CASCADE;
+   CREATE INDEX boards_by_plan ON boards(plan_id);
+   CREATE TABLE lane_owners (
+     board_id ${T} NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     lane_id ${T} NOT NULL,
+     user_id ${T} NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     PRIMARY KEY (board_id, lane_id, user_id)
+   );
+   CREATE TABLE scenarios (
+     id ${T} PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+     plan_id ${T} NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     name ${T} NOT NULL,
+     purpose ${T},
+     state ${T} NOT NULL,
+     base_version_id ${T} NOT NULL,
+     created_by ${T} NOT NULL,
+     created_at ${T} NOT NULL,
+     updated_at ${T} NOT NULL
+   );
+   CREATE INDEX scenarios_by_plan ON scenarios(plan_id, created_at);
+   CREATE TABLE proposals (
+     id ${T} PRIMARY KEY,
+     board_id ${T} NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     lane_id ${T} NOT NULL,
+     item_id ${T},
+     kind ${T} NOT NULL,
+     change TEXT NOT NULL,
+     base TEXT NOT NULL,
+     reason TEXT NOT NULL,
+     author_id ${T} NOT NULL,
+     created_at ${T} NOT NULL,
+     state ${T} NOT NULL,
+     answered_by ${T},
+     answered_at ${T},
+     answer_note TEXT,
+     counter_of ${T},
+     thread_id ${T},
+     applied_item_id ${T}
+   );
+   CREATE INDEX proposals_by_board ON proposals(board_id, state, created_at);
+   CREATE TABLE dependency_requests (
+     id ${T} PRIMARY KEY,
+     board_id ${T} NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     from_item_id ${T} NOT NULL,
+     to_item_id ${T} NOT NULL,
+     from_lane_id ${T},
+     to_lane_id ${T},
+     needed_by ${T} NOT NULL,
+     note TEXT,
+     requester_id ${T} NOT NULL,
+     created_at ${T} NOT NULL,
+     state ${T} NOT NULL,
+     committed_finish ${T},
+     counter_date ${T},
+     answered_by ${T},
+     answered_at ${T},
+     answer_note TEXT,
+     thread_id ${T},
+     dependency_id ${T}
+   );
+   CREATE INDEX dependency_requests_by_board ON dependency_requests(board_id, state, created_at);`,
 ];
 
 /**

@@ -258,6 +258,72 @@ export const MIGRATIONS: readonly string[] = [
      created_at TEXT NOT NULL,
      revoked_at TEXT
    );`,
+  // Teams (issue 19, docs/teams.md): lane owners and the lane policy are access control, kept
+  // here rather than in the shared document; a scenario is a board row with plan_id set (its
+  // document stored like any board's, its access the plan's); proposals and dependency
+  // requests, written only through the server.
+  `ALTER TABLE boards ADD COLUMN lane_policy TEXT NOT NULL DEFAULT 'open';
+   ALTER TABLE boards ADD COLUMN plan_id TEXT REFERENCES boards(id) ON DELETE CASCADE;
+   CREATE INDEX boards_by_plan ON boards(plan_id);
+   CREATE TABLE lane_owners (
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     lane_id TEXT NOT NULL,
+     user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     PRIMARY KEY (board_id, lane_id, user_id)
+   );
+   CREATE TABLE scenarios (
+     id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+     plan_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     name TEXT NOT NULL,
+     purpose TEXT,
+     state TEXT NOT NULL,
+     base_version_id TEXT NOT NULL,
+     created_by TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE INDEX scenarios_by_plan ON scenarios(plan_id, created_at);
+   CREATE TABLE proposals (
+     id TEXT PRIMARY KEY,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     lane_id TEXT NOT NULL,
+     item_id TEXT,
+     kind TEXT NOT NULL,
+     change TEXT NOT NULL,
+     base TEXT NOT NULL,
+     reason TEXT NOT NULL,
+     author_id TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     state TEXT NOT NULL,
+     answered_by TEXT,
+     answered_at TEXT,
+     answer_note TEXT,
+     counter_of TEXT,
+     thread_id TEXT,
+     applied_item_id TEXT
+   );
+   CREATE INDEX proposals_by_board ON proposals(board_id, state, created_at);
+   CREATE TABLE dependency_requests (
+     id TEXT PRIMARY KEY,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     from_item_id TEXT NOT NULL,
+     to_item_id TEXT NOT NULL,
+     from_lane_id TEXT,
+     to_lane_id TEXT,
+     needed_by TEXT NOT NULL,
+     note TEXT,
+     requester_id TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     state TEXT NOT NULL,
+     committed_finish TEXT,
+     counter_date TEXT,
+     answered_by TEXT,
+     answered_at TEXT,
+     answer_note TEXT,
+     thread_id TEXT,
+     dependency_id TEXT
+   );
+   CREATE INDEX dependency_requests_by_board ON dependency_requests(board_id, state, created_at);`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -1,27 +1,20 @@
 import { appServices } from "../../../../../../../lib/protocol/appServices";
 import { draftInputSchema } from "../../../../../../../lib/protocol/workshops";
-import { parseBody, respond } from "../../../../../../_http/respond";
-import { boardRequest } from "../../../boardRoute";
-import { idParam, SMALL_BODY_LIMIT } from "../../workshopRoute";
+import { respond } from "../../../../../../_http/respond";
+import { SMALL_BODY_LIMIT, workshopCall, workshopRequest } from "../../workshopRoute";
 
 type Context = { params: Promise<{ boardId: string; workshopId: string }> };
 
 /** The caller's own drafts, and everyone's once revealed. */
 export async function GET(request: Request, { params }: Context): Promise<Response> {
-  const head = await boardRequest(request, params);
+  const head = await workshopRequest(request, params);
   if (head instanceof Response) return head;
-  const workshopId = await idParam(params, "workshopId");
-  if (workshopId instanceof Response) return workshopId;
-  return respond(await appServices().listDrafts(head.userId, head.boardId, workshopId));
+  return respond(await appServices().listDrafts(head.userId, head.boardId, head.workshopId));
 }
 
 /** Writes a private draft while drafting is open (owners, editors, commenters): 201 with `{ draft }`. */
 export async function POST(request: Request, { params }: Context): Promise<Response> {
-  const head = await boardRequest(request, params);
-  if (head instanceof Response) return head;
-  const workshopId = await idParam(params, "workshopId");
-  if (workshopId instanceof Response) return workshopId;
-  const input = await parseBody(request, draftInputSchema, SMALL_BODY_LIMIT);
-  if (input instanceof Response) return input;
-  return respond(await appServices().createDraft(head.userId, head.boardId, workshopId, input), 201);
+  const call = await workshopCall(request, params, { schema: draftInputSchema, maxBytes: SMALL_BODY_LIMIT });
+  if (call instanceof Response) return call;
+  return respond(await appServices().createDraft(call.userId, call.boardId, call.workshopId, call.input), 201);
 }

@@ -1,16 +1,14 @@
 import { appServices } from "../../../../../../../lib/protocol/appServices";
 import { respond } from "../../../../../../_http/respond";
-import { boardRequest } from "../../../boardRoute";
-import { idParam } from "../../../workshop/workshopRoute";
+import { workshopRequest } from "../../../workshop/workshopRoute";
 
 type Context = { params: Promise<{ boardId: string; workshopId: string }> };
 
 /** The record of an ended workshop as Markdown, to download or paste elsewhere. */
 export async function GET(request: Request, { params }: Context): Promise<Response> {
-  const head = await boardRequest(request, params);
+  const head = await workshopRequest(request, params);
   if (head instanceof Response) return head;
-  const workshopId = await idParam(params, "workshopId");
-  if (workshopId instanceof Response) return workshopId;
+  const { workshopId } = head;
   const result = await appServices().workshopRecordMarkdown(head.userId, head.boardId, workshopId);
   if (!result.ok) return respond(result);
   return new Response(result.value, {

@@ -1,18 +1,13 @@
 import { appServices } from "../../../../../../../../lib/protocol/appServices";
 import { revealDraftsSchema } from "../../../../../../../../lib/protocol/workshops";
-import { parseBody, respond } from "../../../../../../../_http/respond";
-import { boardRequest } from "../../../../boardRoute";
-import { idParam, SMALL_BODY_LIMIT } from "../../../workshopRoute";
+import { respond } from "../../../../../../../_http/respond";
+import { SMALL_BODY_LIMIT, workshopCall } from "../../../workshopRoute";
 
 type Context = { params: Promise<{ boardId: string; workshopId: string }> };
 
 /** Reveals every draft as an item on the board, all at once (the facilitator): `{ workshop, itemIds }`. */
 export async function POST(request: Request, { params }: Context): Promise<Response> {
-  const head = await boardRequest(request, params);
-  if (head instanceof Response) return head;
-  const workshopId = await idParam(params, "workshopId");
-  if (workshopId instanceof Response) return workshopId;
-  const input = await parseBody(request, revealDraftsSchema, SMALL_BODY_LIMIT);
-  if (input instanceof Response) return input;
-  return respond(await appServices().revealDrafts(head.userId, head.boardId, workshopId, input));
+  const call = await workshopCall(request, params, { schema: revealDraftsSchema, maxBytes: SMALL_BODY_LIMIT });
+  if (call instanceof Response) return call;
+  return respond(await appServices().revealDrafts(call.userId, call.boardId, call.workshopId, call.input));
 }

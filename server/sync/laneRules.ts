@@ -1,0 +1,66 @@
+import type { BoardId } from "../../lib/model/ids";
+import { canEditRoadmap, type Role } from "../../lib/protocol/roles";
+import { mayEditLane, type LanePolicy } from "../../lib/protocol/teams";
+import type { Storage } from "../storage/storage";
+
+export interface BoardLaneRules {
+  policy: LanePolicy;
+  /** Lane id → the owners who may still edit the board. */
+  owners: Map<string, readonly string[]>;
+}
+
+type RulesStore = Pick<Storage, "getLanePolicy" | "listLaneOwners" | "listMembers">;
+
+/** A board's lane policy and owners, as the team services show them: an owner who may no longer edit owns nothing. */
+export async function readLaneRules(store: RulesStore, boardId: BoardId): Promise<BoardLaneRules> {
+  const [policy, rows, members] = await Promise.all([store.getLanePolicy(boardId), store.listLaneOwners(boardId), store.listMembers(boardId)]);
+  const editors = new Set(members.filter((m) => canEditRoadmap(m.role)).map((m) => m.userId as string));
+  const owners = new Map<string, string[]>();
+  for (const row of rows) {
+    if (!editors.has(row.userId)) continue;
+    owners.set(row.laneId, [...(owners.get(row.laneId) ?? []), row.userId]);
+  }
+  return { policy, owners };
+}
+
+/**
+ * Which lanes someone may edit, or null when they may edit every lane (then nothing they
+ * write needs looking at: the common case costs nothing).
+ */
+export function laneRestriction(rules: BoardLaneRules | undefined, role: Role | null, userId: string | null): ((laneId: string) => boolean) | null {
+  if (!rules || rules.policy === "open" || role !== "editor") return null;
+  const user = userId ?? "";
+  let restricted = false;
+  for (const owners of rules.owners.values()) if (!owners.includes(user)) restricted = true;
+  if (!restricted) return null;
+  return (laneId) => mayEditLane(role, user, rules.owners.get(laneId) ?? [], rules.policy);
+}
+
+/**
+ * Each loaded board's lane rules, for the rooms' check of editors' updates (docs/teams.md "On
+ * the socket"). Read when a room loads and again whenever the team services or a role change
+ * say they changed (on this instance or, through the bus, another), so the synchronous check
+ * on every update never waits on storage.
+ */
+export class LaneRules {
+  private readonly boards = new Map<BoardId, BoardLaneRules>();
+
+  constructor(private readonly store: RulesStore) {}
+
+  async load(boardId: BoardId): Promise<void> {
+    this.boards.set(boardId, await readLaneRules(this.store, boardId));
+  }
+
+  /** Re-reads a board's rules if a room holds them (a change made anywhere). */
+  async reload(boardId: BoardId): Promise<void> {
+    if (this.boards.has(boardId)) await this.load(boardId);
+  }
+
+  forget(boardId: BoardId): void {
+    this.boards.delete(boardId);
+  }
+
+  restriction(boardId: BoardId, role: Role, userId: string | null): ((laneId: string) => boolean) | null {
+    return laneRestriction(this.boards.get(boardId), role, userId);
+  }
+}
