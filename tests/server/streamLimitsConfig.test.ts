@@ -4,7 +4,7 @@ import { DEFAULT_MAX_STREAMS_PER_LINK, DEFAULT_MAX_STREAMS_PER_PERSON, StreamQuo
 
 /** The event-stream caps as an operator sets them (README.md, Environment variables). */
 describe("event stream caps", () => {
-  const env = (extra: Record<string, string> = {}) => ({ WAYMARK_DATA_DIR: "/tmp/waymark-config-test", ...extra });
+  const env = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({ NODE_ENV: "production", ...extra });
 
   it("default to 500 streams a share link and 30 a person; the variables set them; junk is refused at start-up", () => {
     expect(readConfig(env())).toMatchObject({ maxStreamsPerLink: DEFAULT_MAX_STREAMS_PER_LINK, maxStreamsPerPerson: DEFAULT_MAX_STREAMS_PER_PERSON });
