@@ -13,8 +13,11 @@ export function LaneOwnersPicker({ laneId, laneName }: { laneId: string; laneNam
   const tools = useTeamTools();
   const access = useLaneAccess();
   const [problem, setProblem] = useState<string | null>(null);
+  // The ticks as just clicked, until the server's answer is on the page.
+  const [draft, setDraft] = useState<string[] | null>(null);
   if (!tools) return null;
   const owners = access.ownersOf(laneId);
+  const ticked = draft ?? owners.map((o) => o.id);
   const summary = owners.length ? owners.map((o) => o.name).join(", ") : "No owners";
   if (!tools.canManage) {
     return (
@@ -25,9 +28,11 @@ export function LaneOwnersPicker({ laneId, laneName }: { laneId: string; laneNam
   }
   const candidates = tools.members.filter((m) => canEditRoadmap(m.role));
   const toggle = async (userId: string, on: boolean) => {
-    const next = on ? [...owners.map((o) => o.id), userId] : owners.map((o) => o.id).filter((id) => id !== userId);
+    const next = on ? [...ticked, userId] : ticked.filter((id) => id !== userId);
+    setDraft(next);
     const result = await tools.board.setLaneOwners(laneId, next);
     setProblem(result.ok ? null : result.error);
+    setDraft(null);
   };
   return (
     <details data-testid="lane-owners-picker" className="relative w-32">
@@ -42,7 +47,7 @@ export function LaneOwnersPicker({ laneId, laneName }: { laneId: string; laneNam
         <p className="px-1 text-xs text-slate-500 dark:text-slate-400">The team that owns {laneName}: editors and owners of the board.</p>
         {candidates.map((m) => (
           <label key={m.id} className="flex items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-slate-50 dark:hover:bg-slate-800">
-            <input type="checkbox" checked={owners.some((o) => o.id === m.id)} onChange={(e) => void toggle(m.id, e.target.checked)} />
+            <input type="checkbox" checked={ticked.includes(m.id)} onChange={(e) => void toggle(m.id, e.target.checked)} />
             <span className="truncate">{m.name || m.email}</span>
           </label>
         ))}

@@ -40,9 +40,10 @@ export function useTeams(boardId: string, enabled: boolean): BoardTeams {
     boardId,
     enabled,
   );
+  // Resolves once the page shows the change, so a control can drop its optimistic state.
   const after = useCallback(
-    (result: ApiResult<TeamsView>) => {
-      if (result.ok) void store.refresh();
+    async (result: ApiResult<TeamsView>) => {
+      if (result.ok) await store.refresh();
       return result;
     },
     [store],

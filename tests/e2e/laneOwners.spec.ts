@@ -59,7 +59,7 @@ test("the owner assigns a lane's team; another editor's edits of it stop with th
   await cy.page.screenshot({ path: `${SHOTS}/cy-stopped.png` });
   // Its panel is read-only for her.
   await gateway.click();
-  await expect(cy.page.getByTestId("item-fields")).toBeDisabled();
+  await expect(cy.page.getByTestId("item-fields").getByLabel("Title", { exact: true })).toBeDisabled();
   await cy.page.keyboard.press("Escape");
 
   // Her own lane is hers: the drag moves it, and everyone sees it.
