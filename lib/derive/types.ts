@@ -81,6 +81,9 @@ export const CONFLICT_KINDS = [
   "person-over-booked",
   "outside-horizon",
   "release-not-ready",
+  // Dependency requests between teams (lib/derive/conflicts/dependencyRequests.ts), joined to the list by the UI.
+  "commitment-slipped",
+  "commitment-late",
 ] as const;
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];
 

@@ -15,7 +15,7 @@ export const newDependencySchema = z.object({
 export type NewDependency = z.input<typeof newDependencySchema>;
 
 /** True when `toId` already reaches `fromId`, i.e. adding from→to would close a loop. */
-function wouldCycle(doc: Y.Doc, fromId: string, toId: string): boolean {
+export function wouldCycle(doc: Y.Doc, fromId: string, toId: string): boolean {
   const successors = new Map<string, string[]>();
   for (const [, dep] of records(doc, "dependencies")) {
     const f = dep.get("fromId");

@@ -22,6 +22,13 @@ export const REQUEST_STATES = ["requested", "countered", "committed", "declined"
 export type RequestState = (typeof REQUEST_STATES)[number];
 export const OPEN_REQUEST_STATES: readonly RequestState[] = ["requested", "countered"];
 
+/** What may be done to a request, one route each (`POST …/<rid>/<action>`). */
+export const REQUEST_ACTIONS = ["commit", "counter", "accept-counter", "decline", "withdraw"] as const;
+export type RequestAction = (typeof REQUEST_ACTIONS)[number];
+export const requestActionSchema = z.enum(REQUEST_ACTIONS);
+/** accept-counter and withdraw carry nothing. */
+export const emptyActionInputSchema = z.strictObject({});
+
 export const MAX_REQUEST_NOTE = 2_000;
 export const MAX_OPEN_REQUESTS_PER_BOARD = 500;
 

@@ -15,6 +15,8 @@ export const CONFLICT_KIND_LABELS: Record<ConflictKind, string> = {
   "person-over-booked": "People over-booked",
   "outside-horizon": "Outside the board's horizon",
   "release-not-ready": "Releases not ready",
+  "commitment-slipped": "Commitments slipped",
+  "commitment-late": "Commitments later than needed",
 };
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
