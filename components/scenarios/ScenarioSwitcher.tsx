@@ -39,6 +39,7 @@ export function ScenarioSwitcher({ planId, currentId, scenarios, canCreate }: Sc
         data-testid="scenario-switcher"
         aria-haspopup="menu"
         aria-expanded={open}
+        aria-label={onScenario ? `Scenario “${current?.name ?? ""}”: switch to the plan or another scenario` : "Plan and scenarios"}
         title="Switch between the plan and its scenarios"
         onClick={() => setOpen((o) => !o)}
         className={`flex max-w-40 items-center gap-1.5 rounded-md border px-2 py-1 text-sm font-medium ${
@@ -48,7 +49,8 @@ export function ScenarioSwitcher({ planId, currentId, scenarios, canCreate }: Sc
         }`}
       >
         <BranchIcon />
-        <span className="truncate">{onScenario ? (current?.name ?? "Scenario") : "Plan"}</span>
+        {/* The name only where the header has room: the board's title comes first (the banner names a scenario). */}
+        <span className="hidden truncate 2xl:inline">{onScenario ? (current?.name ?? "Scenario") : "Plan"}</span>
         {!onScenario && active.length > 0 && (
           <span className="rounded-full bg-violet-600 px-1.5 text-xs text-white" aria-label={`${active.length} active scenarios`}>
             {active.length}
