@@ -27,19 +27,23 @@ export const MAX_CSV_COLUMNS = 200;
 const HEADERS: Record<CsvField, string[]> = {
   id: ["id", "issue key", "key", "task id", "work item id", "issue id", "uid", "#"],
   title: ["title", "summary", "name", "task name", "task", "item", "issue", "work item"],
-  lane: ["lane", "team", "area path", "area", "section/column", "section", "component", "components", "workstream", "project"],
-  phase: ["phase", "iteration path", "iteration", "sprint", "cycle", "fix version", "fix versions", "fix version/s", "release", "milestone name", "stage"],
+  // Jira's "Component/s" before "Project key" (every Jira row has one project).
+  lane: ["lane", "team", "area path", "area", "section/column", "section", "component", "components", "component/s", "workstream", "project"],
+  phase: ["phase", "iteration path", "iteration", "sprint", "cycle name", "cycle", "fix version", "fix versions", "fix version/s", "release", "milestone name", "stage"],
   // Not "Scheduled start/finish": Waymark's export derives those; its "Pinned start" is what was set.
-  start: ["pinned start", "start", "start date", "started", "begin", "planned start", "target start"],
-  finish: ["finish", "finish date", "end", "end date", "due", "due date", "due on", "target date", "planned finish", "target end"],
+  // Jira's start date and Advanced Roadmaps' target dates are custom fields.
+  start: ["pinned start", "start", "start date", "started", "begin", "planned start", "target start", "custom field (start date)", "custom field (target start)"],
+  finish: ["finish", "finish date", "end", "end date", "due", "due date", "due on", "target date", "planned finish", "target end", "custom field (target end)"],
   duration: ["duration (working days)", "duration", "days", "estimate (days)", "working days", "length"],
   owners: ["owners", "owner", "assignee", "assigned to", "assignees", "responsible", "resource names", "resources"],
   status: ["status", "state", "progress"],
   priority: ["priority", "moscow"],
   tags: ["tags", "labels", "label", "tag"],
-  predecessors: ["predecessors", "depends on", "blocked by", "dependencies", "blocked by (dependencies)", "is blocked by"],
+  // Jira's inward "Blocks" link is "is blocked by"; Azure DevOps names the link type.
+  predecessors: ["predecessors", "predecessor", "depends on", "blocked by", "dependencies", "blocked by (dependencies)", "is blocked by", "inward issue link (blocks)"],
   milestone: ["milestone", "is milestone", "type", "work item type", "issue type"],
-  effort: ["effort", "story points", "estimate", "points", "original estimate", "story point estimate"],
+  // Not "Original Estimate": Jira writes it in seconds and Azure DevOps in hours, not effort.
+  effort: ["effort", "story points", "estimate", "points", "story point estimate", "custom field (story points)", "custom field (story point estimate)"],
   description: ["description", "notes", "details"],
 };
 
@@ -80,8 +84,18 @@ export function guessMapping(headers: readonly string[]): CsvMapping {
       }
     });
   }
+  // Jira repeats a column once per value (Labels, Labels, …): each copy of a list field's header fills it too.
+  headers.forEach((header, i) => {
+    if (out[i]) return;
+    const first = headers.findIndex((h) => h.trim().toLowerCase() === header.trim().toLowerCase());
+    const field = out[first];
+    if (field && LIST_FIELDS.has(field)) out[i] = field;
+  });
   return out;
 }
+
+/** Fields that hold lists: every column mapped to one adds to it (the others read the first). */
+const LIST_FIELDS = new Set<CsvField>(["owners", "tags", "predecessors"]);
 
 export interface CsvOptions {
   mapping: CsvMapping;
@@ -128,7 +142,9 @@ export function csvToBoardFile(headers: readonly string[], rows: readonly string
   const dateOrder = (field: CsvField) => (col[field] < 0 ? options.dateOrder : guessDateOrder(rows.map((r) => r[col[field]] ?? ""), options.dateOrder));
   const startOrder = dateOrder("start");
   const finishOrder = dateOrder("finish");
-  const get = (row: readonly string[], field: CsvField) => (col[field] < 0 ? "" : cellText(row[col[field]]));
+  const listColumns = Object.fromEntries([...LIST_FIELDS].map((f) => [f, mapping.flatMap((m, i) => (m === f ? [i] : []))])) as Record<CsvField, number[]>;
+  const get = (row: readonly string[], field: CsvField) =>
+    LIST_FIELDS.has(field) ? listColumns[field]!.map((i) => cellText(row[i])).filter(Boolean).join(",") : col[field] < 0 ? "" : cellText(row[col[field]]);
 
   const lanes = new Map<string, Lane>();
   const phases = new Map<string, Phase>();
@@ -150,6 +166,7 @@ export function csvToBoardFile(headers: readonly string[], rows: readonly string
   const descriptions: Record<string, RichNode[]> = {};
   /** The row's own id (its ID column, else its row number) → the item made of it. */
   const byRef = new Map<string, Item>();
+  const aliasColumn = headers.findIndex((h, i) => mapping[i] !== "id" && h.trim().toLowerCase() === "issue id");
   const predecessorCells: { row: number; item: Item; cell: string }[] = [];
   const dates: DateString[] = [];
 
@@ -218,6 +235,9 @@ export function csvToBoardFile(headers: readonly string[], rows: readonly string
     const ref = get(row, "id") || String(index + 1);
     if (byRef.has(ref.toLowerCase())) fail(`ID ${ref} is used by another row too`);
     byRef.set(ref.toLowerCase(), item);
+    // Jira's link columns name issues by their numeric Issue id, not the Issue key the row is known by.
+    const alias = aliasColumn >= 0 ? cellText(row[aliasColumn]).toLowerCase() : "";
+    if (alias && !byRef.has(alias)) byRef.set(alias, item);
     const description = get(row, "description");
     if (description) descriptions[item.id] = description.split(/\n{2,}/).slice(0, 200).map((p) => ({ type: "element", name: "paragraph", children: [{ type: "text", runs: [{ text: p.slice(0, 10_000) }] }] }));
     const predecessors = get(row, "predecessors");

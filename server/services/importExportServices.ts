@@ -1,18 +1,17 @@
 import * as Y from "yjs";
 import { deriveBoard } from "../../lib/derive/deriveBoard";
-import { exportBoardFile, parseBoardFile, writeBoardFile, type BoardFile } from "../../lib/io/boardFile";
+import { exportBoardFile, writeBoardFile, type BoardFile } from "../../lib/io/boardFile";
 import { boardToCsv } from "../../lib/io/csvExport";
-import { csvToBoardFile, guessMapping, readCsv } from "../../lib/io/csvImport";
 import { boardToMspdi } from "../../lib/io/mspdiExport";
 import { milestonesToIcs } from "../../lib/io/icsFeed";
-import { mspdiToBoardFile } from "../../lib/io/mspdiImport";
 import { date } from "../../lib/model/dates";
 import { newBoardId, type BoardId, type UserId } from "../../lib/model/ids";
 import { createOrigin } from "../../lib/model/origin";
 import { ok } from "../../lib/model/result";
 import { readSnapshot } from "../../lib/model/snapshot";
 import type { AppServices } from "../../lib/protocol/appServices";
-import type { ExportFormat, ImportCounts, ImportOutcome, ImportQuery, ImportRowError } from "../../lib/protocol/importExport";
+import type { ExportFormat, ImportCounts, ImportOutcome, ImportRowError } from "../../lib/protocol/importExport";
+import { ImportThreadError, ImportThreads } from "../io/importThreads";
 import { renderTimeline } from "../render/renderTimeline";
 import { canEditRoadmap, type Role } from "../../lib/protocol/roles";
 import { laneRestriction, readLaneRules } from "../sync/laneRules";
@@ -53,46 +52,12 @@ export function importExportServices(deps: {
   roleOf: (actor: UserId, boardId: BoardId) => Promise<Role | null>;
   withLiveBoard: WithLiveBoard;
   now: () => Date;
+  /** Where files are read (server/io/importThreads.ts); the process's shared threads by default. */
+  importThreads?: ImportThreads;
 }): ImportExportServices {
   const { storage, roleOf, withLiveBoard, now } = deps;
+  const threads = deps.importThreads ?? sharedImportThreads();
   const limits = new VersionLimits();
-
-  /** The file in the request as a checked board file, or what is wrong with it. */
-  function read(query: ImportQuery, text: string, settings?: BoardFile["board"]): { file: BoardFile | null; errors: ImportRowError[]; warnings: string[] } {
-    if (query.format === "json") {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(text.replace(/^\uFEFF/, ""));
-      } catch {
-        return { file: null, errors: [{ message: "The file is not JSON (a Waymark JSON export is)." }], warnings: [] };
-      }
-      const parsed = parseBoardFile(raw);
-      return parsed.ok ? { file: parsed.file, errors: [], warnings: [] } : { file: null, errors: parsed.errors.map((message) => ({ message })), warnings: [] };
-    }
-    let file: BoardFile;
-    let warnings: string[];
-    if (query.format === "mspdi") {
-      const read = mspdiToBoardFile(text, { summaryAs: query.summaries ?? "phases", ...(query.title ? { title: query.title } : {}) });
-      if (!read.ok) return { file: null, errors: read.errors.map((message) => ({ message })), warnings: [] };
-      ({ file, warnings } = read.result);
-    } else {
-      const table = readCsv(text);
-      if (!table.ok) return { file: null, errors: [{ message: table.error }], warnings: [] };
-      const mapping = query.mapping ?? guessMapping(table.headers);
-      if (mapping.length > table.headers.length) return { file: null, errors: [{ message: `The mapping names ${mapping.length} columns; the file has ${table.headers.length}.` }], warnings: [] };
-      const converted = csvToBoardFile(table.headers, table.rows, {
-        mapping,
-        dateOrder: query.dateOrder ?? "dmy",
-        ...(settings ? { settings } : {}),
-        ...(query.title ? { title: query.title } : {}),
-      });
-      if (converted.errors.length) return { file: null, errors: converted.errors.slice(0, 200), warnings: converted.warnings };
-      ({ file, warnings } = converted);
-    }
-    // Whatever an importer made is checked like a Waymark file: references, duplicates, cycles.
-    const checked = parseBoardFile(JSON.parse(JSON.stringify(file)));
-    return checked.ok ? { file: checked.file, errors: [], warnings } : { file: null, errors: checked.errors.map((message) => ({ message })), warnings };
-  }
 
   const refused = (errors: ImportRowError[], warnings: string[], boardId: string | null): ImportOutcome => ({
     written: false,
@@ -148,7 +113,16 @@ export function importExportServices(deps: {
       if (!limits.take(actor, "import")) return fail("too-many", "That was a lot of imports at once: wait a minute and try again.");
       const into = query.into as BoardId | undefined;
       const settings = into ? await withLiveBoard(into, (live) => readSnapshot(live.doc).board) : undefined;
-      const { file, errors, warnings } = read(query, text, settings);
+      let read;
+      try {
+        // Parsing and checking run on an import thread: a big file never stops the sync server.
+        read = await threads.read(query, text, settings);
+      } catch (error) {
+        if (!(error instanceof ImportThreadError)) throw error;
+        if (error.kind === "busy") return fail("too-many", error.message);
+        return ok(refused([{ message: error.message }], [], into ?? null));
+      }
+      const { file, errors, warnings } = read;
       if (!file) return ok(refused(errors, warnings, into ?? null));
       if (query.dryRun) return ok({ written: false, boardId: into ?? null, counts: countsOf(file), warnings, errors: [], versionId: null });
       const origin = createOrigin("import", actor);
@@ -177,4 +151,10 @@ export function importExportServices(deps: {
       return ok({ written: true, boardId: into, counts: outcome.counts, warnings, errors: [], versionId: outcome.versionId });
     },
   };
+}
+
+let shared: ImportThreads | null = null;
+/** One set of import threads per process: the bound holds however many servers share it (tests). */
+function sharedImportThreads(): ImportThreads {
+  return (shared ??= new ImportThreads());
 }

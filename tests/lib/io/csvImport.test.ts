@@ -76,6 +76,41 @@ describe("CSV import", () => {
     expect(snap.lanes.map((l) => l.name)).toEqual(["Web", "Backend"]);
   });
 
+  it("reads a full Jira Cloud export: repeated Labels columns, Component/s as lanes, the Start date custom field, Blocks links by Issue id", () => {
+    // Jira's export header as it writes it (one column per label, sprint and link; links name issues by Issue id).
+    const header =
+      "Summary,Issue key,Issue id,Issue Type,Status,Project key,Project name,Project type,Project lead,Project description,Project url,Priority,Resolution,Assignee,Reporter,Creator,Created,Updated,Last Viewed,Resolved,Component/s,Due Date,Votes,Labels,Labels,Description,Environment,Original Estimate,Remaining Estimate,Time Spent,Work Ratio,Sprint,Inward issue link (Blocks),Custom field (Start date),Custom field (Story Points)";
+    const row = (summary: string, key: string, id: string, component: string, due: string, labels: [string, string], blockedBy: string, start: string, points: string) =>
+      [summary, key, id, "Story", "To Do", "SHOP", "Shop", "software", "Ana Lima", "", "", "High", "", "Ben Ode", "Ana Lima", "Ana Lima", "04/Jan/27 9:00 AM", "04/Jan/27 9:00 AM", "", "", component, due, "0", ...labels, "", "", "28800", "28800", "", "0%", "Sprint 4", blockedBy, start, points].join(",");
+    const csv = [header, row("Payments API", "SHOP-1", "10001", "Backend", "15/Jan/27", ["api", "payments"], "", "05/Jan/27", "5"), row("Checkout page", "SHOP-2", "10002", "Web", "29/Jan/27", ["web", ""], "10001", "", "3")].join("\n");
+    const { file, errors, mapping, headers } = importCsv(csv);
+    expect(errors).toEqual([]);
+    const named = headers.map((h, i) => [h, mapping[i]]).filter(([, f]) => f);
+    expect(named).toEqual([
+      ["Summary", "title"],
+      ["Issue key", "id"],
+      ["Issue Type", "milestone"],
+      ["Status", "status"],
+      ["Priority", "priority"],
+      ["Assignee", "owners"],
+      ["Component/s", "lane"],
+      ["Due Date", "finish"],
+      ["Labels", "tags"],
+      ["Labels", "tags"],
+      ["Description", "description"],
+      ["Sprint", "phase"],
+      ["Inward issue link (Blocks)", "predecessors"],
+      ["Custom field (Start date)", "start"],
+      ["Custom field (Story Points)", "effort"],
+    ]);
+    const snap = intoBoard(file);
+    const api = snap.items.find((i) => i.title === "Payments API")!;
+    const checkout = snap.items.find((i) => i.title === "Checkout page")!;
+    expect([api.start, api.duration, api.tags, api.effort]).toEqual(["2027-01-05", 9, ["api", "payments"], 5]);
+    expect(snap.lanes.map((l) => l.name)).toEqual(["Backend", "Web"]);
+    expect(snap.dependencies.map((d) => [d.fromId, d.toId])).toEqual([[api.id, checkout.id]]);
+  });
+
   it("recognises Linear, Asana and Azure DevOps headers", () => {
     const named = (headers: string) => {
       const h = headers.split(",");

@@ -135,3 +135,47 @@ describe("MS Project XML export", () => {
     expect(after.board.holidays).toEqual(before.board.holidays);
   });
 });
+
+describe("MS Project XML export follows the MSPDI schema's element order", () => {
+  // The xsd:sequence of Project, Calendar, Exception, Task, PredecessorLink, Resource and
+  // Assignment in Microsoft's mspdi_pj12.xsd (only the elements Waymark writes, in order).
+  const ORDER: Record<string, string[]> = {
+    Project: ["SaveVersion", "Name", "Title", "ScheduleFromStart", "StartDate", "FinishDate", "CalendarUID", "DefaultStartTime", "DefaultFinishTime", "MinutesPerDay", "MinutesPerWeek", "DaysPerMonth", "Calendars", "Tasks", "Resources", "Assignments"],
+    Calendar: ["UID", "Name", "IsBaseCalendar", "BaseCalendarUID", "WeekDays", "Exceptions"],
+    WeekDay: ["DayType", "DayWorking", "WorkingTimes"],
+    Exception: ["EnteredByOccurrences", "TimePeriod", "Occurrences", "Name", "Type", "DayWorking"],
+    Task: ["UID", "ID", "Name", "Type", "IsNull", "WBS", "OutlineNumber", "OutlineLevel", "Priority", "Start", "Finish", "Duration", "DurationFormat", "Milestone", "Summary", "Critical", "EarlyStart", "EarlyFinish", "LateStart", "LateFinish", "TotalSlack", "PercentComplete", "ConstraintType", "ConstraintDate", "PredecessorLink"],
+    PredecessorLink: ["PredecessorUID", "Type", "CrossProject", "LinkLag", "LagFormat"],
+    Resource: ["UID", "ID", "Name", "Type", "IsNull"],
+    Assignment: ["UID", "TaskUID", "ResourceUID", "Units"],
+  };
+  it("writes every element the schema orders in that order", async () => {
+    const { XMLParser } = await import("fast-xml-parser");
+    const source = new Y.Doc();
+    buildDemoBoard(source, origin, date("2027-01-04"));
+    const demo = readSnapshot(source);
+    const snapshot = { ...demo, board: { ...demo.board, holidays: [date("2027-02-15")] } };
+    const xml = boardToMspdi(snapshot, deriveBoard(snapshot, { today }));
+    const tree = new XMLParser({ preserveOrder: true, ignoreAttributes: true }).parse(xml) as Record<string, unknown>[];
+    const seen = new Set<string>();
+    const walk = (nodes: Record<string, unknown>[]) => {
+      for (const node of nodes) {
+        const [name] = Object.keys(node).filter((k) => k !== ":@");
+        if (!name || name === "#text") continue;
+        const children = node[name] as Record<string, unknown>[];
+        const order = ORDER[name];
+        if (order) {
+          seen.add(name);
+          const names = children.map((c) => Object.keys(c).find((k) => k !== ":@")!).filter((n) => n !== "#text");
+          const unknown = names.filter((n) => !order.includes(n));
+          expect(unknown, `${name} writes elements the test does not order`).toEqual([]);
+          const positions = names.map((n) => order.indexOf(n));
+          expect(positions, `${name}: ${names.join(", ")}`).toEqual([...positions].sort((a, b) => a - b));
+        }
+        walk(children);
+      }
+    };
+    walk(tree);
+    expect([...seen].sort()).toEqual(Object.keys(ORDER).sort());
+  });
+});
