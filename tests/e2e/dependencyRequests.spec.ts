@@ -12,22 +12,23 @@ test("team A requests a dependency, team B sees it in its inbox and panel and co
   test.setTimeout(90_000);
   const ana = await newPerson(browser, "Ana Checkout");
   const ben = await newPerson(browser, "Ben Payments");
-  const request = ana.page.context().request;
+  // Ben's board: he owns it (and so may answer for any lane); Ana is an editor on it.
+  const request = ben.page.context().request;
   const board = await createBoard(request, "Teams drill");
-  await addMember(request, board.id, ben.account.email, "editor");
+  await addMember(request, board.id, ana.account.email, "editor");
   // Team A (Ana) owns Service design, where Checkout is; team B (Ben) owns Development, where the Payments API is.
   await seedItems(request, baseURL!, board.id, [
     { title: "Checkout flow", lane: "Service design", startOffset: 14, duration: 5 },
     { title: "Payments API", lane: "Development", startOffset: 0, duration: 5 },
   ]);
-  await openBoard(ana.page, `/boards/${board.id}`);
-  const checkout = barNamed(ana.page, "Checkout flow");
-  const laneOf = async (title: string) => (await barNamed(ana.page, title).getAttribute("data-lane-id"))!;
+  await openBoard(ben.page, `/boards/${board.id}`);
+  const laneOf = async (title: string) => (await barNamed(ben.page, title).getAttribute("data-lane-id"))!;
   for (const [title, owner] of [["Checkout flow", ana.id], ["Payments API", ben.id]] as const) {
     const owned = await request.put(`/api/boards/${board.id}/lanes/${await laneOf(title)}/owners`, { data: { userIds: [owner] } });
     expect(owned.status(), await owned.text()).toBe(200);
   }
-  await openBoard(ben.page, `/boards/${board.id}`);
+  await openBoard(ana.page, `/boards/${board.id}`);
+  const checkout = barNamed(ana.page, "Checkout flow");
   await expect(ben.page.getByTestId("inbox-button")).toHaveAttribute("data-unread", "0");
 
   // Ana asks from Checkout's panel: the Payments API by the day Checkout starts.
@@ -55,7 +56,7 @@ test("team A requests a dependency, team B sees it in its inbox and panel and co
   await expect(row).toContainText("“Checkout flow” needs “Payments API”");
   await expect(row).toContainText("The launch needs card payments.");
   await expect(row.getByTestId("request-state")).toHaveText("Requested");
-  // Ana's own panel offers her only what the requester may do.
+  // Ana's own panel offers her only what the requester may do (she may not answer for Ben's lane).
   await ana.page.getByTestId("requests-toggle").click();
   const anaRow = ana.page.getByTestId("requests-panel").getByTestId("request").first();
   await expect(anaRow.getByRole("button", { name: "Withdraw" })).toBeVisible();
