@@ -8,6 +8,7 @@ import { Redis } from "ioredis";
 import { registerAuthGuards } from "../lib/protocol/authGuards";
 import { userIdSchema } from "../lib/model/ids";
 import { createAttemptLimits } from "./auth/attemptLimits";
+import { roleOn } from "./auth/resolveAccess";
 import { authenticateUpgrade } from "./auth/authenticateUpgrade";
 import { applyProxyTrust } from "./auth/forwardedHeaders";
 import { createSessionEnds } from "./auth/sessionEnds";
@@ -136,6 +137,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const access = {
     memberChanged(boardId: BoardId, userId: UserId, role: Role | null) {
       sync.updateAccess(boardId, (p) => p.access.principal.kind === "user" && p.access.principal.userId === userId, role);
+      // The plan's people are its scenarios' people (docs/teams.md): their open rooms re-read roles.
+      void store.listScenarios(boardId).then(
+        (scenarios) => Promise.all(scenarios.map((s) => access.roomAccessChanged(s.id))),
+        (error: unknown) => log.warn({ board: boardId, err: String(error) }, "scenario access update failed"),
+      );
       if (role === null) {
         // Removed: their stream of the board's notices ends, and its notifications leave their inbox.
         localHub.endBoardAccess(boardId, userId);
@@ -152,6 +158,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     boardDeleted(boardId: BoardId) {
       localHub.endBoardAccess(boardId, null);
       return sync.boardDeleted(boardId);
+    },
+    /** Re-reads the role of everyone connected to a loaded board (a scenario archived, reopened or adopted). */
+    async roomAccessChanged(boardId: BoardId) {
+      const room = sync.registry.loaded(boardId);
+      if (!room) return;
+      for (const peer of room.connectedPeers()) {
+        const role = await roleOn(store, peer.access.principal, boardId);
+        if (role !== peer.access.role) room.updateAccess((p) => p === peer, role);
+      }
     },
     /** Signed out: that session's sockets close (4401) and its event streams end. */
     sessionEnded(userId: UserId, sessionId: string) {
@@ -203,6 +218,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         cluster?.publish({ type: "board-deleted", boardId });
         return access.boardDeleted(boardId);
       },
+      // Other instances' connections follow within their periodic access recheck.
+      accessChanged: (boardId) => access.roomAccessChanged(boardId),
     },
     readSnapshot: (boardId) => sync.readSnapshot(boardId),
     flushActivity: (boardId) => sync.flushActivity(boardId),
@@ -242,6 +259,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     unread: (userId) => store.countUnread(userId),
     boardGreeting: (boardId) => services.workshopNotice(boardId),
     log,
+    maxStreamsPerLink: config.maxStreamsPerLink,
+    maxStreamsPerPerson: config.maxStreamsPerPerson,
   });
 
   const http = createServer((req, res) => {

@@ -9,7 +9,9 @@ import type { BoardSnapshot } from "../model/snapshot";
 import type { BoardComparison } from "../history/types";
 import type { DraftView, WorkshopRecord, WorkshopSummary, WorkshopView } from "./workshops";
 import type { CalendarFeedSummary, TemplateCard, TemplateGallery } from "./templates";
+import type { AdoptOutcome, ScenarioComparison, ScenarioView } from "./scenarios";
 import type { TeamsView } from "./teams";
+import type { ProposalView } from "./proposals";
 import type { DependencyRequestView, RequestAction } from "./dependencyRequests";
 
 /**
@@ -106,8 +108,11 @@ export interface AppServices {
    * the empty method board when none is named); invalid for a template not in their gallery.
    */
   createBoard(actor: UserId, input: { title: string; template?: string | undefined }): Promise<ServiceResult<BoardSummary>>;
-  /** The board and the actor's role, or not-found when it does not exist or the actor may not see it. */
-  openBoard(actor: Principal, boardId: BoardId): Promise<ServiceResult<{ board: BoardSummary; role: Role }>>;
+  /**
+   * The board and the actor's role, or not-found when it does not exist or the actor may not see
+   * it. A scenario (docs/teams.md) comes with `scenario` set; the role is the one on its plan.
+   */
+  openBoard(actor: Principal, boardId: BoardId): Promise<ServiceResult<{ board: BoardSummary; role: Role; scenario?: ScenarioView }>>;
   deleteBoard(actor: UserId, boardId: BoardId): Promise<ServiceResult<void>>;
 
   listMembers(actor: UserId, boardId: BoardId): Promise<ServiceResult<{ members: MemberSummary[]; invitations: InvitationSummary[] }>>;
@@ -198,6 +203,17 @@ export interface AppServices {
   /** Only one's own templates; anyone else's answers not-found. */
   deleteTemplate(actor: UserId, templateId: string): Promise<ServiceResult<void>>;
 
+  // Scenarios (lib/protocol/scenarios.ts, docs/teams.md): every member of the plan reads them;
+  // editors and owners fork, rename, archive, discard and adopt. Inputs are parsed by the services.
+  listScenarios(actor: UserId, planId: BoardId): Promise<ServiceResult<{ scenarios: ScenarioView[] }>>;
+  /** Forks the plan: an automatic version (reason "scenario"), whose state the scenario's document starts from. */
+  createScenario(actor: UserId, planId: BoardId, input: unknown): Promise<ServiceResult<ScenarioView>>;
+  updateScenario(actor: UserId, planId: BoardId, scenarioId: BoardId, input: unknown): Promise<ServiceResult<ScenarioView>>;
+  /** Deletes the scenario and its document; its open connections close. */
+  discardScenario(actor: UserId, planId: BoardId, scenarioId: BoardId): Promise<ServiceResult<void>>;
+  compareScenario(actor: UserId, planId: BoardId, scenarioId: BoardId): Promise<ServiceResult<ScenarioComparison>>;
+  adoptScenario(actor: UserId, planId: BoardId, scenarioId: BoardId, input: unknown): Promise<ServiceResult<AdoptOutcome>>;
+
   // Calendar feeds of milestones: owners make and revoke them; the secret is the credential.
   listCalendarFeeds(actor: UserId, boardId: BoardId): Promise<ServiceResult<CalendarFeedSummary[]>>;
   /** The secret is returned once; only its hash is stored. */
@@ -234,6 +250,16 @@ export interface AppServices {
   getTeams(actor: UserId, boardId: BoardId): Promise<ServiceResult<TeamsView>>;
   setLaneOwners(actor: UserId, boardId: BoardId, laneId: string, input: unknown): Promise<ServiceResult<TeamsView>>;
   setLanePolicy(actor: UserId, boardId: BoardId, input: unknown): Promise<ServiceResult<TeamsView>>;
+
+  // Proposals (docs/teams.md "Proposals", routes in lib/protocol/proposals.ts): members read;
+  // commenters and up propose; the lane's answerers accept, decline and counter; authors withdraw.
+  listProposals(actor: UserId, boardId: BoardId, query: { state?: string | undefined }): Promise<ServiceResult<{ proposals: ProposalView[] }>>;
+  createProposal(actor: UserId, boardId: BoardId, input: unknown): Promise<ServiceResult<ProposalView>>;
+  acceptProposal(actor: UserId, boardId: BoardId, proposalId: string, input: unknown): Promise<ServiceResult<{ proposal: ProposalView }>>;
+  declineProposal(actor: UserId, boardId: BoardId, proposalId: string, input: unknown): Promise<ServiceResult<{ proposal: ProposalView }>>;
+  /** The new proposal (from the answerer), the answered one marked countered. */
+  counterProposal(actor: UserId, boardId: BoardId, proposalId: string, input: unknown): Promise<ServiceResult<{ proposal: ProposalView }>>;
+  withdrawProposal(actor: UserId, boardId: BoardId, proposalId: string): Promise<ServiceResult<{ proposal: ProposalView }>>;
 
   // Dependency requests between teams (docs/teams.md, routes in lib/protocol/dependencyRequests.ts):
   // members read them; an editor who may edit the successor's lane asks; the predecessor's team

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { AdoptWrite, LeftOutReason } from "../scenarios/adoptPlan";
 
 /**
  * Scenarios (docs/teams.md): what-if copies of the plan, each its own board document (a board
@@ -74,7 +75,9 @@ export interface ScenarioChange {
 
 export interface ScenarioFigures {
   boardFinish: string | null;
-  releases: { milestoneId: string; title: string; date: string | null }[];
+  /** Each release milestone: its date, and when the phases ending in it finish (`ready`, null without any). */
+  releases: { milestoneId: string; title: string; date: string | null; ready: string | null }[];
+  /** The titles of the items on the critical path to the board's end, in order. */
   criticalPath: string[];
   conflictCount: number;
   laneLoad: { laneId: string; name: string; load: number }[];
@@ -85,4 +88,19 @@ export interface ScenarioComparison {
   plan: ScenarioFigures;
   what: ScenarioFigures;
   changes: ScenarioChange[];
+}
+
+/** What an adoption did (or, with apply: false, what the adopter's client is to write). */
+export interface AdoptOutcome {
+  /** The plan's automatic version (reason "scenario") taken before anything was written. */
+  backupVersionId: string | null;
+  applied: boolean;
+  /** Change ids adopted. */
+  taken: string[];
+  /** Chosen changes left out: lanes the adopter may not edit ("needs the lane's owners"), or a dependency whose items the plan would not have. */
+  leftOut: { id: string; reason: LeftOutReason; laneIds: string[] }[];
+  /** apply: false: what to write, with lib/scenarios/applyAdopt, as the adopter's own change (one undo step). */
+  writes: AdoptWrite[] | null;
+  /** The scenario after: `adopted` once every one of its changes was taken. */
+  scenario: ScenarioView;
 }

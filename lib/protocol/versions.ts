@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { BoardSnapshot } from "../model/snapshot";
 
 /** Why a version exists (docs/history.md). */
-export type VersionReason = "named" | "quiet" | "daily" | "restore" | "import" | "workshop";
+export type VersionReason = "named" | "quiet" | "daily" | "restore" | "import" | "workshop" | "scenario";
 
 /** A version as the API and the UI show it. */
 export interface VersionView {

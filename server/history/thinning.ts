@@ -9,7 +9,7 @@ export const KEEP_DAILY_DAYS = 56;
 /**
  * Which automatic versions to delete as they age (docs/history.md): all of the last 7 days are
  * kept, then the newest of each day until 8 weeks, then the newest of each ISO week. Named
- * versions, the baseline and workshops' versions are always kept. Pure: `now` is passed in.
+ * versions, the baseline, workshops' and scenarios' versions are always kept. Pure: `now` is passed in.
  */
 export function versionsToThin(versions: readonly VersionRecord[], now: Date, baselineId: string | null): string[] {
   const kept = new Set<string>();
@@ -18,7 +18,8 @@ export function versionsToThin(versions: readonly VersionRecord[], now: Date, ba
   const newestFirst = [...versions].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
   for (const v of newestFirst) {
     // A workshop's start and end versions are what its record compares: kept with the workshop.
-    if (v.name !== null || v.id === baselineId || v.reason === "workshop") continue;
+    // A scenario's fork is the base its three-way compare and adopt read (docs/teams.md).
+    if (v.name !== null || v.id === baselineId || v.reason === "workshop" || v.reason === "scenario") continue;
     const created = Date.parse(v.createdAt);
     const age = now.getTime() - created;
     if (!(age > KEEP_ALL_DAYS * DAY_MS)) continue;

@@ -50,14 +50,20 @@ export function boardServices({ storage, secret, now }: BoardServiceDeps, onDele
       const board = await storage.getBoard(boardId);
       const role = board ? await roleOn(storage, actor, boardId) : null;
       if (!board || !role) return boardNotFound();
-      return ok({ board, role });
+      const scenario = await storage.getScenario(boardId);
+      if (!scenario) return ok({ board, role });
+      const author = await storage.getUser(scenario.createdBy);
+      return ok({ board, role, scenario: { ...scenario, createdByName: author?.name || "Former member" } });
     },
     async deleteBoard(actor, boardId) {
       const role = await roleOf(actor, boardId);
       if (!role) return boardNotFound();
       if (!canManageBoard(role)) return fail("forbidden", "only an owner can delete this board");
+      // A plan's scenarios go with it (ON DELETE CASCADE): their rooms close too.
+      const scenarios = await storage.listScenarios(boardId);
       await storage.deleteBoard(boardId);
       await onDeleted(boardId);
+      for (const scenario of scenarios) await onDeleted(scenario.id);
       return ok(undefined);
     },
     async mintSyncToken(actor, boardId) {

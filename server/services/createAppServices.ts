@@ -21,7 +21,9 @@ import { importExportServices } from "./importExportServices";
 import { workshopServices, type WorkshopTasks } from "./workshopServices";
 import { templateServices } from "./templateServices";
 import { calendarFeedServices } from "./calendarFeedServices";
+import { scenarioServices } from "./scenarioServices";
 import { teamServices } from "./teamServices";
+import { proposalServices } from "./proposalServices";
 import { dependencyRequestServices } from "./dependencyRequestServices";
 import type { Logger } from "../log";
 
@@ -30,7 +32,11 @@ export interface AppServiceDeps {
   /** Signs sync tokens (the same secret that signs sessions). */
   secret: string;
   /** Open connections hear of role changes and deletions through these. */
-  events: AccessEvents & { boardDeleted(boardId: BoardId): Promise<void> };
+  events: AccessEvents & {
+    boardDeleted(boardId: BoardId): Promise<void>;
+    /** Everyone's role on the board may have changed (a scenario archived or reopened): re-read them for its open connections. */
+    accessChanged?(boardId: BoardId): Promise<void>;
+  };
   /** A board's document as plain data (the sync server's, which knows the live one). */
   readSnapshot(boardId: BoardId): Promise<BoardSnapshot>;
   /**
@@ -68,12 +74,20 @@ function readerRoleOf(storage: Storage, memberRole: (actor: UserId, boardId: Boa
 export function createAppServices(deps: AppServiceDeps): AppServices & WorkshopTasks {
   const { storage, secret, events, readSnapshot, flushActivity, withLiveBoard, live, mail, log, roomPeople = () => [], now = () => new Date() } = deps;
   const boards = boardServices({ storage, secret, now }, (id) => events.boardDeleted(id));
+  // Members, invitations and share links belong to a plan: on a scenario's id they answer
+  // not-found (its people are its plan's, docs/teams.md), except the member list, which is the plan's.
+  const planRoleOf = async (actor: UserId, boardId: BoardId) => ((await storage.getScenario(boardId)) ? null : boards.roleOf(actor, boardId));
+  const members = memberServices(storage, planRoleOf, events, now);
   const workshops = workshopServices({ storage, roleOf: boards.roleOf, withLiveBoard, readSnapshot, live, roomPeople, now, log });
   return {
     ...accountServices(storage, mail),
     ...boards.services,
-    ...memberServices(storage, boards.roleOf, events, now),
-    ...invitationServices(storage, boards.roleOf, mail, now),
+    ...members,
+    async listMembers(actor, boardId) {
+      const scenario = await storage.getScenario(boardId);
+      return members.listMembers(actor, scenario ? scenario.planId : boardId);
+    },
+    ...invitationServices(storage, planRoleOf, mail, now),
     ...changeServices(storage, boards.roleOf, flushActivity),
     ...historyServices(storage, boards.roleOf, flushActivity),
     ...commentServices({ storage, roleOf: boards.roleOf, readSnapshot, live, now, mailNotices: commentMailer(storage, mail, log) }),
@@ -84,7 +98,18 @@ export function createAppServices(deps: AppServiceDeps): AppServices & WorkshopT
     ...workshops.tasks,
     ...templateServices({ storage, roleOf: boards.roleOf, withLiveBoard, now }),
     ...calendarFeedServices({ storage, roleOf: boards.roleOf, readSnapshot, now }),
+    ...scenarioServices({
+      storage,
+      roleOf: boards.roleOf,
+      withLiveBoard,
+      readSnapshot,
+      live,
+      boardDeleted: (id) => events.boardDeleted(id),
+      accessChanged: (id) => events.accessChanged?.(id) ?? Promise.resolve(),
+      now,
+    }),
     ...teamServices({ storage, roleOf: boards.roleOf, readSnapshot, live, teamsChanged: (boardId) => events.teamsChanged(boardId) }),
+    ...proposalServices({ storage, roleOf: boards.roleOf, withLiveBoard, live, now }),
     ...dependencyRequestServices({ storage, roleOf: boards.roleOf, readSnapshot, withLiveBoard, live, now }),
   };
 }

@@ -58,9 +58,12 @@ export interface AccountStore {
   /** Creates a board owned by `ownerId` (the board row, its first state and the membership). */
   createOwnedBoard(board: { id: BoardId; title: string; ownerId: UserId }, initialState: Uint8Array): Promise<BoardRecord>;
   deleteBoard(id: BoardId): Promise<void>;
+  /** The boards the user is a member of (never a scenario: those are reached from their plan). */
   listBoardsOf(userId: UserId): Promise<(BoardRecord & { role: Role })[]>;
 
+  /** The member's role; on a scenario (docs/teams.md), their role on its plan. */
   roleOf(boardId: BoardId, userId: UserId): Promise<Role | null>;
+  /** The board's members; a scenario's are its plan's. */
   listMembers(boardId: BoardId): Promise<MemberRecord[]>;
   setRole(boardId: BoardId, userId: UserId, role: Role): Promise<void>;
   removeMember(boardId: BoardId, userId: UserId): Promise<void>;

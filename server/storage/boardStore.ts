@@ -55,6 +55,7 @@ export interface BoardStore {
   /** `initialState` is the server's own (a template): stored as checked. */
   createBoard(board: { id: BoardId; title: string }, initialState: Uint8Array): Promise<BoardRecord>;
   getBoard(id: BoardId): Promise<BoardRecord | null>;
+  /** Every board, scenarios (boards with a plan) left out. */
   listBoards(): Promise<BoardRecord[]>;
   loadUpdates(id: BoardId): Promise<StoredBoard>;
   /**

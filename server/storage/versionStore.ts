@@ -1,7 +1,7 @@
 import type { BoardId, UserId } from "../../lib/model/ids";
 
 /** Why a version exists: a person saved it, or the server took it (docs/history.md). */
-export type VersionReason = "named" | "quiet" | "daily" | "restore" | "import" | "workshop";
+export type VersionReason = "named" | "quiet" | "daily" | "restore" | "import" | "workshop" | "scenario";
 
 /** A saved state of a board, without the state itself (what lists show). */
 export interface VersionRecord {

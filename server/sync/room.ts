@@ -1,6 +1,5 @@
 import * as decoding from "lib0/decoding";
 import * as awarenessProtocol from "y-protocols/awareness";
-import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import type { BoardId } from "../../lib/model/ids";
 import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, CloseCode } from "../../lib/protocol/sync";
@@ -10,15 +9,14 @@ import type { AppendResult, BoardStore } from "../storage/boardStore";
 import type { VersionStore } from "../storage/versionStore";
 import { BoardVersioner } from "../history/autoVersions";
 import { canComment, canEditRoadmap, type Role } from "../../lib/protocol/roles";
-import { awarenessMessage, permissionDeniedMessage, syncStep1Message, syncStep2Message, updateMessage } from "./messages";
+import { permissionDeniedMessage, syncStep1Message, updateMessage } from "./messages";
 import { StoredAnswer } from "./storedAnswer";
 import { SnapshotBase } from "./snapshotBase";
 import { DeferredDoc, LOAD_ORIGIN } from "./deferredDoc";
-import { bringsNothingNew } from "./knownContent";
-import { PresenceBatcher } from "./presenceBatcher";
 import { ActivityRecorder } from "./activityRecorder";
 import { ProtocolError, userOf, type Peer } from "./peer";
-import { restatementOf, sanitizeAwarenessUpdate } from "./presence";
+import { RoomPresence } from "./roomPresence";
+import { readOnlyReason, SyncExchange } from "./syncExchange";
 import { VisitTracker } from "./visitTracker";
 import type { WriteBatcher } from "./writeBatcher";
 import type { EncodeGate } from "./encodeGate";
@@ -27,7 +25,6 @@ import type { Fanout } from "../fanout/fanout";
 import { RoomLink } from "./roomLink";
 import { REMOTE_ORIGIN } from "./origins";
 import { ClientUpdates, type ClientUpdateDeps } from "./clientUpdates";
-import { AnswerPacer } from "./answerPacer";
 import { boundedTitle } from "../../lib/model/plainText";
 
 export interface RoomDeps extends ClientUpdateDeps {
@@ -59,29 +56,16 @@ export class Room {
   );
   /** Checks, applies, holds back or refuses what editors send (see ClientUpdates). */
   private readonly updates: ClientUpdates;
-  /** Paces each connection's sync step 1 answers (see AnswerPacer). */
-  private readonly answers = new AnswerPacer();
-  /** Paces each connection's awareness queries, whose answers hold every presence state. */
-  private readonly awarenessQueries = new AnswerPacer();
-  readonly awareness = new awarenessProtocol.Awareness(this.board.raw);
-  /** Awareness client ids each peer has announced, removed when it leaves. */
-  private readonly peers = new Map<Peer, Set<number>>();
-  /** Which connection owns each awareness client id: nobody may speak for another's presence. */
-  private readonly awarenessOwners = new Map<number, Peer>();
-  /** When each read-only peer was last told its write was refused (told at most once a second). */
-  private readonly refusalNotified = new Map<Peer, number>();
-  /** Writes refused because the connection may not edit, for tests and metrics. */
-  refusedWrites = 0;
-  /** Read-only connections whose sync step 2 has been received (see firstStep2). */
-  private readonly step2Seen = new WeakSet<Peer>();
+  /** Answers sync step 1, takes step 2 and updates (see SyncExchange). */
+  private readonly sync: SyncExchange;
+  /** Who is here and what they say of themselves (see RoomPresence). */
+  private readonly presence: RoomPresence;
+  /** The connections in the room. */
+  private readonly peers = new Set<Peer>();
   private recorder: ActivityRecorder | null = null;
   private versioner: BoardVersioner | null = null;
   /** The last log row the loaded state covers. */
   private loadedSeq = 0;
-  /** For clients that have nothing, while the document is still exactly what was loaded. */
-  private stored: StoredAnswer | null = null;
-  /** The stored snapshot, for clients that have nothing once the document has changed. */
-  private base: SnapshotBase | null = null;
   private readonly visits: VisitTracker;
   /** Settles when every update applied so far is committed (or its write failed). */
   private lastWrite: Promise<unknown> = Promise.resolve();
@@ -90,25 +74,31 @@ export class Room {
   private logLength = 0;
   private compacting = false;
   private failed = false;
-  private readonly presence = new PresenceBatcher((ids, local) => {
-    if (local.length) this.link?.publish("awareness", awarenessProtocol.encodeAwarenessUpdate(this.awareness, local));
-    if (this.peers.size === 0) return;
-    const message = awarenessMessage(this.awareness, ids);
-    for (const peer of this.peers.keys()) peer.send(message);
-  });
-  /** Awareness client ids of people connected to other instances: nobody here may speak for them. */
-  private readonly remoteClients = new Set<number>();
   private link: RoomLink | null = null;
 
   private constructor(
     readonly boardId: BoardId,
     private readonly deps: RoomDeps,
   ) {
-    // The server is not a participant: it must not announce presence of its own.
-    this.awareness.setLocalState(null);
-    this.awareness.on("update", this.onAwarenessUpdate);
+    this.presence = new RoomPresence(this.board.raw, {
+      boardId,
+      log: deps.log,
+      metrics: deps.metrics,
+      publish: (local) => this.link?.publish("awareness", awarenessProtocol.encodeAwarenessUpdate(this.awareness, local)),
+    });
     this.visits = new VisitTracker(boardId, deps.store, deps.log);
     this.updates = new ClientUpdates(this, deps);
+    this.sync = new SyncExchange(this, { log: deps.log, metrics: deps.metrics, encodes: deps.encodes, updates: this.updates });
+  }
+
+  /** Everyone's presence on this board (y-protocols awareness), as RoomPresence keeps it. */
+  get awareness(): awarenessProtocol.Awareness {
+    return this.presence.awareness;
+  }
+
+  /** Writes refused because the connection may not edit, for tests and metrics. */
+  get refusedWrites(): number {
+    return this.sync.refusedWrites;
   }
 
   /** Loads a board from storage; the room answers nobody before this completes. */
@@ -129,8 +119,8 @@ export class Room {
     const allChecked = checked.length === updates.length && checked.every(Boolean);
     // Another instance's update applied while storage was read makes the document more than
     // what was stored: then the stored form is not the whole answer (and the document is built).
-    if (allChecked && room.board.raw.store.clients.size === 0) room.stored = new StoredAnswer(updates);
-    if (updates[0] && checked[0]) room.base = new SnapshotBase(updates[0], snapshotStateVector ?? null);
+    if (allChecked && room.board.raw.store.clients.size === 0) room.sync.stored = new StoredAnswer(updates);
+    if (updates[0] && checked[0]) room.sync.base = new SnapshotBase(updates[0], snapshotStateVector ?? null);
     room.board.load(updates, snapshotStateVector, checked);
     return room;
   }
@@ -209,16 +199,15 @@ export class Room {
 
   /** The connections now in the room (a copy). */
   connectedPeers(): Peer[] {
-    return [...this.peers.keys()];
+    return [...this.peers];
   }
 
   /** Starts the standard y-websocket handshake with a new peer. */
   join(peer: Peer): void {
-    this.peers.set(peer, new Set());
+    this.peers.add(peer);
     this.visits.joined(peer);
     peer.send(syncStep1Message(this.stateVector()));
-    const states = [...this.awareness.getStates().keys()];
-    if (states.length) peer.send(awarenessMessage(this.awareness, states));
+    this.presence.join(peer);
     if (!canEditRoadmap(peer.access.role)) peer.send(permissionDeniedMessage(readOnlyReason(peer.access.role)));
   }
 
@@ -227,7 +216,7 @@ export class Room {
    * the very next update; `null` (removed, link revoked) closes the connection.
    */
   updateAccess(matches: (peer: Peer) => boolean, role: Role | null): void {
-    for (const peer of [...this.peers.keys()]) {
+    for (const peer of [...this.peers]) {
       if (!matches(peer)) continue;
       if (role === null) {
         this.leave(peer);
@@ -238,22 +227,8 @@ export class Room {
       peer.access = { ...peer.access, role, identity: { ...peer.access.identity, readOnly: !canEditRoadmap(role), canComment: peer.access.principal.kind === "user" && canComment(role) } };
       if (wasEditor && !canEditRoadmap(role)) {
         peer.send(permissionDeniedMessage(readOnlyReason(role)));
-        this.restatePresence(peer);
+        this.presence.restate(peer);
       }
-    }
-  }
-
-  /**
-   * A connection that may no longer lead stops leading now: its presence is restated under the
-   * rules of its new role (see restatementOf). Its own client takes the restated state too
-   * (a newer clock for its own id), and its next message is cleaned the same way.
-   */
-  private restatePresence(peer: Peer): void {
-    for (const id of this.peers.get(peer) ?? []) {
-      const state = this.awareness.getStates().get(id);
-      const clock = this.awareness.meta.get(id)?.clock;
-      if (!state || clock === undefined) continue;
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, restatementOf(id, clock, state, peer.access.identity), peer);
     }
   }
 
@@ -262,23 +237,18 @@ export class Room {
     this.failed = true;
     this.recorder?.discard();
     this.visits.discard();
-    for (const peer of [...this.peers.keys()]) {
+    for (const peer of [...this.peers]) {
       this.leave(peer);
       peer.close(CloseCode.NotFound, "board deleted");
     }
   }
 
   leave(peer: Peer): void {
-    const ids = this.peers.get(peer);
-    if (!ids) return;
-    this.peers.delete(peer);
+    if (!this.peers.delete(peer)) return;
     this.visits.left(peer);
-    this.refusalNotified.delete(peer);
     this.updates.forget(peer);
-    this.answers.drop(peer);
-    this.awarenessQueries.drop(peer);
-    for (const id of ids) if (this.awarenessOwners.get(id) === peer) this.awarenessOwners.delete(id);
-    if (ids.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
+    this.sync.leave(peer);
+    this.presence.leave(peer);
   }
 
   /**
@@ -298,6 +268,16 @@ export class Room {
     }
   }
 
+  /** Whether the connection is in the room. */
+  has(peer: Peer): boolean {
+    return this.peers.has(peer);
+  }
+
+  /** Settles when every update applied so far is committed (rejects when a write failed). */
+  committed(): Promise<unknown> {
+    return this.lastWrite;
+  }
+
   /** Settles once everything applied so far is committed. */
   async flushed(): Promise<void> {
     await this.lastWrite.catch(() => undefined);
@@ -310,7 +290,7 @@ export class Room {
     this.versioner?.stop();
     await Promise.all([this.recorder?.close(), this.visits.close(), this.versioner?.settled()]);
     this.link?.close();
-    for (const peer of this.peers.keys()) peer.close(CloseCode.GoingAway, "board unloaded");
+    for (const peer of this.peers) peer.close(CloseCode.GoingAway, "board unloaded");
     this.peers.clear();
     this.presence.stop();
     this.board.raw.off("update", this.onDocUpdate);
@@ -324,43 +304,17 @@ export class Room {
     const type = decoding.readVarUint(decoder);
     switch (type) {
       case MESSAGE_SYNC:
-        return this.receiveSync(peer, decoder);
+        return this.sync.receive(peer, decoder);
       case MESSAGE_AWARENESS:
-        return this.receiveAwareness(peer, decoding.readVarUint8Array(decoder));
+        return this.presence.receive(peer, decoding.readVarUint8Array(decoder));
       case MESSAGE_QUERY_AWARENESS:
         // Each answer encodes every presence state on the board: paced like sync step 1.
-        this.awarenessQueries.request(peer, frame, () => {
-          if (this.peers.has(peer)) peer.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
-        });
-        return;
+        return this.presence.query(peer, frame);
       case MESSAGE_AUTH:
         // Clients do not send auth messages in this protocol; ignoring one is harmless.
         return;
       default:
         throw new ProtocolError(`unknown message type ${type}`);
-    }
-  }
-
-  private receiveSync(peer: Peer, decoder: decoding.Decoder): void {
-    const kind = decoding.readVarUint(decoder);
-    const payload = decoding.readVarUint8Array(decoder);
-    if (kind === syncProtocol.messageYjsSyncStep1) {
-      // Decoding throws on junk before anything is deferred.
-      const hasNothing = Y.decodeStateVector(payload).size === 0;
-      this.answers.request(peer, payload, () => this.answerStep1(peer, payload, hasNothing));
-    } else if (kind === syncProtocol.messageYjsSyncStep2 || kind === syncProtocol.messageYjsUpdate) {
-      // Decoding first rejects truncated or garbled updates before they touch the document.
-      const decoded = Y.decodeUpdate(payload);
-      // A fresh client's answer to our sync step 1 carries nothing: no need to build the document for it.
-      if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
-      if (canEditRoadmap(peer.access.role)) {
-        this.updates.receive(peer, payload, decoded);
-      } else if (!(kind === syncProtocol.messageYjsSyncStep2 && this.firstStep2(peer) && bringsNothingNew(this.doc, decoded))) {
-        // Never applied, never stored, never broadcast: a read-only connection only reads.
-        this.refuseWrite(peer);
-      }
-    } else {
-      throw new ProtocolError(`unknown sync message ${kind}`);
     }
   }
 
@@ -373,7 +327,7 @@ export class Room {
     if (this.failed) return;
     this.failed = true;
     this.deps.log.error({ board: this.boardId, err: String(error) }, "applying an update failed; closing the room to reload it from storage");
-    for (const peer of [...this.peers.keys()]) {
+    for (const peer of [...this.peers]) {
       this.leave(peer);
       peer.close(CloseCode.ServerError, "the board reloads after a server error; reconnect");
     }
@@ -390,77 +344,13 @@ export class Room {
     });
   }
 
-  /** Answers a sync step 1 (paced per connection by `answers`): what the peer lacks, as sync step 2. */
-  private answerStep1(peer: Peer, stateVector: Uint8Array, hasNothing: boolean): void {
-    if (!this.peers.has(peer) || this.failed) return;
-    const stored = hasNothing ? (this.stored?.frames() ?? []) : [];
-    if (stored.length > 0) {
-      for (const frame of stored) peer.send(frame);
-      return;
-    }
-    // Encoded when the gate lets it (reconnect storms take turns), holding only content
-    // applied by then, and sent once all of that is committed.
-    this.deps.encodes.run(() => {
-      if (!this.peers.has(peer) || this.failed) return;
-      const base = hasNothing && this.base?.large ? this.base : null;
-      const answer = base ? base.framesFor(this.doc) : [syncStep2Message(this.doc, stateVector)];
-      this.lastWrite.then(
-        () => {
-          if (this.peers.has(peer)) for (const frame of answer) peer.send(frame);
-        },
-        () => undefined,
-      );
-    });
-  }
-
-  private receiveAwareness(peer: Peer, update: Uint8Array): void {
-    const owned = this.peers.get(peer)!;
-    const { update: truthful, forged } = sanitizeAwarenessUpdate(
-      update,
-      peer.access.identity,
-      (id) => {
-        const clock = this.awareness.meta.get(id)?.clock;
-        if (this.remoteClients.has(id)) return { owner: "other", clock };
-        const owner = this.awarenessOwners.get(id);
-        return { owner: owner === undefined ? "none" : owner === peer ? "self" : "other", clock };
-      },
-      owned.size,
-    );
-    if (forged.length) {
-      this.deps.log.warn({ board: this.boardId, peer: peer.id, forged }, "dropped forged presence");
-      this.deps.metrics?.refused("forged-presence");
-    }
-    if (truthful) awarenessProtocol.applyAwarenessUpdate(this.awareness, truthful, peer);
-  }
-
-  /**
-   * A stock client sends one sync step 2 per connection, answering ours. Only that one may be
-   * looked at for being nothing new (docs/roles.md): the look costs up to one pass over the
-   * document, so a read-only connection cannot make the server repeat it.
-   */
-  private firstStep2(peer: Peer): boolean {
-    if (this.step2Seen.has(peer)) return false;
-    this.step2Seen.add(peer);
-    return true;
-  }
-
-  private refuseWrite(peer: Peer): void {
-    this.refusedWrites++;
-    this.deps.metrics?.refused("read-only");
-    this.deps.log.info({ board: this.boardId, peer: peer.id, role: peer.access.role }, "refused update from read-only connection");
-    const now = Date.now();
-    if (now - (this.refusalNotified.get(peer) ?? 0) < 1000) return;
-    this.refusalNotified.set(peer, now);
-    peer.send(permissionDeniedMessage(readOnlyReason(peer.access.role)));
-  }
-
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return;
-    this.stored = null;
+    this.sync.stored = null;
     if (origin === REMOTE_ORIGIN) {
       // Committed by the instance that received it: show it, do not store or publish it again.
       const message = updateMessage(update);
-      for (const peer of this.peers.keys()) peer.send(message);
+      for (const peer of this.peers) peer.send(message);
       return;
     }
     const arrived = performance.now();
@@ -478,32 +368,12 @@ export class Room {
     this.lastSeq = Math.max(this.lastSeq, result.lastSeq);
     this.logLength = result.logLength;
     const message = updateMessage(update);
-    for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
+    for (const peer of this.peers) if (peer !== origin) peer.send(message);
     this.deps.metrics?.updateApplied();
     this.deps.metrics?.fannedOut(secondsSince(arrived));
     this.link?.publish("update", update);
     if (this.logLength >= this.deps.compactThreshold) void this.compact();
   }
-
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const peer = origin as Peer;
-    const ids = this.peers.get(peer);
-    if (origin === REMOTE_ORIGIN) {
-      for (const id of [...added, ...updated]) this.remoteClients.add(id);
-      for (const id of removed) this.remoteClients.delete(id);
-    }
-    if (ids) {
-      // Ownership lasts until the connection leaves, even if it clears its state meanwhile.
-      for (const id of [...added, ...updated]) {
-        ids.add(id);
-        this.awarenessOwners.set(id, peer);
-      }
-    }
-    this.presence.note([...added, ...updated, ...removed], origin !== REMOTE_ORIGIN);
-  };
 
   private async compact(): Promise<void> {
     if (this.compacting) return;
@@ -520,7 +390,7 @@ export class Room {
       const state = Y.encodeStateAsUpdate(this.doc);
       const stateVector = Y.encodeStateVector(this.doc);
       await this.deps.store.compact(this.boardId, state, upToSeq, stateVector);
-      this.base = new SnapshotBase(state, stateVector);
+      this.sync.base = new SnapshotBase(state, stateVector);
       this.compactedSeq = upToSeq;
       this.logLength = 0;
       this.deps.log.debug({ board: this.boardId, upToSeq }, "compacted update log");
@@ -539,7 +409,7 @@ export class Room {
     if (this.failed) return;
     this.failed = true;
     this.deps.log.error({ board: this.boardId, err: String(error) }, "storage write failed; closing room");
-    for (const peer of [...this.peers.keys()]) {
+    for (const peer of [...this.peers]) {
       this.leave(peer);
       peer.close(CloseCode.ServerError, "storage unavailable, reconnect");
     }
@@ -548,8 +418,4 @@ export class Room {
   get isFailed(): boolean {
     return this.failed;
   }
-}
-
-function readOnlyReason(role: Role): string {
-  return `read-only: your role on this board is ${role}; edits are not saved`;
 }

@@ -1,5 +1,6 @@
 import { memo, useMemo } from "react";
 import type { Dependency } from "../../../lib/model/schemas";
+import { ALL_LINKS_UP_TO, linkPoints, type Point } from "../../../lib/render/linkPath";
 import type { DependencyRequestFacts } from "../../../lib/protocol/dependencyRequests";
 import { BAR_HEIGHT, type BarBox } from "./geometry";
 
@@ -21,40 +22,13 @@ interface DependencyArrowsProps {
 
 type Kind = "normal" | "critical" | "broken";
 
-/** Pixels of horizontal run before a link turns back, and the arrow head's size. */
-const STUB = 8;
-const HEAD = 5;
-/**
- * Above this many links, ordinary ones are drawn only for the selected item: thousands of
- * elbows turn the timeline into a thicket that hides the bars. Broken links, and the critical
- * chain while that view is on, are always drawn: they are what people need to find.
- */
-const ALL_LINKS_UP_TO = 400;
+/** An SVG path through the points ("M x y L x y …"). */
+const pathOf = (points: readonly Point[], close = false) => `M${points.map(([x, y]) => `${x} ${y}`).join("L")}${close ? "Z" : ""}`;
 
-/**
- * One link, finish of the predecessor → start of the successor, as the elbow Gantt charts use:
- * down (or up) out of the predecessor's end, then across into the successor's start. Leaving
- * through the bar's edge rather than its end keeps the line off a title drawn beside the bar.
- * A link that must run backwards (overlap, lead, violation) first drops into the gap under
- * the predecessor, runs back, and still ends pointing into the successor's start.
- */
+/** The elbow of one link (lib/render/linkPath.ts, shared with the PDF and PNG export). */
 function linkPath(from: BarBox, to: BarBox): { line: string; head: string } {
-  const xEnd = from.left + Math.max(from.width - Math.min(6, from.width / 2), 1);
-  const x2 = to.left;
-  const y2 = to.top + BAR_HEIGHT / 2;
-  const below = to.top >= from.top;
-  const yOut = below ? from.top + BAR_HEIGHT : from.top;
-  const tip = x2 - HEAD + 1;
-  let line: string;
-  if (to.top !== from.top && tip - xEnd >= STUB) {
-    line = `M${xEnd} ${yOut}V${y2}H${tip}`;
-  } else {
-    // The gap between rows: 4 px under (or over) the predecessor's bar.
-    const gap = below ? yOut + 4 : yOut - 4;
-    line = `M${xEnd} ${yOut}V${gap}H${x2 - STUB}V${y2}H${tip}`;
-  }
-  const head = `M${x2 - HEAD} ${y2 - 3.5}L${x2} ${y2}L${x2 - HEAD} ${y2 + 3.5}Z`;
-  return { line, head };
+  const { line, head } = linkPoints(from, to, BAR_HEIGHT);
+  return { line: pathOf(line), head: pathOf(head, true) };
 }
 
 const STYLE: Record<Kind, { stroke: string; width: number }> = {
@@ -133,6 +107,8 @@ export const DependencyArrows = memo(function DependencyArrows(props: Dependency
 });
 
 const NO_REQUESTS: readonly DependencyRequestFacts[] = [];
+/** Where a request's mark or strike stands: this far left of the successor's start, before the arrow head. */
+const MARK_OFFSET = 10;
 
 /**
  * Requests between teams by state (docs/teams.md): an open one (requested or countered) as a
@@ -147,7 +123,7 @@ function requestArrows(requests: readonly DependencyRequestFacts[], bars: Readon
     const from = bars.get(r.fromItemId);
     const to = bars.get(r.toItemId);
     if (!from || !to || r.fromItemId === r.toItemId) continue;
-    const x = to.left - HEAD - 5;
+    const x = to.left - MARK_OFFSET;
     const y = to.top + BAR_HEIGHT / 2;
     if (r.state === "requested" || r.state === "countered" || r.state === "declined") {
       const { line, head } = linkPath(from, to);

@@ -7,7 +7,8 @@ import type { Version } from "../history/versionsApi";
 /**
  * Why an automatic version exists, in the words people read in the versions list. The server's
  * rules (server/history/autoVersions.ts): after 30 minutes without an edit, at the first edit of
- * a (UTC) day, just before a restore or an import. A version is the board as it was BEFORE that.
+ * a (UTC) day, just before a restore or an import, when a scenario is forked from the board or
+ * adopted into it (docs/teams.md). A version is the board as it was BEFORE that.
  */
 export const AUTOMATIC_REASONS: Record<Exclude<VersionReason, "named">, string> = {
   quiet: "Automatic · after 30 min of quiet",
@@ -15,6 +16,7 @@ export const AUTOMATIC_REASONS: Record<Exclude<VersionReason, "named">, string> 
   restore: "Automatic · before a restore",
   import: "Automatic · before an import",
   workshop: "Automatic · workshop start or end",
+  scenario: "Automatic · scenario forked or adopted",
 };
 
 /** The line a version is known by: its name, or why it was taken. */

@@ -14,6 +14,7 @@ import {
   type UserRow,
 } from "../rows";
 import { insertBoardWithState } from "./pgBoardStore";
+import { ROLE_SOURCE, SCENARIO_ROLE } from "../scenarioRows";
 import { inTransaction } from "./transaction";
 
 const USER = "id, email, name, password_hash, created_at";
@@ -66,22 +67,28 @@ export function pgAccountStore(pool: Pool): AccountStore {
     async listBoardsOf(userId) {
       const { rows } = await pool.query<BoardRow & { role: string }>(
         `SELECT b.id, b.title, b.created_at, b.updated_at, m.role FROM boards b JOIN memberships m ON m.board_id = b.id
-         WHERE m.user_id = $1 ORDER BY b.updated_at DESC, b.id`,
+         WHERE m.user_id = $1 AND b.plan_id IS NULL ORDER BY b.updated_at DESC, b.id`,
         [userId],
       );
       return rows.map((row) => ({ ...toBoardRecord(row), role: row.role as Role }));
     },
     async roleOf(boardId, userId) {
-      const { rows } = await pool.query<{ role: string }>("SELECT role FROM memberships WHERE board_id = $1 AND user_id = $2", [
-        boardId,
-        userId,
-      ]);
+      // A scenario (plan_id set) has no members: the role on it is the one on its plan, and an
+      // archived or adopted one is read-only, editors and owners commenting at most (docs/teams.md).
+      const { rows } = await pool.query<{ role: string }>(
+        `SELECT ${SCENARIO_ROLE} FROM ${ROLE_SOURCE} WHERE b.id = $1 AND m.user_id = $2`,
+        [
+          boardId,
+          userId,
+        ],
+      );
       return (rows[0]?.role as Role | undefined) ?? null;
     },
     async listMembers(boardId) {
       const { rows } = await pool.query<{ user_id: string; email: string; name: string; role: string }>(
-        `SELECT m.user_id, u.email, u.name, m.role FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.board_id = $1 ORDER BY u.name, u.email`,
+        `SELECT m.user_id, u.email, u.name, m.role FROM boards b
+         JOIN memberships m ON m.board_id = COALESCE(b.plan_id, b.id) JOIN users u ON u.id = m.user_id
+         WHERE b.id = $1 ORDER BY u.name, u.email`,
         [boardId],
       );
       return rows.map((r): MemberRecord => ({ userId: r.user_id as UserId, email: r.email, name: r.name, role: r.role as Role }));

@@ -43,7 +43,7 @@ export function pgBoardStore(pool: Pool): Omit<BoardStore, "close"> {
       return rows[0] ? toBoardRecord(rows[0]) : null;
     },
     async listBoards() {
-      const { rows } = await pool.query<BoardRow>(`SELECT ${BOARD_COLUMNS} FROM boards ORDER BY updated_at DESC, id`);
+      const { rows } = await pool.query<BoardRow>(`SELECT ${BOARD_COLUMNS} FROM boards WHERE plan_id IS NULL ORDER BY updated_at DESC, id`);
       return rows.map(toBoardRecord);
     },
     async loadUpdates(id) {

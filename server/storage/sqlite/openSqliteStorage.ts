@@ -10,6 +10,8 @@ import { sqliteCommentStore } from "./sqliteCommentStore";
 import { sqliteSessionStore } from "./sqliteSessionStore";
 import { sqliteTemplateStore } from "./sqliteTemplateStore";
 import { sqliteLaneOwnerStore } from "./sqliteLaneOwnerStore";
+import { sqliteProposalStore } from "./sqliteProposalStore";
+import { sqliteScenarioStore } from "./sqliteScenarioStore";
 import { sqliteDependencyRequestStore } from "./sqliteDependencyRequestStore";
 import { sqliteVersionStore } from "./sqliteVersionStore";
 import { sqliteWorkshopStore } from "./sqliteWorkshopStore";
@@ -47,6 +49,8 @@ export function openSqliteStorage(file: string, { sync = DEFAULT_SQLITE_SYNC, lo
     ...sqliteWorkshopStore(db),
     ...sqliteTemplateStore(db),
     ...sqliteLaneOwnerStore(db),
+    ...sqliteProposalStore(db),
+    ...sqliteScenarioStore(db),
     ...sqliteDependencyRequestStore(db),
     async close() {
       await appends?.close();

@@ -13,6 +13,7 @@ import {
   type ShareLinkRow,
   type UserRow,
 } from "../rows";
+import { ROLE_SOURCE, SCENARIO_ROLE } from "../scenarioRows";
 import { boardInserter } from "./sqliteBoardStore";
 
 /** Accounts and access in the same SQLite file as the boards. */
@@ -33,14 +34,17 @@ export function sqliteAccountStore(db: Database.Database): AccountStore {
        ON CONFLICT(board_id, user_id) DO UPDATE SET role = excluded.role`,
     ),
     deleteMember: db.prepare("DELETE FROM memberships WHERE board_id = ? AND user_id = ?"),
-    roleOf: db.prepare<[string, string], { role: string }>("SELECT role FROM memberships WHERE board_id = ? AND user_id = ?"),
+    // A scenario (plan_id set) has no members: the role on it is the one on its plan, and an
+    // archived or adopted one is read-only, editors and owners commenting at most (docs/teams.md).
+    roleOf: db.prepare<[string, string], { role: string }>(`SELECT ${SCENARIO_ROLE} FROM ${ROLE_SOURCE} WHERE b.id = ? AND m.user_id = ?`),
     members: db.prepare<[string], { user_id: string; email: string; name: string; role: string }>(
-      `SELECT m.user_id, u.email, u.name, m.role FROM memberships m JOIN users u ON u.id = m.user_id
-       WHERE m.board_id = ? ORDER BY u.name, u.email`,
+      `SELECT m.user_id, u.email, u.name, m.role FROM boards b
+       JOIN memberships m ON m.board_id = COALESCE(b.plan_id, b.id) JOIN users u ON u.id = m.user_id
+       WHERE b.id = ? ORDER BY u.name, u.email`,
     ),
     boardsOf: db.prepare<[string], BoardRow & { role: string }>(
-      `SELECT b.*, m.role FROM boards b JOIN memberships m ON m.board_id = b.id
-       WHERE m.user_id = ? ORDER BY b.updated_at DESC, b.id`,
+      `SELECT b.id, b.title, b.created_at, b.updated_at, m.role FROM boards b JOIN memberships m ON m.board_id = b.id
+       WHERE m.user_id = ? AND b.plan_id IS NULL ORDER BY b.updated_at DESC, b.id`,
     ),
     deleteBoard: db.prepare("DELETE FROM boards WHERE id = ?"),
     upsertInvitation: db.prepare(

@@ -24,7 +24,7 @@ export function boardInserter(db: Database.Database) {
 export function sqliteBoardStore(db: Database.Database, appends?: AppendThread): Omit<BoardStore, "close"> {
   const insertBoardWithState = boardInserter(db);
   const selectBoard = db.prepare<[string], BoardRow>("SELECT * FROM boards WHERE id = ?");
-  const selectBoards = db.prepare<[], BoardRow>("SELECT * FROM boards ORDER BY updated_at DESC, id");
+  const selectBoards = db.prepare<[], BoardRow>("SELECT * FROM boards WHERE plan_id IS NULL ORDER BY updated_at DESC, id");
   const selectSnapshot = db.prepare<[string], { state: Buffer; state_vector: Buffer | null; checked: number; up_to_seq: number }>(
     "SELECT state, state_vector, checked, up_to_seq FROM board_snapshots WHERE board_id = ?",
   );

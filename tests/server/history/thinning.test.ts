@@ -39,4 +39,9 @@ describe("automatic versions thin out with age; named ones and the baseline stay
     const versions = [auto("late", 10 * DAY), { ...auto("workshop-end", 10 * DAY + HOUR), reason: "workshop" as const }, auto("early", 10 * DAY + 2 * HOUR)];
     expect(versionsToThin(versions, NOW, null)).toEqual(["early"]);
   });
+
+  it("never thins a scenario's fork: its compare and adopt read it (docs/teams.md)", () => {
+    const versions = [auto("late", 10 * DAY), { ...auto("fork", 10 * DAY + HOUR), reason: "scenario" as const }, auto("early", 10 * DAY + 2 * HOUR)];
+    expect(versionsToThin(versions, NOW, null)).toEqual(["early"]);
+  });
 });
