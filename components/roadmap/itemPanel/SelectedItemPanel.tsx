@@ -4,6 +4,7 @@ import type { Conflict } from "../../../lib/derive/types";
 import type { BoardSnapshot } from "../../../lib/model/snapshot";
 import type { BoardSession } from "../../collab/boardSession";
 import { AnchorThreads } from "../../comments/AnchorThreads";
+import { useLaneAccess } from "../../teams/laneAccess";
 import { ObjectHistory } from "../../history/ObjectHistory";
 import type { CommentsBinding, useCommentsUi } from "../../comments/useCommentsUi";
 import type { BoardCommands } from "../commands/useBoardCommands";
@@ -36,8 +37,11 @@ interface SelectedItemPanelProps {
 }
 
 /** The item panel of the selected item with everything it holds: fields, description, schedule facts, dependencies, comments, history. */
-export function SelectedItemPanel({ itemId, fresh, session, snapshot, data, commands, readOnly, comments, commentsUi, onClose, baseline = null, onRequest }: SelectedItemPanelProps) {
+export function SelectedItemPanel({ itemId, fresh, session, snapshot, data, commands, readOnly: boardReadOnly, comments, commentsUi, onClose, baseline = null, onRequest }: SelectedItemPanelProps) {
   const scheduled = data.scheduled.get(itemId);
+  // An item of a lane owned by another team is shown as read-only here (docs/teams.md).
+  const access = useLaneAccess();
+  const readOnly = boardReadOnly || !access.mayEditItem(itemId);
   return (
     <ItemPanel
       itemId={itemId}
@@ -83,7 +87,8 @@ export function SelectedItemPanel({ itemId, fresh, session, snapshot, data, comm
         actions={commands.dependencyActions}
         readOnly={readOnly}
       />
-      {onRequest && (
+      {/* Asking is for items of lanes the reader may edit, as the server checks (mayEditLane). */}
+      {onRequest && !readOnly && (
         <button
           type="button"
           onClick={onRequest}
