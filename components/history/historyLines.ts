@@ -66,12 +66,14 @@ export function historyLines(entries: readonly HistoryEntry[], names: HistoryNam
   return entries.map((entry) => {
     const noun = NOUNS[entry.objectKind];
     const base = { key: entry.id, who: entry.user.name, at: entry.at };
-    if (entry.kind === "added" || entry.kind === "deleted") return { ...base, verb: `${VERBS[entry.kind]} this ${noun}`, changes: [] };
+    // An accepted proposal is both people's: the one who accepted it, on the other's proposal.
+    const via = entry.proposedBy ? `accepted ${entry.proposedBy.name}'s proposal and ` : "";
+    if (entry.kind === "added" || entry.kind === "deleted") return { ...base, verb: `${via}${VERBS[entry.kind]} this ${noun}`, changes: [] };
     // An order key means nothing to a person: a change of order alone is "reordered".
     const fields = entry.fields.filter((f) => f.field !== "order");
     // Rows from before values were kept have no fields: what happened, not to what.
-    if (!fields.length) return { ...base, verb: entry.fields.length ? `reordered this ${noun}` : `${VERBS[entry.kind]} this ${noun}`, changes: [] };
-    return { ...base, verb: VERBS[entry.kind], changes: fields.map((f) => fieldPhrase(f, names, writeDate)) };
+    if (!fields.length) return { ...base, verb: `${via}${entry.fields.length ? `reordered this ${noun}` : `${VERBS[entry.kind]} this ${noun}`}`, changes: [] };
+    return { ...base, verb: `${via}${VERBS[entry.kind]}`, changes: fields.map((f) => fieldPhrase(f, names, writeDate)) };
   });
 }
 

@@ -12,6 +12,7 @@ const KIND_TEXT: Record<NotificationView["kind"], string> = {
   mention: "mentioned you",
   reply: "replied in a thread you are in",
   "new-thread": "started a thread on your item",
+  proposal: "proposed a change to a lane you answer for",
 };
 
 /** Where a notification leads: the board, with the thread (and its item) opened. */

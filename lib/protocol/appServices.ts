@@ -11,6 +11,7 @@ import type { DraftView, WorkshopRecord, WorkshopSummary, WorkshopView } from ".
 import type { CalendarFeedSummary, TemplateCard, TemplateGallery } from "./templates";
 import type { AdoptOutcome, ScenarioComparison, ScenarioView } from "./scenarios";
 import type { TeamsView } from "./teams";
+import type { ProposalView } from "./proposals";
 import type { DependencyRequestView, RequestAction } from "./dependencyRequests";
 
 /**
@@ -250,6 +251,16 @@ export interface AppServices {
   getTeams(actor: UserId, boardId: BoardId): Promise<ServiceResult<TeamsView>>;
   setLaneOwners(actor: UserId, boardId: BoardId, laneId: string, input: unknown): Promise<ServiceResult<TeamsView>>;
   setLanePolicy(actor: UserId, boardId: BoardId, input: unknown): Promise<ServiceResult<TeamsView>>;
+
+  // Proposals (docs/teams.md "Proposals", routes in lib/protocol/proposals.ts): members read;
+  // commenters and up propose; the lane's answerers accept, decline and counter; authors withdraw.
+  listProposals(actor: UserId, boardId: BoardId, query: { state?: string | undefined }): Promise<ServiceResult<{ proposals: ProposalView[] }>>;
+  createProposal(actor: UserId, boardId: BoardId, input: unknown): Promise<ServiceResult<ProposalView>>;
+  acceptProposal(actor: UserId, boardId: BoardId, proposalId: string, input: unknown): Promise<ServiceResult<{ proposal: ProposalView }>>;
+  declineProposal(actor: UserId, boardId: BoardId, proposalId: string, input: unknown): Promise<ServiceResult<{ proposal: ProposalView }>>;
+  /** The new proposal (from the answerer), the answered one marked countered. */
+  counterProposal(actor: UserId, boardId: BoardId, proposalId: string, input: unknown): Promise<ServiceResult<{ proposal: ProposalView }>>;
+  withdrawProposal(actor: UserId, boardId: BoardId, proposalId: string): Promise<ServiceResult<{ proposal: ProposalView }>>;
 
   // Dependency requests between teams (docs/teams.md, routes in lib/protocol/dependencyRequests.ts):
   // members read them; an editor who may edit the successor's lane asks; the predecessor's team

@@ -59,7 +59,8 @@ export interface ThreadView {
   comments: CommentView[];
 }
 
-export const NOTIFICATION_KINDS = ["mention", "reply", "new-thread"] as const;
+/** "proposal": a proposal on a lane the reader answers for (docs/teams.md). */
+export const NOTIFICATION_KINDS = ["mention", "reply", "new-thread", "proposal"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationView {

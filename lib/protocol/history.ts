@@ -49,7 +49,16 @@ export interface HistoryEntry {
   objectTitle: string;
   kind: ActivityKind;
   fields: FieldChange[];
+  /** Set when the change was an accepted proposal: `user` accepted it, this person proposed it (docs/teams.md). */
+  proposedBy?: PersonRef;
 }
+
+/**
+ * The field the recorder adds to a change made by accepting a proposal, its `after` the
+ * proposer's id: history rows keep one person, so the second rides with the values. The
+ * history services turn it into `proposedBy`; it never reaches a reader as a field.
+ */
+export const PROPOSED_BY_FIELD = "~proposedBy";
 
 /** One object's history, newest first, and the cursor for older entries (null at the start). */
 export interface ObjectHistoryPage {

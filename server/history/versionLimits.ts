@@ -24,6 +24,8 @@ export const LIMITS = {
   calendar: { perMinute: 30, burst: 10 },
   /** Lane owners and the lane policy (server/services/teamServices.ts): each change makes every room re-read them. */
   teams: { perMinute: 60, burst: 20 },
+  /** Proposals and their answers (server/services/proposalServices.ts): each starts or adds to a comment thread and notifies a team. */
+  proposals: { perMinute: 30, burst: 15 },
 } as const;
 export type LimitedAction = keyof typeof LIMITS;
 

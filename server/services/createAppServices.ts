@@ -23,6 +23,7 @@ import { templateServices } from "./templateServices";
 import { calendarFeedServices } from "./calendarFeedServices";
 import { scenarioServices } from "./scenarioServices";
 import { teamServices } from "./teamServices";
+import { proposalServices } from "./proposalServices";
 import { dependencyRequestServices } from "./dependencyRequestServices";
 import type { Logger } from "../log";
 
@@ -108,6 +109,7 @@ export function createAppServices(deps: AppServiceDeps): AppServices & WorkshopT
       now,
     }),
     ...teamServices({ storage, roleOf: boards.roleOf, readSnapshot, live, teamsChanged: (boardId) => events.teamsChanged(boardId) }),
+    ...proposalServices({ storage, roleOf: boards.roleOf, withLiveBoard, live, now }),
     ...dependencyRequestServices({ storage, roleOf: boards.roleOf, readSnapshot, withLiveBoard, live, now }),
   };
 }

@@ -1,7 +1,14 @@
 import type { BoardId, UserId } from "../../lib/model/ids";
 import { ok } from "../../lib/model/result";
 import type { AppServices } from "../../lib/protocol/appServices";
-import { BOARD_HISTORY_MAX, OBJECT_HISTORY_MAX, type BoardHistoryPage, type HistoryEntry, type ObjectHistoryPage } from "../../lib/protocol/history";
+import {
+  BOARD_HISTORY_MAX,
+  OBJECT_HISTORY_MAX,
+  PROPOSED_BY_FIELD,
+  type BoardHistoryPage,
+  type HistoryEntry,
+  type ObjectHistoryPage,
+} from "../../lib/protocol/history";
 import type { Role } from "../../lib/protocol/roles";
 import type { HistoryRecord } from "../storage/activityStore";
 import type { Storage } from "../storage/storage";
@@ -22,17 +29,24 @@ export function historyServices(
   flushActivity: (boardId: BoardId) => Promise<void>,
 ): Pick<AppServices, "objectHistory" | "boardHistory"> {
   async function entries(records: readonly HistoryRecord[]): Promise<HistoryEntry[]> {
-    const names = await peopleNames(storage, records.map((r) => r.userId));
-    return records.map((r) => ({
-      id: String(r.seq),
-      at: r.at,
-      user: names.get(r.userId)!,
-      objectKind: r.objectKind,
-      objectId: r.objectId,
-      objectTitle: r.title,
-      kind: r.kind,
-      fields: r.fields,
-    }));
+    // An accepted proposal's rows name its author in a field of their own (PROPOSED_BY_FIELD).
+    const proposerOf = (r: HistoryRecord) => r.fields.find((f) => f.field === PROPOSED_BY_FIELD)?.after;
+    const proposers = records.map(proposerOf).filter((id): id is string => typeof id === "string") as UserId[];
+    const names = await peopleNames(storage, [...records.map((r) => r.userId), ...proposers]);
+    return records.map((r) => {
+      const proposer = proposerOf(r);
+      return {
+        id: String(r.seq),
+        at: r.at,
+        user: names.get(r.userId)!,
+        objectKind: r.objectKind,
+        objectId: r.objectId,
+        objectTitle: r.title,
+        kind: r.kind,
+        fields: r.fields.filter((f) => f.field !== PROPOSED_BY_FIELD),
+        ...(typeof proposer === "string" ? { proposedBy: names.get(proposer as UserId)! } : {}),
+      };
+    });
   }
 
   return {

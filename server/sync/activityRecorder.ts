@@ -2,10 +2,11 @@ import { randomBytes } from "node:crypto";
 import type * as Y from "yjs";
 import type { BoardId, UserId } from "../../lib/model/ids";
 import { onBehalfOf } from "../../lib/model/origin";
-import { HISTORY_MAX_FIELDS, type FieldChange } from "../../lib/protocol/history";
+import { HISTORY_MAX_FIELDS, PROPOSED_BY_FIELD, type FieldChange } from "../../lib/protocol/history";
 import type { Logger } from "../log";
 import { BURST_GAP_MS, type ActivityRecord, type ActivityStore } from "../storage/activityStore";
 import { ChangeWatcher, type ChangeNote } from "./changeWatcher";
+import { proposalAttribution } from "./origins";
 import { userOf, type Peer } from "./peer";
 
 /** How often waiting changes are looked at; a new burst is written at the first look. */
@@ -110,11 +111,12 @@ export class ActivityRecorder {
   private readonly onNotes = (notes: ChangeNote[], transaction: Y.Transaction): void => {
     try {
       const peer = this.options.peerOf(transaction.origin);
-      // A server write made for a person (serverOriginFor) is theirs, as if they had made it.
+      const proposal = peer ? null : proposalAttribution(transaction.origin);
+      // A server write made for a person (serverOriginFor, proposalOrigin) is theirs, as if they had made it.
       const user = peer ? userOf(peer) : (onBehalfOf(transaction.origin) as UserId | null);
       const at = this.now();
       for (const change of notes) {
-        if (user) this.note(user, change, at);
+        if (user) this.note(user, proposal ? withProposer(change, proposal.author) : withoutProposer(change), at);
         if (change.kind === "deleted") this.watcher.forget(change.objectKind, change.objectId);
       }
       if (this.waiting.size > MAX_WAITING) void this.flush();
@@ -125,7 +127,9 @@ export class ActivityRecorder {
   };
 
   private note(userId: UserId, change: ChangeNote, at: Date): void {
-    const key = `${userId}\n${change.objectKind}\n${change.objectId}\n${change.kind}`;
+    // An accepted proposal is its own entry, never folded into the accepter's own edits.
+    const via = change.fields.find((f) => f.field === PROPOSED_BY_FIELD)?.after;
+    const key = `${userId}\n${change.objectKind}\n${change.objectId}\n${change.kind}${via ? `\n${String(via)}` : ""}`;
     const atMs = at.getTime();
     let waiting = this.waiting.get(key);
     if (!waiting) {
@@ -200,6 +204,16 @@ export class ActivityRecorder {
   private now(): Date {
     return this.options.now?.() ?? new Date();
   }
+}
+
+/** The change with the proposer's mark (PROPOSED_BY_FIELD), first so no bound drops it. */
+function withProposer(change: ChangeNote, author: UserId): ChangeNote {
+  return { ...change, fields: [{ field: PROPOSED_BY_FIELD, before: null, after: author }, ...change.fields] };
+}
+
+/** A client that writes a field of that name into the document does not get to name a proposer. */
+function withoutProposer(change: ChangeNote): ChangeNote {
+  return change.fields.some((f) => f.field === PROPOSED_BY_FIELD) ? { ...change, fields: change.fields.filter((f) => f.field !== PROPOSED_BY_FIELD) } : change;
 }
 
 /**

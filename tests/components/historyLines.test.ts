@@ -41,6 +41,8 @@ describe("history lines say who changed what from what to what", () => {
     ["an addition", entry("added", [{ field: "title", before: null, after: "X" }], "milestone"), "Ana added this milestone"],
     ["a deletion", entry("deleted", []), "Ana deleted this item"],
     ["a row from before values were kept", entry("moved", []), "Ana moved this item"],
+    ["an accepted proposal, both people", { ...entry("moved", [{ field: "start", before: "2027-01-11", after: "2027-01-18" }]), proposedBy: { id: "uBen" as UserId, name: "Ben" } }, "Ana accepted Ben's proposal and moved Start Mon, Jan 11 → Mon, Jan 18"],
+    ["an accepted new item", { ...entry("added", []), proposedBy: { id: "uBen" as UserId, name: "Ben" } }, "Ana accepted Ben's proposal and added this item"],
     ["working days", entry("edited", [{ field: "workingDays", before: [1, 2, 3, 4, 5], after: [1, 2, 3, 4] }], "board"), "Ana changed Working days Mon, Tue, Wed, Thu, Fri → Mon, Tue, Wed, Thu"],
   ])("%s", (_, e, expected) => {
     expect(text(e)).toBe(expected);

@@ -12,6 +12,9 @@ import { summarizeItemChanges } from "../../server/services/summarizeChanges";
 import type { ActivityRecord } from "../../server/storage/activityStore";
 import { ActivityRecorder } from "../../server/sync/activityRecorder";
 import type { Peer } from "../../server/sync/peer";
+import { proposalOrigin } from "../../server/sync/origins";
+import { PROPOSED_BY_FIELD } from "../../lib/protocol/history";
+import type { UserId } from "../../lib/model/ids";
 
 /**
  * The recorder alone, on a plain Y.Doc with a fake clock: how it batches and when it writes.
@@ -138,6 +141,21 @@ describe("ActivityRecorder", () => {
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(other), Symbol("load"));
     await seconds(2);
     expect(rows).toEqual([]);
+  });
+
+  it("an accepted proposal is the accepter's change on the proposal of its author, its own entry; a client cannot name a proposer", async () => {
+    const id = value(createItem(doc, server, { title: "Gateway", start: "2030-03-04", duration: 3 })) as ItemId;
+    value(moveItem(doc, ana, id, { start: "2030-03-05" }));
+    value(moveItem(doc, proposalOrigin("uAna" as UserId, "uBen" as UserId), id, { start: "2030-03-11" }));
+    // A hostile client writes the mark itself: recorded as Ben's edit, with no proposer.
+    doc.transact(() => (doc.getMap("items").get(id) as Y.Map<unknown>).set(PROPOSED_BY_FIELD, "uChen"), ben);
+    await seconds(1);
+    const proposed = rows.filter((r) => r.fields?.some((f) => f.field === PROPOSED_BY_FIELD));
+    expect(proposed.map((r) => [r.userId, r.kind, r.fields])).toEqual([
+      ["uAna", "moved", [{ field: PROPOSED_BY_FIELD, before: null, after: "uBen" }, { field: "start", before: "2030-03-05", after: "2030-03-11" }]],
+    ]);
+    // Ana's own drag stays hers alone, not folded into the accepted proposal.
+    expect(rows.filter((r) => r.userId === "uAna" && r.kind === "moved")).toHaveLength(2);
   });
 
   it("a deleted item keeps the title it had, also when it was loaded rather than edited here", async () => {

@@ -9,6 +9,7 @@ import { pgCommentStore } from "./pgCommentStore";
 import { pgSessionStore } from "./pgSessionStore";
 import { pgTemplateStore } from "./pgTemplateStore";
 import { pgLaneOwnerStore } from "./pgLaneOwnerStore";
+import { pgProposalStore } from "./pgProposalStore";
 import { pgScenarioStore } from "./pgScenarioStore";
 import { pgDependencyRequestStore } from "./pgDependencyRequestStore";
 import { pgVersionStore } from "./pgVersionStore";
@@ -48,6 +49,7 @@ export async function openPostgresStorage({ url, log, maxConnections = 10 }: Pos
     ...pgWorkshopStore(pool),
     ...pgTemplateStore(pool),
     ...pgLaneOwnerStore(pool),
+    ...pgProposalStore(pool),
     ...pgScenarioStore(pool),
     ...pgDependencyRequestStore(pool),
     async close() {

@@ -10,6 +10,7 @@ import { sqliteCommentStore } from "./sqliteCommentStore";
 import { sqliteSessionStore } from "./sqliteSessionStore";
 import { sqliteTemplateStore } from "./sqliteTemplateStore";
 import { sqliteLaneOwnerStore } from "./sqliteLaneOwnerStore";
+import { sqliteProposalStore } from "./sqliteProposalStore";
 import { sqliteScenarioStore } from "./sqliteScenarioStore";
 import { sqliteDependencyRequestStore } from "./sqliteDependencyRequestStore";
 import { sqliteVersionStore } from "./sqliteVersionStore";
@@ -48,6 +49,7 @@ export function openSqliteStorage(file: string, { sync = DEFAULT_SQLITE_SYNC, lo
     ...sqliteWorkshopStore(db),
     ...sqliteTemplateStore(db),
     ...sqliteLaneOwnerStore(db),
+    ...sqliteProposalStore(db),
     ...sqliteScenarioStore(db),
     ...sqliteDependencyRequestStore(db),
     async close() {
