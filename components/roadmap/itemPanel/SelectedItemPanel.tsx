@@ -32,10 +32,12 @@ interface SelectedItemPanelProps {
   onClose: () => void;
   /** The board against its baseline, when it has one: the item's planned dates and slip. */
   baseline?: BaselineView | null;
+  /** "Request from another team…" (docs/teams.md); absent where the reader cannot ask. */
+  onRequest?: () => void;
 }
 
 /** The item panel of the selected item with everything it holds: fields, description, schedule facts, dependencies, comments, history. */
-export function SelectedItemPanel({ itemId, fresh, session, snapshot, data, commands, readOnly: boardReadOnly, comments, commentsUi, onClose, baseline = null }: SelectedItemPanelProps) {
+export function SelectedItemPanel({ itemId, fresh, session, snapshot, data, commands, readOnly: boardReadOnly, comments, commentsUi, onClose, baseline = null, onRequest }: SelectedItemPanelProps) {
   const scheduled = data.scheduled.get(itemId);
   // An item of a lane owned by another team is shown as read-only here (docs/teams.md).
   const access = useLaneAccess();
@@ -85,6 +87,16 @@ export function SelectedItemPanel({ itemId, fresh, session, snapshot, data, comm
         actions={commands.dependencyActions}
         readOnly={readOnly}
       />
+      {/* Asking is for items of lanes the reader may edit, as the server checks (mayEditLane). */}
+      {onRequest && !readOnly && (
+        <button
+          type="button"
+          onClick={onRequest}
+          className="self-start rounded-md border border-slate-200 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
+        >
+          Request from another team…
+        </button>
+      )}
     </ItemPanel>
   );
 }
