@@ -41,6 +41,9 @@ import { OpenVoteDialog } from "../workshop/OpenVoteDialog";
 import type { WorkshopUi } from "../workshop/useWorkshopUi";
 import { WorkshopSidePanel } from "../workshop/WorkshopSidePanel";
 import { useImportedToast } from "../io/useImportedToast";
+import { ProposalsContext } from "../proposals/proposalsContext";
+import { ProposalsPanel } from "../proposals/ProposalsPanel";
+import { useProposalsUi } from "../proposals/useProposalsUi";
 
 interface RoadmapViewProps {
   session: BoardSession;
@@ -105,10 +108,18 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
   const [compareOpen, setCompareOpen] = useState(false);
   const commands = useBoardCommands({ session, snapshot, calendar: data.calendar, geometry, todayDay: data.todayDay, selection, openItemComments });
   const versionsUi = useVersionsUi(session, versions, commands.showNotice, select);
+  // Proposals (docs/teams.md): members only; commenters and up propose.
+  const proposals = useProposalsUi(
+    session.boardId,
+    snapshot,
+    { signedIn: comments !== null, selfId: comments?.context.selfId ?? null, canPropose: comments?.context.canComment ?? false },
+    commands.showNotice,
+  );
+  const [proposalsOpen, setProposalsOpen] = useState(false);
   const versionsOpen = history !== null && versionsUi.panelOpen;
   const replaying = history !== null && versionsUi.replay.active;
   const workshopPanel = workshop?.binding.workshop ? workshop.panel : null;
-  const openPanels = Number(conflictsOpen) + Number(comments !== null && commentsUi.panelOpen) + Number(selectedId !== null) + Number(versionsOpen) + Number(workshopPanel !== null);
+  const openPanels = Number(proposalsOpen) + Number(conflictsOpen) + Number(comments !== null && commentsUi.panelOpen) + Number(selectedId !== null) + Number(versionsOpen) + Number(workshopPanel !== null);
   const placement = usePanelPlacement(areaRef, openPanels);
   useImportedToast(
     session.boardId,
@@ -123,6 +134,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
   );
 
   return (
+    <ProposalsContext value={proposals.ui}>
     <div ref={rootRef} data-read-only={readOnly} className="relative flex min-h-0 flex-1 flex-col">
       {presenting && <PresentationMode snapshot={snapshot} layout={data.layout} onClose={() => setPresenting(false)} />}
       <RoadmapToolbar
@@ -161,6 +173,11 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
             : undefined
         }
         versionsPanel={history ? { open: versionsUi.panelOpen, onToggle: versionsUi.toggle } : undefined}
+        proposals={
+          comments && (proposals.ui.canPropose || proposals.ui.open.length > 0 || proposalsOpen)
+            ? { open: proposals.ui.open.length, panelOpen: proposalsOpen, onToggle: () => setProposalsOpen((o) => !o) }
+            : undefined
+        }
         comments={
           comments
             ? { openThreads: (comments.threads ?? []).filter((t) => !t.resolvedAt).length, open: commentsUi.panelOpen, onToggle: commentsUi.togglePanel }
@@ -236,6 +253,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
               onClose={() => setConflictsOpen(false)}
             />
           )}
+          {proposalsOpen && comments && <ProposalsPanel snapshot={snapshot} onClose={() => setProposalsOpen(false)} />}
           {comments && commentsUi.panelOpen && (
             <BoardThreadsPanel
               threads={comments.threads}
@@ -291,6 +309,8 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
         <OpenVoteDialog snapshot={snapshot} selectedId={selectedId} openVote={workshop.binding.actions.openVote} onClose={() => workshop.setDialog(null)} />
       )}
       {setupOpen && !readOnly && <BoardSetupDialog snapshot={snapshot} doc={session.doc} origin={session.origin} onClose={() => setSetupOpen(false)} />}
+      {proposals.dialogs}
     </div>
+    </ProposalsContext>
   );
 }

@@ -12,6 +12,7 @@ import { DependencySection } from "./DependencySection";
 import { ItemDescription } from "./ItemDescription";
 import { ItemPanel } from "./ItemPanel";
 import { ScheduleFacts } from "./ScheduleFacts";
+import { ProposeItemButton } from "../../proposals/ProposeItemButton";
 import type { BaselineView } from "../history/useBaseline";
 
 const NO_CONFLICTS: readonly Conflict[] = [];
@@ -81,6 +82,7 @@ export function SelectedItemPanel({ itemId, fresh, session, snapshot, data, comm
         actions={commands.dependencyActions}
         readOnly={readOnly}
       />
+      <ProposeItemButton itemId={itemId} />
     </ItemPanel>
   );
 }
