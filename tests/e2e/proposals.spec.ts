@@ -70,8 +70,15 @@ test("a design editor's change to a Platform item becomes a proposal; the Platfo
   // Pia's inbox has it.
   await expect(pia.page.getByTestId("inbox-unread")).toHaveText("1", LIVE);
 
-  // She opens the ghost: who, why; she accepts.
-  await ghost.click();
+  // The proposals panel lists it under Platform.
+  await pia.page.getByTestId("proposals-toggle").click();
+  const lane = pia.page.locator(`[data-testid="proposals-lane"][data-lane-id="${platformLane}"]`);
+  await expect(lane.getByTestId("proposal-row")).toContainText("API gateway");
+  await pia.page.getByRole("button", { name: "Close proposals" }).click();
+
+  // She opens the ghost from the keyboard (who, why) and accepts.
+  await ghost.focus();
+  await pia.page.keyboard.press("Enter");
   const card = pia.page.getByTestId("proposal-popover").getByTestId("proposal-card");
   await expect(card.getByTestId("proposal-author")).toHaveText("Dan Design");
   await expect(card.getByTestId("proposal-reason")).toHaveText("The journey research ends a week later");
