@@ -17,6 +17,11 @@ import type { SyncTokenOptions } from "../collab/syncTokenKeeper";
 import { useBoardSession, useConnection, useOfflineState, usePeers, useSnapshot } from "../collab/useBoardSession";
 import { useFollowController } from "../presence/usePresence";
 import { RoadmapView } from "../roadmap/RoadmapView";
+import { laneAccess, LaneAccessContext } from "../teams/laneAccess";
+import { LaneRefusedDialog } from "../teams/LaneRefusedDialog";
+import { TeamsContext } from "../teams/teamsContext";
+import { useTeams } from "../teams/useTeams";
+import type { MemberSummary } from "../../lib/protocol/appServices";
 import { apiRequest } from "../ui/apiRequest";
 import { CommitInput } from "../ui/CommitInput";
 import { Logo } from "../ui/Logo";
@@ -75,7 +80,12 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
     [session],
   );
   const title = snapshot?.board.title ?? initialTitle;
-  const comments = useCommentsBinding(boardId, account?.id ?? null, role);
+  const members = useBoardMembers(boardId, account !== null);
+  const comments = useCommentsBinding(boardId, account?.id ?? null, role, members);
+  // Who owns which lane, and what that leaves this person to edit (docs/teams.md).
+  const teams = useTeams(boardId, account !== null);
+  const access = useMemo(() => laneAccess(teams.teams, role, account?.id ?? null, snapshot), [teams.teams, role, account, snapshot]);
+  const teamTools = useMemo(() => ({ board: teams, members, canManage: account !== null && canManageBoard(role) }), [teams, members, account, role]);
   // Members take part in workshops; a guest on a share link watches the session bar (live events only).
   const closedCode = connection.closed?.code;
   // A guest whose link ended listens to nothing more (the server ended its notices too).
@@ -140,6 +150,7 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
         <ReadOnlyBanner role={role} guest={account === null} downgraded={canEditRoadmap(initialRole) && connection.loaded} />
       )}
       <SyncBanner connection={connection} offline={offline} />
+      <LaneRefusedDialog closed={connection.closed} />
       {workshop && running && (
         <SessionBar
           binding={workshop.binding}
@@ -154,6 +165,8 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
       )}
       {snapshot ? (
         <VoteContext value={workshop?.vote ?? null}>
+        <LaneAccessContext value={access}>
+        <TeamsContext value={teamTools}>
         <RoadmapView
           session={session}
           snapshot={snapshot}
@@ -164,6 +177,8 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
           history={account || guestSecret ? { canSetBaseline: account !== null && canManageBoard(role) } : null}
           workshop={workshop}
         />
+        </TeamsContext>
+        </LaneAccessContext>
         </VoteContext>
       ) : (
         <BoardLoading connection={connection} />
@@ -176,9 +191,8 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
  * Comment threads for signed-in members (guests on a share link cannot read them), with the
  * thread an inbox link asks for (`?thread=<id>`).
  */
-function useCommentsBinding(boardId: string, selfId: string | null, role: Role): CommentsBinding | null {
+function useCommentsBinding(boardId: string, selfId: string | null, role: Role, members: MemberSummary[]): CommentsBinding | null {
   const { threads, error, actions } = useBoardThreads(boardId, selfId !== null);
-  const members = useBoardMembers(boardId, selfId !== null);
   const initialThreadId = useSearchParams().get("thread");
   return useMemo(
     () =>

@@ -44,6 +44,9 @@ import { useImportedToast } from "../io/useImportedToast";
 import { ProposalsContext } from "../proposals/proposalsContext";
 import { ProposalsPanel } from "../proposals/ProposalsPanel";
 import { useProposalsUi } from "../proposals/useProposalsUi";
+import { RequestDialog } from "./requests/RequestDialog";
+import { RequestsPanel } from "./requests/RequestsPanel";
+import { useDependencyRequests } from "./requests/useDependencyRequests";
 
 interface RoadmapViewProps {
   session: BoardSession;
@@ -99,7 +102,20 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
     [comments, select, setItemTab],
   );
 
-  const data = useBoardData({ snapshot, peers, scale, collapsed: lanes.collapsed, criticalView, commentCounts: commentsUi.counts, onMilestoneComments: openMilestoneComments });
+  // Dependency requests between teams (docs/teams.md): signed-in members only, like comments.
+  const requests = useDependencyRequests(session.boardId, comments !== null);
+  const [requestsOpen, setRequestsOpen] = useState(false);
+  const [askingFor, setAskingFor] = useState<string | null>(null);
+  const data = useBoardData({
+    snapshot,
+    peers,
+    scale,
+    collapsed: lanes.collapsed,
+    criticalView,
+    commentCounts: commentsUi.counts,
+    onMilestoneComments: openMilestoneComments,
+    requests: requests.shown,
+  });
   const { geometry, decor, peerSelections } = data;
   const presence = usePresenceView(session, follow, geometry, scale, setScale, !readOnly);
   const versions = useBoardVersions(session.boardId, history !== null);
@@ -119,7 +135,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
   const versionsOpen = history !== null && versionsUi.panelOpen;
   const replaying = history !== null && versionsUi.replay.active;
   const workshopPanel = workshop?.binding.workshop ? workshop.panel : null;
-  const openPanels = Number(proposalsOpen) + Number(conflictsOpen) + Number(comments !== null && commentsUi.panelOpen) + Number(selectedId !== null) + Number(versionsOpen) + Number(workshopPanel !== null);
+  const openPanels = Number(proposalsOpen) + Number(conflictsOpen) + Number(requestsOpen) + Number(comments !== null && commentsUi.panelOpen) + Number(selectedId !== null) + Number(versionsOpen) + Number(workshopPanel !== null);
   const placement = usePanelPlacement(areaRef, openPanels);
   useImportedToast(
     session.boardId,
@@ -183,6 +199,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
             ? { openThreads: (comments.threads ?? []).filter((t) => !t.resolvedAt).length, open: commentsUi.panelOpen, onToggle: commentsUi.togglePanel }
             : undefined
         }
+        requests={comments ? { waiting: requests.actionable, open: requestsOpen, onToggle: () => setRequestsOpen((open) => !open) } : undefined}
       />
       {presence.banner}
       <div ref={areaRef} className="relative flex min-h-0 flex-1">
@@ -254,6 +271,9 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
             />
           )}
           {proposalsOpen && comments && <ProposalsPanel snapshot={snapshot} onClose={() => setProposalsOpen(false)} />}
+          {comments && requestsOpen && (
+            <RequestsPanel requests={requests} snapshot={snapshot} onReveal={selection.revealItem} onClose={() => setRequestsOpen(false)} />
+          )}
           {comments && commentsUi.panelOpen && (
             <BoardThreadsPanel
               threads={comments.threads}
@@ -285,6 +305,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
               commentsUi={commentsUi}
               onClose={() => select(null)}
               baseline={baseline.view}
+              onRequest={comments && !readOnly && !replaying ? () => setAskingFor(selectedId) : undefined}
             />
           )}
         </PanelPlacementContext>
@@ -307,6 +328,19 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
       )}
       {workshop?.dialog === "vote" && workshop.facilitating && (
         <OpenVoteDialog snapshot={snapshot} selectedId={selectedId} openVote={workshop.binding.actions.openVote} onClose={() => workshop.setDialog(null)} />
+      )}
+      {askingFor && (
+        <RequestDialog
+          itemId={askingFor}
+          snapshot={snapshot}
+          suggestedDate={data.scheduled.get(askingFor)?.start ?? null}
+          ask={requests.ask}
+          onDone={(message) => {
+            setAskingFor(null);
+            commands.showNotice(message);
+          }}
+          onClose={() => setAskingFor(null)}
+        />
       )}
       {setupOpen && !readOnly && <BoardSetupDialog snapshot={snapshot} doc={session.doc} origin={session.origin} onClose={() => setSetupOpen(false)} />}
       {proposals.dialogs}

@@ -7,6 +7,10 @@ export type Shape =
   | { kind: "rect"; x: number; y: number; w: number; h: number; fill?: string; stroke?: string; strokeWidth?: number; radius?: number; dash?: boolean }
   | { kind: "line"; x1: number; y1: number; x2: number; y2: number; stroke: string; width: number; dash?: boolean }
   | { kind: "diamond"; cx: number; cy: number; r: number; fill: string }
+  /** An open line through points (a dependency's elbow). */
+  | { kind: "polyline"; points: [number, number][]; stroke: string; width: number }
+  /** A filled closed shape (an arrow head). */
+  | { kind: "polygon"; points: [number, number][]; fill: string }
   | { kind: "circle"; cx: number; cy: number; r: number; fill?: string; stroke?: string }
   /** `y` is the baseline. `anchor` end: `x` is where the text ends. */
   | { kind: "text"; x: number; y: number; text: string; size: number; weight: 400 | 600; fill: string; anchor?: "start" | "end" }

@@ -1,15 +1,17 @@
 import { layoutBoard, NO_LANE } from "../derive/boardLayout";
+import { indexConflicts, type ConflictBadge } from "../derive/conflictIndex";
 import { isWorkingDay, makeCalendar } from "../derive/calendar";
 import { formatDay } from "../derive/dayStrings";
 import { packRows } from "../derive/laneRows";
 import { timeAxis, type AxisTick } from "../derive/timeAxis";
-import type { DerivedBoard } from "../derive/types";
+import type { DerivedBoard, Severity } from "../derive/types";
 import { toDayNumber, type DateString } from "../model/dates";
-import type { Item, TimeScale } from "../model/schemas";
+import type { Dependency, Item, TimeScale } from "../model/schemas";
 import type { BoardSnapshot } from "../model/snapshot";
 import { drawLegend, drawTimeHeader, type HeaderLayout } from "./sceneHeader";
-import { barFill, INK, MILESTONE_LINE, ORPHAN_LANE, safeColor, TODAY } from "./palette";
+import { barFill, INK, MILESTONE_LINE, mixWithWhite, ORPHAN_LANE, safeColor, TODAY } from "./palette";
 import { PAPER_SIZES, type Paper, type ScenePage, type Shape, type TimelineScene } from "./scene";
+import { ALL_LINKS_UP_TO, linkPoints, type LinkBox } from "./linkPath";
 import { fitText, textWidth } from "./textWidth";
 
 /**
@@ -146,13 +148,18 @@ export function timelineScene(snapshot: BoardSnapshot, derived: DerivedBoard, op
   const calendar = makeCalendar(snapshot.board);
   const todayDay = toDayNumber(options.today);
   const unscheduled = layout.unscheduled.length;
+  // Links and conflict badges as the screen shows them (DependencyArrows, ItemBar): every link
+  // of a board with few, only the broken ones (red) past ALL_LINKS_UP_TO.
+  const conflicts = indexConflicts(derived.conflicts, new Set(snapshot.dependencies.map((d) => d.id as string)));
+  const showAll = snapshot.dependencies.length <= ALL_LINKS_UP_TO;
+  const links = snapshot.dependencies.filter((d) => d.fromId !== d.toId && (showAll || conflicts.brokenLinks.has(d.id)));
   const pages: ScenePage[] = [];
   for (let c = 0; c < columns; c++) {
     const colStart = winStart + c * daysPerColumn;
     const colEnd = Math.min(winEnd, colStart + daysPerColumn);
     for (const chunk of chunks) {
       const page: Page = { c, colStart, colEnd, number: pages.length + 1, total: pageCount };
-      pages.push(drawPage(snapshot, paper, page, chunk, { header, bodyTop, ptPerDay, calendar, todayDay, unscheduled, today: options.today }));
+      pages.push(drawPage(snapshot, paper, page, chunk, { header, bodyTop, ptPerDay, calendar, todayDay, unscheduled, today: options.today, links, brokenLinks: conflicts.brokenLinks, badges: conflicts.badges }));
     }
   }
   return { ok: true, scene: { title: snapshot.board.title || "Roadmap", pages } };
@@ -174,6 +181,11 @@ interface PageContext {
   todayDay: number;
   unscheduled: number;
   today: DateString;
+  /** The links to draw, and which of them a conflict names (red). */
+  links: readonly Dependency[];
+  brokenLinks: ReadonlySet<string>;
+  /** Item id → its conflict badge. */
+  badges: ReadonlyMap<string, ConflictBadge>;
 }
 
 /** Lanes to pages: whole lanes while they fit, a lane taller than a page by its rows. */
@@ -309,7 +321,14 @@ function drawPage(snapshot: BoardSnapshot, paper: { width: number; height: numbe
     const x = xOf(m.day) + ptPerDay / 2;
     area.push({ kind: "line", x1: x, y1: bodyTop, x2: x, y2: bodyBottom, stroke: MILESTONE_LINE, width: 0.5, dash: true });
   }
-  for (const slice of slices) drawBars(area, slice, bodyTop + slice.top, page, xOf, ptPerDay, areaX);
+  // Links behind the bars, as on screen; both ends on this page's lanes (a link to a lane on
+  // another page is not drawn), either end may lie beyond its days (the line runs off the edge).
+  const boxes = new Map<string, LinkBox>();
+  for (const slice of slices)
+    for (const bar of slice.band.bars)
+      if (bar.row >= slice.rowFrom && bar.row < slice.rowTo) boxes.set(bar.item.id, { left: xOf(bar.startDay), top: barTop(slice, bodyTop + slice.top, bar), width: (bar.finishDay - bar.startDay + 1) * ptPerDay });
+  drawLinks(area, ctx.links, boxes, ctx.brokenLinks);
+  for (const slice of slices) drawBars(area, slice, bodyTop + slice.top, page, xOf, ptPerDay, areaX, ctx.badges);
   if (ctx.todayDay >= page.colStart && ctx.todayDay < page.colEnd) {
     const x = xOf(ctx.todayDay) + ptPerDay / 2;
     area.push({ kind: "line", x1: x, y1: bodyTop, x2: x, y2: bodyBottom, stroke: TODAY, width: 1 });
@@ -318,15 +337,49 @@ function drawPage(snapshot: BoardSnapshot, paper: { width: number; height: numbe
   return { width: paper.width, height: paper.height, shapes };
 }
 
-function drawBars(out: Shape[], slice: Slice, top: number, page: Page, xOf: (day: number) => number, ptPerDay: number, areaX: number) {
+const barTop = (slice: Slice, top: number, bar: Bar) => top + LANE_PAD + (bar.row - slice.rowFrom) * ROW + (ROW - BAR) / 2;
+
+/** DependencyArrows' colours on white: slate-400 at 70 % for a link, rose-500 for a broken one. */
+const LINK = { stroke: mixWithWhite("#94a3b8", 70), width: 0.625 };
+const BROKEN_LINK = { stroke: "#f43f5e", width: 0.875 };
+
+function drawLinks(out: Shape[], links: readonly Dependency[], boxes: ReadonlyMap<string, LinkBox>, broken: ReadonlySet<string>) {
+  const drawn: Shape[] = [];
+  const red: Shape[] = [];
+  for (const link of links) {
+    const from = boxes.get(link.fromId);
+    const to = boxes.get(link.toId);
+    if (!from || !to) continue;
+    const { line, head } = linkPoints(from, to, BAR, 0.5);
+    const style = broken.has(link.id) ? BROKEN_LINK : LINK;
+    (broken.has(link.id) ? red : drawn).push({ kind: "polyline", points: line, stroke: style.stroke, width: style.width }, { kind: "polygon", points: head, fill: style.stroke });
+  }
+  // Broken links over the others, as the screen layers them.
+  out.push(...drawn, ...red);
+}
+
+/** SEVERITY_DOT's colours (components/roadmap/conflicts/conflictLabels.ts). */
+const SEVERITY_FILL: Record<Severity, string> = { error: "#f43f5e", warning: "#f59e0b", info: "#0ea5e9" };
+
+/** ItemBar's conflict badge: the count in a dot of the worst severity on the bar's top right corner, ringed white. */
+function drawBadge(out: Shape[], badge: ConflictBadge, right: number, top: number) {
+  const cx = right - 0.5;
+  const cy = top + 0.5;
+  out.push({ kind: "circle", cx, cy, r: 4.5, fill: INK.paper }, { kind: "circle", cx, cy, r: 3.5, fill: SEVERITY_FILL[badge.severity] });
+  const count = badge.count > 99 ? "99+" : String(badge.count);
+  out.push({ kind: "text", x: cx - textWidth(count, 4.5, 600) / 2, y: cy + 4.5 * 0.36, text: count, size: 4.5, weight: 600, fill: INK.paper });
+}
+
+function drawBars(out: Shape[], slice: Slice, top: number, page: Page, xOf: (day: number) => number, ptPerDay: number, areaX: number, badges: ReadonlyMap<string, ConflictBadge>) {
   const { band } = slice;
   for (const bar of band.bars) {
     if (bar.row < slice.rowFrom || bar.row >= slice.rowTo) continue;
     if (bar.finishDay < page.colStart || bar.startDay >= page.colEnd) continue;
     const x = xOf(bar.startDay);
     const w = (bar.finishDay - bar.startDay + 1) * ptPerDay;
-    const y = top + LANE_PAD + (bar.row - slice.rowFrom) * ROW + (ROW - BAR) / 2;
+    const y = barTop(slice, top, bar);
     const status = bar.item.status;
+    const badge = badges.get(bar.item.id);
     out.push({
       kind: "rect",
       x,
@@ -343,8 +396,10 @@ function drawBars(out: Shape[], slice: Slice, top: number, page: Page, xOf: (day
     const baseline = y + BAR / 2 + BAR_FONT * 0.36;
     const title = bar.item.title || "Untitled item";
     const visibleLeft = Math.max(x, areaX);
+    if (badge) drawBadge(out, badge, x + w, y);
     if (bar.outside) {
-      out.push({ kind: "text", x: x + w + 3, y: baseline, text: fitText(title, BAR_FONT, OUTSIDE_LABEL_MAX), size: BAR_FONT, weight: 400, fill: INK.text });
+      // Beside the bar, the title starts clear of the badge on its corner.
+      out.push({ kind: "text", x: x + w + (badge ? 8 : 3), y: baseline, text: fitText(title, BAR_FONT, OUTSIDE_LABEL_MAX), size: BAR_FONT, weight: 400, fill: INK.text });
       continue;
     }
     // Like the screen's sticky titles: a bar that began before this page is named at its edge.
@@ -353,7 +408,7 @@ function drawBars(out: Shape[], slice: Slice, top: number, page: Page, xOf: (day
       drawStatusMark(out, status, textX + 2, y + BAR / 2, band.color);
       textX += 7;
     }
-    const text = fitText(title, BAR_FONT, x + w - textX - 3);
+    const text = fitText(title, BAR_FONT, x + w - textX - (badge ? 8 : 3));
     if (text) out.push({ kind: "text", x: textX, y: baseline, text, size: BAR_FONT, weight: 400, fill: status === "done" ? INK.muted : INK.strong });
   }
 }

@@ -34,6 +34,12 @@ export function timelineSvg(page: ScenePage, idPrefix = "p", drawText?: (shape: 
         out.push(`<path d="M${n(cx)} ${n(cy - r)}L${n(cx + r)} ${n(cy)}L${n(cx)} ${n(cy + r)}L${n(cx - r)} ${n(cy)}Z" fill="${escapeXml(shape.fill)}"/>`);
         break;
       }
+      case "polyline":
+        out.push(`<polyline points="${shape.points.map(([x, y]) => `${n(x)},${n(y)}`).join(" ")}" fill="none" stroke="${escapeXml(shape.stroke)}" stroke-width="${n(shape.width)}" stroke-linejoin="round"/>`);
+        break;
+      case "polygon":
+        out.push(`<polygon points="${shape.points.map(([x, y]) => `${n(x)},${n(y)}`).join(" ")}" fill="${escapeXml(shape.fill)}"/>`);
+        break;
       case "circle":
         out.push(
           `<circle cx="${n(shape.cx)}" cy="${n(shape.cy)}" r="${n(shape.r)}" fill="${escapeXml(shape.fill ?? "none")}"${shape.stroke ? ` stroke="${escapeXml(shape.stroke)}" stroke-width="0.6"` : ""}/>`,

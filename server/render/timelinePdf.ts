@@ -49,6 +49,20 @@ function draw(doc: PDFKit.PDFDocument, shape: Shape) {
       paint(doc, shape.fill, undefined, 0, null);
       break;
     }
+    case "polyline": {
+      const [first, ...rest] = shape.points;
+      if (!first) break;
+      doc.moveTo(first[0], first[1]);
+      for (const [x, y] of rest) doc.lineTo(x, y);
+      doc.lineJoin("round");
+      paint(doc, undefined, shape.stroke, shape.width, null);
+      doc.lineJoin("miter");
+      break;
+    }
+    case "polygon":
+      doc.polygon(...shape.points);
+      paint(doc, shape.fill, undefined, 0, null);
+      break;
     case "circle":
       doc.circle(shape.cx, shape.cy, shape.r);
       paint(doc, shape.fill, shape.stroke, 0.6, null);

@@ -2,7 +2,7 @@ import { CONFLICT_KINDS, type Conflict, type ConflictKind, type Severity } from 
 import { compareStrings } from "./text";
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const KIND_RANK = new Map<ConflictKind, number>(CONFLICT_KINDS.map((kind, i) => [kind, i]));
 
 /** Severity (error, warning, info), then kind in CONFLICT_KINDS order, then id in code-unit order. */

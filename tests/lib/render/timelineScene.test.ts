@@ -104,4 +104,58 @@ describe("the timeline on paper", () => {
     expect(svg).toContain("&lt;script&gt;");
     expect(svg).not.toContain("onload");
   });
+
+  it("draws the links as the screen does: elbows into each successor's start, broken ones red; conflict badges on the bars", () => {
+    // A successor pinned before its predecessor ends: the link is broken, both items get a badge.
+    let broken = "";
+    const { snapshot, derived } = demo((doc) => {
+      const s = readSnapshot(doc);
+      const dep = s.dependencies.find((d) => s.items.find((i) => i.id === d.fromId)!.laneId === s.items.find((i) => i.id === d.toId)!.laneId)!;
+      broken = dep.id;
+      const from = deriveBoard(s, { today }).schedule.items.find((x) => x.itemId === dep.fromId)!;
+      collection(doc, "items").get(dep.toId)!.set("start", from.start);
+    });
+    expect(derived.conflicts.some((c) => c.kind === "dependency-violated" && c.objectIds.includes(broken))).toBe(true);
+    const { pages } = scene(snapshot, derived, options({ range: { from: date("2027-01-04"), to: date("2027-12-31") } }));
+    expect(pages).toHaveLength(1);
+    const shapes = flat(pages[0]!.shapes);
+    const lines = shapes.filter((s): s is Extract<Shape, { kind: "polyline" }> => s.kind === "polyline");
+    const heads = shapes.filter((s): s is Extract<Shape, { kind: "polygon" }> => s.kind === "polygon");
+    // Every link whose two items are drawn (the demo board has few: all of them), one head each.
+    expect(lines).toHaveLength(snapshot.dependencies.length);
+    expect(heads).toHaveLength(snapshot.dependencies.length);
+    // Each head's tip touches a bar's start, at its middle; the line ends just behind the tip.
+    const bars = shapes.filter((s): s is Extract<Shape, { kind: "rect" }> => s.kind === "rect" && s.h === 14 && s.radius === 3);
+    for (const head of heads) {
+      const [tipX, tipY] = head.points[1]!;
+      expect(bars.some((b) => Math.abs(b.x - tipX) < 0.01 && Math.abs(b.y + 7 - tipY) < 0.01)).toBe(true);
+    }
+    for (const [i, line] of lines.entries()) expect(line.points.at(-1)![1]).toBe(heads[i]!.points[1]![1]);
+    // One red link (drawn last, over the grey ones), the others the screen's grey.
+    expect(lines.map((l) => l.stroke)).toEqual([...Array(lines.length - 1).fill("#b4bfcd"), "#f43f5e"]);
+    // Links are drawn behind the bars: every link comes before the first bar in the drawing order.
+    expect(shapes.indexOf(lines.at(-1)!)).toBeLessThan(shapes.indexOf(bars[0]!));
+    // Badges: the count in a dot of the worst severity on the top right corner of each bar in a conflict.
+    const badged = snapshot.items.filter((i) => derived.conflicts.some((c) => c.objectIds.includes(i.id)) && derived.schedule.items.some((x) => x.itemId === i.id));
+    const dots = shapes.filter((s): s is Extract<Shape, { kind: "circle" }> => s.kind === "circle" && s.r === 3.5);
+    expect(dots).toHaveLength(badged.length);
+    expect(dots.some((d) => d.fill === "#f43f5e")).toBe(true);
+    for (const dot of dots) expect(bars.some((b) => Math.abs(b.x + b.w - 0.5 - dot.cx) < 0.01 && Math.abs(b.y + 0.5 - dot.cy) < 0.01)).toBe(true);
+  });
+
+  it("past 400 links only the broken ones are drawn, as on screen", () => {
+    const big = generateBoard(5, { items: 600, dependencies: 700, lanes: 6, milestones: 10 }).doc;
+    // Three successors pinned to their predecessor's start: three broken links.
+    const before = readSnapshot(big);
+    const schedule = deriveBoard(before, { today }).schedule.items;
+    for (const dep of before.dependencies.slice(0, 3)) collection(big, "items").get(dep.toId)!.set("start", schedule.find((x) => x.itemId === dep.fromId)!.start);
+    const snapshot = readSnapshot(big);
+    const derived = deriveBoard(snapshot, { today });
+    const brokenIds = new Set(derived.conflicts.filter((c) => c.kind === "dependency-violated" || c.kind === "dependency-cycle").flatMap((c) => c.objectIds));
+    const { pages } = scene(snapshot, derived, options({ paper: "a3" }));
+    const lines = pages.flatMap((p) => flat(p.shapes)).filter((s) => s.kind === "polyline");
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((l) => l.kind === "polyline" && l.stroke === "#f43f5e")).toBe(true);
+    expect(lines.length).toBeLessThanOrEqual(pages.length * snapshot.dependencies.filter((d) => brokenIds.has(d.id)).length);
+  });
 });

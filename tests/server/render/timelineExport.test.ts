@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { deriveBoard } from "../../../lib/derive/deriveBoard";
 import { date } from "../../../lib/model/dates";
 import { buildDemoBoard } from "../../../lib/model/demoBoard";
+import { collection } from "../../../lib/model/docLayout";
 import { addLane } from "../../../lib/model/laneCommands";
 import { createOrigin } from "../../../lib/model/origin";
 import { readSnapshot } from "../../../lib/model/snapshot";
@@ -116,5 +117,76 @@ describe("the PNG", () => {
     const snapshot = demo();
     const huge = { ...snapshot, items: Array.from({ length: 5_001 }, () => snapshot.items[0]!) };
     expect(await renderTimeline(huge, { format: "pdf", paper: "a4", range: "all", exportedAt })).toMatchObject({ ok: false, error: expect.stringMatching(/5001 items; .* at most 5000/) });
+  });
+});
+
+/**
+ * The links and conflict badges, looked at in the files: the PNG decoded, the PDF rasterised by
+ * poppler (pdftoppm), each at 144 dpi, read where the layout put a red link, a grey link and a badge.
+ */
+describe("links and conflict badges in the files", () => {
+  const today = date("2027-01-18");
+  const range = { from: date("2027-01-04"), to: date("2027-12-31") };
+  /** The demo board with one successor pinned to its predecessor's start: a broken link, two badges. */
+  function brokenDemo() {
+    const doc = new Y.Doc();
+    buildDemoBoard(doc, createOrigin("local", "test"), date("2027-01-04"));
+    const s = readSnapshot(doc);
+    const dep = s.dependencies.find((d) => s.items.find((i) => i.id === d.fromId)!.laneId === s.items.find((i) => i.id === d.toId)!.laneId)!;
+    const from = deriveBoard(s, { today }).schedule.items.find((x) => x.itemId === dep.fromId)!;
+    collection(doc, "items").get(dep.toId)!.set("start", from.start);
+    const snapshot = readSnapshot(doc);
+    const result = timelineScene(snapshot, deriveBoard(snapshot, { today }), { paper: "a4", range, today, maxPages: 12 });
+    if (!result.ok) throw new Error(result.error);
+    const shapes = flatten(result.scene.pages[0]!.shapes);
+    const lines = shapes.filter((x): x is Extract<Shape, { kind: "polyline" }> => x.kind === "polyline");
+    const badge = shapes.find((x): x is Extract<Shape, { kind: "circle" }> => x.kind === "circle" && x.r === 3.5 && x.fill === "#f43f5e")!;
+    return { snapshot, scene: result.scene, red: lines.find((l) => l.stroke === "#f43f5e")!, grey: lines.filter((l) => l.stroke !== "#f43f5e"), badge, shapes };
+  }
+  const flatten = (shapes: Shape[]): Shape[] => shapes.flatMap((x) => (x.kind === "clip" ? flatten(x.shapes) : [x]));
+  /** The middle of a link's first vertical run (it leaves its predecessor there, clear of bars and titles). */
+  const onLine = (line: Extract<Shape, { kind: "polyline" }>): [number, number] => {
+    const [[x, y1], [, y2]] = line.points as [[number, number], [number, number]];
+    return [x, (y1 + y2) / 2];
+  };
+  const near = (pixel: [number, number, number], hex: string, tolerance: number) => {
+    const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    return Math.abs(pixel[0] - want[0]!) + Math.abs(pixel[1] - want[1]!) + Math.abs(pixel[2] - want[2]!) < tolerance;
+  };
+  /** The darkest pixel within 1.5 pt of a point (a 0.6 pt line covers only part of a pixel). */
+  function sample(image: ReturnType<typeof readPng>, [x, y]: [number, number], scale: number): [number, number, number] {
+    let best: [number, number, number] = [255, 255, 255];
+    for (let dx = -3; dx <= 3; dx++) {
+      const p = image.pixel(Math.round(x * scale) + dx, Math.round(y * scale));
+      if (p[0] + p[1] + p[2] < best[0] + best[1] + best[2]) best = p;
+    }
+    return best;
+  }
+  function check(image: ReturnType<typeof readPng>, scale: number, parts: ReturnType<typeof brokenDemo>) {
+    // Red where the broken link runs, the screen's grey where another one does, the badge's red at its centre.
+    expect(sample(image, onLine(parts.red), scale)[0]).toBeGreaterThan(200);
+    expect(sample(image, onLine(parts.red), scale), "red link").toSatisfy((p: [number, number, number]) => near(p, "#f43f5e", 90));
+    const greys = parts.grey.filter((l) => Math.abs(l.points[1]![1] - l.points[0]![1]) > 3).map((l) => sample(image, onLine(l), scale));
+    expect(greys, "grey links").toSatisfy((ps: [number, number, number][]) => ps.some((p) => near(p, "#b4bfcd", 60)));
+    // Left of the count (white) inside the dot.
+    expect(image.pixel(Math.round((parts.badge.cx - 2.4) * scale), Math.round(parts.badge.cy * scale)), "badge").toSatisfy((p: [number, number, number]) => near(p, "#f43f5e", 40));
+  }
+
+  it("the PNG", async () => {
+    const parts = brokenDemo();
+    expect(parts.red).toBeDefined();
+    const png = await timelinePng(parts.scene);
+    check(readPng(png.png), png.scale, parts);
+  });
+
+  it.skipIf(!has("pdftoppm"))("the PDF, rasterised by poppler", async () => {
+    const parts = brokenDemo();
+    const made = await renderTimeline(parts.snapshot, { format: "pdf", paper: "a4", range, exportedAt });
+    if (!made.ok) throw new Error(made.error);
+    const file = join(dir, "links.pdf");
+    writeFileSync(file, made.value.body);
+    execFileSync("pdftoppm", ["-png", "-r", "144", "-f", "1", "-l", "1", "-singlefile", file, join(dir, "links")]);
+    const { readFileSync } = await import("node:fs");
+    check(readPng(readFileSync(join(dir, "links.png"))), 2, parts);
   });
 });
