@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { TimeScale } from "../../lib/model/schemas";
 import type { BoardSnapshot } from "../../lib/model/snapshot";
 import type { BoardSession, Peer } from "../collab/boardSession";
@@ -44,6 +44,7 @@ import { useImportedToast } from "../io/useImportedToast";
 import { ProposalsContext } from "../proposals/proposalsContext";
 import { ProposalsPanel } from "../proposals/ProposalsPanel";
 import { useProposalsUi } from "../proposals/useProposalsUi";
+import type { ProposalDraft } from "../proposals/ProposeDialog";
 import { RequestDialog } from "./requests/RequestDialog";
 import { RequestsPanel } from "./requests/RequestsPanel";
 import { useDependencyRequests } from "./requests/useDependencyRequests";
@@ -122,7 +123,10 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
   const baseline = useBaseline(session.boardId, versions.baselineId, snapshot, data.derived);
   const [ghostsShown, setGhostsShown] = useGhostsShown(session.boardId);
   const [compareOpen, setCompareOpen] = useState(false);
-  const commands = useBoardCommands({ session, snapshot, calendar: data.calendar, geometry, todayDay: data.todayDay, selection, openItemComments });
+  // Edits the lane rules stop offer to become proposals; the dialog lives with the proposals below.
+  const proposeRef = useRef<(draft: ProposalDraft) => void>(() => {});
+  const propose = useCallback((draft: ProposalDraft) => proposeRef.current(draft), []);
+  const commands = useBoardCommands({ session, snapshot, calendar: data.calendar, geometry, todayDay: data.todayDay, selection, openItemComments, propose });
   const versionsUi = useVersionsUi(session, versions, commands.showNotice, select);
   // Proposals (docs/teams.md): members only; commenters and up propose.
   const proposals = useProposalsUi(
@@ -132,6 +136,9 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
     commands.showNotice,
   );
   const [proposalsOpen, setProposalsOpen] = useState(false);
+  useEffect(() => {
+    proposeRef.current = proposals.ui.propose;
+  }, [proposals.ui.propose]);
   const versionsOpen = history !== null && versionsUi.panelOpen;
   const replaying = history !== null && versionsUi.replay.active;
   const workshopPanel = workshop?.binding.workshop ? workshop.panel : null;

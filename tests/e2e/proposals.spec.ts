@@ -6,13 +6,15 @@ import { rawWrite, seedItems } from "./seedBoard";
 
 /**
  * Suggest mode with two people (docs/teams.md "Proposals"): the board's owner makes Pia the
- * Platform lane's owner and asks editors to propose; Dan, who designs, changes a Platform item,
- * which becomes a proposal with his reason; Pia sees the ghost and the inbox entry and accepts;
+ * Platform lane's owner and asks editors to propose; Dan, who designs, drags a Platform item,
+ * which is stopped and becomes a proposal with his reason; Pia sees the ghost and the inbox entry and accepts;
  * both see the item moved. (Decline and counter: tests/server/proposals.test.ts.)
  */
 test.describe.configure({ timeout: 120_000 });
 
 const LIVE = { timeout: 5_000 };
+/** Pixels per day at the Weeks zoom. */
+const DAY = 24;
 
 async function lanesAndPolicy(page: Page, boardId: string, platformLane: string, ownerId: string) {
   const owners = await page.request.put(`/api/boards/${boardId}/lanes/${platformLane}/owners`, { data: { userIds: [ownerId] } });
@@ -21,7 +23,7 @@ async function lanesAndPolicy(page: Page, boardId: string, platformLane: string,
   expect(policy.status(), await policy.text()).toBe(200);
 }
 
-test("a design editor's change to a Platform item becomes a proposal; the Platform owner sees its ghost and inbox entry and accepts; both see the item moved", async ({ browser, baseURL }) => {
+test("a design editor's drag of a Platform item becomes a proposal; the Platform owner sees its ghost and inbox entry and accepts; both see the item moved", async ({ browser, baseURL }) => {
   const ana = await newPerson(browser, "Ana Owner");
   const pia = await newPerson(browser, "Pia Platform");
   const dan = await newPerson(browser, "Dan Design");
@@ -52,11 +54,22 @@ test("a design editor's change to a Platform item becomes a proposal; the Platfo
   const start = date((await barNamed(dan.page, "API gateway").getAttribute("data-start"))!);
   const later = addCalendarDays(start, 7);
 
-  // Dan proposes moving the gateway a week later, with his reason.
-  await barNamed(dan.page, "API gateway").click();
-  await dan.page.getByTestId("propose-change").click();
+  // Dan drags the gateway a week later: the lane is Platform's, so the drag is stopped and
+  // offers to become a proposal, the dialog filled in with where he dropped it.
+  await dan.page.getByRole("radio", { name: "Weeks" }).click();
+  const bar = barNamed(dan.page, "API gateway");
+  await bar.scrollIntoViewIfNeeded();
+  const box = (await bar.boundingBox())!;
+  const from = { x: box.x + 12, y: box.y + box.height / 2 };
+  await dan.page.mouse.move(from.x, from.y);
+  await dan.page.mouse.down();
+  await dan.page.mouse.move(from.x + 3.5 * DAY, from.y, { steps: 5 });
+  await dan.page.mouse.move(from.x + 7 * DAY, from.y, { steps: 5 });
+  await dan.page.mouse.up();
+  await expect(dan.page.getByTestId("board-toast")).toContainText("Platform is owned by Pia Platform");
+  await dan.page.getByTestId("board-toast-action").click();
   const dialog = dan.page.getByTestId("propose-dialog");
-  await dialog.getByLabel("Start", { exact: true }).fill(later);
+  await expect(dialog.getByLabel("Start", { exact: true })).toHaveValue(later);
   await dialog.getByLabel("Why", { exact: true }).fill("The journey research ends a week later");
   await dialog.getByRole("button", { name: "Send proposal" }).click();
   await expect(dialog).toBeHidden();
