@@ -27,7 +27,7 @@ const request = (id: string, from: string, to: string, state: DependencyRequestF
 
 function draw(requests: DependencyRequestFacts[], dependencies: Dependency[] = []) {
   const html = renderToStaticMarkup(
-    createElement(DependencyArrows, { width: 400, height: 200, bars, dependencies, brokenLinks: new Set(), criticalLinks: new Set(), criticalView: false, selectedId: null, requests }),
+    createElement(DependencyArrows, { width: 400, height: 200, bars, dependencies, brokenLinks: new Set<string>(), criticalLinks: new Set<string>(), criticalView: false, selectedId: null, requests }),
   );
   const count = (kind: string) => Number(new RegExp(`data-kind="${kind}" data-count="(\\d+)"`).exec(html)?.[1] ?? 0);
   return { html, requested: count("requested"), declined: count("declined"), committed: count("committed"), normal: count("normal") };
