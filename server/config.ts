@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { z } from "zod";
 import { DEFAULT_SQLITE_SYNC, type SqliteSync } from "./storage/sqlite/sqliteSync";
+import { DEFAULT_MAX_STREAMS_PER_LINK, DEFAULT_MAX_STREAMS_PER_PERSON } from "./events/streamQuota";
 
 /** Every environment variable the server reads, parsed once at start-up (README lists them). */
 const envSchema = z.object({
@@ -26,6 +27,10 @@ const envSchema = z.object({
   WAYMARK_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(10_000),
   /** Open sync connections one board accepts; beyond, upgrades are refused with 503. */
   WAYMARK_MAX_CONNECTIONS_PER_BOARD: z.coerce.number().int().min(1).default(1_500),
+  /** Live event streams (`/events`) one share link's guests may hold open; beyond, 429. */
+  WAYMARK_MAX_STREAMS_PER_LINK: z.coerce.number().int().min(1).default(DEFAULT_MAX_STREAMS_PER_LINK),
+  /** Live event streams one signed-in person may hold open; beyond, 429. */
+  WAYMARK_MAX_STREAMS_PER_PERSON: z.coerce.number().int().min(1).default(DEFAULT_MAX_STREAMS_PER_PERSON),
   /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
   WAYMARK_METRICS_TOKEN: z.string().min(16).optional(),
   /** Redis shared by several instances (fan-out of updates and presence); unset = one process. */
@@ -71,6 +76,8 @@ export interface ServerConfig {
   maxBufferedBytes?: number;
   maxConnections?: number;
   maxConnectionsPerBoard?: number;
+  maxStreamsPerLink?: number;
+  maxStreamsPerPerson?: number;
   metricsToken?: string;
   redisUrl?: string;
   repairIntervalMs?: number;
@@ -107,6 +114,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxBufferedBytes: e.WAYMARK_MAX_BUFFERED_BYTES,
     maxConnections: e.WAYMARK_MAX_CONNECTIONS,
     maxConnectionsPerBoard: e.WAYMARK_MAX_CONNECTIONS_PER_BOARD,
+    maxStreamsPerLink: e.WAYMARK_MAX_STREAMS_PER_LINK,
+    maxStreamsPerPerson: e.WAYMARK_MAX_STREAMS_PER_PERSON,
     metricsToken: e.WAYMARK_METRICS_TOKEN,
     redisUrl: e.REDIS_URL,
     repairIntervalMs: e.WAYMARK_REPAIR_INTERVAL_MS,

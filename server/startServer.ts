@@ -259,6 +259,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     unread: (userId) => store.countUnread(userId),
     boardGreeting: (boardId) => services.workshopNotice(boardId),
     log,
+    maxStreamsPerLink: config.maxStreamsPerLink,
+    maxStreamsPerPerson: config.maxStreamsPerPerson,
   });
 
   const http = createServer((req, res) => {

@@ -41,6 +41,9 @@ import { OpenVoteDialog } from "../workshop/OpenVoteDialog";
 import type { WorkshopUi } from "../workshop/useWorkshopUi";
 import { WorkshopSidePanel } from "../workshop/WorkshopSidePanel";
 import { useImportedToast } from "../io/useImportedToast";
+import { RequestDialog } from "./requests/RequestDialog";
+import { RequestsPanel } from "./requests/RequestsPanel";
+import { useDependencyRequests } from "./requests/useDependencyRequests";
 
 interface RoadmapViewProps {
   session: BoardSession;
@@ -96,7 +99,20 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
     [comments, select, setItemTab],
   );
 
-  const data = useBoardData({ snapshot, peers, scale, collapsed: lanes.collapsed, criticalView, commentCounts: commentsUi.counts, onMilestoneComments: openMilestoneComments });
+  // Dependency requests between teams (docs/teams.md): signed-in members only, like comments.
+  const requests = useDependencyRequests(session.boardId, comments !== null);
+  const [requestsOpen, setRequestsOpen] = useState(false);
+  const [askingFor, setAskingFor] = useState<string | null>(null);
+  const data = useBoardData({
+    snapshot,
+    peers,
+    scale,
+    collapsed: lanes.collapsed,
+    criticalView,
+    commentCounts: commentsUi.counts,
+    onMilestoneComments: openMilestoneComments,
+    requests: requests.shown,
+  });
   const { geometry, decor, peerSelections } = data;
   const presence = usePresenceView(session, follow, geometry, scale, setScale, !readOnly);
   const versions = useBoardVersions(session.boardId, history !== null);
@@ -108,7 +124,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
   const versionsOpen = history !== null && versionsUi.panelOpen;
   const replaying = history !== null && versionsUi.replay.active;
   const workshopPanel = workshop?.binding.workshop ? workshop.panel : null;
-  const openPanels = Number(conflictsOpen) + Number(comments !== null && commentsUi.panelOpen) + Number(selectedId !== null) + Number(versionsOpen) + Number(workshopPanel !== null);
+  const openPanels = Number(conflictsOpen) + Number(requestsOpen) + Number(comments !== null && commentsUi.panelOpen) + Number(selectedId !== null) + Number(versionsOpen) + Number(workshopPanel !== null);
   const placement = usePanelPlacement(areaRef, openPanels);
   useImportedToast(
     session.boardId,
@@ -166,6 +182,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
             ? { openThreads: (comments.threads ?? []).filter((t) => !t.resolvedAt).length, open: commentsUi.panelOpen, onToggle: commentsUi.togglePanel }
             : undefined
         }
+        requests={comments ? { waiting: requests.actionable, open: requestsOpen, onToggle: () => setRequestsOpen((open) => !open) } : undefined}
       />
       {presence.banner}
       <div ref={areaRef} className="relative flex min-h-0 flex-1">
@@ -236,6 +253,9 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
               onClose={() => setConflictsOpen(false)}
             />
           )}
+          {comments && requestsOpen && (
+            <RequestsPanel requests={requests} snapshot={snapshot} onReveal={selection.revealItem} onClose={() => setRequestsOpen(false)} />
+          )}
           {comments && commentsUi.panelOpen && (
             <BoardThreadsPanel
               threads={comments.threads}
@@ -267,6 +287,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
               commentsUi={commentsUi}
               onClose={() => select(null)}
               baseline={baseline.view}
+              onRequest={comments && !readOnly && !replaying ? () => setAskingFor(selectedId) : undefined}
             />
           )}
         </PanelPlacementContext>
@@ -289,6 +310,19 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
       )}
       {workshop?.dialog === "vote" && workshop.facilitating && (
         <OpenVoteDialog snapshot={snapshot} selectedId={selectedId} openVote={workshop.binding.actions.openVote} onClose={() => workshop.setDialog(null)} />
+      )}
+      {askingFor && (
+        <RequestDialog
+          itemId={askingFor}
+          snapshot={snapshot}
+          suggestedDate={data.scheduled.get(askingFor)?.start ?? null}
+          ask={requests.ask}
+          onDone={(message) => {
+            setAskingFor(null);
+            commands.showNotice(message);
+          }}
+          onClose={() => setAskingFor(null)}
+        />
       )}
       {setupOpen && !readOnly && <BoardSetupDialog snapshot={snapshot} doc={session.doc} origin={session.origin} onClose={() => setSetupOpen(false)} />}
     </div>

@@ -6,6 +6,9 @@ import { guestActor } from "../../lib/protocol/guestReaders";
 import { sessionPrincipal } from "../auth/sessionCookie";
 import type { Logger } from "../log";
 import type { LiveHub, LiveSubscriber } from "./liveEvents";
+import { DEFAULT_MAX_STREAMS_PER_LINK, DEFAULT_MAX_STREAMS_PER_PERSON, StreamQuota } from "./streamQuota";
+/** How long a refused stream is told to wait: the page's own retries wait 2 to 30 seconds. */
+const RETRY_AFTER_SECONDS = 30;
 
 export interface EventStreamDeps {
   hub: LiveHub;
@@ -21,12 +24,17 @@ export interface EventStreamDeps {
   pingIntervalMs?: number;
   /** What a stream opening on a board is told first (the running workshop: docs/workshops.md). */
   boardGreeting?: (boardId: BoardId) => Promise<LiveEvent | null>;
+  /** Open streams per share link, and per signed-in person; beyond, 429 (defaults: streamQuota.ts). */
+  maxStreamsPerLink?: number;
+  maxStreamsPerPerson?: number;
 }
 
-function refuse(res: ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" });
+function refuse(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...headers });
   res.end(JSON.stringify({ error: message }));
 }
+
+const tooMany = (res: ServerResponse, message: string) => refuse(res, 429, message, { "Retry-After": String(RETRY_AFTER_SECONDS) });
 
 /** One server-sent event: the name the browser's EventSource listens for, and one line of JSON. */
 export const formatEvent = (event: LiveEvent): string => `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
@@ -39,10 +47,13 @@ export const formatEvent = (event: LiveEvent): string => `event: ${event.type}\n
  * actor (lib/protocol/guestReaders.ts) whose stream ends when the link is revoked. Signed in by the next-auth cookie only: an
  * EventSource cannot send headers, and a cross-site page cannot read this response (no CORS
  * headers are sent), so no token or origin check is needed. A board the user may not see is a
- * 404, exactly like one that does not exist.
+ * 404, exactly like one that does not exist. One share link's guests, and one person, may hold
+ * only so many streams open at once (StreamQuota): beyond, 429 with Retry-After.
  */
 export function createEventStreamHandler(deps: EventStreamDeps) {
   const pingMs = deps.pingIntervalMs ?? 25_000;
+  const perLink = new StreamQuota(deps.maxStreamsPerLink ?? DEFAULT_MAX_STREAMS_PER_LINK);
+  const perPerson = new StreamQuota(deps.maxStreamsPerPerson ?? DEFAULT_MAX_STREAMS_PER_PERSON);
 
   return async function handleEventStream(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== "GET") {
@@ -59,7 +70,9 @@ export function createEventStreamHandler(deps: EventStreamDeps) {
       if (!principal && share !== null) {
         const guest = await guestStream(share, query.get("board"));
         if (!guest) return refuse(res, 404, "board not found");
-        return void stream(req, res, guest.userId, undefined, guest.boardId, false);
+        const place = perLink.take(guest.linkId);
+        if (!place) return tooMany(res, `this share link is at its limit of ${perLink.max} live streams; retry later`);
+        return void stream(req, res, guest.userId, undefined, guest.boardId, false, place);
       }
       const id = userIdSchema.safeParse(principal?.kind === "user" ? principal.userId : undefined);
       // A session that outlived its account is no session.
@@ -76,20 +89,31 @@ export function createEventStreamHandler(deps: EventStreamDeps) {
       deps.log.error({ err: String(error) }, "event stream access check failed");
       return refuse(res, 503, "try again shortly");
     }
-    return stream(req, res, userId, sessionId, boardId, true);
+    const place = perPerson.take(userId);
+    if (!place) return tooMany(res, `you have ${perPerson.max} live streams open, the most one person may; close a tab and retry`);
+    return stream(req, res, userId, sessionId, boardId, true, place);
   };
 
   /** A guest's stream: the link must be live and the board its own. */
-  async function guestStream(secret: string, rawBoard: string | null): Promise<{ userId: UserId; boardId: BoardId } | null> {
+  async function guestStream(secret: string, rawBoard: string | null): Promise<{ userId: UserId; linkId: string; boardId: BoardId } | null> {
     const board = boardIdSchema.safeParse(rawBoard);
     if (!board.success) return null;
     const link = await deps.services.resolveShareLink(secret);
     if (!link || link.principal.kind !== "guest" || link.boardId !== board.data) return null;
-    return { userId: guestActor(link.principal.shareLinkId), boardId: board.data };
+    return { userId: guestActor(link.principal.shareLinkId), linkId: link.principal.shareLinkId, boardId: board.data };
   }
 
-  async function stream(req: IncomingMessage, res: ServerResponse, userId: UserId, sessionId: string | undefined, boardId: BoardId | null, withInbox: boolean): Promise<void> {
-    if (req.destroyed) return;
+  /** Serves one stream; `release` gives its place in the holder's quota back when it ends. */
+  async function stream(
+    req: IncomingMessage,
+    res: ServerResponse,
+    userId: UserId,
+    sessionId: string | undefined,
+    boardId: BoardId | null,
+    withInbox: boolean,
+    release: () => void,
+  ): Promise<void> {
+    if (req.destroyed) return release();
 
     res.writeHead(200, {
       "Content-Type": "text/event-stream; charset=utf-8",
@@ -117,6 +141,7 @@ export function createEventStreamHandler(deps: EventStreamDeps) {
       open = false;
       clearInterval(ping);
       unsubscribe();
+      release();
       res.end();
     }
     res.on("close", cleanup);

@@ -166,6 +166,61 @@ describe("share-link guests", () => {
   });
 });
 
+describe("how many streams one holder may open (hostile: a crowd of streams on one link or account)", () => {
+  // Small caps on a server of its own; the defaults (500 a link, 30 a person) work the same way.
+  let small: CommentWorld;
+  beforeEach(async () => {
+    small = await startCommentWorld({ maxStreamsPerLink: 3, maxStreamsPerPerson: 2 });
+  });
+  afterEach(async () => {
+    for (const s of streams.splice(0)) s.close();
+    await small.close();
+  });
+  const at = (query: string) => `${small.s.url}${EVENTS_PATH}?${query}`;
+  async function keep(target: string, cookie?: string) {
+    const stream = await openStream(target, cookie);
+    streams.push(stream);
+    return stream;
+  }
+
+  it("a share link's guests hold at most its cap of streams: the next is a 429 that says so; a closed one frees its place; other links are not counted", async () => {
+    const link = value(await small.s.services.createShareLink(small.people.owner, small.board.id));
+    const guest = at(`board=${small.board.id}&share=${encodeURIComponent(link.secret)}`);
+    const open = [await keep(guest), await keep(guest), await keep(guest)];
+    expect(open.map((s) => s.status)).toEqual([200, 200, 200]);
+    const refused = await keep(guest);
+    expect(refused.status).toBe(429);
+    expect(refused.headers["retry-after"]).toBe("30");
+    expect(JSON.parse(await refused.body)).toEqual({ error: "this share link is at its limit of 3 live streams; retry later" });
+    // Another link of the same board has its own count; signed-in members are not counted here.
+    const other = value(await small.s.services.createShareLink(small.people.owner, small.board.id));
+    expect((await keep(at(`board=${small.board.id}&share=${encodeURIComponent(other.secret)}`))).status).toBe(200);
+    expect((await keep(at(`board=${small.board.id}`), await sessionCookie(small.s.secret, small.people.viewer))).status).toBe(200);
+    // A guest who leaves gives the place back.
+    open[0]!.close();
+    await eventually(async () => {
+      const again = await keep(guest);
+      expect(again.status).toBe(200);
+    });
+  });
+
+  it("a signed-in person holds at most their cap of streams, board or inbox alike: the next is a 429; other people are not counted", async () => {
+    const cookie = await sessionCookie(small.s.secret, small.people.editor);
+    const open = [await keep(at(`board=${small.board.id}`), cookie), await keep(`${small.s.url}${EVENTS_PATH}`, cookie)];
+    expect(open.map((s) => s.status)).toEqual([200, 200]);
+    const refused = await keep(at(`board=${small.board.id}`), cookie);
+    expect(refused.status).toBe(429);
+    expect(refused.headers["retry-after"]).toBe("30");
+    expect(JSON.parse(await refused.body)).toEqual({ error: "you have 2 live streams open, the most one person may; close a tab and retry" });
+    expect((await keep(at(`board=${small.board.id}`), await sessionCookie(small.s.secret, small.people.viewer))).status).toBe(200);
+    open[1]!.close();
+    await eventually(async () => {
+      const again = await keep(at(`board=${small.board.id}`), cookie);
+      expect(again.status).toBe(200);
+    });
+  });
+});
+
 describe("the stream handler on its own", () => {
   let server: Server;
   afterEach(() => new Promise<void>((r) => server.close(() => r())));
