@@ -3,7 +3,7 @@
 // Before anything that builds a zod schema: our CSP forbids eval, and zod probes for it while
 // building object schemas (module evaluation follows import order).
 import "../collab/zodWithoutEval";
-import { useSearchParams } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { updateBoard } from "../../lib/model/boardCommands";
 import { canComment, canEditRoadmap, canManageBoard, roleSchema, type Role } from "../../lib/protocol/roles";
@@ -17,6 +17,11 @@ import type { SyncTokenOptions } from "../collab/syncTokenKeeper";
 import { useBoardSession, useConnection, useOfflineState, usePeers, useSnapshot } from "../collab/useBoardSession";
 import { useFollowController } from "../presence/usePresence";
 import { RoadmapView } from "../roadmap/RoadmapView";
+import { laneAccess, LaneAccessContext } from "../teams/laneAccess";
+import { LaneRefusedDialog } from "../teams/LaneRefusedDialog";
+import { TeamsContext } from "../teams/teamsContext";
+import { useTeams } from "../teams/useTeams";
+import type { MemberSummary } from "../../lib/protocol/appServices";
 import { apiRequest } from "../ui/apiRequest";
 import { CommitInput } from "../ui/CommitInput";
 import { Logo } from "../ui/Logo";
@@ -32,6 +37,12 @@ import { SessionBar } from "../workshop/SessionBar";
 import { useWorkshopUi } from "../workshop/useWorkshopUi";
 import { VoteContext } from "../workshop/voteContext";
 import { WorkshopMenu } from "../workshop/WorkshopMenu";
+import type { ScenarioView } from "../../lib/protocol/scenarios";
+import { CompareScenarioDialog } from "../scenarios/CompareScenarioDialog";
+import { ScenarioBanner } from "../scenarios/ScenarioBanner";
+import { ScenarioSwitcher } from "../scenarios/ScenarioSwitcher";
+import { boardPath } from "../scenarios/scenariosClient";
+import { useScenarios } from "../scenarios/useScenarios";
 
 interface BoardScreenProps {
   boardId: string;
@@ -45,10 +56,12 @@ interface BoardScreenProps {
   syncToken?: SyncTokenOptions;
   /** A guest's share-link secret: it opens the reads guests may make (versions, the baseline) and the board's live notices. */
   guestSecret?: string;
+  /** Set when this board is a scenario of a plan (docs/teams.md): marked everywhere as not the plan. */
+  scenario?: (ScenarioView & { planRole: Role }) | null;
 }
 
 /** A board page: connects, shows who is here, and draws the roadmap once the first sync is in. */
-export function BoardScreen({ boardId, initialTitle, role: initialRole, account, syncToken, guestSecret }: BoardScreenProps) {
+export function BoardScreen({ boardId, initialTitle, role: initialRole, account, syncToken, guestSecret, scenario: initialScenario = null }: BoardScreenProps) {
   // Set while rendering, not in an effect: children's effects (the live notices, the versions
   // fetch) run before this component's, and must already carry the secret. Idempotent.
   if (guestSecret) setGuestShare(guestSecret);
@@ -75,13 +88,26 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
     [session],
   );
   const title = snapshot?.board.title ?? initialTitle;
-  const comments = useCommentsBinding(boardId, account?.id ?? null, role);
+  const members = useBoardMembers(boardId, account !== null);
+  const comments = useCommentsBinding(boardId, account?.id ?? null, role, members);
+  // Who owns which lane, and what that leaves this person to edit (docs/teams.md).
+  const teams = useTeams(boardId, account !== null);
+  const access = useMemo(() => laneAccess(teams.teams, role, account?.id ?? null, snapshot), [teams.teams, role, account, snapshot]);
+  const teamTools = useMemo(() => ({ board: teams, members, canManage: account !== null && canManageBoard(role) }), [teams, members, account, role]);
   // Members take part in workshops; a guest on a share link watches the session bar (live events only).
   const closedCode = connection.closed?.code;
   // A guest whose link ended listens to nothing more (the server ended its notices too).
   const linkEnded = account === null && (closedCode === CloseCode.Forbidden || closedCode === CloseCode.NotFound);
   const workshop = useWorkshopUi(boardId, account?.id ?? null, role, account === null && guestSecret !== undefined && !linkEnded);
   const running = workshop?.binding.workshop ?? null;
+  // Scenarios: the switcher (members), the banner on a scenario's page, the comparison on the plan's.
+  const planId = initialScenario?.planId ?? boardId;
+  const { scenarios } = useScenarios(planId, boardId, account !== null);
+  const scenario = initialScenario ? (scenarios?.find((x) => x.id === boardId) ?? initialScenario) : null;
+  // Who archives, reopens and discards is decided on the plan: an archived scenario is read-only to all.
+  const managesScenario = initialScenario !== null && canEditRoadmap(initialScenario.planRole);
+  const router = useRouter();
+  const compareId = useSearchParams().get("compare");
 
   // A guest whose link was revoked (or whose board was deleted) has nothing left to see here:
   // no stale board that looks live, no promise of a reconnect.
@@ -96,9 +122,17 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
   return (
     <div className="flex h-dvh flex-col overflow-hidden">
       {/* From a phone up: the title takes what the people, the board menu and the account leave (BoardActions, Logo). */}
-      <header className="flex h-14 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-2 sm:gap-3 sm:px-4 dark:border-slate-800 dark:bg-slate-900">
+      <header
+        data-scenario={scenario ? "" : undefined}
+        className={`flex h-14 shrink-0 items-center gap-2 border-b px-2 sm:gap-3 sm:px-4 ${
+          scenario
+            ? "border-b-violet-300 border-t-4 border-t-violet-500 bg-violet-50 dark:border-b-violet-500/40 dark:bg-violet-950/40"
+            : "border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+        }`}
+      >
         <Logo />
         <span aria-hidden className="hidden h-5 w-px bg-slate-200 sm:block dark:bg-slate-700" />
+        {account && <ScenarioSwitcher planId={planId} currentId={boardId} scenarios={scenarios} canCreate={canEditRoadmap(role) && !scenario} />}
         {snapshot && !readOnly ? (
           // Looks like a field people can type in (a dashed outline and a pencil), since it is
           // one; the read-only title below has neither.
@@ -136,10 +170,12 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
         <ConnectionBadge connection={connection} />
         <UserMenu account={account} />
       </header>
-      {readOnly && !connection.closed && (
+      {scenario && <ScenarioBanner scenario={scenario} canManage={managesScenario} />}
+      {readOnly && !connection.closed && !(scenario && scenario.state !== "active") && (
         <ReadOnlyBanner role={role} guest={account === null} downgraded={canEditRoadmap(initialRole) && connection.loaded} />
       )}
       <SyncBanner connection={connection} offline={offline} />
+      <LaneRefusedDialog closed={connection.closed} />
       {workshop && running && (
         <SessionBar
           binding={workshop.binding}
@@ -154,6 +190,8 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
       )}
       {snapshot ? (
         <VoteContext value={workshop?.vote ?? null}>
+        <LaneAccessContext value={access}>
+        <TeamsContext value={teamTools}>
         <RoadmapView
           session={session}
           snapshot={snapshot}
@@ -164,9 +202,20 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
           history={account || guestSecret ? { canSetBaseline: account !== null && canManageBoard(role) } : null}
           workshop={workshop}
         />
+        </TeamsContext>
+        </LaneAccessContext>
         </VoteContext>
       ) : (
         <BoardLoading connection={connection} />
+      )}
+      {!scenario && compareId && snapshot && account && (
+        <CompareScenarioDialog
+          session={session}
+          scenarioId={compareId}
+          laneNames={new Map(snapshot.lanes.map((l) => [l.id as string, l.name]))}
+          canAdopt={!readOnly}
+          onClose={() => router.replace(boardPath(boardId))}
+        />
       )}
     </div>
   );
@@ -176,9 +225,8 @@ export function BoardScreen({ boardId, initialTitle, role: initialRole, account,
  * Comment threads for signed-in members (guests on a share link cannot read them), with the
  * thread an inbox link asks for (`?thread=<id>`).
  */
-function useCommentsBinding(boardId: string, selfId: string | null, role: Role): CommentsBinding | null {
+function useCommentsBinding(boardId: string, selfId: string | null, role: Role, members: MemberSummary[]): CommentsBinding | null {
   const { threads, error, actions } = useBoardThreads(boardId, selfId !== null);
-  const members = useBoardMembers(boardId, selfId !== null);
   const initialThreadId = useSearchParams().get("thread");
   return useMemo(
     () =>

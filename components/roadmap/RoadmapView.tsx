@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { TimeScale } from "../../lib/model/schemas";
 import type { BoardSnapshot } from "../../lib/model/snapshot";
 import type { BoardSession, Peer } from "../collab/boardSession";
@@ -41,6 +41,13 @@ import { OpenVoteDialog } from "../workshop/OpenVoteDialog";
 import type { WorkshopUi } from "../workshop/useWorkshopUi";
 import { WorkshopSidePanel } from "../workshop/WorkshopSidePanel";
 import { useImportedToast } from "../io/useImportedToast";
+import { ProposalsContext } from "../proposals/proposalsContext";
+import { ProposalsPanel } from "../proposals/ProposalsPanel";
+import { useProposalsUi } from "../proposals/useProposalsUi";
+import type { ProposalDraft } from "../proposals/ProposeDialog";
+import { RequestDialog } from "./requests/RequestDialog";
+import { RequestsPanel } from "./requests/RequestsPanel";
+import { useDependencyRequests } from "./requests/useDependencyRequests";
 
 interface RoadmapViewProps {
   session: BoardSession;
@@ -96,19 +103,46 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
     [comments, select, setItemTab],
   );
 
-  const data = useBoardData({ snapshot, peers, scale, collapsed: lanes.collapsed, criticalView, commentCounts: commentsUi.counts, onMilestoneComments: openMilestoneComments });
+  // Dependency requests between teams (docs/teams.md): signed-in members only, like comments.
+  const requests = useDependencyRequests(session.boardId, comments !== null);
+  const [requestsOpen, setRequestsOpen] = useState(false);
+  const [askingFor, setAskingFor] = useState<string | null>(null);
+  const data = useBoardData({
+    snapshot,
+    peers,
+    scale,
+    collapsed: lanes.collapsed,
+    criticalView,
+    commentCounts: commentsUi.counts,
+    onMilestoneComments: openMilestoneComments,
+    requests: requests.shown,
+  });
   const { geometry, decor, peerSelections } = data;
   const presence = usePresenceView(session, follow, geometry, scale, setScale, !readOnly);
   const versions = useBoardVersions(session.boardId, history !== null);
   const baseline = useBaseline(session.boardId, versions.baselineId, snapshot, data.derived);
   const [ghostsShown, setGhostsShown] = useGhostsShown(session.boardId);
   const [compareOpen, setCompareOpen] = useState(false);
-  const commands = useBoardCommands({ session, snapshot, calendar: data.calendar, geometry, todayDay: data.todayDay, selection, openItemComments });
+  // Edits the lane rules stop offer to become proposals; the dialog lives with the proposals below.
+  const proposeRef = useRef<(draft: ProposalDraft) => void>(() => {});
+  const propose = useCallback((draft: ProposalDraft) => proposeRef.current(draft), []);
+  const commands = useBoardCommands({ session, snapshot, calendar: data.calendar, geometry, todayDay: data.todayDay, selection, openItemComments, propose });
   const versionsUi = useVersionsUi(session, versions, commands.showNotice, select);
+  // Proposals (docs/teams.md): members only; commenters and up propose.
+  const proposals = useProposalsUi(
+    session.boardId,
+    snapshot,
+    { signedIn: comments !== null, selfId: comments?.context.selfId ?? null, canPropose: comments?.context.canComment ?? false },
+    commands.showNotice,
+  );
+  const [proposalsOpen, setProposalsOpen] = useState(false);
+  useEffect(() => {
+    proposeRef.current = proposals.ui.propose;
+  }, [proposals.ui.propose]);
   const versionsOpen = history !== null && versionsUi.panelOpen;
   const replaying = history !== null && versionsUi.replay.active;
   const workshopPanel = workshop?.binding.workshop ? workshop.panel : null;
-  const openPanels = Number(conflictsOpen) + Number(comments !== null && commentsUi.panelOpen) + Number(selectedId !== null) + Number(versionsOpen) + Number(workshopPanel !== null);
+  const openPanels = Number(proposalsOpen) + Number(conflictsOpen) + Number(requestsOpen) + Number(comments !== null && commentsUi.panelOpen) + Number(selectedId !== null) + Number(versionsOpen) + Number(workshopPanel !== null);
   const placement = usePanelPlacement(areaRef, openPanels);
   useImportedToast(
     session.boardId,
@@ -123,6 +157,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
   );
 
   return (
+    <ProposalsContext value={proposals.ui}>
     <div ref={rootRef} data-read-only={readOnly} className="relative flex min-h-0 flex-1 flex-col">
       {presenting && <PresentationMode snapshot={snapshot} layout={data.layout} onClose={() => setPresenting(false)} />}
       <RoadmapToolbar
@@ -161,11 +196,17 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
             : undefined
         }
         versionsPanel={history ? { open: versionsUi.panelOpen, onToggle: versionsUi.toggle } : undefined}
+        proposals={
+          comments && (proposals.ui.canPropose || proposals.ui.open.length > 0 || proposalsOpen)
+            ? { open: proposals.ui.open.length, panelOpen: proposalsOpen, onToggle: () => setProposalsOpen((o) => !o) }
+            : undefined
+        }
         comments={
           comments
             ? { openThreads: (comments.threads ?? []).filter((t) => !t.resolvedAt).length, open: commentsUi.panelOpen, onToggle: commentsUi.togglePanel }
             : undefined
         }
+        requests={comments ? { waiting: requests.actionable, open: requestsOpen, onToggle: () => setRequestsOpen((open) => !open) } : undefined}
       />
       {presence.banner}
       <div ref={areaRef} className="relative flex min-h-0 flex-1">
@@ -236,6 +277,10 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
               onClose={() => setConflictsOpen(false)}
             />
           )}
+          {proposalsOpen && comments && <ProposalsPanel snapshot={snapshot} onClose={() => setProposalsOpen(false)} />}
+          {comments && requestsOpen && (
+            <RequestsPanel requests={requests} snapshot={snapshot} onReveal={selection.revealItem} onClose={() => setRequestsOpen(false)} />
+          )}
           {comments && commentsUi.panelOpen && (
             <BoardThreadsPanel
               threads={comments.threads}
@@ -267,6 +312,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
               commentsUi={commentsUi}
               onClose={() => select(null)}
               baseline={baseline.view}
+              onRequest={comments && !readOnly && !replaying ? () => setAskingFor(selectedId) : undefined}
             />
           )}
         </PanelPlacementContext>
@@ -290,7 +336,22 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
       {workshop?.dialog === "vote" && workshop.facilitating && (
         <OpenVoteDialog snapshot={snapshot} selectedId={selectedId} openVote={workshop.binding.actions.openVote} onClose={() => workshop.setDialog(null)} />
       )}
+      {askingFor && (
+        <RequestDialog
+          itemId={askingFor}
+          snapshot={snapshot}
+          suggestedDate={data.scheduled.get(askingFor)?.start ?? null}
+          ask={requests.ask}
+          onDone={(message) => {
+            setAskingFor(null);
+            commands.showNotice(message);
+          }}
+          onClose={() => setAskingFor(null)}
+        />
+      )}
       {setupOpen && !readOnly && <BoardSetupDialog snapshot={snapshot} doc={session.doc} origin={session.origin} onClose={() => setSetupOpen(false)} />}
+      {proposals.dialogs}
     </div>
+    </ProposalsContext>
   );
 }

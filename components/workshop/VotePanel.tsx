@@ -12,6 +12,7 @@ import { controlClass } from "../ui/Field";
 import { PanelFrame } from "../ui/PanelFrame";
 import type { WorkshopUi } from "./useWorkshopUi";
 import { voteWords } from "./voteWords";
+import { useLaneAccess } from "../teams/laneAccess";
 
 const smallButton =
   "rounded-md border border-slate-200 px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-40 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800";
@@ -44,11 +45,15 @@ export function VotePanel({ ui, snapshot, session, onSelectItem, notify }: VoteP
   const mvp = snapshot.phases.find((p) => /mvp/i.test(p.name)) ?? snapshot.phases[0];
   const [phaseId, setPhaseId] = useState<string>(mvp?.id ?? "");
   const [error, setError] = useState<string | null>(null);
+  const access = useLaneAccess();
   const top = topVoted(ranked, k);
   const run = async (p: Promise<string | null>) => setError(await p);
 
   const apply = (outcome: "phase" | "must-have") => {
     const ids = top.map((r) => r.itemId as ItemId);
+    // Items of lanes owned by another team are theirs to move (docs/teams.md): say so, write nothing.
+    const stopped = ids.map((itemId) => access.refusalFor({ itemId })).find((why) => why !== null);
+    if (stopped) return setError(stopped);
     const result = applyVoteOutcome(session.doc, session.origin, ids, outcome === "phase" ? { kind: "phase", phaseId: phaseId as PhaseId } : { kind: "must-have" });
     if (!result.ok) return setError(`Could not apply the result: ${result.error}.`);
     setError(null);

@@ -7,6 +7,7 @@ import {
   compareProblems,
   readBoardSettings,
   readCollectionEntry,
+  readSnapshot,
   referencesOf,
   type BoardSnapshot,
   type CollectionRecords,
@@ -36,12 +37,15 @@ export class LiveSnapshot {
   private readonly readProblems = perCollection(() => new Map<string, SnapshotProblem[]>());
   /** Missing references of each record (only records that have some). */
   private readonly refProblems = perCollection(() => new Map<string, SnapshotProblem[]>());
-  /** "collection:id" of a target → "collection:id" of the records that refer to it. */
-  private readonly referrers = new Map<string, Set<string>>();
+  /**
+   * "collection:id" of a target → "collection:id" of the records that refer to it. Built on the
+   * first change (a read-only snapshot never needs it), kept up to date from then on.
+   */
+  private referrers: Map<string, Set<string>> | null = null;
   private boardProblems: SnapshotProblem[] = [];
   private readonly pending = { board: false, ids: perCollection(() => new Set<string>()) };
   private dirty = false;
-  private current: BoardSnapshot;
+  private current!: BoardSnapshot;
   private readonly listeners = new Set<() => void>();
   private readonly stops: (() => void)[] = [];
   /** Owner names seen, for interning (see intern.ts); ids are interned against `records`. */
@@ -49,24 +53,24 @@ export class LiveSnapshot {
   private readonly findId: FindId = (name, id) => this.records[name].get(id)?.id;
 
   constructor(readonly doc: Y.Doc) {
-    const board = readBoardSettings(doc, this.boardProblems);
+    // The first read is readSnapshot's, whole: the same records, problems and order by
+    // construction, and as fast as a full read gets (a past board on the server is built from
+    // a version and read once, docs/history.md). What only later changes need, the index of
+    // who refers to whom, waits for the first change (indexReferences).
+    this.current = readSnapshot(doc);
     for (const name of COLLECTIONS) {
-      collection(doc, name).forEach((value, id) => this.reread(name, id, value));
+      const records = this.records[name] as Map<string, { id: string }>;
+      for (const record of this.current[name]) records.set(record.id, record);
     }
-    // Records were read before the ones they point at: share the id strings now (intern.ts).
-    for (const name of ["phases", "items", "dependencies"] as const) {
-      for (const record of this.records[name].values()) internRecord(name, record, this.findId, this.names);
+    for (const problem of this.current.problems) {
+      if (problem.collection === "board") this.boardProblems.push(problem);
+      else {
+        const lists = problem.kind === "missing-reference" ? this.refProblems : this.readProblems;
+        const list = lists[problem.collection].get(problem.id);
+        if (list) list.push(problem);
+        else lists[problem.collection].set(problem.id, [problem]);
+      }
     }
-    for (const name of COLLECTIONS) for (const id of this.records[name].keys()) this.recheck(name, id);
-    this.current = {
-      board,
-      lanes: [...this.records.lanes.values()].sort(byOrderThenId),
-      phases: [...this.records.phases.values()].sort(byOrderThenId),
-      items: [...this.records.items.values()].sort(byId),
-      dependencies: [...this.records.dependencies.values()].sort(byId),
-      milestones: [...this.records.milestones.values()].sort(byId),
-      problems: this.allProblems(),
-    };
     this.listen();
   }
 
@@ -122,6 +126,7 @@ export class LiveSnapshot {
   /** Applies the pending changes: re-reads what changed, keeps everything else as it was. */
   private flush(): void {
     this.dirty = false;
+    const referrers = this.indexReferences();
     const before = this.current;
     let board = before.board;
     let problemsChanged = false;
@@ -130,7 +135,7 @@ export class LiveSnapshot {
       const problems: SnapshotProblem[] = [];
       const read = readBoardSettings(this.doc, problems);
       if (JSON.stringify(read) !== JSON.stringify(board)) board = read;
-      if (JSON.stringify(problems) !== JSON.stringify(this.boardProblems)) {
+      if (!sameProblems(problems, this.boardProblems)) {
         this.boardProblems = problems;
         problemsChanged = true;
       }
@@ -140,7 +145,7 @@ export class LiveSnapshot {
     for (const name of COLLECTIONS) {
       const map = collection(this.doc, name);
       for (const id of this.pending.ids[name]) {
-        const outcome = this.reread(name, id, map.has(id) ? map.get(id) : absent);
+        const outcome = this.reread(name, id, map.has(id) ? map.get(id) : absent, referrers);
         problemsChanged ||= outcome.problemsChanged;
         if (!outcome.recordChanged) continue;
         changed[name].add(id);
@@ -168,7 +173,7 @@ export class LiveSnapshot {
    * whether the record changed (a record equal to the one held keeps its identity) and which
    * records must re-check their references because of it.
    */
-  private reread<C extends CollectionName>(name: C, id: string, value: unknown) {
+  private reread<C extends CollectionName>(name: C, id: string, value: unknown, index: Map<string, Set<string>>) {
     const problems: SnapshotProblem[] = [];
     const old = this.records[name].get(id);
     let record = value === absent ? undefined : readCollectionEntry(name, id, value, problems);
@@ -182,19 +187,26 @@ export class LiveSnapshot {
     if (record === old) return { recordChanged: false, problemsChanged, referrers: [] as string[] };
     const self = `${name}:${id}`;
     // Records pointing at this one gain or lose their target when it appears or disappears.
-    const referrers = (old === undefined) !== (record === undefined) ? [...(this.referrers.get(self) ?? [])] : [];
+    const referrers = (old === undefined) !== (record === undefined) ? [...(index.get(self) ?? [])] : [];
     referrers.push(self);
-    if (old) for (const ref of referencesOf(name, old)) this.referrers.get(`${ref.targetCollection}:${ref.targetId}`)?.delete(self);
+    if (old) for (const ref of referencesOf(name, old)) index.get(`${ref.targetCollection}:${ref.targetId}`)?.delete(self);
     if (record) {
       (this.records[name] as Map<string, CollectionRecords[C]>).set(id, record);
-      for (const ref of referencesOf(name, record)) {
-        const target = `${ref.targetCollection}:${ref.targetId}`;
-        let set = this.referrers.get(target);
-        if (!set) this.referrers.set(target, (set = new Set()));
-        set.add(self);
-      }
+      addReferrer(index, name, record);
     } else this.records[name].delete(id);
     return { recordChanged: true, problemsChanged, referrers };
+  }
+
+  /**
+   * The referrers index, built from the records on first need, and the owner names seen so
+   * far (so a re-read record shares their strings, intern.ts).
+   */
+  private indexReferences(): Map<string, Set<string>> {
+    if (this.referrers) return this.referrers;
+    const index = new Map<string, Set<string>>();
+    for (const name of COLLECTIONS) for (const record of this.records[name].values()) addReferrer(index, name, record);
+    for (const item of this.records.items.values()) for (const owner of item.owners) if (!this.names.has(owner)) this.names.set(owner, owner);
+    return (this.referrers = index);
   }
 
   /** Re-checks one record's references; returns whether its missing-reference problems changed. */
@@ -247,10 +259,31 @@ export class LiveSnapshot {
 /** Marks an entry that is not in its collection (deleted), as opposed to one holding junk. */
 const absent = Symbol("absent");
 
+/** Records `record` (of collection `name`) as a referrer of each record it points at. */
+function addReferrer<C extends CollectionName>(index: Map<string, Set<string>>, name: C, record: CollectionRecords[C]): void {
+  const self = `${name}:${record.id}`;
+  for (const ref of referencesOf(name, record)) {
+    const target = `${ref.targetCollection}:${ref.targetId}`;
+    let set = index.get(target);
+    if (!set) index.set(target, (set = new Set()));
+    set.add(self);
+  }
+}
+
 /** Stores a non-empty list (or removes the entry); returns whether it differs from before. */
 function replaceList(map: Map<string, SnapshotProblem[]>, id: string, list: SnapshotProblem[]): boolean {
   const old = map.get(id);
   if (list.length) map.set(id, list);
   else map.delete(id);
-  return old === undefined ? list.length > 0 : JSON.stringify(old) !== JSON.stringify(list);
+  return old === undefined ? list.length > 0 : !sameProblems(old, list);
+}
+
+/**
+ * Whether two lists hold the same problems, in any order: a record's problems come in the
+ * order they are found when it is re-read, in the snapshot's order after the first read.
+ */
+function sameProblems(a: readonly SnapshotProblem[], b: readonly SnapshotProblem[]): boolean {
+  if (a.length !== b.length) return false;
+  if (a.length === 0) return true;
+  return JSON.stringify([...a].sort(compareProblems)) === JSON.stringify([...b].sort(compareProblems));
 }

@@ -110,9 +110,10 @@ export interface AppServices {
   createBoard(actor: UserId, input: { title: string; template?: string | undefined }): Promise<ServiceResult<BoardSummary>>;
   /**
    * The board and the actor's role, or not-found when it does not exist or the actor may not see
-   * it. A scenario (docs/teams.md) comes with `scenario` set; the role is the one on its plan.
+   * it. A scenario (docs/teams.md) comes with `scenario` set, and the actor's role on its plan
+   * (which decides who archives, reopens and adopts; an archived scenario is read-only to all).
    */
-  openBoard(actor: Principal, boardId: BoardId): Promise<ServiceResult<{ board: BoardSummary; role: Role; scenario?: ScenarioView }>>;
+  openBoard(actor: Principal, boardId: BoardId): Promise<ServiceResult<{ board: BoardSummary; role: Role; scenario?: ScenarioView & { planRole: Role } }>>;
   deleteBoard(actor: UserId, boardId: BoardId): Promise<ServiceResult<void>>;
 
   listMembers(actor: UserId, boardId: BoardId): Promise<ServiceResult<{ members: MemberSummary[]; invitations: InvitationSummary[] }>>;

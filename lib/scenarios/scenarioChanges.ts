@@ -9,7 +9,8 @@ import type { ScenarioChange } from "../protocol/scenarios";
  * plan's version the scenario was forked from, `scenario` the scenario now, `plan` the plan now.
  * A change is a record the scenario added, removed, or whose stored fields it changed since
  * `base` (field by field, as adopting writes them: an item moved by a dependency alone did not
- * change); each is marked with the fields the plan changed too since the fork. Pure and
+ * change) to a value the plan does not already have (so what was adopted leaves the list); each
+ * is marked with the fields the plan changed too since the fork. Pure and
  * deterministic: kinds in a fixed order, records by id, fields sorted.
  *
  * compareSnapshots (lib/history) answers a different question, what the schedule shows
@@ -18,7 +19,7 @@ import type { ScenarioChange } from "../protocol/scenarios";
  */
 export function scenarioChanges(base: BoardSnapshot, scenario: BoardSnapshot, plan: BoardSnapshot): ScenarioChange[] {
   const out: ScenarioChange[] = [];
-  const boardFields = fieldsChanged(base.board, scenario.board);
+  const boardFields = stillToAdopt(fieldsChanged(base.board, scenario.board), scenario.board, plan.board);
   if (boardFields.length > 0) {
     out.push({
       id: "board:board",
@@ -42,13 +43,17 @@ export function scenarioChanges(base: BoardSnapshot, scenario: BoardSnapshot, pl
       let what: ScenarioChange["what"];
       let fields: string[] = [];
       let planAlsoChanged: string[] = [];
-      if (!was) what = "added";
-      else if (!now) {
+      if (!was) {
+        // Already in the plan as the scenario has it (adopted before): nothing left to adopt.
+        if (inPlan && fieldsChanged(now!, inPlan).length === 0) return;
+        what = "added";
+      } else if (!now) {
+        if (!inPlan) return;
         what = "removed";
         // The plan changed what the scenario removes: adopting removes the plan's edits too.
         planAlsoChanged = inPlan ? fieldsChanged(was, inPlan) : [];
       } else {
-        fields = fieldsChanged(was, now);
+        fields = inPlan ? stillToAdopt(fieldsChanged(was, now), now, inPlan) : fieldsChanged(was, now);
         if (fields.length === 0) return;
         what = "changed";
         // The plan removed it since the fork: adopting brings it back as the scenario has it.
@@ -99,6 +104,12 @@ export function samePlain(a: unknown, b: unknown): boolean {
 }
 
 const intersect = (a: readonly string[], b: readonly string[]) => a.filter((k) => b.includes(k));
+
+/** The changed fields whose value the plan does not already have (adopted before, or the same edit made there too). */
+function stillToAdopt(fields: readonly string[], scenario: object, plan: object): string[] {
+  const [x, y] = [scenario as Record<string, unknown>, plan as Record<string, unknown>];
+  return fields.filter((f) => !samePlain(x[f], y[f]));
+}
 
 function laneOfItem(s: BoardSnapshot): Map<string, string | null> {
   return new Map(s.items.map((i) => [i.id as string, i.laneId]));

@@ -142,8 +142,8 @@ async function main() {
       // A moment halfway between two automatic versions: the version plus ~500 recorded edits.
       const moments: number[] = [];
       for (let i = 0; i < RUNS; i++) {
-        const at = versionMoments[Math.floor(((i + 1) * versionMoments.length) / (RUNS + 1))]!;
-        const midway = new Date(Date.parse(at) + 1).toISOString();
+        const j = Math.floor(((i + 1) * (versionMoments.length - 1)) / (RUNS + 1));
+        const midway = new Date((Date.parse(versionMoments[j]!) + Date.parse(versionMoments[j + 1]!)) / 2).toISOString();
         moments.push((await timed(async () => value(await services.boardAt(owner, boardId, midway))))[1]);
       }
 

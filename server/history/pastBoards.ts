@@ -2,7 +2,7 @@ import * as Y from "yjs";
 import { LiveSnapshot } from "../../lib/model/liveSnapshot";
 import type { BoardSnapshot } from "../../lib/model/snapshot";
 import type { HistoryRow, VersionRecord } from "../storage/versionStore";
-import { unpackState } from "./versionState";
+import { docFromState, unpackState } from "./versionState";
 
 /** Recorded updates replayed at most for one moment: beyond, the answer says it is partial. */
 export const MAX_REPLAY_ROWS = 100_000;
@@ -45,21 +45,13 @@ export class PastBoards {
   }
 
   async at(boardId: string, until: string, sources: PastSources): Promise<{ snapshot: BoardSnapshot; partial: boolean } | null> {
-    const baseId = sources.base?.id ?? null;
-    let replay = this.replays.get(boardId);
-    if (!replay || replay.baseId !== baseId || replay.at > until) {
-      this.drop(boardId);
-      const doc = new Y.Doc();
-      if (sources.base) {
-        const packed = await sources.loadState();
-        if (!packed) return null;
-        Y.applyUpdate(doc, unpackState(packed));
-      }
-      replay = { baseId, doc, live: new LiveSnapshot(doc), seq: sources.base?.seq ?? 0, at: sources.base?.createdAt ?? "", usedAt: Date.now() };
-      this.keep(boardId, replay);
-    }
+    const base = sources.base;
+    const kept = this.replays.get(boardId);
+    if (!kept || kept.baseId !== (base?.id ?? null) || kept.at > until) return this.build(boardId, until, sources);
+    const replay = kept;
     const rows = await sources.loadRows(replay.seq, until, MAX_REPLAY_ROWS);
-    // Another request may have moved this replay on meanwhile: apply only what it has not.
+    // Another request may have moved this replay on, or replaced it, meanwhile.
+    if (this.replays.get(boardId) !== replay) return this.at(boardId, until, sources);
     const fresh = rows.filter((r) => r.seq > replay.seq);
     if (fresh.length) {
       replay.doc.transact(() => {
@@ -70,6 +62,31 @@ export class PastBoards {
     const partial = rows.length === MAX_REPLAY_ROWS;
     if (!partial && until > replay.at) replay.at = until;
     replay.usedAt = Date.now();
+    return { snapshot: replay.live.snapshot, partial };
+  }
+
+  /**
+   * A cold moment: the version's state and the rows after it are read together, applied in one
+   * transaction to a fresh document, and only then read, once, into the replay's LiveSnapshot
+   * (watching the rows go in record by record would be wasted work). Synchronous from the
+   * reads on, so no other request sees a half-built replay.
+   */
+  private async build(boardId: string, until: string, sources: PastSources): Promise<{ snapshot: BoardSnapshot; partial: boolean } | null> {
+    const { base } = sources;
+    const [packed, rows] = await Promise.all([base ? sources.loadState() : null, sources.loadRows(base?.seq ?? 0, until, MAX_REPLAY_ROWS)]);
+    if (base && !packed) return null;
+    this.drop(boardId);
+    const doc = docFromState(packed ? unpackState(packed) : null, rows.map((r) => r.data));
+    const partial = rows.length === MAX_REPLAY_ROWS;
+    const replay: Replay = {
+      baseId: base?.id ?? null,
+      doc,
+      live: new LiveSnapshot(doc),
+      seq: rows.at(-1)?.seq ?? base?.seq ?? 0,
+      at: partial ? (base?.createdAt ?? "") : until,
+      usedAt: Date.now(),
+    };
+    this.keep(boardId, replay);
     return { snapshot: replay.live.snapshot, partial };
   }
 

@@ -29,11 +29,11 @@ export function unpackState(packed: Uint8Array): Uint8Array {
   return inflateRawSync(packed, { maxOutputLength: MAX_VERSION_STATE_BYTES });
 }
 
-/** A scratch document holding a version (or a past moment); the caller destroys it. */
-export function docFromState(state: Uint8Array, more: readonly Uint8Array[] = []): Y.Doc {
+/** A scratch document holding a version (or a past moment, or, without a state, the rows alone); the caller destroys it. */
+export function docFromState(state: Uint8Array | null, more: readonly Uint8Array[] = []): Y.Doc {
   const doc = new Y.Doc();
   doc.transact(() => {
-    Y.applyUpdate(doc, state);
+    if (state) Y.applyUpdate(doc, state);
     for (const update of more) Y.applyUpdate(doc, update);
   });
   return doc;

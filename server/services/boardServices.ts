@@ -52,8 +52,9 @@ export function boardServices({ storage, secret, now }: BoardServiceDeps, onDele
       if (!board || !role) return boardNotFound();
       const scenario = await storage.getScenario(boardId);
       if (!scenario) return ok({ board, role });
-      const author = await storage.getUser(scenario.createdBy);
-      return ok({ board, role, scenario: { ...scenario, createdByName: author?.name || "Former member" } });
+      const [author, planRole] = await Promise.all([storage.getUser(scenario.createdBy), roleOn(storage, actor, scenario.planId)]);
+      if (!planRole) return boardNotFound();
+      return ok({ board, role, scenario: { ...scenario, createdByName: author?.name || "Former member", planRole } });
     },
     async deleteBoard(actor, boardId) {
       const role = await roleOf(actor, boardId);

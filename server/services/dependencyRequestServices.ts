@@ -161,8 +161,8 @@ export function dependencyRequestServices(deps: {
   }
 
   async function lostRace(boardId: BoardId, id: string): Promise<ServiceResult<never>> {
-    const now = await storage.getDependencyRequest(boardId, id);
-    return fail("conflict", `Someone answered this request a moment ago: it is ${now ? STATE_WORDS[now.state] : "gone"}. Reload the requests to see it.`);
+    const current = await storage.getDependencyRequest(boardId, id);
+    return fail("conflict", `Someone answered this request a moment ago: it is ${current ? STATE_WORDS[current.state] : "gone"}. Reload the requests to see it.`);
   }
 
   return {

@@ -56,7 +56,11 @@ export function scenarioServices(deps: ScenarioServiceDeps): ScenarioServices {
   const limits = new VersionLimits();
   const slowDown = () => fail("too-many", "That was a lot at once: wait a minute and try again.");
   const scenarioNotFound = () => fail("not-found", "That scenario does not exist on this board (it may have been discarded).");
-  const changed = (planId: BoardId) => live.publishToBoard(planId, { type: "scenarios", boardId: planId });
+  /** The plan's page and the scenario's own (whose banner shows its state) refetch. */
+  const changed = (planId: BoardId, scenarioId?: BoardId) => {
+    live.publishToBoard(planId, { type: "scenarios", boardId: planId });
+    if (scenarioId) live.publishToBoard(scenarioId, { type: "scenarios", boardId: planId });
+  };
   const versionsChanged = (planId: BoardId) => live.publishToBoard(planId, { type: "versions", boardId: planId });
 
   async function views(records: ScenarioRecord[]): Promise<ScenarioView[]> {
@@ -156,7 +160,7 @@ export function scenarioServices(deps: ScenarioServiceDeps): ScenarioServices {
       });
       if (!updated) return scenarioNotFound();
       if (updated.state !== scenario.state) await deps.accessChanged(scenarioId);
-      changed(planId);
+      changed(planId, scenarioId);
       return ok(await view(updated));
     },
 
@@ -230,7 +234,7 @@ export function scenarioServices(deps: ScenarioServiceDeps): ScenarioServices {
         await deps.accessChanged(scenarioId);
       }
       if (backup) versionsChanged(planId);
-      changed(planId);
+      changed(planId, scenarioId);
       return ok({
         backupVersionId: backup?.id ?? null,
         applied: apply && adopt.taken.length > 0,

@@ -159,15 +159,10 @@ export function laneRefusal(doc: Y.Doc, decoded: DecodedUpdate, mayEdit: (laneId
     }
   }
 
-  const touched = new Map<string, { root: string; id: string }>();
+  // What the update writes to the fields that decide a record's lane, read before any record is judged.
   const laneWrites = new Map<string, unknown[]>();
   const toIdWrites = new Map<string, unknown[]>();
-  const touch = (place: Place | null) => {
-    if (!place || !OWNED_ROOTS.has(place.root)) return;
-    touched.set(`${place.root}\u0000${place.id}`, place);
-  };
   for (const [item, place] of places) {
-    touch(place);
     if (!place) continue;
     const writes = place.root === "items" && place.field === "laneId" ? laneWrites : place.root === "dependencies" && place.field === "toId" ? toIdWrites : null;
     if (!writes) continue;
@@ -175,17 +170,6 @@ export function laneRefusal(doc: Y.Doc, decoded: DecodedUpdate, mayEdit: (laneId
     list.push(plainValue(item));
     writes.set(place.id, list);
   }
-  for (const [client, ranges] of decoded.ds.clients) {
-    const structs = store.clients.get(client);
-    if (!structs) continue;
-    for (const { clock, len } of ranges) {
-      for (let i = findStruct(structs, clock); i < structs.length && structs[i]!.id.clock < clock + len; i++) {
-        const s = structs[i]!;
-        if (s instanceof Y.Item && !s.deleted) touch(placeOfDocItem(s));
-      }
-    }
-  }
-  if (touched.size === 0) return null;
 
   const items = doc.getMap<unknown>("items");
   const fieldOf = (root: Y.Map<unknown>, id: string, field: string): unknown => {
@@ -199,7 +183,15 @@ export function laneRefusal(doc: Y.Doc, decoded: DecodedUpdate, mayEdit: (laneId
     const shown = typeof name === "string" && name ? cleanText(name, 80) : laneId;
     return `${LANE_REFUSED_PREFIX}: "${shown}" is owned by another team; propose the change instead`;
   };
-  for (const { root, id } of touched.values()) {
+  // Each record is judged once, when first reached: a refusal stops the walk (a hostile update
+  // deleting the whole board costs no more than reaching its first owned record).
+  const judged = new Set<string>();
+  const judge = (place: Place | null): string | null => {
+    if (!place || !OWNED_ROOTS.has(place.root)) return null;
+    const key = `${place.root}\u0000${place.id}`;
+    if (judged.has(key)) return null;
+    judged.add(key);
+    const { root, id } = place;
     const lanes =
       root === "lanes"
         ? [id]
@@ -209,6 +201,23 @@ export function laneRefusal(doc: Y.Doc, decoded: DecodedUpdate, mayEdit: (laneId
     for (const lane of lanes) {
       const reason = refused(lane);
       if (reason) return reason;
+    }
+    return null;
+  };
+  for (const place of places.values()) {
+    const reason = judge(place);
+    if (reason) return reason;
+  }
+  for (const [client, ranges] of decoded.ds.clients) {
+    const structs = store.clients.get(client);
+    if (!structs) continue;
+    for (const { clock, len } of ranges) {
+      for (let i = findStruct(structs, clock); i < structs.length && structs[i]!.id.clock < clock + len; i++) {
+        const s = structs[i]!;
+        if (!(s instanceof Y.Item) || s.deleted) continue;
+        const reason = judge(placeOfDocItem(s));
+        if (reason) return reason;
+      }
     }
   }
   return null;

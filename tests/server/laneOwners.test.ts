@@ -155,6 +155,8 @@ describe("on the socket, when the board asks editors to propose", () => {
       expect(titleOf(roomDoc(), designItem)).toBe("Journey map v2");
       expect(titleOf(roomDoc(), platformItem)).toBe("API gateway v2");
     });
+    // Written after the owner's replica has v2, so v3 replaces it rather than racing it.
+    await eventually(() => expect(titleOf(owner.doc, platformItem)).toBe("API gateway v2"));
     updateItem(owner.doc, origin, platformItem, { title: "API gateway v3" });
     await eventually(() => expect(titleOf(design.doc, platformItem)).toBe("API gateway v3"));
     expect([...design.closes, ...platform.closes, ...owner.closes].map((c) => c.code)).not.toContain(LANE_REFUSED_CLOSE);

@@ -26,7 +26,10 @@ const openBoard = cache(async (raw: string) => {
 
 export async function generateMetadata({ params }: BoardPageProps): Promise<Metadata> {
   const opened = await openBoard((await params).boardId);
-  return { title: opened && "board" in opened ? opened.board.title || "Roadmap" : "Roadmap" };
+  if (!opened || !("board" in opened)) return { title: "Roadmap" };
+  // A scenario is marked everywhere, the browser tab included (docs/teams.md).
+  const title = opened.board.title || "Roadmap";
+  return { title: opened.scenario ? `Scenario “${opened.scenario.name}” · ${title}` : title };
 }
 
 export default async function BoardPage({ params }: BoardPageProps) {
@@ -41,6 +44,7 @@ export default async function BoardPage({ params }: BoardPageProps) {
       boardId={opened.board.id}
       initialTitle={opened.board.title}
       role={opened.role}
+      scenario={opened.scenario ?? null}
       account={{ id: opened.user.id, ...accountInfo(opened.user) }}
     />
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ProposalDraft } from "../../proposals/ProposeDialog";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { nextWorkingDay, type WorkCalendar } from "../../../lib/derive/calendar";
 import { fromDayNumber, toDayNumber, type DateString } from "../../../lib/model/dates";
@@ -15,6 +16,7 @@ import type { Selection } from "../useSelection";
 import { useDependencyActions } from "./useDependencyActions";
 import { useItemCommands } from "./useItemCommands";
 import { useTimelineActions } from "./useTimelineActions";
+import { useLaneGate } from "./useLaneGate";
 
 /** Working days of an item added with the toolbar or a double-click. */
 const NEW_ITEM_DURATION = 5;
@@ -39,6 +41,8 @@ interface BoardCommandsOptions {
   selection: Selection;
   /** Opens an item's comments tab; absent where comments cannot be read (guests). */
   openItemComments?: (itemId: string) => void;
+  /** Opens the propose dialog filled in with an edit the lane rules stopped (docs/teams.md "Proposals"). */
+  propose?: (draft: ProposalDraft) => void;
 }
 
 /**
@@ -46,7 +50,7 @@ interface BoardCommandsOptions {
  * session, and the notice that says why one did nothing. New items are selected with their
  * title ready to type; removed ones are deselected.
  */
-export function useBoardCommands({ session, snapshot, calendar, geometry, todayDay, selection, openItemComments }: BoardCommandsOptions) {
+export function useBoardCommands({ session, snapshot, calendar, geometry, todayDay, selection, openItemComments, propose }: BoardCommandsOptions) {
   const [notice, setNotice] = useState<BoardNotice | null>(null);
   const noticeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(noticeTimer.current), []);
@@ -63,11 +67,14 @@ export function useBoardCommands({ session, snapshot, calendar, geometry, todayD
   const announceDeleted = useCallback((title: string) => showNotice(deletedMessage(title), session.history.mark()), [session, showNotice]);
 
   const { doc, origin } = session;
-  const items = useItemCommands(doc, origin, showNotice);
-  const dependencyActions = useDependencyActions(doc, origin);
-  const applyFix = useFixAction(doc, origin);
-  const chainFix = useChainFix(doc, origin);
-  const moveCard = useMoveCard(doc, origin, showNotice);
+  // Every command below passes the lane gate first: an edit of a lane owned by another team
+  // stops here with its reason, before anything is written (docs/teams.md).
+  const gate = useLaneGate(snapshot, showNotice, propose);
+  const items = gate.items(useItemCommands(doc, origin, showNotice));
+  const dependencyActions = gate.dependencies(useDependencyActions(doc, origin));
+  const applyFix = gate.fix(useFixAction(doc, origin));
+  const chainFix = gate.chain(useChainFix(doc, origin));
+  const moveCard = gate.card(useMoveCard(doc, origin, showNotice));
   const { select, selectNew, forget } = selection;
 
   const createAt = useCallback(
@@ -93,7 +100,7 @@ export function useBoardCommands({ session, snapshot, calendar, geometry, todayD
     if (items.remove(itemId) !== null) announceDeleted(title);
     select(null);
   };
-  const timelineActions = useTimelineActions(doc, origin, { select, forget, onError: showNotice, onDeleted: announceDeleted, openComments: openItemComments });
+  const timelineActions = gate.timeline(useTimelineActions(doc, origin, { select, forget, onError: showNotice, onDeleted: announceDeleted, openComments: openItemComments }));
 
   return { notice, showNotice, dismissNotice, announceDeleted, update: items.update, move: items.move, createAt, addItem, resize, removeItem, dependencyActions, applyFix, chainFix, moveCard, timelineActions };
 }

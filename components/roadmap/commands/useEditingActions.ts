@@ -6,6 +6,7 @@ import type { ItemId } from "../../../lib/model/ids";
 import { deleteItem, duplicateItem } from "../../../lib/model/itemCommands";
 import type { BoardSession } from "../../collab/boardSession";
 import { useUndoState } from "../../collab/useBoardSession";
+import { useLaneAccess } from "../../teams/laneAccess";
 import { titleOf } from "./deletedItem";
 
 interface EditingActionsOptions {
@@ -37,24 +38,37 @@ export function useEditingActions(session: BoardSession, { selectedId, select, n
     if (session.history.redo()) dropVanishedSelection();
   }, [session, dropVanishedSelection]);
 
+  const access = useLaneAccess();
+  /** Why this item may not be deleted or copied here (a lane owned by another team), said once. */
+  const stopped = useCallback(
+    (itemId: string) => {
+      const why = access.refusalFor({ itemId });
+      if (why) notify(why);
+      return why !== null;
+    },
+    [access, notify],
+  );
+
   const remove = useCallback(
     (itemId: string) => {
+      if (stopped(itemId)) return;
       const title = titleOf(session.doc, itemId);
       const result = deleteItem(session.doc, session.origin, itemId as ItemId);
       if (!result.ok) return notify(result.error);
       if (itemId === selectedId) select(null);
       onDeleted(title);
     },
-    [session, selectedId, select, notify, onDeleted],
+    [session, selectedId, select, notify, onDeleted, stopped],
   );
 
   const duplicate = useCallback(
     (itemId: string) => {
+      if (stopped(itemId)) return;
       const result = duplicateItem(session.doc, session.origin, itemId as ItemId);
       if (!result.ok) return notify(result.error);
       select(result.value);
     },
-    [session, select, notify],
+    [session, select, notify, stopped],
   );
 
   return useMemo(() => ({ ...undoState, undo, redo, remove, duplicate }), [undoState, undo, redo, remove, duplicate]);

@@ -10,6 +10,8 @@ import type { BoardSnapshot } from "../../../lib/model/snapshot";
 import type { Peer } from "../../collab/boardSession";
 import { timed } from "../../collab/timing";
 import { indexConflicts } from "../conflicts/conflictIndex";
+import { dependencyRequestConflicts, joinConflicts } from "../../../lib/derive/conflicts/dependencyRequests";
+import type { DependencyRequestFacts } from "../../../lib/protocol/dependencyRequests";
 import { formatLongDate } from "../labels";
 import { TimelineGeometer } from "../timeline/geometry";
 import type { TimelineDecor } from "../timeline/Timeline";
@@ -17,6 +19,8 @@ import { criticalLinkIds } from "./criticalLinks";
 import { useDerivedBoard } from "./useDerivedBoard";
 import { useToday } from "./useToday";
 import { countOf } from "../../../lib/format/plural";
+
+const NO_REQUESTS: readonly DependencyRequestFacts[] = [];
 
 interface BoardDataOptions {
   snapshot: BoardSnapshot;
@@ -31,6 +35,8 @@ interface BoardDataOptions {
   commentCounts: ReadonlyMap<string, number>;
   /** Absent where comments cannot be read (guests). */
   onMilestoneComments?: (milestoneId: string) => void;
+  /** Dependency requests between teams (docs/teams.md): their arrows and conflicts. */
+  requests?: readonly DependencyRequestFacts[];
 }
 
 /**
@@ -39,7 +45,7 @@ interface BoardDataOptions {
  * else has what selected. Each part is memoised on what it reads, so an edit re-derives only
  * what it touches.
  */
-export function useBoardData({ snapshot, peers, scale, collapsed, criticalView, commentCounts, onMilestoneComments }: BoardDataOptions) {
+export function useBoardData({ snapshot, peers, scale, collapsed, criticalView, commentCounts, onMilestoneComments, requests = NO_REQUESTS }: BoardDataOptions) {
   const today = useToday();
   // `today` is null only while server-rendering, which never draws a synced board; the
   // horizon's start keeps the derivation total rather than special-casing it.
@@ -53,7 +59,10 @@ export function useBoardData({ snapshot, peers, scale, collapsed, criticalView, 
     [layouter, snapshot, schedule, derived.phaseSpans],
   );
   const dependencyIds = useMemo(() => new Set<string>(snapshot.dependencies.map((d) => d.id)), [snapshot.dependencies]);
-  const conflicts = useMemo(() => indexConflicts(derived.conflicts, dependencyIds), [derived.conflicts, dependencyIds]);
+  // The requests' conflicts join the board's own (lib/derive/conflicts/dependencyRequests.ts).
+  const requestConflicts = useMemo(() => dependencyRequestConflicts(requests, snapshot, schedule), [requests, snapshot, schedule]);
+  const allConflicts = useMemo(() => joinConflicts(derived.conflicts, requestConflicts), [derived.conflicts, requestConflicts]);
+  const conflicts = useMemo(() => indexConflicts(allConflicts, dependencyIds), [allConflicts, dependencyIds]);
   const scheduled = useMemo(() => new Map(schedule.items.map((s) => [s.itemId as string, s])), [schedule.items]);
   const criticalLinks = useMemo(() => criticalLinkIds(schedule, snapshot.dependencies), [schedule, snapshot.dependencies]);
   // It remembers the geometry drawn last: bars keep their rows where they can (docs/scheduling.md).
@@ -72,8 +81,8 @@ export function useBoardData({ snapshot, peers, scale, collapsed, criticalView, 
   }, [peers]);
 
   const decor: TimelineDecor = useMemo(
-    () => ({ scheduled, conflicts, criticalView, criticalLinks, commentCounts, onMilestoneComments }),
-    [scheduled, conflicts, criticalView, criticalLinks, commentCounts, onMilestoneComments],
+    () => ({ scheduled, conflicts, criticalView, criticalLinks, commentCounts, onMilestoneComments, requests }),
+    [scheduled, conflicts, criticalView, criticalLinks, commentCounts, onMilestoneComments, requests],
   );
 
   const unscheduled = useMemo(() => {

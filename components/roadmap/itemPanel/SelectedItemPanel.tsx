@@ -4,6 +4,7 @@ import type { Conflict } from "../../../lib/derive/types";
 import type { BoardSnapshot } from "../../../lib/model/snapshot";
 import type { BoardSession } from "../../collab/boardSession";
 import { AnchorThreads } from "../../comments/AnchorThreads";
+import { useLaneAccess } from "../../teams/laneAccess";
 import { ObjectHistory } from "../../history/ObjectHistory";
 import type { CommentsBinding, useCommentsUi } from "../../comments/useCommentsUi";
 import type { BoardCommands } from "../commands/useBoardCommands";
@@ -12,6 +13,7 @@ import { DependencySection } from "./DependencySection";
 import { ItemDescription } from "./ItemDescription";
 import { ItemPanel } from "./ItemPanel";
 import { ScheduleFacts } from "./ScheduleFacts";
+import { ProposeItemButton } from "../../proposals/ProposeItemButton";
 import type { BaselineView } from "../history/useBaseline";
 
 const NO_CONFLICTS: readonly Conflict[] = [];
@@ -31,11 +33,16 @@ interface SelectedItemPanelProps {
   onClose: () => void;
   /** The board against its baseline, when it has one: the item's planned dates and slip. */
   baseline?: BaselineView | null;
+  /** "Request from another team…" (docs/teams.md); absent where the reader cannot ask. */
+  onRequest?: () => void;
 }
 
 /** The item panel of the selected item with everything it holds: fields, description, schedule facts, dependencies, comments, history. */
-export function SelectedItemPanel({ itemId, fresh, session, snapshot, data, commands, readOnly, comments, commentsUi, onClose, baseline = null }: SelectedItemPanelProps) {
+export function SelectedItemPanel({ itemId, fresh, session, snapshot, data, commands, readOnly: boardReadOnly, comments, commentsUi, onClose, baseline = null, onRequest }: SelectedItemPanelProps) {
   const scheduled = data.scheduled.get(itemId);
+  // An item of a lane owned by another team is shown as read-only here (docs/teams.md).
+  const access = useLaneAccess();
+  const readOnly = boardReadOnly || !access.mayEditItem(itemId);
   return (
     <ItemPanel
       itemId={itemId}
@@ -81,6 +88,17 @@ export function SelectedItemPanel({ itemId, fresh, session, snapshot, data, comm
         actions={commands.dependencyActions}
         readOnly={readOnly}
       />
+      {/* Asking is for items of lanes the reader may edit, as the server checks (mayEditLane). */}
+      {onRequest && !readOnly && (
+        <button
+          type="button"
+          onClick={onRequest}
+          className="self-start rounded-md border border-slate-200 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
+        >
+          Request from another team…
+        </button>
+      )}
+      <ProposeItemButton itemId={itemId} />
     </ItemPanel>
   );
 }

@@ -7,6 +7,8 @@ import type { CommandOrigin } from "../../../lib/model/origin";
 import type { Lane } from "../../../lib/model/schemas";
 import { CommitInput } from "../../ui/CommitInput";
 import { controlClass } from "../../ui/Field";
+import { useLaneAccess } from "../../teams/laneAccess";
+import { LaneOwnersPicker, LanePolicyField } from "../../teams/LaneOwnersPicker";
 import { AddByNameForm, beforeIdForStep, deleteButtonClass, MoveButtons, ProblemLine, useCommandProblem } from "./setupParts";
 
 interface LanesEditorProps {
@@ -22,6 +24,7 @@ interface LanesEditorProps {
  */
 export function LanesEditor({ lanes, doc, origin }: LanesEditorProps) {
   const [problem, run] = useCommandProblem();
+  const access = useLaneAccess();
   const ids = lanes.map((l) => l.id);
   const move = (index: number, step: -1 | 1) => {
     const before = beforeIdForStep(ids, index, step);
@@ -37,11 +40,14 @@ export function LanesEditor({ lanes, doc, origin }: LanesEditorProps) {
         <span className="w-9">Colour</span>
         <span className="flex-1">Name</span>
         <span className="w-20">Capacity</span>
+        <span className="w-32">Owners</span>
         <span className="w-[3.75rem]" />
       </div>
       <ul className="flex flex-col gap-2">
         {lanes.map((lane, index) => (
           <li key={lane.id} data-testid="lane-row" className="flex items-center gap-2">
+            {/* A lane owned by another team is theirs to rename, reorder or delete (docs/teams.md). */}
+            <fieldset disabled={!access.mayEditLane(lane.id)} className="contents">
             <MoveButtons name={lane.name} onUp={move(index, -1)} onDown={move(index, 1)} />
             <input
               aria-label={`Colour of ${lane.name}`}
@@ -60,12 +66,17 @@ export function LanesEditor({ lanes, doc, origin }: LanesEditorProps) {
               onCommit={(raw) => run(updateLane(doc, origin, lane.id, { capacity: raw.trim() === "" ? Number.NaN : Number(raw) }))}
               className={`w-20 ${controlClass}`}
             />
+            </fieldset>
+            <LaneOwnersPicker laneId={lane.id} laneName={lane.name} />
+            <fieldset disabled={!access.mayEditLane(lane.id)} className="contents">
             <button type="button" aria-label={`Delete lane ${lane.name}`} onClick={() => run(removeLane(doc, origin, lane.id))} className={deleteButtonClass}>
               Delete
             </button>
+            </fieldset>
           </li>
         ))}
       </ul>
+      <LanePolicyField />
       <AddByNameForm label="New lane name" placeholder="New lane…" button="Add lane" onAdd={(name) => run(addLane(doc, origin, { name }))} />
       <ProblemLine problem={problem} />
     </div>

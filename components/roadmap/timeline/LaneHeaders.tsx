@@ -3,6 +3,8 @@ import type { LaneLoad } from "../../../lib/derive/laneLoad";
 import type { LaneBand } from "./geometry";
 import { formatCount } from "../../../lib/format/numbers";
 import { countOf } from "../../../lib/format/plural";
+import { useLaneAccess } from "../../teams/laneAccess";
+import { LaneOwners } from "../../teams/LaneOwners";
 
 interface LaneHeadersProps {
   bands: LaneBand[];
@@ -18,6 +20,7 @@ interface LaneHeadersProps {
 
 /** The sticky left column: one header per lane, as tall as the lane's packed rows. */
 export const LaneHeaders = memo(function LaneHeaders({ bands, loads, dropLaneId, onToggle, narrow }: LaneHeadersProps) {
+  const access = useLaneAccess();
   return (
     <div
       className="sticky left-0 z-20 shrink-0 border-r border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950"
@@ -55,6 +58,7 @@ export const LaneHeaders = memo(function LaneHeaders({ bands, loads, dropLaneId,
               <span className={`${narrow ? "" : "ml-1 "}min-w-0 flex-1 truncate text-sm font-medium ${band.orphan ? "italic text-slate-500" : ""}`} title={band.name}>
                 {band.name}
               </span>
+              {!band.orphan && <LaneOwners owners={access.ownersOf(band.id)} locked={!access.mayEditLane(band.id)} laneName={band.name} compact={narrow || band.collapsed} />}
               {band.collapsed && load && !narrow && <LoadChip load={load} />}
               {narrow && load?.over && <OverDot load={load} />}
             </div>

@@ -13,6 +13,7 @@ import { BaselineGhosts, BaselineMilestoneMarks } from "../history/BaselineGhost
 import { ghostMilestones, slipLabel, slipTone, slipWords } from "../history/baselineGhosts";
 import type { BaselineView } from "../history/useBaseline";
 import { DependencyArrows } from "./DependencyArrows";
+import type { DependencyRequestFacts } from "../../../lib/protocol/dependencyRequests";
 import { EdgeMarkers } from "./EdgeMarkers";
 import { BAR_HEIGHT, type TimelineGeometry } from "./geometry";
 import { BarContextMenu } from "./gestures/BarContextMenu";
@@ -22,6 +23,7 @@ import { GestureOverlay } from "./gestures/GestureOverlay";
 import type { DragPreview } from "./gestures/useItemDrag";
 import { useTimelineGestures } from "./gestures/useTimelineGestures";
 import { VoteChip } from "../../workshop/VoteChip";
+import { ProposalGhosts } from "../../proposals/ProposalGhosts";
 import { ItemBar } from "./ItemBar";
 import { LaneHeaders } from "./LaneHeaders";
 import { LaneSummaries } from "./LaneSummaries";
@@ -79,6 +81,8 @@ export interface TimelineDecor {
   commentCounts: ReadonlyMap<string, number>;
   /** Clicking a milestone opens its comments; absent where comments cannot be read (guests). */
   onMilestoneComments?: (milestoneId: string) => void;
+  /** Dependency requests between teams, their arrows drawn by state; absent for guests. */
+  requests?: readonly DependencyRequestFacts[];
 }
 
 /** The scrolling timeline: sticky axis on top, sticky lane names on the left, bars on a canvas. */
@@ -190,8 +194,10 @@ export function Timeline(props: TimelineProps) {
                 criticalLinks={decor.criticalLinks}
                 criticalView={decor.criticalView}
                 selectedId={selectedId}
+                requests={decor.requests}
               />
               {baseline && <BaselineGhosts geometry={geometry} boxes={geometry.bars} baseline={baseline} view={view} />}
+              <ProposalGhosts geometry={geometry} calendar={calendar} snapshot={snapshot} view={view} />
               {(draggedBar ? [...shown, draggedBar] : shown).map(({ item, span, band, box, dates, spokenDates, pinned, follows, slack, emphasis, badge }) => {
                 const dragging = preview?.itemId === item.id ? preview : null;
                 const slip = baseline?.items.get(item.id);

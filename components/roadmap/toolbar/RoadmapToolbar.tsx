@@ -29,6 +29,8 @@ interface RoadmapToolbarProps {
   onSetup?: () => void;
   /** The board's comments panel toggle; absent for guests. */
   comments?: { openThreads: number; open: boolean; onToggle: () => void };
+  /** The Requests panel toggle (dependency requests between teams) and how many wait for the reader; absent for guests. */
+  requests?: { waiting: number; open: boolean; onToggle: () => void };
   /** Undo, redo and the keyboard shortcuts, beside the zoom (EditingControls). */
   history?: ReactNode;
   /** Compare and the baseline's ghosts on or off (history/HistoryControls); absent for guests. */
@@ -37,6 +39,8 @@ interface RoadmapToolbarProps {
   versionsPanel?: { open: boolean; onToggle: () => void };
   /** Opens the presentation (full screen, stepping through phases); every role, guests too. */
   onPresent?: () => void;
+  /** The proposals panel toggle (docs/teams.md "Proposals"); absent for guests. */
+  proposals?: { open: number; panelOpen: boolean; onToggle: () => void };
 }
 
 /** What each other view says to editors and to read-only people. */
@@ -56,7 +60,7 @@ const ZOOM_LABELS: Record<TimeScale, string> = { weeks: "Weeks", months: "Months
  * the view tabs, comments and conflicts are always in the bar.
  */
 export function RoadmapToolbar(props: RoadmapToolbarProps) {
-  const { view, onView, scale, onScale, criticalView, onCriticalView, criticalHint, criticalSummary, counts, conflictsOpen, onToggleConflicts, onAddItem, onSetup, comments, history, versions, versionsPanel, onPresent } = props;
+  const { view, onView, scale, onScale, criticalView, onCriticalView, criticalHint, criticalSummary, counts, conflictsOpen, onToggleConflicts, onAddItem, onSetup, comments, requests, history, versions, versionsPanel, onPresent, proposals } = props;
   const timeline = view === "timeline";
   // The menu is there as long as one of its entries is: up to the widest breakpoint among them.
   // Versions waits for the widest screens: below them the bar is full (compare, baseline, setup, add item).
@@ -117,6 +121,49 @@ export function RoadmapToolbar(props: RoadmapToolbarProps) {
           </svg>
           <span className="sr-only sm:not-sr-only">Comments</span>
           {comments.openThreads > 0 && <span data-testid="open-thread-count">{comments.openThreads}</span>}
+        </button>
+      )}
+      {proposals && (
+        <button
+          type="button"
+          data-testid="proposals-toggle"
+          aria-pressed={proposals.panelOpen}
+          onClick={proposals.onToggle}
+          title="Proposed changes waiting for their lane's team"
+          className={`flex items-center gap-1.5 whitespace-nowrap rounded-lg border px-2.5 py-1 text-xs font-medium ${
+            proposals.panelOpen
+              ? "border-indigo-300 bg-indigo-50 text-indigo-800 dark:border-indigo-500/50 dark:bg-indigo-500/15 dark:text-indigo-200"
+              : "border-slate-200 text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
+          }`}
+        >
+          <span aria-hidden className="inline-block h-2.5 w-3.5 rounded-sm border border-dashed border-indigo-500" />
+          <span className="sr-only sm:not-sr-only">Proposals</span>
+          {proposals.open > 0 && <span data-testid="open-proposal-count">{proposals.open}</span>}
+        </button>
+      )}
+      {requests && (
+        <button
+          type="button"
+          data-testid="requests-toggle"
+          aria-pressed={requests.open}
+          onClick={requests.onToggle}
+          title="Dependency requests between teams"
+          className={`flex items-center gap-1.5 whitespace-nowrap rounded-lg border px-2.5 py-1 text-xs font-medium ${
+            requests.open
+              ? "border-indigo-300 bg-indigo-50 text-indigo-800 dark:border-indigo-500/50 dark:bg-indigo-500/15 dark:text-indigo-200"
+              : "border-slate-200 text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
+          }`}
+        >
+          <svg aria-hidden viewBox="0 0 12 10" className="h-2.5 w-3 text-indigo-600 dark:text-indigo-400">
+            <path d="M1 5h8M6.5 2 9.5 5l-3 3" fill="none" stroke="currentColor" strokeWidth="1.6" strokeDasharray="2.5 1.5" strokeLinecap="round" />
+          </svg>
+          <span className="sr-only sm:not-sr-only">Requests</span>
+          {requests.waiting > 0 && (
+            <span data-testid="requests-waiting">
+              {requests.waiting}
+              <span className="sr-only"> waiting for you</span>
+            </span>
+          )}
         </button>
       )}
       {versions && (

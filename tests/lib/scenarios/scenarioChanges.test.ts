@@ -67,6 +67,27 @@ describe("scenarioChanges: what the scenario changed since the fork, marked wher
   });
 });
 
+describe("what was adopted leaves the list", () => {
+  it("a change the plan already has (adopted before, or the same edit made there) is not listed", () => {
+    const w = forked();
+    unwrap(updateItem(w.scenario, alice, w.a, { duration: 8, title: "Build API v2" }));
+    unwrap(deleteItem(w.scenario, alice, w.c));
+    const added = addItem(w.scenario, { title: "New spike", laneId: w.laneB as never, start: "2027-05-03" as never, duration: 2 });
+    const s = readSnapshot(w.scenario);
+    const changes = scenarioChanges(w.base, s, readSnapshot(w.plan));
+    expect(changes).toHaveLength(3);
+    // The plan makes one of the same edits; then the rest is adopted in two goes.
+    unwrap(updateItem(w.plan, bob, w.a, { duration: 8 }));
+    expect(scenarioChanges(w.base, s, readSnapshot(w.plan)).find((c) => c.id === `item:${w.a}`)!.fields).toEqual(["title"]);
+    const first = planAdopt({ base: w.base, scenario: s, plan: readSnapshot(w.plan), changes, chosen: new Set([`item:${added}`]), mayEditLane: () => true });
+    applyAdopt(w.plan, first.writes, alice);
+    expect(scenarioChanges(w.base, s, readSnapshot(w.plan)).map((c) => c.id).sort()).toEqual([`item:${w.a}`, `item:${w.c}`].sort());
+    const rest = scenarioChanges(w.base, s, readSnapshot(w.plan));
+    applyAdopt(w.plan, planAdopt({ base: w.base, scenario: s, plan: readSnapshot(w.plan), changes: rest, chosen: "all", mayEditLane: () => true }).writes, alice);
+    expect(scenarioChanges(w.base, s, readSnapshot(w.plan))).toEqual([]);
+  });
+});
+
 describe("planAdopt + applyAdopt: only what the scenario changed, one transaction, lanes respected", () => {
   it("keeps the plan's edits since the fork, writes the ticked changes only, as one undoable transaction", () => {
     const w = forked();
