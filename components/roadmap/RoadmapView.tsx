@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { TimeScale } from "../../lib/model/schemas";
 import type { BoardSnapshot } from "../../lib/model/snapshot";
 import type { BoardSession, Peer } from "../collab/boardSession";
@@ -41,6 +41,10 @@ import { OpenVoteDialog } from "../workshop/OpenVoteDialog";
 import type { WorkshopUi } from "../workshop/useWorkshopUi";
 import { WorkshopSidePanel } from "../workshop/WorkshopSidePanel";
 import { useImportedToast } from "../io/useImportedToast";
+import { ProposalsContext } from "../proposals/proposalsContext";
+import { ProposalsPanel } from "../proposals/ProposalsPanel";
+import { useProposalsUi } from "../proposals/useProposalsUi";
+import type { ProposalDraft } from "../proposals/ProposeDialog";
 import { RequestDialog } from "./requests/RequestDialog";
 import { RequestsPanel } from "./requests/RequestsPanel";
 import { useDependencyRequests } from "./requests/useDependencyRequests";
@@ -119,12 +123,26 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
   const baseline = useBaseline(session.boardId, versions.baselineId, snapshot, data.derived);
   const [ghostsShown, setGhostsShown] = useGhostsShown(session.boardId);
   const [compareOpen, setCompareOpen] = useState(false);
-  const commands = useBoardCommands({ session, snapshot, calendar: data.calendar, geometry, todayDay: data.todayDay, selection, openItemComments });
+  // Edits the lane rules stop offer to become proposals; the dialog lives with the proposals below.
+  const proposeRef = useRef<(draft: ProposalDraft) => void>(() => {});
+  const propose = useCallback((draft: ProposalDraft) => proposeRef.current(draft), []);
+  const commands = useBoardCommands({ session, snapshot, calendar: data.calendar, geometry, todayDay: data.todayDay, selection, openItemComments, propose });
   const versionsUi = useVersionsUi(session, versions, commands.showNotice, select);
+  // Proposals (docs/teams.md): members only; commenters and up propose.
+  const proposals = useProposalsUi(
+    session.boardId,
+    snapshot,
+    { signedIn: comments !== null, selfId: comments?.context.selfId ?? null, canPropose: comments?.context.canComment ?? false },
+    commands.showNotice,
+  );
+  const [proposalsOpen, setProposalsOpen] = useState(false);
+  useEffect(() => {
+    proposeRef.current = proposals.ui.propose;
+  }, [proposals.ui.propose]);
   const versionsOpen = history !== null && versionsUi.panelOpen;
   const replaying = history !== null && versionsUi.replay.active;
   const workshopPanel = workshop?.binding.workshop ? workshop.panel : null;
-  const openPanels = Number(conflictsOpen) + Number(requestsOpen) + Number(comments !== null && commentsUi.panelOpen) + Number(selectedId !== null) + Number(versionsOpen) + Number(workshopPanel !== null);
+  const openPanels = Number(proposalsOpen) + Number(conflictsOpen) + Number(requestsOpen) + Number(comments !== null && commentsUi.panelOpen) + Number(selectedId !== null) + Number(versionsOpen) + Number(workshopPanel !== null);
   const placement = usePanelPlacement(areaRef, openPanels);
   useImportedToast(
     session.boardId,
@@ -139,6 +157,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
   );
 
   return (
+    <ProposalsContext value={proposals.ui}>
     <div ref={rootRef} data-read-only={readOnly} className="relative flex min-h-0 flex-1 flex-col">
       {presenting && <PresentationMode snapshot={snapshot} layout={data.layout} onClose={() => setPresenting(false)} />}
       <RoadmapToolbar
@@ -177,6 +196,11 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
             : undefined
         }
         versionsPanel={history ? { open: versionsUi.panelOpen, onToggle: versionsUi.toggle } : undefined}
+        proposals={
+          comments && (proposals.ui.canPropose || proposals.ui.open.length > 0 || proposalsOpen)
+            ? { open: proposals.ui.open.length, panelOpen: proposalsOpen, onToggle: () => setProposalsOpen((o) => !o) }
+            : undefined
+        }
         comments={
           comments
             ? { openThreads: (comments.threads ?? []).filter((t) => !t.resolvedAt).length, open: commentsUi.panelOpen, onToggle: commentsUi.togglePanel }
@@ -253,6 +277,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
               onClose={() => setConflictsOpen(false)}
             />
           )}
+          {proposalsOpen && comments && <ProposalsPanel snapshot={snapshot} onClose={() => setProposalsOpen(false)} />}
           {comments && requestsOpen && (
             <RequestsPanel requests={requests} snapshot={snapshot} onReveal={selection.revealItem} onClose={() => setRequestsOpen(false)} />
           )}
@@ -325,6 +350,8 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
         />
       )}
       {setupOpen && !readOnly && <BoardSetupDialog snapshot={snapshot} doc={session.doc} origin={session.origin} onClose={() => setSetupOpen(false)} />}
+      {proposals.dialogs}
     </div>
+    </ProposalsContext>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ProposalDraft } from "../../proposals/ProposeDialog";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { nextWorkingDay, type WorkCalendar } from "../../../lib/derive/calendar";
 import { fromDayNumber, toDayNumber, type DateString } from "../../../lib/model/dates";
@@ -40,6 +41,8 @@ interface BoardCommandsOptions {
   selection: Selection;
   /** Opens an item's comments tab; absent where comments cannot be read (guests). */
   openItemComments?: (itemId: string) => void;
+  /** Opens the propose dialog filled in with an edit the lane rules stopped (docs/teams.md "Proposals"). */
+  propose?: (draft: ProposalDraft) => void;
 }
 
 /**
@@ -47,7 +50,7 @@ interface BoardCommandsOptions {
  * session, and the notice that says why one did nothing. New items are selected with their
  * title ready to type; removed ones are deselected.
  */
-export function useBoardCommands({ session, snapshot, calendar, geometry, todayDay, selection, openItemComments }: BoardCommandsOptions) {
+export function useBoardCommands({ session, snapshot, calendar, geometry, todayDay, selection, openItemComments, propose }: BoardCommandsOptions) {
   const [notice, setNotice] = useState<BoardNotice | null>(null);
   const noticeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(noticeTimer.current), []);
@@ -66,7 +69,7 @@ export function useBoardCommands({ session, snapshot, calendar, geometry, todayD
   const { doc, origin } = session;
   // Every command below passes the lane gate first: an edit of a lane owned by another team
   // stops here with its reason, before anything is written (docs/teams.md).
-  const gate = useLaneGate(snapshot, showNotice);
+  const gate = useLaneGate(snapshot, showNotice, propose);
   const items = gate.items(useItemCommands(doc, origin, showNotice));
   const dependencyActions = gate.dependencies(useDependencyActions(doc, origin));
   const applyFix = gate.fix(useFixAction(doc, origin));

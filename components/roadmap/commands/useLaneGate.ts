@@ -9,6 +9,9 @@ import type { DependencyActions } from "../itemPanel/DependencySection";
 import type { ChainFixActions } from "../conflicts/useChainFix";
 import type { useItemCommands } from "./useItemCommands";
 import type { TimelineActions } from "./useTimelineActions";
+import type { ItemPatch, NewItem } from "../../../lib/model/itemCommands";
+import type { ProposalDraft } from "../../proposals/ProposeDialog";
+import { draftOfCreate, draftOfPatch } from "../../proposals/stoppedEdits";
 
 type ItemCommands = ReturnType<typeof useItemCommands>;
 type Target = { itemId?: string; laneId?: string | null };
@@ -18,20 +21,27 @@ type Target = { itemId?: string; laneId?: string | null };
  * an item, a link or a card of a lane this person may not edit says why and writes nothing, as
  * the sync server would refuse it (and close the connection). A dependency counts as its
  * successor's. Where every lane is open to this person, the commands pass through unchanged.
+ * A stopped change to an item's dates, duration, lane, phase or title, its removal or a new
+ * item offers "Propose this change" instead, the dialog filled in with it (docs/teams.md).
  */
-export function useLaneGate(snapshot: BoardSnapshot, notify: (message: string) => void) {
+export function useLaneGate(
+  snapshot: BoardSnapshot,
+  notify: (message: string, undo?: null, action?: { label: string; run: () => void } | null) => void,
+  propose?: (draft: ProposalDraft) => void,
+) {
   const access = useLaneAccess();
   return useMemo(() => {
-    const stopped = (...targets: Target[]): boolean => {
+    const stoppedAs = (draft: ProposalDraft | null, ...targets: Target[]): boolean => {
       for (const target of targets) {
         const why = access.refusalFor(target);
         if (why) {
-          notify(why);
+          notify(why, null, draft && propose ? { label: "Propose this change", run: () => propose(draft) } : null);
           return true;
         }
       }
       return false;
     };
+    const stopped = (...targets: Target[]): boolean => stoppedAs(null, ...targets);
     const dependency = (id: string) => snapshot.dependencies.find((d) => d.id === id);
     const successorsOf = (itemId: string) => snapshot.dependencies.filter((d) => d.fromId === itemId).map((d) => ({ itemId: d.toId as string }));
     const fixTargets = (fix: SuggestedFix): Target[] => {
@@ -48,10 +58,11 @@ export function useLaneGate(snapshot: BoardSnapshot, notify: (message: string) =
     };
     return {
       items: (c: ItemCommands): ItemCommands => ({
-        create: (input) => (stopped({ laneId: input.laneId ?? null }) ? null : c.create(input)),
-        update: (id, patch) => (stopped({ itemId: id, laneId: patch.laneId ?? null }) ? null : c.update(id, patch)),
-        move: (id: string, start: DateString, laneId: string | null) => (stopped({ itemId: id, laneId }) ? null : c.move(id, start, laneId)),
-        remove: (id) => (stopped({ itemId: id }, ...successorsOf(id)) ? null : c.remove(id)),
+        create: (input: NewItem) => (stoppedAs(draftOfCreate(input), { laneId: input.laneId ?? null }) ? null : c.create(input)),
+        update: (id: string, patch: ItemPatch) => (stoppedAs(draftOfPatch(id, patch), { itemId: id, laneId: patch.laneId ?? null }) ? null : c.update(id, patch)),
+        move: (id: string, start: DateString, laneId: string | null) =>
+          stoppedAs(draftOfPatch(id, { start, ...(laneId ? { laneId: laneId as never } : {}) }), { itemId: id, laneId }) ? null : c.move(id, start, laneId),
+        remove: (id) => (stoppedAs({ kind: "remove", itemId: id }, { itemId: id }, ...successorsOf(id)) ? null : c.remove(id)),
       }),
       dependencies: (c: DependencyActions): DependencyActions => ({
         add: (fromId, toId, lag) => access.refusalFor({ itemId: toId }) ?? c.add(fromId, toId, lag),
@@ -84,9 +95,9 @@ export function useLaneGate(snapshot: BoardSnapshot, notify: (message: string) =
         link: (fromId, toId) => void (stopped({ itemId: toId }) || t.link(fromId, toId)),
         duplicate: (itemId) => void (stopped({ itemId }) || t.duplicate(itemId)),
         removeDependencies: (itemId) => void (stopped({ itemId }, ...successorsOf(itemId)) || t.removeDependencies(itemId)),
-        remove: (itemId) => void (stopped({ itemId }, ...successorsOf(itemId)) || t.remove(itemId)),
-        setPin: (itemId, start) => void (stopped({ itemId }) || t.setPin(itemId, start)),
+        remove: (itemId) => void (stoppedAs({ kind: "remove", itemId }, { itemId }, ...successorsOf(itemId)) || t.remove(itemId)),
+        setPin: (itemId, start) => void (stoppedAs(draftOfPatch(itemId, { start: start as never }), { itemId }) || t.setPin(itemId, start)),
       }),
     };
-  }, [access, snapshot, notify]);
+  }, [access, snapshot, notify, propose]);
 }

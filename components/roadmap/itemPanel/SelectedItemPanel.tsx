@@ -13,6 +13,7 @@ import { DependencySection } from "./DependencySection";
 import { ItemDescription } from "./ItemDescription";
 import { ItemPanel } from "./ItemPanel";
 import { ScheduleFacts } from "./ScheduleFacts";
+import { ProposeItemButton } from "../../proposals/ProposeItemButton";
 import type { BaselineView } from "../history/useBaseline";
 
 const NO_CONFLICTS: readonly Conflict[] = [];
@@ -97,6 +98,7 @@ export function SelectedItemPanel({ itemId, fresh, session, snapshot, data, comm
           Request from another team…
         </button>
       )}
+      <ProposeItemButton itemId={itemId} />
     </ItemPanel>
   );
 }

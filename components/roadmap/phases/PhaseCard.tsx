@@ -1,4 +1,5 @@
 import { memo, type KeyboardEvent, type PointerEvent } from "react";
+import { ItemProposalBadges } from "../../proposals/ProposeItemButton";
 import type { Severity } from "../../../lib/derive/types";
 import type { ItemStatus, Priority } from "../../../lib/model/schemas";
 import { SEVERITY_DOT } from "../conflicts/conflictLabels";
@@ -104,6 +105,7 @@ export const PhaseCard = memo(function PhaseCard(props: PhaseCardProps) {
           </span>
         )}
         {commentCount > 0 && <CommentBadge count={commentCount} inline />}
+        <ItemProposalBadges itemId={props.id} />
         <OwnerAvatars owners={owners} />
       </div>
     </div>

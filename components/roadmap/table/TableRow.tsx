@@ -1,4 +1,5 @@
 import { memo, type MouseEvent } from "react";
+import { ItemProposalBadges } from "../../proposals/ProposeItemButton";
 import type { Severity } from "../../../lib/derive/types";
 import type { ItemPatch } from "../../../lib/model/itemCommands";
 import { ITEM_STATUSES, PRIORITIES, type Item, type Lane, type Phase } from "../../../lib/model/schemas";
@@ -97,6 +98,7 @@ export const TableRow = memo(function TableRow(props: TableRowProps) {
             </span>
           )}
           {commentCount > 0 && <CommentBadge count={commentCount} inline />}
+          <ItemProposalBadges itemId={item.id} />
           <VoteChip itemId={item.id} title={item.title} className="shrink-0" />
           {peer && <span className="shrink-0 rounded px-1 text-[10px] font-semibold leading-4 text-white" style={{ background: peer.color }}>{peer.name}</span>}
           <button

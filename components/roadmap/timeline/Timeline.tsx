@@ -23,6 +23,7 @@ import { GestureOverlay } from "./gestures/GestureOverlay";
 import type { DragPreview } from "./gestures/useItemDrag";
 import { useTimelineGestures } from "./gestures/useTimelineGestures";
 import { VoteChip } from "../../workshop/VoteChip";
+import { ProposalGhosts } from "../../proposals/ProposalGhosts";
 import { ItemBar } from "./ItemBar";
 import { LaneHeaders } from "./LaneHeaders";
 import { LaneSummaries } from "./LaneSummaries";
@@ -196,6 +197,7 @@ export function Timeline(props: TimelineProps) {
                 requests={decor.requests}
               />
               {baseline && <BaselineGhosts geometry={geometry} boxes={geometry.bars} baseline={baseline} view={view} />}
+              <ProposalGhosts geometry={geometry} calendar={calendar} snapshot={snapshot} view={view} />
               {(draggedBar ? [...shown, draggedBar] : shown).map(({ item, span, band, box, dates, spokenDates, pinned, follows, slack, emphasis, badge }) => {
                 const dragging = preview?.itemId === item.id ? preview : null;
                 const slip = baseline?.items.get(item.id);
