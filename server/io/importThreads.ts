@@ -20,6 +20,8 @@ export interface ImportThreadOptions {
   queue?: number;
   timeoutMs?: number;
   memoryMb?: number;
+  /** The young generation: parsing allocates a tree per file, and a small one spends its time collecting. */
+  youngMb?: number;
   idleMs?: number;
 }
 
@@ -59,7 +61,7 @@ export class ImportThreads {
   private next = 0;
 
   constructor(options: ImportThreadOptions = {}) {
-    this.options = { threads: 2, queue: 16, timeoutMs: 60_000, memoryMb: 1_024, idleMs: 30_000, ...options };
+    this.options = { threads: 2, queue: 16, timeoutMs: 60_000, memoryMb: 1_024, youngMb: 64, idleMs: 30_000, ...options };
     this.slots = Array.from({ length: Math.max(1, this.options.threads) }, () => ({ worker: null, ready: null, job: null, idle: null }));
   }
 
@@ -92,7 +94,7 @@ export class ImportThreads {
     const worker = new Worker(WORKER_URL, {
       // Not the parent's flags (a test runner's, --expose-gc): the worker loads what it needs.
       execArgv: process.execArgv.filter((flag) => !flag.startsWith("--expose")),
-      resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb, maxYoungGenerationSizeMb: 64 },
+      resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb, maxYoungGenerationSizeMb: this.options.youngMb },
     });
     // A thread waiting for work must not keep the process alive.
     worker.unref();

@@ -27,6 +27,8 @@ test("team A requests a dependency, team B sees it in its inbox and panel and co
     const owned = await request.put(`/api/boards/${board.id}/lanes/${await laneOf(title)}/owners`, { data: { userIds: [owner] } });
     expect(owned.status(), await owned.text()).toBe(200);
   }
+  // Ana's screen is wide enough for the Requests toggle in the toolbar; on Ben's laptop it is in the "More" menu.
+  await ana.page.setViewportSize({ width: 1600, height: 900 });
   await openBoard(ana.page, `/boards/${board.id}`);
   const checkout = barNamed(ana.page, "Checkout flow");
   await expect(ben.page.getByTestId("inbox-button")).toHaveAttribute("data-unread", "0");
@@ -48,8 +50,10 @@ test("team A requests a dependency, team B sees it in its inbox and panel and co
 
   // Ben hears of it: his inbox, and the Requests toggle counts one waiting for him.
   await expect(ben.page.getByTestId("inbox-unread")).toHaveText("1", LIVE);
-  await expect(ben.page.getByTestId("requests-waiting")).toContainText("1");
-  await ben.page.getByTestId("requests-toggle").click();
+  await ben.page.getByTestId("toolbar-more").click();
+  const entry = ben.page.getByRole("menu").getByRole("menuitemradio", { name: /^Requests/ });
+  await expect(entry).toContainText("1 waiting");
+  await entry.click();
   const panel = ben.page.getByTestId("requests-panel");
   const lane = panel.getByRole("region", { name: "Development" });
   const row = lane.getByTestId("request");
@@ -57,6 +61,7 @@ test("team A requests a dependency, team B sees it in its inbox and panel and co
   await expect(row).toContainText("The launch needs card payments.");
   await expect(row.getByTestId("request-state")).toHaveText("Requested");
   // Ana's own panel offers her only what the requester may do (she may not answer for Ben's lane).
+  await expect(ana.page.getByTestId("requests-waiting")).toHaveCount(0);
   await ana.page.getByTestId("requests-toggle").click();
   const anaRow = ana.page.getByTestId("requests-panel").getByTestId("request").first();
   await expect(anaRow.getByRole("button", { name: "Withdraw" })).toBeVisible();

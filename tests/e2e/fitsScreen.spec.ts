@@ -121,6 +121,7 @@ for (const screen of SCREENS) {
     await (await critical()).click();
     await opensPanel(page, await inView(page.getByTestId("comments-toggle")), "threads-panel", "Close comments");
     await opensPanel(page, await inView(page.getByTestId("conflict-summary")), "conflicts-panel", "Close conflicts");
+    await opensPanel(page, await reach(page, page.getByTestId("requests-toggle"), "toolbar-more", "Requests", "menuitemradio"), "requests-panel", "Close requests");
     await opensDialog(page, await reach(page, page.getByRole("button", { name: "Board setup" }), "toolbar-more", "Board setup"), "board-setup");
     await opensPanel(page, await reach(page, page.getByRole("button", { name: "Versions", exact: true }), "toolbar-more", "Versions", "menuitemradio"), "versions-panel", "Close versions");
     await opensDialog(page, await reach(page, page.getByTestId("compare-open"), "toolbar-more", "Compare versions"), "compare-dialog");

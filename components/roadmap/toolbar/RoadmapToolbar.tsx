@@ -50,7 +50,7 @@ const VIEW_HINTS: Record<Exclude<RoadmapViewKind, "timeline">, [string, string]>
 };
 
 /** Where each control stands in the bar; below its width it is an entry of the "More" menu. */
-const ROOM = { zoom: "lg", critical: "xl", setup: "xl", addItem: "md", versions: "md", versionsPanel: "2xl", present: "xl", proposals: "2xl" } as const;
+const ROOM = { zoom: "lg", critical: "xl", setup: "xl", addItem: "md", versions: "md", versionsPanel: "2xl", present: "xl", proposals: "2xl", requests: "2xl" } as const;
 const ZOOM_LABELS: Record<TimeScale, string> = { weeks: "Weeks", months: "Months", quarters: "Quarters" };
 
 /**
@@ -64,7 +64,7 @@ export function RoadmapToolbar(props: RoadmapToolbarProps) {
   const timeline = view === "timeline";
   // The menu is there as long as one of its entries is: up to the widest breakpoint among them.
   // Versions waits for the widest screens: below them the bar is full (compare, baseline, setup, add item).
-  const menuUntil = versionsPanel || proposals ? ROOM.versionsPanel : timeline || onSetup || onPresent ? "xl" : onAddItem || versions ? ROOM.addItem : null;
+  const menuUntil = versionsPanel || requests || proposals ? ROOM.versionsPanel : timeline || onSetup || onPresent ? "xl" : onAddItem || versions ? ROOM.addItem : null;
   return (
     <div className="flex h-12 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-2 sm:px-4 xl:gap-3 dark:border-slate-800 dark:bg-slate-900">
       <ViewSwitcher value={view} onChange={onView} />
@@ -148,7 +148,7 @@ export function RoadmapToolbar(props: RoadmapToolbarProps) {
           aria-pressed={requests.open}
           onClick={requests.onToggle}
           title="Dependency requests between teams"
-          className={`flex items-center gap-1.5 whitespace-nowrap rounded-lg border px-2.5 py-1 text-xs font-medium ${
+          className={`${INLINE_FROM[ROOM.requests]} items-center gap-1.5 whitespace-nowrap rounded-lg border px-2.5 py-1 text-xs font-medium ${
             requests.open
               ? "border-indigo-300 bg-indigo-50 text-indigo-800 dark:border-indigo-500/50 dark:bg-indigo-500/15 dark:text-indigo-200"
               : "border-slate-200 text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
@@ -255,6 +255,12 @@ export function RoadmapToolbar(props: RoadmapToolbarProps) {
               {proposals && (
                 <MenuEntry checked={proposals.panelOpen} onSelect={proposals.onToggle} close={close} className={MENU_BELOW[ROOM.proposals]}>
                   {proposals.open > 0 ? `Proposals (${proposals.open})` : "Proposals"}
+                </MenuEntry>
+              )}
+              {requests && (
+                <MenuEntry checked={requests.open} onSelect={requests.onToggle} close={close} className={MENU_BELOW[ROOM.requests]}>
+                  Requests
+                  {requests.waiting > 0 && <span className="ml-auto text-xs tabular-nums text-indigo-700 dark:text-indigo-300">{requests.waiting} waiting</span>}
                 </MenuEntry>
               )}
               {versionsPanel && (
