@@ -11,6 +11,7 @@ import {
   MILESTONE_DEFAULTS,
   PHASE_DEFAULTS,
 } from "./defaults";
+import { readDependencyFast, readItemFast, type FastReader } from "./fastRecords";
 import { isIdShaped } from "./ids";
 import { internCollections } from "./intern";
 import { attachLinks } from "./snapshotLinks";
@@ -154,11 +155,13 @@ export interface CollectionRecords {
   milestones: Milestone;
 }
 
-const COLLECTION_SCHEMAS: { [C in CollectionName]: { schema: AnyObjectSchema; defaults: Record<string, unknown>; keys: string[] } } = {
+const COLLECTION_SCHEMAS: {
+  [C in CollectionName]: { schema: AnyObjectSchema; defaults: Record<string, unknown>; keys: string[]; fast?: FastReader<CollectionRecords[C]> };
+} = {
   lanes: { schema: laneSchema, defaults: LANE_DEFAULTS, keys: [] },
   phases: { schema: phaseSchema, defaults: PHASE_DEFAULTS, keys: [] },
-  items: { schema: itemSchema, defaults: ITEM_DEFAULTS, keys: [] },
-  dependencies: { schema: dependencySchema, defaults: DEPENDENCY_DEFAULTS, keys: [] },
+  items: { schema: itemSchema, defaults: ITEM_DEFAULTS, keys: [], fast: readItemFast },
+  dependencies: { schema: dependencySchema, defaults: DEPENDENCY_DEFAULTS, keys: [], fast: readDependencyFast },
   milestones: { schema: milestoneSchema, defaults: MILESTONE_DEFAULTS, keys: [] },
 };
 for (const entry of Object.values(COLLECTION_SCHEMAS)) entry.keys = Object.keys(entry.schema.shape).filter((k) => k !== "id");
@@ -178,8 +181,11 @@ export function readCollectionEntry<C extends CollectionName>(
     problems.push({ kind: "unreadable-record", collection: name, id, message: "not a record" });
     return undefined;
   }
-  const { schema, defaults, keys } = COLLECTION_SCHEMAS[name];
+  const { schema, defaults, keys, fast } = COLLECTION_SCHEMAS[name];
   const fields = fieldsOf(value as Y.Map<unknown>, keys, { id });
+  // The plainly valid common case of the big collections, exactly as zod would read it (fastRecords.ts).
+  const quick = fast?.(fields);
+  if (quick) return quick as CollectionRecords[C];
   return readRecord(schema, defaults, fields, { collection: name, id }, problems) as CollectionRecords[C] | undefined;
 }
 

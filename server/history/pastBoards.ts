@@ -27,7 +27,7 @@ export interface PastSources {
 /**
  * The board at past moments (docs/history.md): a version's document with the recorded updates
  * after it applied up to the moment. Building a large board's document is most of the cost
- * (a second at 10,000 items), so the last replay of each board is kept: a scrubber moving
+ * (most of a second at 10,000 items), so the last replay of each board is kept: a scrubber moving
  * forward from the same version only applies the rows in between and re-reads only the
  * records they touched (LiveSnapshot). Moving back, or past the next version, rebuilds.
  * Bounded: a few boards, each dropped after a few idle minutes.
