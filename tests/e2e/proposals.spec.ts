@@ -84,7 +84,9 @@ test("a design editor's drag of a Platform item becomes a proposal; the Platform
   await expect(pia.page.getByTestId("inbox-unread")).toHaveText("1", LIVE);
 
   // The proposals panel lists it under Platform.
-  await pia.page.getByTestId("proposals-toggle").click();
+  // (In the bar from 1536 px; on this laptop, in the toolbar's More menu.)
+  await pia.page.getByTestId("toolbar-more").click();
+  await pia.page.getByRole("menuitemradio", { name: "Proposals (1)" }).click();
   const lane = pia.page.locator(`[data-testid="proposals-lane"][data-lane-id="${platformLane}"]`);
   await expect(lane.getByTestId("proposal-row")).toContainText("API gateway");
   await pia.page.getByRole("button", { name: "Close proposals" }).click();
