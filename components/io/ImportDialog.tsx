@@ -17,6 +17,7 @@ import { announceImported, importedMessage } from "./importedNotice";
 import { ImportPreviewBoard } from "./ImportPreviewBoard";
 import { FORMAT_LABELS, formatFromName, importUrl, previewImport, readColumns, sizeRefusal, type CsvColumns, type ImportChoices, type ImportPreview } from "./importPlan";
 import { ImportProblems } from "./ImportProblems";
+import { FormError } from "../ui/FormError";
 
 interface ImportDialogProps {
   /**
@@ -173,11 +174,7 @@ export function ImportDialog({ into, onClose }: ImportDialogProps) {
           <span className="text-xs text-slate-600 dark:text-slate-400">.csv, .json or .xml (MS Project), up to 20 MB</span>
           <input type="file" accept=".csv,.tsv,.txt,.json,.xml,.mspdi,text/csv,application/json,application/xml" className="sr-only" aria-label="File to import" onChange={(e) => void choose(e.target.files?.[0])} />
         </label>
-        {fileError && (
-          <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:bg-rose-500/10 dark:text-rose-300">
-            {fileError}
-          </p>
-        )}
+        <FormError message={fileError} />
         {file && (
           <div className="flex flex-wrap items-end gap-4 text-sm">
             <label className="flex flex-col gap-1">
@@ -234,11 +231,7 @@ export function ImportDialog({ into, onClose }: ImportDialogProps) {
         )}
         {current && !progress && <ImportProblems errors={errors} warnings={current.warnings} counts={current.counts} serverMessage={serverMessage} refusedByServer={serverErrors !== null} />}
         {!serverErrors && current?.snapshot && !progress && <ImportPreviewBoard snapshot={current.snapshot} />}
-        {serverMessage && !serverErrors && (
-          <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:bg-rose-500/10 dark:text-rose-300">
-            {serverMessage}
-          </p>
-        )}
+        {!serverErrors && <FormError message={serverMessage} />}
         {/* Stays in view at the dialog's foot however long the mapping and the preview are. */}
         <div className="sticky bottom-0 -mx-5 -mb-4 flex justify-end gap-2 border-t border-slate-200 bg-white px-5 py-3 dark:border-slate-800 dark:bg-slate-900">
           <button type="button" onClick={onClose} className="rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">

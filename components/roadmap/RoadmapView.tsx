@@ -45,6 +45,7 @@ import { ProposalsContext } from "../proposals/proposalsContext";
 import { ProposalsPanel } from "../proposals/ProposalsPanel";
 import { useProposalsUi } from "../proposals/useProposalsUi";
 import type { ProposalDraft } from "../proposals/ProposeDialog";
+import { ItemRequests } from "./requests/ItemRequests";
 import { RequestDialog } from "./requests/RequestDialog";
 import { RequestsPanel } from "./requests/RequestsPanel";
 import { useDependencyRequests } from "./requests/useDependencyRequests";
@@ -313,6 +314,7 @@ export function RoadmapView({ session, snapshot, peers, readOnly, comments, foll
               onClose={() => select(null)}
               baseline={baseline.view}
               onRequest={comments && !readOnly && !replaying ? () => setAskingFor(selectedId) : undefined}
+              itemRequests={comments ? <ItemRequests itemId={selectedId} requests={requests.requests} snapshot={snapshot} onOpen={() => setRequestsOpen(true)} /> : undefined}
             />
           )}
         </PanelPlacementContext>

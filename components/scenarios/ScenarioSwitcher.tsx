@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { ScenarioView } from "../../lib/protocol/scenarios";
 import { useDismiss } from "../ui/useDismiss";
 import { NewScenarioDialog } from "./NewScenarioDialog";
@@ -28,6 +28,17 @@ export function ScenarioSwitcher({ planId, currentId, scenarios, canCreate }: Sc
   const root = useRef<HTMLDivElement>(null);
   const close = useCallback(() => setOpen(false), []);
   useDismiss(open, root, close);
+  // As in any menu: the first entry takes the focus, arrow keys move between entries.
+  useEffect(() => {
+    if (open) root.current?.querySelector<HTMLElement>("[role=menuitem]")?.focus();
+  }, [open]);
+  const onMenuKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+    e.preventDefault();
+    const entries = [...(root.current?.querySelectorAll<HTMLElement>("[role=menuitem]") ?? [])];
+    const at = entries.indexOf(document.activeElement as HTMLElement);
+    entries[(at + (e.key === "ArrowDown" ? 1 : entries.length - 1)) % entries.length]?.focus();
+  };
   const active = (scenarios ?? []).filter((s) => s.state === "active");
   const current = scenarios?.find((s) => s.id === currentId) ?? null;
   const onScenario = currentId !== planId;
@@ -58,7 +69,7 @@ export function ScenarioSwitcher({ planId, currentId, scenarios, canCreate }: Sc
         )}
       </button>
       {open && (
-        <div role="menu" aria-label="The plan and its scenarios" className="absolute left-0 top-full z-50 mt-1 w-72 rounded-lg border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+        <div role="menu" aria-label="The plan and its scenarios" onKeyDown={onMenuKey} className="absolute left-0 top-full z-50 mt-1 w-72 rounded-lg border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900">
           <Link role="menuitem" href={boardPath(planId)} aria-current={onScenario ? undefined : "page"} className={item} onClick={close}>
             <span className="font-semibold">The plan</span>
             {!onScenario && <span className="ml-auto text-xs text-slate-500">you are here</span>}

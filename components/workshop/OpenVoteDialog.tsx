@@ -6,6 +6,8 @@ import { DEFAULT_VOTES_PER_PERSON, MAX_VOTE_ITEMS, MAX_VOTES_PER_PERSON, openVot
 import { Dialog } from "../ui/Dialog";
 import { controlClass, Field, inputClass } from "../ui/Field";
 import type { WorkshopActions } from "./useWorkshop";
+import { DialogActions } from "../ui/DialogActions";
+import { FormError } from "../ui/FormError";
 
 type ScopeKind = VoteScope["kind"];
 const SCOPE_LABELS: Record<ScopeKind, string> = { board: "The whole board", phase: "One phase", lane: "One lane", selection: "Chosen items" };
@@ -118,19 +120,8 @@ export function OpenVoteDialog({ snapshot, selectedId, openVote, onClose }: { sn
             Shown as people vote
           </label>
         </fieldset>
-        {error && (
-          <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:bg-rose-500/10 dark:text-rose-300">
-            {error}
-          </p>
-        )}
-        <div className="flex justify-end gap-2">
-          <button type="button" onClick={onClose} className="rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
-            Cancel
-          </button>
-          <button type="submit" disabled={busy} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60">
-            {busy ? "Opening…" : "Open the vote"}
-          </button>
-        </div>
+        <FormError message={error} />
+        <DialogActions onCancel={onClose} label="Open the vote" busyLabel="Opening…" busy={busy} />
       </form>
     </Dialog>
   );

@@ -6,6 +6,7 @@ import type { WorkshopSummary } from "../../lib/protocol/workshops";
 import { Dialog } from "../ui/Dialog";
 import { countOf } from "../../lib/format/plural";
 import { recordPagePath, workshopClient } from "./workshopClient";
+import { FormError } from "../ui/FormError";
 
 /** The board's workshops, newest first, each linking to its record once ended. */
 export function PastWorkshopsDialog({ boardId, onClose }: { boardId: string; onClose: () => void }) {
@@ -24,11 +25,7 @@ export function PastWorkshopsDialog({ boardId, onClose }: { boardId: string; onC
   }, [boardId]);
   return (
     <Dialog open title="Workshops on this board" onClose={onClose} testId="past-workshops">
-      {error && (
-        <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:bg-rose-500/10 dark:text-rose-300">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {list === null ? (
         !error && <p className="text-sm text-slate-500 dark:text-slate-400">Loading…</p>
       ) : list.length === 0 ? (

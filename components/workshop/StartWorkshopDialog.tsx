@@ -8,6 +8,8 @@ import { countOf } from "../../lib/format/plural";
 import { agendaMinutes, MVP_CUT_AGENDA, parseMinutes } from "./agenda";
 import { AgendaEditor, type AgendaRow } from "./AgendaEditor";
 import type { WorkshopActions } from "./useWorkshop";
+import { DialogActions } from "../ui/DialogActions";
+import { FormError } from "../ui/FormError";
 
 /**
  * "Start a workshop" (owners and editors): a title and a timed agenda, starting from the MVP-cut
@@ -44,23 +46,12 @@ export function StartWorkshopDialog({ start, onClose }: { start: WorkshopActions
           <input id={`${id}-title`} value={title} maxLength={MAX_WORKSHOP_TITLE} onChange={(e) => setTitle(e.target.value)} className={inputClass} autoFocus />
         </Field>
         <AgendaEditor rows={rows} onChange={setRows} />
-        {error && (
-          <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:bg-rose-500/10 dark:text-rose-300">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <div className="flex items-center justify-between gap-2">
           <span className="text-xs text-slate-500 dark:text-slate-400">
             {countOf(rows.length, "step")} · {agendaMinutes(rows)} min · a version of the board is saved as it starts
           </span>
-          <span className="flex gap-2">
-            <button type="button" onClick={onClose} className="rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
-              Cancel
-            </button>
-            <button type="submit" disabled={busy} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60">
-              {busy ? "Starting…" : "Start workshop"}
-            </button>
-          </span>
+          <DialogActions onCancel={onClose} label="Start workshop" busyLabel="Starting…" busy={busy} className="flex gap-2" />
         </div>
       </form>
     </Dialog>

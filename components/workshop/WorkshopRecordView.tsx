@@ -13,6 +13,7 @@ import { versionsClient } from "../roadmap/versions/versionsClient";
 import { STEP_KIND_LABELS } from "./AgendaEditor";
 import { durationWords, itemLink, stepMinutes, threadLink } from "./recordWords";
 import { recordMarkdownPath, workshopClient } from "./workshopClient";
+import { FormError } from "../ui/FormError";
 
 const card = "rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900";
 const heading = "mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400";
@@ -49,12 +50,7 @@ export function WorkshopRecordView({ boardId, workshopId, boardTitle }: { boardI
   const names = useMemo(() => (changes && board ? namesFor(board, changes) : null), [changes, board]);
   const groups = useMemo(() => (changes && board && names ? groupByLane(changes.items, board, names) : []), [changes, board, names]);
 
-  if (error)
-    return (
-      <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:bg-rose-500/10 dark:text-rose-300">
-        {error}
-      </p>
-    );
+  if (error) return <FormError message={error} />;
   if (!record) return <p className="text-sm text-slate-500 dark:text-slate-400">Loading the record…</p>;
   const totalMinutes = record.endedAt ? (Date.parse(record.endedAt) - Date.parse(record.startedAt)) / 60_000 : 0;
 

@@ -1,6 +1,7 @@
 "use client";
 
 import type { WorkshopPublic, WorkshopView } from "../../lib/protocol/workshops";
+import { coalesced, ExternalStore } from "../live/externalStore";
 import type { ApiResult } from "../ui/apiRequest";
 import { ServerClock } from "./serverClock";
 import type { TimedWorkshop } from "./workshopClient";
@@ -21,39 +22,25 @@ const INITIAL: WorkshopState = { held: NO_WORKSHOP, loaded: false, error: null }
  * answers to this person's own requests. Its clock learns the server's time from all of them.
  * GETs never overlap (one asked for during another runs once more after it).
  */
-export class WorkshopStore {
+export class WorkshopStore extends ExternalStore<WorkshopState> {
   readonly clock = new ServerClock();
-  private state: WorkshopState = INITIAL;
-  private readonly listeners = new Set<() => void>();
-  private inFlight = false;
-  private again = false;
-
-  /** `load` is null for a guest, who may not call the routes: events alone then. */
-  constructor(private readonly load: (() => Promise<ApiResult<TimedWorkshop>>) | null) {}
-
-  readonly subscribe = (listener: () => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-  readonly get = () => this.state;
   static readonly initial = INITIAL;
 
+  /** `load` is null for a guest, who may not call the routes: events alone then. */
+  constructor(private readonly load: (() => Promise<ApiResult<TimedWorkshop>>) | null) {
+    super(INITIAL);
+  }
+
+  private readonly fetch = coalesced(async () => {
+    const result = await this.load!();
+    if (result.ok) {
+      this.clock.fromRequest(result.value.serverNow, result.value.sentAt, result.value.receivedAt);
+      this.set({ held: fromAnswer(result.value.workshop), loaded: true, error: null });
+    } else this.set({ ...this.state, loaded: true, error: result.error });
+  });
+
   async refresh(): Promise<void> {
-    if (!this.load) return;
-    if (this.inFlight) {
-      this.again = true;
-      return;
-    }
-    this.inFlight = true;
-    do {
-      this.again = false;
-      const result = await this.load!();
-      if (result.ok) {
-        this.clock.fromRequest(result.value.serverNow, result.value.sentAt, result.value.receivedAt);
-        this.set({ held: fromAnswer(result.value.workshop), loaded: true, error: null });
-      } else this.set({ ...this.state, loaded: true, error: result.error });
-    } while (this.again);
-    this.inFlight = false;
+    if (this.load) await this.fetch();
   }
 
   /** A live event: everyone's part, and a lower bound on the clock offset. */
@@ -67,10 +54,5 @@ export class WorkshopStore {
   /** The answer to one of this person's requests (a ballot, an action). */
   onAnswer(workshop: WorkshopView | null): void {
     this.set({ held: fromAnswer(workshop), loaded: true, error: null });
-  }
-
-  private set(state: WorkshopState): void {
-    this.state = state;
-    for (const listener of [...this.listeners]) listener();
   }
 }

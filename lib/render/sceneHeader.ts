@@ -1,7 +1,9 @@
 import type { AxisTick } from "../derive/timeAxis";
+import type { Severity } from "../derive/types";
 import type { MilestoneKind } from "../model/schemas";
 import { INK, milestoneFill, mixWithWhite, phaseTint, TODAY, TODAY_CHIP } from "./palette";
 import type { Shape } from "./scene";
+import { BADGE_R, drawBadge } from "./sceneBadge";
 import { fitText, textWidth } from "./textWidth";
 
 /** The time header of every page, as TimelineHeader.tsx stacks it: two axis tiers, phases, milestones. */
@@ -10,7 +12,8 @@ export interface HeaderLayout {
   minor: AxisTick[];
   phases: { id: string; name: string; start: number; finish: number; row: number; colorIndex: number }[];
   phaseRows: number;
-  milestones: { id: string; title: string; kind: MilestoneKind; day: number; row: number }[];
+  /** `badge`: the milestone's conflicts, drawn after its title as TimelineHeader does. */
+  milestones: { id: string; title: string; kind: MilestoneKind; day: number; row: number; badge: { severity: Severity; count: number } | null }[];
   milestoneRows: number;
   tier: number;
   phaseRow: number;
@@ -63,6 +66,7 @@ export function drawTimeHeader(out: Shape[], header: HeaderLayout, at: HeaderPla
     const cy = top + header.milestonesTop + m.row * header.milestoneRow + header.milestoneRow / 2;
     out.push({ kind: "diamond", cx: x, cy, r: 3.2, fill: milestoneFill(m.kind) });
     out.push({ kind: "text", x: x + 5.5, y: cy + 2, text: m.title, size: 5.5, weight: 600, fill: INK.text });
+    if (m.badge) drawBadge(out, m.badge, x + 5.5 + textWidth(m.title, 5.5, 600) + 3 + BADGE_R, cy);
   }
 
   if (at.inWindow) {

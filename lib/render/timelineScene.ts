@@ -4,7 +4,7 @@ import { isWorkingDay, makeCalendar } from "../derive/calendar";
 import { formatDay } from "../derive/dayStrings";
 import { packRows } from "../derive/laneRows";
 import { timeAxis, type AxisTick } from "../derive/timeAxis";
-import type { DerivedBoard, Severity } from "../derive/types";
+import type { DerivedBoard } from "../derive/types";
 import { toDayNumber, type DateString } from "../model/dates";
 import type { Dependency, Item, TimeScale } from "../model/schemas";
 import type { BoardSnapshot } from "../model/snapshot";
@@ -12,6 +12,7 @@ import { drawLegend, drawTimeHeader, type HeaderLayout } from "./sceneHeader";
 import { barFill, INK, MILESTONE_LINE, mixWithWhite, ORPHAN_LANE, safeColor, TODAY } from "./palette";
 import { PAPER_SIZES, type Paper, type ScenePage, type Shape, type TimelineScene } from "./scene";
 import { ALL_LINKS_UP_TO, linkPoints, type LinkBox } from "./linkPath";
+import { BADGE_R, drawBadge } from "./sceneBadge";
 import { fitText, textWidth } from "./textWidth";
 
 /**
@@ -136,7 +137,10 @@ export function timelineScene(snapshot: BoardSnapshot, derived: DerivedBoard, op
   for (const lane of snapshot.lanes) addBand(lane.id, lane.name || "Untitled lane", lane.color, false);
   if (bandBars.has(NO_LANE)) addBand(NO_LANE, "No lane", ORPHAN_LANE, true);
 
-  const header = headerLayout(snapshot, layout.phaseSpans, winStart, winEnd, ptPerDay, scale);
+  // Links and conflict badges as the screen shows them (DependencyArrows, ItemBar, TimelineHeader):
+  // every link of a board with few, only the broken ones (red) past ALL_LINKS_UP_TO.
+  const conflicts = indexConflicts(derived.conflicts, new Set(snapshot.dependencies.map((d) => d.id as string)));
+  const header = headerLayout(snapshot, layout.phaseSpans, winStart, winEnd, ptPerDay, scale, conflicts.badges);
   const bodyTop = MARGIN + PAGE_HEADER + header.height;
   const bodyHeight = paper.height - MARGIN - bodyTop;
   const chunks = sliceLanes(bands, bodyHeight);
@@ -148,9 +152,6 @@ export function timelineScene(snapshot: BoardSnapshot, derived: DerivedBoard, op
   const calendar = makeCalendar(snapshot.board);
   const todayDay = toDayNumber(options.today);
   const unscheduled = layout.unscheduled.length;
-  // Links and conflict badges as the screen shows them (DependencyArrows, ItemBar): every link
-  // of a board with few, only the broken ones (red) past ALL_LINKS_UP_TO.
-  const conflicts = indexConflicts(derived.conflicts, new Set(snapshot.dependencies.map((d) => d.id as string)));
   const showAll = snapshot.dependencies.length <= ALL_LINKS_UP_TO;
   const links = snapshot.dependencies.filter((d) => d.fromId !== d.toId && (showAll || conflicts.brokenLinks.has(d.id)));
   const pages: ScenePage[] = [];
@@ -228,6 +229,7 @@ function headerLayout(
   winEnd: number,
   ptPerDay: number,
   scale: TimeScale,
+  badges: ReadonlyMap<string, ConflictBadge>,
 ): HeaderLayout {
   const axis = timeAxis({ horizonStart: formatDay(winStart), horizonEnd: formatDay(winEnd - 1), days: [] }, scale);
   const clip = (ticks: AxisTick[]) =>
@@ -240,11 +242,11 @@ function headerLayout(
   const milestones = snapshot.milestones
     .map((m) => ({ m, day: toDayNumber(m.date) }))
     .filter(({ day }) => day >= winStart && day < winEnd)
-    .map(({ m, day }) => ({ id: m.id as string, title: m.title || "Milestone", kind: m.kind, day }));
+    .map(({ m, day }) => ({ id: m.id as string, title: m.title || "Milestone", kind: m.kind, day, badge: badges.get(m.id) ?? null }));
   const labelRows = packRows(
     milestones.map((m) => {
       const x = (m.day - winStart) * ptPerDay;
-      return { id: m.id, start: Math.floor(x - 4), finish: Math.ceil(x + 10 + textWidth(m.title, 5.5)) };
+      return { id: m.id, start: Math.floor(x - 4), finish: Math.ceil(x + 10 + textWidth(m.title, 5.5) + (m.badge ? 3 + 2 * BADGE_R : 0)) };
     }),
   );
   return headerSizes({
@@ -358,18 +360,6 @@ function drawLinks(out: Shape[], links: readonly Dependency[], boxes: ReadonlyMa
   out.push(...drawn, ...red);
 }
 
-/** SEVERITY_DOT's colours (components/roadmap/conflicts/conflictLabels.ts). */
-const SEVERITY_FILL: Record<Severity, string> = { error: "#f43f5e", warning: "#f59e0b", info: "#0ea5e9" };
-
-/** ItemBar's conflict badge: the count in a dot of the worst severity on the bar's top right corner, ringed white. */
-function drawBadge(out: Shape[], badge: ConflictBadge, right: number, top: number) {
-  const cx = right - 0.5;
-  const cy = top + 0.5;
-  out.push({ kind: "circle", cx, cy, r: 4.5, fill: INK.paper }, { kind: "circle", cx, cy, r: 3.5, fill: SEVERITY_FILL[badge.severity] });
-  const count = badge.count > 99 ? "99+" : String(badge.count);
-  out.push({ kind: "text", x: cx - textWidth(count, 4.5, 600) / 2, y: cy + 4.5 * 0.36, text: count, size: 4.5, weight: 600, fill: INK.paper });
-}
-
 function drawBars(out: Shape[], slice: Slice, top: number, page: Page, xOf: (day: number) => number, ptPerDay: number, areaX: number, badges: ReadonlyMap<string, ConflictBadge>) {
   const { band } = slice;
   for (const bar of band.bars) {
@@ -396,7 +386,8 @@ function drawBars(out: Shape[], slice: Slice, top: number, page: Page, xOf: (day
     const baseline = y + BAR / 2 + BAR_FONT * 0.36;
     const title = bar.item.title || "Untitled item";
     const visibleLeft = Math.max(x, areaX);
-    if (badge) drawBadge(out, badge, x + w, y);
+    // ItemBar's badge sits on the bar's top right corner.
+    if (badge) drawBadge(out, badge, x + w - 0.5, y + 0.5);
     if (bar.outside) {
       // Beside the bar, the title starts clear of the badge on its corner.
       out.push({ kind: "text", x: x + w + (badge ? 8 : 3), y: baseline, text: fitText(title, BAR_FONT, OUTSIDE_LABEL_MAX), size: BAR_FONT, weight: 400, fill: INK.text });

@@ -39,6 +39,7 @@ interface Job {
   query: ImportQuery;
   text: string;
   settings: BoardFile["board"] | undefined;
+  newBoardBy: string | undefined;
   resolve(result: ReadImport): void;
   reject(error: ImportThreadError): void;
 }
@@ -65,14 +66,17 @@ export class ImportThreads {
     this.slots = Array.from({ length: Math.max(1, this.options.threads) }, () => ({ worker: null, ready: null, job: null, idle: null }));
   }
 
-  /** Reads the file on a thread: what readImport answers, or an ImportThreadError. */
-  read(query: ImportQuery, text: string, settings?: BoardFile["board"]): Promise<ReadImport> {
+  /**
+   * Reads the file on a thread: what readImport answers, or an ImportThreadError. With
+   * `newBoardBy` (the importer), what readImportAsNewBoard answers: the new board's first state.
+   */
+  read(query: ImportQuery, text: string, settings?: BoardFile["board"], options: { newBoardBy?: string } = {}): Promise<ReadImport> {
     return new Promise((resolve, reject) => {
       if (this.waiting.length >= this.options.queue) {
         reject(new ImportThreadError("The server is reading many imports at once: try again in a minute. Nothing was written.", "busy"));
         return;
       }
-      this.waiting.push({ query, text, settings, resolve, reject });
+      this.waiting.push({ query, text, settings, newBoardBy: options.newBoardBy, resolve, reject });
       this.pump();
     });
   }
@@ -153,7 +157,7 @@ export class ImportThreads {
       this.pump();
     };
     worker.on("message", onMessage);
-    worker.postMessage({ id, query: job.query, text: job.text, settings: job.settings ?? null });
+    worker.postMessage({ id, query: job.query, text: job.text, settings: job.settings ?? null, newBoardBy: job.newBoardBy ?? null });
   }
 
   /** An idle thread ends after a while: its memory is the importers' and the last file's. */

@@ -7,10 +7,12 @@ import { parentPort } from "node:worker_threads";
 // Workers do not inherit the parent's module hooks: tsx is registered here, for this thread.
 const { register } = await import("tsx/esm/api");
 register();
-const { readImport } = await import("./readImport.ts");
-parentPort.on("message", ({ id, query, text, settings }) => {
+const { readImport, readImportAsNewBoard } = await import("./readImport.ts");
+parentPort.on("message", ({ id, query, text, settings, newBoardBy }) => {
   try {
-    parentPort.postMessage({ id, result: readImport(query, text, settings ?? undefined) });
+    const result = newBoardBy ? readImportAsNewBoard(query, text, newBoardBy) : readImport(query, text, settings ?? undefined);
+    // A new board's bytes are moved, not copied.
+    parentPort.postMessage({ id, result }, result.board ? [result.board.update.buffer] : []);
   } catch (error) {
     parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }

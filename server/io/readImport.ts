@@ -1,13 +1,51 @@
-import { parseBoardFile, type BoardFile } from "../../lib/io/boardFile";
+import * as Y from "yjs";
+import { parseBoardFile, writeBoardFile, type BoardFile } from "../../lib/io/boardFile";
 import { csvToBoardFile, guessMapping, readCsv } from "../../lib/io/csvImport";
 import { mspdiToBoardFile } from "../../lib/io/mspdiImport";
-import type { ImportQuery, ImportRowError } from "../../lib/protocol/importExport";
+import { createOrigin } from "../../lib/model/origin";
+import type { ImportCounts, ImportQuery, ImportRowError } from "../../lib/protocol/importExport";
 
 export interface ReadImport {
-  /** The checked board file, or null when there is any error. */
+  /** The checked board file, or null when there is any error (or when `board` holds it written). */
   file: BoardFile | null;
   errors: ImportRowError[];
   warnings: string[];
+  /** For a new board (readImportAsNewBoard): its first state, written, instead of the file. */
+  board?: NewBoard;
+}
+
+export interface NewBoard {
+  /** The document's whole state, as storage keeps a new board's. */
+  update: Uint8Array;
+  title: string;
+  counts: ImportCounts;
+}
+
+export const countsOf = (file: BoardFile): ImportCounts => ({
+  lanes: file.lanes.length,
+  phases: file.phases.length,
+  items: file.items.length,
+  dependencies: file.dependencies.length,
+  milestones: file.milestones.length,
+});
+
+/**
+ * The file as a new board's first state: read and checked (readImport), then written into a
+ * fresh document with the importer as its origin, and encoded. On the import thread, so the
+ * event loop only stores the bytes; the file itself is not copied back.
+ */
+export function readImportAsNewBoard(query: ImportQuery, text: string, actor: string): ReadImport {
+  const read = readImport(query, text);
+  if (!read.file) return read;
+  const file = read.file;
+  if (query.title) file.board.title = query.title;
+  const doc = new Y.Doc();
+  try {
+    writeBoardFile(doc, createOrigin("import", actor), file, { mode: "new" });
+    return { file: null, errors: [], warnings: read.warnings, board: { update: Y.encodeStateAsUpdate(doc), title: file.board.title, counts: countsOf(file) } };
+  } finally {
+    doc.destroy();
+  }
 }
 
 /**

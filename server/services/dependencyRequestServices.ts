@@ -49,6 +49,15 @@ const audienceOf = (owners: readonly UserId[], boardOwners: readonly UserId[]) =
 const quote = (title: string) => `“${title.trim() || "Untitled item"}”`;
 const day = (date: string) => formatDate(date);
 const withNote = (text: string, note: string | null | undefined) => (note ? `${text}\n${note}` : text);
+/** Each action's body (lib/protocol/dependencyRequests.ts). */
+const ACTION_INPUTS = {
+  commit: commitInputSchema,
+  counter: counterDateInputSchema,
+  "accept-counter": emptyActionInputSchema,
+  decline: declineRequestInputSchema,
+  withdraw: emptyActionInputSchema,
+} as const satisfies Record<RequestAction, unknown>;
+
 const STATE_WORDS: Record<RequestState, string> = {
   requested: "open",
   countered: "countered",
@@ -228,7 +237,9 @@ export function dependencyRequestServices(deps: {
       if (!id.success) return requestNotFound();
       const record = await storage.getDependencyRequest(boardId, id.data);
       if (!record) return requestNotFound();
-      const schema = { commit: commitInputSchema, counter: counterDateInputSchema, "accept-counter": emptyActionInputSchema, decline: declineRequestInputSchema, withdraw: emptyActionInputSchema }[action];
+      // The route parses the action; a caller in the server that passes junk gets the route's answer for it.
+      if (!Object.hasOwn(ACTION_INPUTS, action)) return requestNotFound();
+      const schema = ACTION_INPUTS[action];
       const parsed = schema.safeParse(input ?? {});
       if (!parsed.success) return fail("invalid", describeIssues(parsed.error));
       const body = parsed.data as { finish?: string; date?: string; note?: string };

@@ -1,6 +1,5 @@
-import * as Y from "yjs";
 import { deriveBoard } from "../../lib/derive/deriveBoard";
-import { exportBoardFile, writeBoardFile, type BoardFile } from "../../lib/io/boardFile";
+import { exportBoardFile, writeBoardFile } from "../../lib/io/boardFile";
 import { boardToCsv } from "../../lib/io/csvExport";
 import { boardToMspdi } from "../../lib/io/mspdiExport";
 import { milestonesToIcs } from "../../lib/io/icsFeed";
@@ -10,8 +9,9 @@ import { createOrigin } from "../../lib/model/origin";
 import { ok } from "../../lib/model/result";
 import { readSnapshot } from "../../lib/model/snapshot";
 import type { AppServices } from "../../lib/protocol/appServices";
-import type { ExportFormat, ImportCounts, ImportOutcome, ImportRowError } from "../../lib/protocol/importExport";
+import type { ExportFormat, ImportOutcome, ImportRowError } from "../../lib/protocol/importExport";
 import { ImportThreadError, ImportThreads } from "../io/importThreads";
+import { countsOf } from "../io/readImport";
 import { renderTimeline } from "../render/renderTimeline";
 import { canEditRoadmap, type Role } from "../../lib/protocol/roles";
 import { laneRestriction, readLaneRules } from "../sync/laneRules";
@@ -35,14 +35,6 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   ics: "text/calendar; charset=utf-8",
 };
 const EXTENSIONS: Record<ExportFormat, string> = { csv: "csv", json: "waymark.json", mspdi: "xml", ics: "ics" };
-
-const countsOf = (file: BoardFile): ImportCounts => ({
-  lanes: file.lanes.length,
-  phases: file.phases.length,
-  items: file.items.length,
-  dependencies: file.dependencies.length,
-  milestones: file.milestones.length,
-});
 
 /** The board's title as a file name: letters, digits and a few marks, never a path. */
 const fileName = (title: string) => (title.replace(/[^\p{L}\p{N} _.-]+/gu, "").trim() || "roadmap").slice(0, 80);
@@ -116,27 +108,23 @@ export function importExportServices(deps: {
       let read;
       try {
         // Parsing and checking run on an import thread: a big file never stops the sync server.
-        read = await threads.read(query, text, settings);
+        // A new board is written there too: the event loop only stores its bytes.
+        read = await threads.read(query, text, settings, !into && !query.dryRun ? { newBoardBy: actor } : {});
       } catch (error) {
         if (!(error instanceof ImportThreadError)) throw error;
         if (error.kind === "busy") return fail("too-many", error.message);
         return ok(refused([{ message: error.message }], [], into ?? null));
       }
-      const { file, errors, warnings } = read;
+      const { file, errors, warnings, board: made } = read;
+      if (made) {
+        const board = await storage.createOwnedBoard({ id: newBoardId(), title: made.title || "Imported roadmap", ownerId: actor }, made.update);
+        return ok({ written: true, boardId: board.id, counts: made.counts, warnings, errors: [], versionId: null });
+      }
       if (!file) return ok(refused(errors, warnings, into ?? null));
       if (query.dryRun) return ok({ written: false, boardId: into ?? null, counts: countsOf(file), warnings, errors: [], versionId: null });
       const origin = createOrigin("import", actor);
-      if (!into) {
-        const doc = new Y.Doc();
-        try {
-          if (query.title) file.board.title = query.title;
-          writeBoardFile(doc, origin, file, { mode: "new" });
-          const board = await storage.createOwnedBoard({ id: newBoardId(), title: file.board.title || "Imported roadmap", ownerId: actor }, Y.encodeStateAsUpdate(doc));
-          return ok({ written: true, boardId: board.id, counts: countsOf(file), warnings, errors: [], versionId: null });
-        } finally {
-          doc.destroy();
-        }
-      }
+      // A new board came back written (above); what is left is an import into one.
+      if (!into) return ok(refused([{ message: "The file could not be written as a new board. Nothing was written." }], warnings, null));
       if (query.apply === false) {
         // The caller writes it as its own change; the version is taken now, before it can.
         const version = await withLiveBoard(into, (live) => live.versions.take("import", actor));

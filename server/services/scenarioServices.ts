@@ -45,6 +45,8 @@ export interface ScenarioServiceDeps {
 }
 
 const FORMER_MEMBER = "Former member";
+/** Fork versions kept decoded (each a whole board's snapshot, some megabytes at 10,000 items). */
+const BASES_KEPT = 8;
 
 /**
  * Scenarios (docs/teams.md): what-if copies of a plan, each its own board document. Members of
@@ -95,16 +97,35 @@ export function scenarioServices(deps: ScenarioServiceDeps): ScenarioServices {
     return scenario && scenario.planId === planId ? scenario : null;
   }
 
-  /** The plan's version the scenario was forked from, as a snapshot; null when it is gone. */
-  async function baseOf(scenario: ScenarioRecord): Promise<BoardSnapshot | null> {
-    const packed = await storage.loadVersionState(scenario.planId, scenario.baseVersionId);
-    if (!packed) return null;
-    const doc = docFromState(unpackState(packed));
-    try {
-      return readSnapshot(doc);
-    } finally {
-      doc.destroy();
-    }
+  /**
+   * The plan's version the scenario was forked from, as a snapshot; null when it is gone. A
+   * version never changes, and rebuilding one of a 10,000-item board (inflate, decode, read)
+   * is most of a compare's time: the last few are kept, the fork's from the moment it is taken.
+   */
+  const bases = new Map<string, Promise<BoardSnapshot | null>>();
+  function keepBase(key: string, base: Promise<BoardSnapshot | null>) {
+    bases.delete(key);
+    bases.set(key, base);
+    if (bases.size > BASES_KEPT) bases.delete(bases.keys().next().value!);
+    return base;
+  }
+  function baseOf(scenario: ScenarioRecord): Promise<BoardSnapshot | null> {
+    const key = `${scenario.planId}:${scenario.baseVersionId}`;
+    const kept = bases.get(key);
+    if (kept) return keepBase(key, kept);
+    const read = (async () => {
+      const packed = await storage.loadVersionState(scenario.planId, scenario.baseVersionId);
+      if (!packed) return null;
+      const doc = docFromState(unpackState(packed));
+      try {
+        return readSnapshot(doc);
+      } finally {
+        doc.destroy();
+      }
+    })();
+    // A failed or missing read is not kept: the next call asks storage again.
+    void read.then((base) => base ?? bases.delete(key), () => bases.delete(key));
+    return keepBase(key, read);
   }
   const baseGone = () => fail("conflict", "The plan's version this scenario was forked from is gone: it can no longer be compared or adopted.");
 
@@ -125,7 +146,9 @@ export function scenarioServices(deps: ScenarioServiceDeps): ScenarioServices {
       // Checked before the fork's version is taken too; the store checks again, atomically.
       if ((await storage.listScenarios(planId)).filter((s) => s.state !== "adopted").length >= MAX_SCENARIOS_PER_PLAN) return full();
       if (!limits.take(actor, "copy")) return slowDown();
-      const version = await withLiveBoard(planId, (board) => board.versions.take("scenario", actor));
+      // The snapshot is read in the same turn the version's state is encoded: the same board.
+      const taken = await withLiveBoard(planId, (board) => ({ version: board.versions.take("scenario", actor), base: readSnapshot(board.doc) }));
+      const version = await taken.version;
       if (!version) return boardNotFound();
       const packed = await storage.loadVersionState(planId, version.id);
       const board = await storage.getBoard(planId);
@@ -139,6 +162,7 @@ export function scenarioServices(deps: ScenarioServiceDeps): ScenarioServices {
       versionsChanged(planId);
       if (made === "full") return full();
       if (made === "no-plan") return boardNotFound();
+      keepBase(`${planId}:${version.id}`, Promise.resolve(taken.base));
       changed(planId);
       return ok(await view(made));
     },

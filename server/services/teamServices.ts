@@ -63,15 +63,21 @@ export function teamServices(deps: {
     deps.teamsChanged(boardId);
   }
 
+  /** A scenario's lanes are its plan's: so are their owners and the policy (docs/teams.md "Scenarios"). */
+  const planOf = async (boardId: BoardId) => (await storage.getScenario(boardId))?.planId ?? null;
+  const onPlan = () => fail("invalid", "Lane owners and the lane policy are the plan's: change them on the plan.");
+
   return {
     async getTeams(actor, boardId) {
       if (!(await deps.roleOf(actor, boardId))) return boardNotFound();
-      return ok(await view(boardId));
+      const planId = await planOf(boardId);
+      return ok(await view(planId ?? boardId));
     },
 
     async setLaneOwners(actor, boardId, laneIdInput, input) {
       const owner = await requireOwner(actor, boardId);
       if (!owner.ok) return owner;
+      if (await planOf(boardId)) return onPlan();
       const laneId = laneIdParamSchema.safeParse(laneIdInput);
       if (!laneId.success) return fail("not-found", "That lane is not on the board.");
       const parsed = laneOwnersInputSchema.safeParse(input);
@@ -93,6 +99,7 @@ export function teamServices(deps: {
     async setLanePolicy(actor, boardId, input) {
       const owner = await requireOwner(actor, boardId);
       if (!owner.ok) return owner;
+      if (await planOf(boardId)) return onPlan();
       const parsed = lanePolicyInputSchema.safeParse(input);
       if (!parsed.success) return fail("invalid", describeIssues(parsed.error));
       if (!limits.take(actor, "teams")) return fail("too-many", "That was a lot of changes at once: wait a moment.");

@@ -1,6 +1,30 @@
 import type { BoardId, UserId } from "../../lib/model/ids";
 import type { ParticipantRecord, StoredDraft, StoredStep, StoredTimer, StoredVote, StoredWorkshop, VoteState } from "./workshopStore";
 
+/** The columns a workshop is stored in, in the order workshopValues gives them. */
+export const WORKSHOP_COLUMNS = "id, board_id, title, facilitator_id, started_at, ended_at, agenda, step, timer, start_version_id, end_version_id";
+
+/** A workshop as the values of WORKSHOP_COLUMNS (agenda and timer as JSON), as both backends insert it. */
+export const workshopValues = (w: StoredWorkshop) => [
+  w.id,
+  w.boardId,
+  w.title,
+  w.facilitatorId,
+  w.startedAt,
+  w.endedAt,
+  JSON.stringify(w.agenda),
+  w.step,
+  JSON.stringify(w.timer),
+  w.startVersionId,
+  w.endVersionId,
+];
+
+/**
+ * What saving a running workshop may change, in the order both backends' UPDATE sets them:
+ * title, facilitator_id, ended_at, agenda, step, timer, start_version_id, end_version_id.
+ */
+export const workshopChanges = (w: StoredWorkshop) => [w.title, w.facilitatorId, w.endedAt, JSON.stringify(w.agenda), w.step, JSON.stringify(w.timer), w.startVersionId, w.endVersionId];
+
 /** Rows of the workshop tables as both backends read them. */
 export interface WorkshopRow {
   id: string;

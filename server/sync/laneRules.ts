@@ -4,23 +4,27 @@ import { mayEditLane, type LanePolicy } from "../../lib/protocol/teams";
 import type { Storage } from "../storage/storage";
 
 export interface BoardLaneRules {
+  /** The board the rules are kept for: the board itself, or a scenario's plan (docs/teams.md "Scenarios"). */
+  planId: BoardId;
   policy: LanePolicy;
   /** Lane id → the owners who may still edit the board. */
   owners: Map<string, readonly string[]>;
 }
 
-type RulesStore = Pick<Storage, "getLanePolicy" | "listLaneOwners" | "listMembers">;
+type RulesStore = Pick<Storage, "getLanePolicy" | "listLaneOwners" | "listMembers" | "getScenario">;
 
 /** A board's lane policy and owners, as the team services show them: an owner who may no longer edit owns nothing. */
 export async function readLaneRules(store: RulesStore, boardId: BoardId): Promise<BoardLaneRules> {
-  const [policy, rows, members] = await Promise.all([store.getLanePolicy(boardId), store.listLaneOwners(boardId), store.listMembers(boardId)]);
+  // A scenario's lanes are the plan's, and so are their owners and the policy.
+  const planId = (await store.getScenario(boardId))?.planId ?? boardId;
+  const [policy, rows, members] = await Promise.all([store.getLanePolicy(planId), store.listLaneOwners(planId), store.listMembers(planId)]);
   const editors = new Set(members.filter((m) => canEditRoadmap(m.role)).map((m) => m.userId as string));
   const owners = new Map<string, string[]>();
   for (const row of rows) {
     if (!editors.has(row.userId)) continue;
     owners.set(row.laneId, [...(owners.get(row.laneId) ?? []), row.userId]);
   }
-  return { policy, owners };
+  return { planId, policy, owners };
 }
 
 /**
@@ -51,9 +55,10 @@ export class LaneRules {
     this.boards.set(boardId, await readLaneRules(this.store, boardId));
   }
 
-  /** Re-reads a board's rules if a room holds them (a change made anywhere). */
+  /** Re-reads the rules of a board's room and of its scenarios' rooms, where loaded (a change made anywhere). */
   async reload(boardId: BoardId): Promise<void> {
-    if (this.boards.has(boardId)) await this.load(boardId);
+    const rooms = [...this.boards].filter(([id, rules]) => id === boardId || rules.planId === boardId).map(([id]) => id);
+    await Promise.all(rooms.map((id) => this.load(id)));
   }
 
   forget(boardId: BoardId): void {

@@ -75,6 +75,9 @@ test("team A requests a dependency, team B sees it in its inbox and panel and co
     await expect(arrows(page, "committed")).toHaveAttribute("data-count", "1", LIVE);
     await expect(arrows(page, "requested")).toHaveCount(0);
   }
+  // Checkout's panel, still open on Ana's screen, says what it waits for and that it is promised.
+  await expect(ana.page.getByTestId("item-requests")).toContainText("Needs “Payments API” by");
+  await expect(ana.page.getByTestId("item-requests").locator('[data-state="committed"]')).toHaveCount(1, LIVE);
   await expect(ana.page.getByTestId("inbox-unread")).toHaveText("1", LIVE);
   await expect(ana.page.getByTestId("conflict-summary")).toHaveAttribute("data-total", "0");
 

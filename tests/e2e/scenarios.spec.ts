@@ -63,9 +63,12 @@ test("fork a scenario, both edit it live, compare, adopt part, the plan shows it
   await expect(owner.page.locator("header[data-scenario]")).toBeVisible();
   await expect(owner.page).toHaveTitle(/Scenario “Ship in May”/);
 
-  // The editor, on the plan, sees it in the switcher (live) and joins it.
+  // The editor, on the plan, sees it in the switcher (live) and joins it, by keyboard.
   await editor.page.getByTestId("scenario-switcher").click();
-  await editor.page.getByRole("menuitem", { name: "Ship in May", exact: true }).click();
+  await expect(editor.page.getByRole("menuitem", { name: /^The plan/ })).toBeFocused();
+  await editor.page.keyboard.press("ArrowDown");
+  await expect(editor.page.getByRole("menuitem", { name: "Ship in May", exact: true })).toBeFocused();
+  await editor.page.keyboard.press("Enter");
   await expect(editor.page).toHaveURL(new RegExp(`${scenarioPath}$`));
   await expect(editor.page.getByTestId("scenario-banner")).toBeVisible();
   await expect(editor.page.getByTestId("connection-status")).toHaveAttribute("data-status", "connected");

@@ -225,6 +225,7 @@ describe("dependency requests", () => {
     expect(value(await answer(people.ben, request.id, "decline", { note: "no capacity" })).request).toMatchObject({ state: "declined", answer: { note: "no capacity" } });
     expect(await answer(people.ben, "dr-nothere", "commit", { finish: "2027-03-01" })).toMatchObject(refused("not-found"));
     expect(await answer(people.ben, "../x", "commit", { finish: "2027-03-01" })).toMatchObject(refused("not-found"));
+    expect(await answer(people.ben, request.id, "toString" as never, {})).toMatchObject(refused("not-found"));
     const again = value(await ask(people.ana)).request;
     expect(value(await answer(people.ana, again.id, "withdraw")).request).toMatchObject({ state: "withdrawn", mayWithdraw: false });
     const other = await s.boards.createBoard({ title: "Other" });

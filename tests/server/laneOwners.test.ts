@@ -59,8 +59,8 @@ afterEach(async () => {
   removeDataDir(s.dataDir);
 });
 
-async function connect(user: UserId): Promise<TestClient & { closes: { code: number; reason: string }[] }> {
-  const client = connectClient(s.wsUrl, board.id, { token: s.tokenFor(user, board.id) });
+async function connect(user: UserId, boardId: string = board.id): Promise<TestClient & { closes: { code: number; reason: string }[] }> {
+  const client = connectClient(s.wsUrl, boardId, { token: s.tokenFor(user, boardId as typeof board.id) });
   const closes: { code: number; reason: string }[] = [];
   client.provider.on("connection-close", (event) => {
     if (event) closes.push({ code: event.code, reason: event.reason });
@@ -209,5 +209,31 @@ describe("server-side writes an editor asks for keep to the same lanes", () => {
     expect(refused.ok ? null : refused.error.kind).toBe("forbidden");
     expect(readSnapshot(roomDoc()).items.map((i) => i.title)).not.toContain("Sneaked in");
     value(await s.services.importBoard(people.owner, into({}), csv));
+  });
+});
+
+describe("in a scenario of the plan (docs/teams.md \"Scenarios\")", () => {
+  it("the plan's lane owners and policy hold there too, and are changed only on the plan", async () => {
+    value(await s.services.setLaneOwners(people.owner, board.id, platformLane, { userIds: [people.platform] }));
+    value(await s.services.setLanePolicy(people.owner, board.id, { policy: "propose" }));
+    const scenario = value(await s.services.createScenario(people.design, board.id, { name: "Ship in May" }));
+    const scenarioId = scenario.id as typeof board.id;
+    expect(value(await s.services.getTeams(people.design, scenarioId))).toEqual(value(await s.services.getTeams(people.design, board.id)));
+    const onScenario = await s.services.setLanePolicy(people.owner, scenarioId, { policy: "open" });
+    expect(onScenario.ok ? null : onScenario.error.kind).toBe("invalid");
+
+    const design = await connect(people.design, scenarioId);
+    updateItem(design.doc, origin, designItem, { title: "Journey map, sooner" });
+    await eventually(() => expect(titleOf(s.sync.registry.loaded(scenarioId)!.doc, designItem)).toBe("Journey map, sooner"));
+    updateItem(design.doc, origin, platformItem, { title: "Taken over in the what-if" });
+    await eventually(() => expect(design.closes.map((c) => c.code)).toContain(LANE_REFUSED_CLOSE));
+    expect(titleOf(s.sync.registry.loaded(scenarioId)!.doc, platformItem)).toBe("API gateway");
+
+    // Opening the lane on the plan opens it in the scenario's room at once.
+    value(await s.services.setLanePolicy(people.owner, board.id, { policy: "open" }));
+    await sleep(100);
+    const again = await connect(people.design, scenarioId);
+    updateItem(again.doc, origin, platformItem, { title: "Helping out in the what-if" });
+    await eventually(() => expect(titleOf(s.sync.registry.loaded(scenarioId)!.doc, platformItem)).toBe("Helping out in the what-if"));
   });
 });

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import type { Conflict } from "../../../lib/derive/types";
 import type { BoardSnapshot } from "../../../lib/model/snapshot";
 import type { BoardSession } from "../../collab/boardSession";
@@ -35,10 +36,12 @@ interface SelectedItemPanelProps {
   baseline?: BaselineView | null;
   /** "Request from another team…" (docs/teams.md); absent where the reader cannot ask. */
   onRequest?: () => void;
+  /** The dependency requests this item takes part in (requests/ItemRequests); absent for guests. */
+  itemRequests?: ReactNode;
 }
 
 /** The item panel of the selected item with everything it holds: fields, description, schedule facts, dependencies, comments, history. */
-export function SelectedItemPanel({ itemId, fresh, session, snapshot, data, commands, readOnly: boardReadOnly, comments, commentsUi, onClose, baseline = null, onRequest }: SelectedItemPanelProps) {
+export function SelectedItemPanel({ itemId, fresh, session, snapshot, data, commands, readOnly: boardReadOnly, comments, commentsUi, onClose, baseline = null, onRequest, itemRequests }: SelectedItemPanelProps) {
   const scheduled = data.scheduled.get(itemId);
   // An item of a lane owned by another team is shown as read-only here (docs/teams.md).
   const access = useLaneAccess();
@@ -88,6 +91,7 @@ export function SelectedItemPanel({ itemId, fresh, session, snapshot, data, comm
         actions={commands.dependencyActions}
         readOnly={readOnly}
       />
+      {itemRequests}
       {/* Asking is for items of lanes the reader may edit, as the server checks (mayEditLane). */}
       {onRequest && !readOnly && (
         <button

@@ -50,7 +50,7 @@ const VIEW_HINTS: Record<Exclude<RoadmapViewKind, "timeline">, [string, string]>
 };
 
 /** Where each control stands in the bar; below its width it is an entry of the "More" menu. */
-const ROOM = { zoom: "lg", critical: "xl", setup: "xl", addItem: "md", versions: "md", versionsPanel: "2xl", present: "xl", requests: "2xl" } as const;
+const ROOM = { zoom: "lg", critical: "xl", setup: "xl", addItem: "md", versions: "md", versionsPanel: "2xl", present: "xl", proposals: "2xl", requests: "2xl" } as const;
 const ZOOM_LABELS: Record<TimeScale, string> = { weeks: "Weeks", months: "Months", quarters: "Quarters" };
 
 /**
@@ -64,7 +64,7 @@ export function RoadmapToolbar(props: RoadmapToolbarProps) {
   const timeline = view === "timeline";
   // The menu is there as long as one of its entries is: up to the widest breakpoint among them.
   // Versions waits for the widest screens: below them the bar is full (compare, baseline, setup, add item).
-  const menuUntil = versionsPanel || requests ? ROOM.versionsPanel : timeline || onSetup || onPresent ? "xl" : onAddItem || versions ? ROOM.addItem : null;
+  const menuUntil = versionsPanel || requests || proposals ? ROOM.versionsPanel : timeline || onSetup || onPresent ? "xl" : onAddItem || versions ? ROOM.addItem : null;
   return (
     <div className="flex h-12 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-2 sm:px-4 xl:gap-3 dark:border-slate-800 dark:bg-slate-900">
       <ViewSwitcher value={view} onChange={onView} />
@@ -130,14 +130,14 @@ export function RoadmapToolbar(props: RoadmapToolbarProps) {
           aria-pressed={proposals.panelOpen}
           onClick={proposals.onToggle}
           title="Proposed changes waiting for their lane's team"
-          className={`flex items-center gap-1.5 whitespace-nowrap rounded-lg border px-2.5 py-1 text-xs font-medium ${
+          className={`${INLINE_FROM[ROOM.proposals]} items-center gap-1.5 whitespace-nowrap rounded-lg border px-2.5 py-1 text-xs font-medium ${
             proposals.panelOpen
               ? "border-indigo-300 bg-indigo-50 text-indigo-800 dark:border-indigo-500/50 dark:bg-indigo-500/15 dark:text-indigo-200"
               : "border-slate-200 text-slate-700 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
           }`}
         >
           <span aria-hidden className="inline-block h-2.5 w-3.5 rounded-sm border border-dashed border-indigo-500" />
-          <span className="sr-only sm:not-sr-only">Proposals</span>
+          Proposals
           {proposals.open > 0 && <span data-testid="open-proposal-count">{proposals.open}</span>}
         </button>
       )}
@@ -250,6 +250,11 @@ export function RoadmapToolbar(props: RoadmapToolbarProps) {
               {onPresent && (
                 <MenuEntry onSelect={onPresent} close={close} className={MENU_BELOW[ROOM.present]}>
                   Present
+                </MenuEntry>
+              )}
+              {proposals && (
+                <MenuEntry checked={proposals.panelOpen} onSelect={proposals.onToggle} close={close} className={MENU_BELOW[ROOM.proposals]}>
+                  {proposals.open > 0 ? `Proposals (${proposals.open})` : "Proposals"}
                 </MenuEntry>
               )}
               {requests && (

@@ -2,6 +2,8 @@
 
 import { useState } from "react";
 import { Dialog } from "../../ui/Dialog";
+import { DialogActions } from "../../ui/DialogActions";
+import { FormError } from "../../ui/FormError";
 
 interface ConfirmDialogProps {
   title: string;
@@ -33,24 +35,8 @@ export function ConfirmDialog({ title, message, confirmLabel, busyLabel, danger 
     <Dialog open onClose={onClose} title={title} width="max-w-md" testId={testId}>
       <div className="flex flex-col gap-4">
         <p className="text-sm text-slate-600 dark:text-slate-300">{message}</p>
-        {error && (
-          <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:bg-rose-500/10 dark:text-rose-300">
-            {error}
-          </p>
-        )}
-        <div className="flex justify-end gap-2">
-          <button type="button" onClick={onClose} className="rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
-            Cancel
-          </button>
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => void confirm()}
-            className={`rounded-md px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60 ${danger ? "bg-rose-600 hover:bg-rose-500" : "bg-indigo-600 hover:bg-indigo-500"}`}
-          >
-            {busy ? busyLabel : confirmLabel}
-          </button>
-        </div>
+        <FormError message={error} />
+        <DialogActions onCancel={onClose} label={confirmLabel} busyLabel={busyLabel} busy={busy} danger={danger} onConfirm={() => void confirm()} />
       </div>
     </Dialog>
   );

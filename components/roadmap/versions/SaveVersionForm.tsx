@@ -4,6 +4,8 @@ import { useId, useState, type FormEvent } from "react";
 import { MAX_VERSION_NOTE, versionNameSchema, versionNoteSchema } from "../../../lib/protocol/versions";
 import { Field, inputClass } from "../../ui/Field";
 import type { VersionActions } from "./useVersionActions";
+import { DialogActions } from "../../ui/DialogActions";
+import { FormError } from "../../ui/FormError";
 
 /**
  * "Save version": the board as it is now under a name, with an optional note. The name is
@@ -86,19 +88,8 @@ export function SaveVersionForm({ save, onSaved }: { save: VersionActions["save"
           </p>
         )}
       </Field>
-      {errors.form && (
-        <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:bg-rose-500/10 dark:text-rose-300">
-          {errors.form}
-        </p>
-      )}
-      <div className="flex justify-end gap-2">
-        <button type="button" onClick={() => setOpen(false)} className="rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
-          Cancel
-        </button>
-        <button type="submit" disabled={busy} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60">
-          {busy ? "Saving…" : "Save"}
-        </button>
-      </div>
+      <FormError message={errors.form} />
+      <DialogActions onCancel={() => setOpen(false)} label="Save" busyLabel="Saving…" busy={busy} />
     </form>
   );
 }

@@ -11,10 +11,12 @@ import {
   type ParticipantRow,
   type VoteRow,
   type WorkshopRow,
+  WORKSHOP_COLUMNS,
+  workshopChanges,
+  workshopValues,
 } from "../workshopRows";
 import { inTransaction } from "./transaction";
 
-const WORKSHOP_COLUMNS = "id, board_id, title, facilitator_id, started_at, ended_at, agenda, step, timer, start_version_id, end_version_id";
 const UNIQUE_VIOLATION = "23505";
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === UNIQUE_VIOLATION;
 
@@ -31,7 +33,7 @@ export function pgWorkshopStore(pool: Pool): WorkshopStore {
         const { rowCount } = await pool.query(
           `INSERT INTO workshops (${WORKSHOP_COLUMNS})
            SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 WHERE EXISTS (SELECT 1 FROM boards WHERE id = $2)`,
-          [w.id, w.boardId, w.title, w.facilitatorId, w.startedAt, w.endedAt, JSON.stringify(w.agenda), w.step, JSON.stringify(w.timer), w.startVersionId, w.endVersionId],
+          workshopValues(w),
         );
         return rowCount ? "created" : "no-board";
       } catch (error) {
@@ -62,7 +64,7 @@ export function pgWorkshopStore(pool: Pool): WorkshopStore {
       const { rowCount } = await pool.query(
         `UPDATE workshops SET title = $1, facilitator_id = $2, ended_at = $3, agenda = $4, step = $5, timer = $6, start_version_id = $7, end_version_id = $8
          WHERE board_id = $9 AND id = $10 AND ended_at IS NULL`,
-        [w.title, w.facilitatorId, w.endedAt, JSON.stringify(w.agenda), w.step, JSON.stringify(w.timer), w.startVersionId, w.endVersionId, w.boardId, w.id],
+        [...workshopChanges(w), w.boardId, w.id],
       );
       return (rowCount ?? 0) > 0;
     },

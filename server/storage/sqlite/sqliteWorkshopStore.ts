@@ -12,9 +12,11 @@ import {
   type ParticipantRow,
   type VoteRow,
   type WorkshopRow,
+  WORKSHOP_COLUMNS,
+  workshopChanges,
+  workshopValues,
 } from "../workshopRows";
 
-const WORKSHOP_COLUMNS = "id, board_id, title, facilitator_id, started_at, ended_at, agenda, step, timer, start_version_id, end_version_id";
 
 /** Workshops, their participants, votes, ballots and drafts in the same SQLite file as the boards. */
 export function sqliteWorkshopStore(db: Database.Database): WorkshopStore {
@@ -120,20 +122,7 @@ export function sqliteWorkshopStore(db: Database.Database): WorkshopStore {
     async createWorkshop(w: StoredWorkshop) {
       if (q.running.get(w.boardId)) return "running";
       try {
-        const { changes } = q.insertWorkshop.run(
-          w.id,
-          w.boardId,
-          w.title,
-          w.facilitatorId,
-          w.startedAt,
-          w.endedAt,
-          JSON.stringify(w.agenda),
-          w.step,
-          JSON.stringify(w.timer),
-          w.startVersionId,
-          w.endVersionId,
-          w.boardId,
-        );
+        const { changes } = q.insertWorkshop.run(...workshopValues(w), w.boardId);
         return changes ? "created" : "no-board";
       } catch (error) {
         if ((error as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE") return "running";
@@ -155,18 +144,7 @@ export function sqliteWorkshopStore(db: Database.Database): WorkshopStore {
       return q.count.get(boardId)?.n ?? 0;
     },
     async saveWorkshop(w) {
-      const { changes } = q.save.run(
-        w.title,
-        w.facilitatorId,
-        w.endedAt,
-        JSON.stringify(w.agenda),
-        w.step,
-        JSON.stringify(w.timer),
-        w.startVersionId,
-        w.endVersionId,
-        w.boardId,
-        w.id,
-      );
+      const { changes } = q.save.run(...workshopChanges(w), w.boardId, w.id);
       return changes > 0;
     },
     async deleteWorkshops(boardId, ids) {

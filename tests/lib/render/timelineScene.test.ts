@@ -143,6 +143,23 @@ describe("the timeline on paper", () => {
     for (const dot of dots) expect(bars.some((b) => Math.abs(b.x + b.w - 0.5 - dot.cx) < 0.01 && Math.abs(b.y + 0.5 - dot.cy) < 0.01)).toBe(true);
   });
 
+  it("a milestone in conflict carries its badge after its title, as the screen's header does", () => {
+    let release = "";
+    const { snapshot, derived } = demo((doc) => {
+      const m = readSnapshot(doc).milestones.find((x) => x.kind === "release")!;
+      release = m.title;
+      collection(doc, "milestones").get(m.id)!.set("date", "2027-01-06"); // before the work it releases
+    });
+    const named = derived.conflicts.filter((c) => c.objectIds.includes(snapshot.milestones.find((m) => m.title === release)!.id));
+    expect(named.length).toBeGreaterThan(1);
+    const shapes = flat(scene(snapshot, derived, options({ range: { from: date("2027-01-04"), to: date("2027-12-31") } })).pages[0]!.shapes);
+    const label = shapes.find((s): s is Extract<Shape, { kind: "text" }> => s.kind === "text" && s.text === release)!;
+    const dot = shapes.find((s): s is Extract<Shape, { kind: "circle" }> => s.kind === "circle" && s.r === 3.5 && Math.abs(s.cy - (label.y - 2)) < 0.01)!;
+    expect(dot).toMatchObject({ fill: "#f43f5e" }); // the worst is an error
+    expect(dot.cx).toBeGreaterThan(label.x);
+    expect(shapes).toContainEqual(expect.objectContaining({ kind: "text", text: String(named.length), fill: "#ffffff" }));
+  });
+
   it("past 400 links only the broken ones are drawn, as on screen", () => {
     const big = generateBoard(5, { items: 600, dependencies: 700, lanes: 6, milestones: 10 }).doc;
     // Three successors pinned to their predecessor's start: three broken links.

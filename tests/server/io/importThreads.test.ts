@@ -7,6 +7,7 @@ import { readSnapshot } from "../../../lib/model/snapshot";
 import { importQuerySchema } from "../../../lib/protocol/importExport";
 import { ImportThreadError, ImportThreads } from "../../../server/io/importThreads";
 import { readImport } from "../../../server/io/readImport";
+import * as Y from "yjs";
 import { generateBoard } from "../../../scripts/bench/generateBoard";
 
 /**
@@ -56,6 +57,20 @@ describe("import threads", () => {
     // copy of the answer does (a fraction of it).
     expect(inline.stallMs).toBeGreaterThan(250);
     expect(threaded.stallMs).toBeLessThan(inline.stallMs / 2);
+  });
+
+  it("a new board is written on the thread: its first state comes back, not the file", async () => {
+    threads = new ImportThreads();
+    const read = await threads.read(importQuerySchema.parse({ format: "csv", title: "From a thread" }), csv, undefined, { newBoardBy: "u-importer" });
+    expect(read.file).toBeNull();
+    expect(read.board!.title).toBe("From a thread");
+    expect(read.board!.counts.items).toBe(big.items.length);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, read.board!.update);
+    const written = readSnapshot(doc);
+    expect(written.board.title).toBe("From a thread");
+    expect(written.items.map((i) => i.title).sort()).toEqual(big.items.map((i) => i.title).sort());
+    expect(written.dependencies).toHaveLength(big.dependencies.length);
   });
 
   it("a bad file's errors come back as they are", async () => {

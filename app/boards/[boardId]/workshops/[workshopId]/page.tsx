@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { UserMenu } from "../../../../../components/auth/UserMenu";
-import { Logo } from "../../../../../components/ui/Logo";
+import { AccountPageFrame } from "../../../../../components/auth/AccountPageFrame";
 import { WorkshopRecordView } from "../../../../../components/workshop/WorkshopRecordView";
 import { boardIdSchema } from "../../../../../lib/model/ids";
 import { appServices } from "../../../../../lib/protocol/appServices";
@@ -28,16 +27,8 @@ export default async function WorkshopRecordPage({ params }: RecordPageProps) {
   const opened = await appServices().openBoard({ kind: "user", userId: user.id, name: user.name, email: user.email }, id.data);
   if (!opened.ok) notFound();
   return (
-    <div className="min-h-full">
-      <header className="border-b border-slate-200 bg-white/80 dark:border-slate-800 dark:bg-slate-900/80">
-        <div className="mx-auto flex h-14 max-w-4xl items-center justify-between px-6">
-          <Logo />
-          <UserMenu account={accountInfo(user)} />
-        </div>
-      </header>
-      <main className="mx-auto flex max-w-4xl flex-col gap-6 px-6 py-8">
-        <WorkshopRecordView boardId={opened.value.board.id} workshopId={workshopId} boardTitle={opened.value.board.title} />
-      </main>
-    </div>
+    <AccountPageFrame account={accountInfo(user)} width="wide">
+      <WorkshopRecordView boardId={opened.value.board.id} workshopId={workshopId} boardTitle={opened.value.board.title} />
+    </AccountPageFrame>
   );
 }
