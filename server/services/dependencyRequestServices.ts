@@ -254,6 +254,14 @@ export function dependencyRequestServices(deps: {
           byRequester ? "Only the person who asked may accept a counter-offer or withdraw the request." : `Only the team that owns ${fromTitle}'s lane, or a board owner, may answer this request.`,
         );
       if (action === "accept-counter" && !may.asked(record)) return fail("forbidden", "You may no longer edit the lane of the item that needs it.");
+      if (action === "commit") {
+        // The link counts as the successor's lane (docs/teams.md): should the item have moved since
+        // it was asked, the one who asked or the one who commits must still be able to edit where it is now.
+        const toOwners = lanes.ownersOf(laneNow(snapshot, record.toItemId, record.toLaneId));
+        const asker = mayEditLane(await roleOf(record.requesterId, boardId), record.requesterId, toOwners, lanes.policy);
+        if (!asker && !mayEditLane(role, actor, toOwners, lanes.policy))
+          return fail("forbidden", "The item that needs it is in another team's lane now: neither you nor the person who asked may link it. Decline instead.");
+      }
       const expected: readonly RequestState[] = action === "accept-counter" ? ["countered"] : OPEN_REQUEST_STATES;
       if (!expected.includes(record.state)) return fail("conflict", `This request is ${STATE_WORDS[record.state]}: it cannot be answered that way now.`);
       if (!limits.take(actor, "answer")) return slowDown();

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import * as Y from "yjs";
 import { commentBodyFromText, commentText } from "../../lib/model/commentBody";
 import type { BoardId, UserId } from "../../lib/model/ids";
 import { describeIssues } from "../../lib/model/issues";
@@ -51,6 +52,14 @@ function lanesOf(change: ProposalChange, currentLane: string | null): { lane: st
   const lane = currentLane ?? "";
   const target = change.kind === "change" && change.fields.laneId !== undefined && change.fields.laneId !== lane ? change.fields.laneId : null;
   return { lane, target };
+}
+
+/** The lane the proposal's item is in on the live board now (null for a new item, or none). */
+function laneNow(doc: Y.Doc, change: ProposalChange): string | null {
+  if (change.kind === "create") return null;
+  const record = doc.getMap<unknown>("items").get(change.itemId);
+  const lane = record instanceof Y.Map ? record.get("laneId") : null;
+  return typeof lane === "string" ? lane : null;
 }
 
 /**
@@ -266,6 +275,10 @@ export function proposalServices(deps: {
           return fail("conflict", "The item changed since this proposal was made: look at it as it is now, then accept with acknowledgeStale.");
         const missing = missingTarget(board.doc, proposal.change);
         if (missing) return fail("conflict", `${missing} Decline the proposal instead.`);
+        // The item may have moved lanes since it was proposed: the write lands in the lane it is in now.
+        const lane = laneNow(board.doc, proposal.change);
+        if (lane && !mayAnswerForLane(role, actor, owners(rules, lane)))
+          return fail("forbidden", "The item is in another team's lane now: only that lane's owners (or the board's owners) may accept this proposal.");
         // The answer first (compare-and-set from open): of two accepts at once only one writes.
         const answer: ProposalAnswer = { state: "accepted", by: actor, at: now().toISOString(), note: parsed.data.note || null };
         if (!(await storage.answerProposal(boardId, proposal.id, answer))) return fail("conflict", ANSWERED);

@@ -22,6 +22,8 @@ interface Place {
   root: string;
   id: string;
   field: string | null;
+  /** The struct sits in the root map itself, so a type it holds is the record's own map. */
+  direct: boolean;
 }
 
 interface RecordOfType {
@@ -64,7 +66,7 @@ function placeOfDocItem(item: Y.Item): Place | null {
   if (parent._item === null) {
     if (item.parentSub === null) return null;
     try {
-      return { root: Y.findRootTypeKey(parent), id: item.parentSub, field: null };
+      return { root: Y.findRootTypeKey(parent), id: item.parentSub, field: null, direct: true };
     } catch {
       return null;
     }
@@ -75,7 +77,7 @@ function placeOfDocItem(item: Y.Item): Place | null {
 function placeInType(type: Y.AbstractType<unknown>, key: string | null): Place | null {
   const record = recordOfType(type);
   if (!record) return null;
-  return { root: record.root, id: record.id, field: record.isRecord ? key : null };
+  return { root: record.root, id: record.id, field: record.isRecord ? key : null, direct: false };
 }
 
 function findStruct(list: Struct[], clock: number): number {
@@ -122,7 +124,7 @@ export function laneRefusal(doc: Y.Doc, decoded: DecodedUpdate, mayEdit: (laneId
   /** The place of an update item, or the update item it waits on. */
   const locate = (item: Y.Item): Place | null | Y.Item => {
     const parent: unknown = item.parent;
-    if (typeof parent === "string") return item.parentSub === null ? null : { root: parent, id: item.parentSub, field: null };
+    if (typeof parent === "string") return item.parentSub === null ? null : { root: parent, id: item.parentSub, field: null, direct: true };
     if (parent instanceof Y.ID) {
       const p = lookUp(parent);
       if (!(p instanceof Y.Item)) return null;
@@ -130,9 +132,9 @@ export function laneRefusal(doc: Y.Doc, decoded: DecodedUpdate, mayEdit: (laneId
       if (!places.has(p)) return p;
       const outer = places.get(p)!;
       if (!outer) return null;
-      // A field of a record map created in this same update.
-      const isRecord = typeof p.parent === "string";
-      return { root: outer.root, id: outer.id, field: isRecord ? item.parentSub : null };
+      // A field of a record map created in this same update. The record's item may name its
+      // parent (a new key) or only its origin (a record replaced whole): either way its place says.
+      return { root: outer.root, id: outer.id, field: outer.direct ? item.parentSub : null, direct: false };
     }
     const left = item.origin ? lookUp(item.origin) : undefined;
     const right = item.rightOrigin ? lookUp(item.rightOrigin) : undefined;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { addDependency } from "../../lib/model/dependencyCommands";
 import type { ItemId, LaneId, UserId } from "../../lib/model/ids";
-import { createItem } from "../../lib/model/itemCommands";
+import { createItem, updateItem } from "../../lib/model/itemCommands";
 import { addLane } from "../../lib/model/laneCommands";
 import { createOrigin } from "../../lib/model/origin";
 import { readSnapshot } from "../../lib/model/snapshot";
@@ -158,6 +158,19 @@ describe("dependency requests", () => {
     // Answered is answered.
     expect(await answer(people.ben, request.id, "decline", { note: "changed my mind" })).toMatchObject(refused("conflict"));
     expect(await answer(people.ana, request.id, "withdraw")).toMatchObject(refused("conflict"));
+  });
+
+  it("an item that needs it moved since into a lane neither the asker nor the answerer may edit: committing is refused, no link", async () => {
+    const { request } = value(await ask(people.ana));
+    const search = await s.sync.withLiveBoard(board.id, ({ doc }) => value(addLane(doc, setup, { name: "Search" })));
+    await s.store.setLaneOwners(board.id, search, [people.cat]);
+    await s.sync.withLiveBoard(board.id, ({ doc }) => value(updateItem(doc, setup, item.checkout, { laneId: search })));
+    expect(await answer(people.ben, request.id, "commit", { finish: "2027-03-01" })).toMatchObject(refused("forbidden"));
+    expect(links()).toEqual([]);
+    // Back in Ana's lane, Ben commits as usual.
+    await s.sync.withLiveBoard(board.id, ({ doc }) => value(updateItem(doc, setup, item.checkout, { laneId: lane.checkout })));
+    value(await answer(people.ben, request.id, "commit", { finish: "2027-03-01" }));
+    expect(links()).toEqual([`${item.api}->${item.checkout}`]);
   });
 
   it("two answers at once: one wins, the other is told so (409), and the document holds at most one link", async () => {

@@ -8,6 +8,7 @@ import { addLane, updateLane } from "../../lib/model/laneCommands";
 import { addMilestone } from "../../lib/model/milestoneCommands";
 import { createOrigin } from "../../lib/model/origin";
 import { laneRefusal } from "../../server/sync/laneGuard";
+import { checkUpdate } from "../../server/sync/updateGuard";
 
 /**
  * The socket's lane check (docs/teams.md "On the socket"): a server document and an editor's
@@ -123,5 +124,33 @@ describe("an editor who does not own the Platform lane, on a board that asks the
         }),
       ),
     ).toMatch(/Platform/);
+  });
+
+  /** A record replaced whole: the new map's item names the old one as its origin, so its parent is not in the update. */
+  function replaceRecord(d: Y.Doc, root: string, id: string, change: Record<string, unknown>) {
+    const old = d.getMap<Y.Map<unknown>>(root).get(id)!;
+    const copy = new Y.Map<unknown>();
+    for (const [key, field] of old) if (!(field instanceof Y.AbstractType)) copy.set(key, field);
+    for (const [key, field] of Object.entries(change)) copy.set(key, field);
+    d.getMap(root).set(id, copy);
+  }
+
+  it("may not move work into the owned lane by replacing the item's record whole", () => {
+    const reason = check((d) => replaceRecord(d, "items", myItem, { laneId: theirs }));
+    expect(reason).toMatch(/Platform/);
+  });
+
+  it("may not point a dependency at the other team's item by replacing the dependency's record whole", () => {
+    const other = value(createItem(server, origin, { title: "Mine too", laneId: mine, start: "2030-01-07", duration: 5 }));
+    const dep = value(addDependency(server, origin, { fromId: myItem, toId: other, lag: 0 }));
+    Y.applyUpdate(editor, Y.encodeStateAsUpdate(server, Y.encodeStateVector(editor)));
+    expect(check((d) => replaceRecord(d, "dependencies", dep, { toId: theirItem }))).toMatch(/Platform/);
+  });
+
+  it("the layout check lets such a replacement through, so the lane check is what stops it", () => {
+    const sent: Uint8Array[] = [];
+    editor.on("update", (u: Uint8Array) => sent.push(u));
+    replaceRecord(editor, "items", myItem, { laneId: theirs });
+    expect(checkUpdate(server, Y.decodeUpdate(Y.mergeUpdates(sent))).kind).not.toBe("refused");
   });
 });

@@ -250,4 +250,18 @@ describe("answering", () => {
     value(await s.services.acceptProposal(people.platform, board.id, removal.id, {}));
     expect(item(added.itemId!)).toBeUndefined();
   });
+
+  it("an item moved into another team's lane since the proposal needs that lane's answerer too (on accept)", async () => {
+    value(await s.services.setLaneOwners(people.owner, board.id, designLane, { userIds: [people.design] }));
+    const designItem = await s.sync.withLiveBoard(board.id, (room) => value(createItem(room.doc, origin, { title: "Journey map", laneId: designLane, start: "2030-01-07", duration: 5 })));
+    const retitle = value(await s.services.createProposal(people.commenter, board.id, { change: { kind: "change", itemId: designItem, fields: { title: "Journey map v2" } }, reason: "Clearer" }));
+    // The platform team takes the item over; design's answer would now write into Platform's lane.
+    await s.sync.withLiveBoard(board.id, (room) => value(updateItem(room.doc, origin, designItem, { laneId: platformLane })));
+    expect(kindOf(await s.services.acceptProposal(people.design, board.id, retitle.id, {}))).toBe("forbidden");
+    expect(item(designItem)!.title).toBe("Journey map");
+    // The lane it was proposed for still counts: the board's owners answer for both.
+    expect(kindOf(await s.services.acceptProposal(people.platform, board.id, retitle.id, {}))).toBe("forbidden");
+    value(await s.services.acceptProposal(people.owner, board.id, retitle.id, {}));
+    expect(item(designItem)!.title).toBe("Journey map v2");
+  });
 });
