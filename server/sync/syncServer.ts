@@ -109,6 +109,8 @@ export function createSyncServer(options: SyncServerOptions) {
   // reason, so set its cap above ours.
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes * 2 });
   const alive = new WeakMap<object, boolean>();
+  /** Connections whose room is still loading (they join it once it is ready). */
+  const waiting = new Set<Peer>();
   /** Open (or opening) connections per board, for the per-board cap. */
   const perBoard = new Map<BoardId, number>();
   let opening = 0;
@@ -139,6 +141,15 @@ export function createSyncServer(options: SyncServerOptions) {
 
   /** Applies to open connections any role change storage knows of (and they were not told). */
   async function recheckAccess(): Promise<void> {
+    // Connections still waiting for their room are in no room's list yet.
+    for (const peer of [...waiting]) {
+      try {
+        if (await options.sessionEnded?.(peer.access.principal)) peer.close(CloseCode.Unauthorized, "signed out");
+      } catch (error) {
+        options.log.warn({ err: String(error) }, "access recheck failed");
+        return;
+      }
+    }
     for (const room of registry.loadedRooms()) {
       for (const peer of room.connectedPeers()) {
         try {
@@ -234,6 +245,10 @@ export function createSyncServer(options: SyncServerOptions) {
         metrics,
       });
       ready.then((room) => registry.attach(room), () => undefined);
+      // Until it has joined its room, a connection is in no room's list: keep it where a
+      // sign-out can find it (a board loading from PostgreSQL takes a few round trips).
+      waiting.add(binding.peer);
+      void ready.finally(() => waiting.delete(binding.peer)).catch(() => undefined);
       ws.on("close", () => {
         const room = binding.room();
         if (room) {
@@ -263,6 +278,10 @@ export function createSyncServer(options: SyncServerOptions) {
 
   /** Closes every connection opened in a sign-in session that was just signed out (4401). */
   function endSession(sessionId: string): void {
+    for (const peer of waiting) {
+      const { principal } = peer.access;
+      if (principal.kind === "user" && principal.sessionId === sessionId) peer.close(CloseCode.Unauthorized, "signed out");
+    }
     for (const room of registry.loadedRooms()) {
       for (const peer of room.connectedPeers()) {
         const { principal } = peer.access;
