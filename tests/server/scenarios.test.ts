@@ -95,6 +95,10 @@ describe("scenarios", () => {
     expect(await s.services.createShareLink(people.owner, scenario.id)).toMatchObject({ ok: false, error: { kind: "not-found" } });
     expect(await s.services.changeRole(people.owner, scenario.id, people.viewer, "editor")).toMatchObject({ ok: false, error: { kind: "not-found" } });
     expect(await s.services.invite(people.owner, scenario.id, { email: "x@test.dev", role: "editor" })).toMatchObject({ ok: false, error: { kind: "not-found" } });
+    // Nor public calendar feeds: like a share link, a feed would show the scenario outside the plan's
+    // people, and once the scenario is archived (owners read-only) nobody could revoke it.
+    expect(await s.services.createCalendarFeed(people.owner, scenario.id)).toMatchObject({ ok: false, error: { kind: "not-found" } });
+    expect(await s.services.listCalendarFeeds(people.owner, scenario.id)).toMatchObject({ ok: false, error: { kind: "not-found" } });
     // A scenario has no scenarios.
     expect(await s.services.createScenario(people.owner, scenario.id, { name: "Nested" })).toMatchObject({ ok: false, error: { kind: "not-found" } });
   });
