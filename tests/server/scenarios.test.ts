@@ -103,6 +103,16 @@ describe("scenarios", () => {
     expect(await s.services.createScenario(people.owner, scenario.id, { name: "Nested" })).toMatchObject({ ok: false, error: { kind: "not-found" } });
   });
 
+  it("the fork's version cannot be deleted, even once named: compare and adopt stand on it", async () => {
+    const scenario = await fork();
+    value(await s.services.updateVersion(people.owner, plan.id, scenario.baseVersionId, { name: "Before the fork" }));
+    expect(await s.services.deleteVersion(people.owner, plan.id, scenario.baseVersionId)).toMatchObject({ ok: false, error: { kind: "conflict" } });
+    value(await s.services.compareScenario(people.viewer, plan.id, scenario.id));
+    // Once the scenario is discarded, it is a named version like any other.
+    value(await s.services.discardScenario(people.owner, plan.id, scenario.id));
+    value(await s.services.deleteVersion(people.owner, plan.id, scenario.baseVersionId));
+  });
+
   it("share-link guests of the plan do not open its scenarios, by token or socket", async () => {
     const scenario = await fork();
     const link = value(await s.services.createShareLink(people.owner, plan.id));
