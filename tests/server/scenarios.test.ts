@@ -210,7 +210,11 @@ describe("scenarios", () => {
     const scenario = await fork();
     const editor = await connect(people.editor, scenario.id);
     updateItem(editor.doc, ben, mine.value, { duration: 7 });
-    updateItem(editor.doc, ben, theirs.value, { duration: 7 });
+    await same(editor.doc, scenario.id);
+    // The plan's lane owners hold in the scenario's room too: the lane's owner changes their own item there.
+    const laneOwner = await connect(people.owner, scenario.id);
+    updateItem(laneOwner.doc, ben, theirs.value, { duration: 7 });
+    await same(laneOwner.doc, scenario.id);
     await same(editor.doc, scenario.id);
 
     const planClient = await connect(people.editor, plan.id);
