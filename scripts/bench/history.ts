@@ -55,58 +55,66 @@ async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
   return [out, performance.now() - t0];
 }
 
+/**
+ * 1. The board, its 100,000 edits written as the room writes them (log rows, compacted into
+ *    recorded history), and versions taken along the way as the server takes them. Its own
+ *    function, so the generated document is garbage once the server starts: a server does not
+ *    hold a second copy of the board, and its collections must not mark one.
+ */
+async function buildDatabase(file: string) {
+  const t0 = performance.now();
+  const { doc, itemIds } = generateBoard(SEED);
+  const store = openSqliteStorage(file);
+  const owner = newUserId() as UserId;
+  await store.createUser({ id: owner, email: "owner@bench.waymark.dev", name: "Owner", passwordHash: null });
+  const boardId = newBoardId();
+  await store.createOwnedBoard({ id: boardId, title: "History bench", ownerId: owner }, Y.encodeStateAsUpdate(doc));
+  const origin = createOrigin("local", "bench");
+  const r = prng(SEED + 7);
+  const starts = new Map(readSnapshot(doc).items.map((i) => [i.id as string, i.start]));
+  const pending: Uint8Array[] = [];
+  doc.on("update", (u: Uint8Array) => pending.push(u));
+  const versionEvery = Math.max(1, Math.floor(EDITS / VERSIONS));
+  const sizeAt = new Map<number, number>();
+  let lastSeq = 0;
+  let sinceCompact = 0;
+  const versionMoments: string[] = [];
+  for (let k = 1; k <= EDITS; k++) {
+    const id = itemIds[r.int(itemIds.length)]! as ItemId;
+    const roll = r.int(10);
+    const start = starts.get(id);
+    if (start && roll < 6) {
+      const next = addCalendarDays(start, r.int(11) - 5);
+      starts.set(id, next);
+      updateItem(doc, origin, id, { start: next });
+    } else if (roll < 8) updateItem(doc, origin, id, { duration: 1 + r.int(15) });
+    else updateItem(doc, origin, id, { title: `Item ${k}` });
+    if (pending.length >= BATCH || k === EDITS) {
+      lastSeq = (await store.appendUpdates([{ boardId, updates: pending.splice(0), checked: true }])).get(boardId)!.lastSeq;
+      sinceCompact += BATCH;
+      if (sinceCompact >= COMPACT_EVERY) {
+        await store.compact(boardId, Y.encodeStateAsUpdate(doc), lastSeq, Y.encodeStateVector(doc));
+        sinceCompact = 0;
+      }
+    }
+    if (k % versionEvery === 0) {
+      await store.saveVersion(
+        { id: newVersionId(), boardId, name: null, note: null, reason: "quiet", authorId: owner, createdAt: new Date().toISOString(), seq: lastSeq },
+        packState(Y.encodeStateAsUpdate(doc)),
+      );
+      versionMoments.push(new Date().toISOString());
+    }
+    if (k === 10_000 || k === EDITS) sizeAt.set(k, statSync(file).size + walSize(file));
+  }
+  await store.close();
+  return { owner, boardId, versionMoments, sizeAt, fullState: Y.encodeStateAsUpdate(doc).byteLength, built: performance.now() - t0 };
+}
+
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), "waymark-bench-history-"));
   const file = join(dataDir, "waymark.sqlite");
   try {
-    // 1. The board, its 100,000 edits written as the room writes them (log rows, compacted into
-    //    recorded history), and versions taken along the way as the server takes them.
-    const t0 = performance.now();
-    const { doc, itemIds } = generateBoard(SEED);
-    const store = openSqliteStorage(file);
-    const owner = newUserId() as UserId;
-    await store.createUser({ id: owner, email: "owner@bench.waymark.dev", name: "Owner", passwordHash: null });
-    const boardId = newBoardId();
-    await store.createOwnedBoard({ id: boardId, title: "History bench", ownerId: owner }, Y.encodeStateAsUpdate(doc));
-    const origin = createOrigin("local", "bench");
-    const r = prng(SEED + 7);
-    const starts = new Map(readSnapshot(doc).items.map((i) => [i.id as string, i.start]));
-    const pending: Uint8Array[] = [];
-    doc.on("update", (u: Uint8Array) => pending.push(u));
-    const versionEvery = Math.max(1, Math.floor(EDITS / VERSIONS));
-    const sizeAt = new Map<number, number>();
-    let lastSeq = 0;
-    let sinceCompact = 0;
-    const versionMoments: string[] = [];
-    for (let k = 1; k <= EDITS; k++) {
-      const id = itemIds[r.int(itemIds.length)]! as ItemId;
-      const roll = r.int(10);
-      const start = starts.get(id);
-      if (start && roll < 6) {
-        const next = addCalendarDays(start, r.int(11) - 5);
-        starts.set(id, next);
-        updateItem(doc, origin, id, { start: next });
-      } else if (roll < 8) updateItem(doc, origin, id, { duration: 1 + r.int(15) });
-      else updateItem(doc, origin, id, { title: `Item ${k}` });
-      if (pending.length >= BATCH || k === EDITS) {
-        lastSeq = (await store.appendUpdates([{ boardId, updates: pending.splice(0), checked: true }])).get(boardId)!.lastSeq;
-        sinceCompact += BATCH;
-        if (sinceCompact >= COMPACT_EVERY) {
-          await store.compact(boardId, Y.encodeStateAsUpdate(doc), lastSeq, Y.encodeStateVector(doc));
-          sinceCompact = 0;
-        }
-      }
-      if (k % versionEvery === 0) {
-        await store.saveVersion(
-          { id: newVersionId(), boardId, name: null, note: null, reason: "quiet", authorId: owner, createdAt: new Date().toISOString(), seq: lastSeq },
-          packState(Y.encodeStateAsUpdate(doc)),
-        );
-        versionMoments.push(new Date().toISOString());
-      }
-      if (k === 10_000 || k === EDITS) sizeAt.set(k, statSync(file).size + walSize(file));
-    }
-    await store.close();
-    const built = performance.now() - t0;
+    const { owner, boardId, versionMoments, sizeAt, fullState, built } = await buildDatabase(file);
 
     // 2. The server on that database: the room loads the board once, then versions are saved.
     const config: ServerConfig = {
@@ -183,7 +191,7 @@ async function main() {
       row(`database after ${EDITS} edits and ${VERSIONS} versions`, mb(sizeAt.get(EDITS) ?? 0), "");
       row(`  versions (${size.versions}, compressed)`, mb(size.versionBytes), `${mb(size.versionBytes / Math.max(1, size.versions))} each`);
       row(`  recorded history (${size.historyRows} rows)`, mb(size.historyBytes), "pruned after 7 days");
-      row("  one full state, uncompressed", mb(Y.encodeStateAsUpdate(doc).byteLength), "");
+      row("  one full state, uncompressed", mb(fullState), "");
       console.log(`Node ${process.version}, ${cpus().length} CPUs, load ${loadavg().map((x) => x.toFixed(2)).join(", ")}`);
     } finally {
       await server.close();

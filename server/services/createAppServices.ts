@@ -74,7 +74,7 @@ function readerRoleOf(storage: Storage, memberRole: (actor: UserId, boardId: Boa
 export function createAppServices(deps: AppServiceDeps): AppServices & WorkshopTasks {
   const { storage, secret, events, readSnapshot, flushActivity, withLiveBoard, live, mail, log, roomPeople = () => [], now = () => new Date() } = deps;
   const boards = boardServices({ storage, secret, now }, (id) => events.boardDeleted(id));
-  // Members, invitations and share links belong to a plan: on a scenario's id they answer
+  // Members, invitations, share links and calendar feeds belong to a plan: on a scenario's id they answer
   // not-found (its people are its plan's, docs/teams.md), except the member list, which is the plan's.
   const planRoleOf = async (actor: UserId, boardId: BoardId) => ((await storage.getScenario(boardId)) ? null : boards.roleOf(actor, boardId));
   const members = memberServices(storage, planRoleOf, events, now);
@@ -97,7 +97,7 @@ export function createAppServices(deps: AppServiceDeps): AppServices & WorkshopT
     ...workshops.services,
     ...workshops.tasks,
     ...templateServices({ storage, roleOf: boards.roleOf, withLiveBoard, now }),
-    ...calendarFeedServices({ storage, roleOf: boards.roleOf, readSnapshot, now }),
+    ...calendarFeedServices({ storage, roleOf: planRoleOf, readSnapshot, now }),
     ...scenarioServices({
       storage,
       roleOf: boards.roleOf,

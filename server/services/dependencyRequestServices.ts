@@ -92,7 +92,9 @@ export function dependencyRequestServices(deps: {
 
   /** Owners as the team services count them (currentLaneOwners): lanes still on the board, people who may still edit it. */
   async function lanesOf(boardId: BoardId, role: Role, snapshot: BoardSnapshot): Promise<Lanes> {
-    const [byLane, policy, members] = await Promise.all([currentLaneOwners(storage, boardId, snapshot), storage.getLanePolicy(boardId), storage.listMembers(boardId)]);
+    // A scenario's lanes are its plan's, and so are their owners and the policy (docs/teams.md "Scenarios").
+    const planId = (await storage.getScenario(boardId))?.planId ?? boardId;
+    const [byLane, policy, members] = await Promise.all([currentLaneOwners(storage, planId, snapshot), storage.getLanePolicy(planId), storage.listMembers(planId)]);
     return {
       role,
       policy,

@@ -1,4 +1,5 @@
 import type { BoardId, UserId } from "../../lib/model/ids";
+import { cleanText } from "../../lib/model/plainText";
 import type { AppServices } from "../../lib/protocol/appServices";
 import { markReadInputSchema, type NotificationView } from "../../lib/protocol/comments";
 import type { LivePublisher } from "../events/liveEvents";
@@ -12,10 +13,14 @@ export const INBOX_LIMIT = 100;
 /** Characters of the comment an inbox line quotes. */
 export const EXCERPT_CHARS = 140;
 
-/** The comment's text on one line, cut to EXCERPT_CHARS with an ellipsis when longer. */
+/**
+ * The comment's text on one line, cut to EXCERPT_CHARS with an ellipsis when longer; cleaned as
+ * titles are (cleanText): an inbox line mixes many people's words (proposals' reasons and
+ * requests' notes among them), and one bidi override would make the rest of it read backwards.
+ */
 export function excerptOf(text: string): string {
-  const line = text.replace(/\s+/g, " ").trim();
-  return line.length <= EXCERPT_CHARS ? line : `${line.slice(0, EXCERPT_CHARS - 1).trimEnd()}…`;
+  const line = cleanText(text.slice(0, EXCERPT_CHARS * 8).replace(/\s+/g, " "), EXCERPT_CHARS * 4).replace(/ {2,}/g, " ").trim();
+  return line.length <= EXCERPT_CHARS ? line : `${cleanText(line, EXCERPT_CHARS - 1).trimEnd()}…`;
 }
 
 /**

@@ -92,7 +92,12 @@ export function proposalServices(deps: {
     const rules = await readLaneRules(storage, boardId);
     const people = await namePeople(storage, records.flatMap((r) => [r.authorId, ...(r.answeredBy ? [r.answeredBy] : [])]));
     // The item's values now, for open proposals only: answered ones are history.
-    const nows = await withLiveBoard(boardId, (board) => records.map((r) => (r.state === "open" && r.change.kind !== "create" ? proposalBase(board.doc, r.change) : null)));
+    // And the lane it is in now (accepting checks it too).
+    const onBoard = await withLiveBoard(boardId, (board) =>
+      records.map((r) => (r.state === "open" && r.change.kind !== "create" ? { base: proposalBase(board.doc, r.change), lane: laneNow(board.doc, r.change) } : null)),
+    );
+    const nows = onBoard.map((l) => l?.base ?? null);
+    const lanesNow = onBoard.map((l) => l?.lane ?? null);
     return records.map((r, i) => {
       const current = nows[i] ?? null;
       const stale = current !== null && isStale(r.base, current);
@@ -113,7 +118,7 @@ export function proposalServices(deps: {
         answer: r.answeredBy && r.answeredAt ? { byId: r.answeredBy, byName: people.get(r.answeredBy)!.name, at: r.answeredAt, note: r.answerNote } : null,
         counterOf: r.counterOf,
         threadId: r.threadId,
-        mayAnswer: r.state === "open" && mayAnswer(rules, role, actor, r),
+        mayAnswer: r.state === "open" && mayAnswer(rules, role, actor, r) && (lanesNow[i] === null || mayAnswerForLane(role, actor, owners(rules, lanesNow[i]!))),
       };
     });
   }

@@ -155,6 +155,9 @@ export function versionServices(deps: {
       if (record.name === null) return fail("conflict", "Automatic versions thin out by themselves; only named versions can be deleted.");
       if ((await storage.getBaseline(boardId)) === versionId)
         return fail("conflict", "This version is the board's baseline: choose another baseline or clear it first.");
+      // A scenario's fork is the base of its compare and adopt (docs/teams.md "Scenarios"): naming it must not make it deletable.
+      if ((await storage.listScenarios(boardId)).some((scenario) => scenario.baseVersionId === versionId))
+        return fail("conflict", "A scenario was forked from this version: discard the scenario first.");
       await storage.deleteVersions(boardId, [versionId]);
       snapshots.forget(boardId, [versionId]);
       changed(boardId);

@@ -48,11 +48,17 @@ export function laneRestriction(rules: BoardLaneRules | undefined, role: Role | 
  */
 export class LaneRules {
   private readonly boards = new Map<BoardId, BoardLaneRules>();
+  /** Each board's latest read: reads in flight together may finish in any order, and only the last one started may land. */
+  private readonly reads = new Map<BoardId, number>();
+  private readCount = 0;
 
   constructor(private readonly store: RulesStore) {}
 
   async load(boardId: BoardId): Promise<void> {
-    this.boards.set(boardId, await readLaneRules(this.store, boardId));
+    const read = ++this.readCount;
+    this.reads.set(boardId, read);
+    const rules = await readLaneRules(this.store, boardId);
+    if (this.reads.get(boardId) === read) this.boards.set(boardId, rules);
   }
 
   /** Re-reads the rules of a board's room and of its scenarios' rooms, where loaded (a change made anywhere). */
@@ -63,6 +69,7 @@ export class LaneRules {
 
   forget(boardId: BoardId): void {
     this.boards.delete(boardId);
+    this.reads.delete(boardId);
   }
 
   restriction(boardId: BoardId, role: Role, userId: string | null): ((laneId: string) => boolean) | null {

@@ -101,4 +101,12 @@ describe("excerptOf", () => {
     expect(cut.endsWith("…")).toBe(true);
     expect(excerptOf("x".repeat(140))).toBe("x".repeat(140));
   });
+
+  it("drops controls and bidi overrides (a proposal's reason could make the inbox line read backwards) and never splits a surrogate pair", () => {
+    expect(excerptOf("Proposed: move.\nWhy\u202E gnol oot\u0000\u0007 ok")).toBe("Proposed: move. Why gnol oot ok");
+    const cut = excerptOf(`a${"😀".repeat(100)}`);
+    expect(cut.endsWith("…")).toBe(true);
+    expect(cut).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    expect(cut.length).toBeLessThanOrEqual(140);
+  });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { addDependency } from "../../lib/model/dependencyCommands";
-import type { ItemId, LaneId, UserId } from "../../lib/model/ids";
+import type { BoardId, ItemId, LaneId, UserId } from "../../lib/model/ids";
 import { createItem, updateItem } from "../../lib/model/itemCommands";
 import { addLane } from "../../lib/model/laneCommands";
 import { createOrigin } from "../../lib/model/origin";
@@ -171,6 +171,17 @@ describe("dependency requests", () => {
     await s.sync.withLiveBoard(board.id, ({ doc }) => value(updateItem(doc, setup, item.checkout, { laneId: lane.checkout })));
     value(await answer(people.ben, request.id, "commit", { finish: "2027-03-01" }));
     expect(links()).toEqual([`${item.api}->${item.checkout}`]);
+  });
+
+  it("in a scenario the plan's lane owners and policy hold: asking and committing there are checked against them", async () => {
+    const scenario = value(await s.services.createScenario(people.owner, board.id, { name: "What if" })).id as BoardId;
+    const inScenario = { fromItemId: item.api, toItemId: item.ledger, neededBy: "2027-03-05" };
+    // Cat owns no lane: Ben's "Ledger" is not hers to make wait, in the plan or in its scenario.
+    expect(await s.services.requestDependency(people.cat, board.id, inScenario)).toMatchObject(refused("forbidden"));
+    expect(await s.services.requestDependency(people.cat, scenario, inScenario)).toMatchObject(refused("forbidden"));
+    const { request } = value(await s.services.requestDependency(people.ana, scenario, { fromItemId: item.api, toItemId: item.checkout, neededBy: "2027-03-05" }));
+    expect(await s.services.answerDependencyRequest(people.cat, scenario, request.id, "commit", { finish: "2027-03-01" })).toMatchObject(refused("forbidden"));
+    value(await s.services.answerDependencyRequest(people.ben, scenario, request.id, "commit", { finish: "2027-03-01" }));
   });
 
   it("two answers at once: one wins, the other is told so (409), and the document holds at most one link", async () => {

@@ -257,6 +257,8 @@ describe("answering", () => {
     const retitle = value(await s.services.createProposal(people.commenter, board.id, { change: { kind: "change", itemId: designItem, fields: { title: "Journey map v2" } }, reason: "Clearer" }));
     // The platform team takes the item over; design's answer would now write into Platform's lane.
     await s.sync.withLiveBoard(board.id, (room) => value(updateItem(room.doc, origin, designItem, { laneId: platformLane })));
+    const asDesign = value(await s.services.listProposals(people.design, board.id, {})).proposals;
+    expect(asDesign.find((p) => p.id === retitle.id)!.mayAnswer).toBe(false);
     expect(kindOf(await s.services.acceptProposal(people.design, board.id, retitle.id, {}))).toBe("forbidden");
     expect(item(designItem)!.title).toBe("Journey map");
     // The lane it was proposed for still counts: the board's owners answer for both.

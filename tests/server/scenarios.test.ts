@@ -95,8 +95,22 @@ describe("scenarios", () => {
     expect(await s.services.createShareLink(people.owner, scenario.id)).toMatchObject({ ok: false, error: { kind: "not-found" } });
     expect(await s.services.changeRole(people.owner, scenario.id, people.viewer, "editor")).toMatchObject({ ok: false, error: { kind: "not-found" } });
     expect(await s.services.invite(people.owner, scenario.id, { email: "x@test.dev", role: "editor" })).toMatchObject({ ok: false, error: { kind: "not-found" } });
+    // Nor public calendar feeds: like a share link, a feed would show the scenario outside the plan's
+    // people, and once the scenario is archived (owners read-only) nobody could revoke it.
+    expect(await s.services.createCalendarFeed(people.owner, scenario.id)).toMatchObject({ ok: false, error: { kind: "not-found" } });
+    expect(await s.services.listCalendarFeeds(people.owner, scenario.id)).toMatchObject({ ok: false, error: { kind: "not-found" } });
     // A scenario has no scenarios.
     expect(await s.services.createScenario(people.owner, scenario.id, { name: "Nested" })).toMatchObject({ ok: false, error: { kind: "not-found" } });
+  });
+
+  it("the fork's version cannot be deleted, even once named: compare and adopt stand on it", async () => {
+    const scenario = await fork();
+    value(await s.services.updateVersion(people.owner, plan.id, scenario.baseVersionId, { name: "Before the fork" }));
+    expect(await s.services.deleteVersion(people.owner, plan.id, scenario.baseVersionId)).toMatchObject({ ok: false, error: { kind: "conflict" } });
+    value(await s.services.compareScenario(people.viewer, plan.id, scenario.id));
+    // Once the scenario is discarded, it is a named version like any other.
+    value(await s.services.discardScenario(people.owner, plan.id, scenario.id));
+    value(await s.services.deleteVersion(people.owner, plan.id, scenario.baseVersionId));
   });
 
   it("share-link guests of the plan do not open its scenarios, by token or socket", async () => {
@@ -196,7 +210,11 @@ describe("scenarios", () => {
     const scenario = await fork();
     const editor = await connect(people.editor, scenario.id);
     updateItem(editor.doc, ben, mine.value, { duration: 7 });
-    updateItem(editor.doc, ben, theirs.value, { duration: 7 });
+    await same(editor.doc, scenario.id);
+    // The plan's lane owners hold in the scenario's room too: the lane's owner changes their own item there.
+    const laneOwner = await connect(people.owner, scenario.id);
+    updateItem(laneOwner.doc, ben, theirs.value, { duration: 7 });
+    await same(laneOwner.doc, scenario.id);
     await same(editor.doc, scenario.id);
 
     const planClient = await connect(people.editor, plan.id);
