@@ -40,11 +40,16 @@ export function laneRestriction(rules: BoardLaneRules | undefined, role: Role | 
   return (laneId) => mayEditLane(role, user, rules.owners.get(laneId) ?? [], rules.policy);
 }
 
+/** Boards whose rules are kept at most; beyond, the least recently read go (those with no open room first). */
+const MAX_BOARDS = 20_000;
+
 /**
- * Each loaded board's lane rules, for the rooms' check of editors' updates (docs/teams.md "On
- * the socket"). Read when a room loads and again whenever the team services or a role change
- * say they changed (on this instance or, through the bus, another), so the synchronous check
- * on every update never waits on storage.
+ * Boards' lane rules, for the rooms' check of editors' updates (docs/teams.md "On the socket").
+ * Read before an editor's connection is upgraded (once per board: `ensure`), and again whenever
+ * the team services or a role change say they changed (on this instance or, through the bus,
+ * another), so the synchronous check on every update never waits on storage. Kept while a room
+ * may hold the editor (never dropped for a loaded board): a board without rules here would be
+ * checked as if no lane had owners.
  */
 export class LaneRules {
   private readonly boards = new Map<BoardId, BoardLaneRules>();
@@ -52,7 +57,29 @@ export class LaneRules {
   private readonly reads = new Map<BoardId, number>();
   private readCount = 0;
 
-  constructor(private readonly store: RulesStore) {}
+  constructor(
+    private readonly store: RulesStore,
+    /** Whether a board's room is loaded here (its rules must stay). */
+    private readonly inUse: (boardId: BoardId) => boolean = () => false,
+  ) {}
+
+  /** Reads a board's rules unless they are kept already. */
+  async ensure(boardId: BoardId): Promise<void> {
+    if (this.boards.has(boardId)) {
+      // Most recently used last, for the bound below.
+      const rules = this.boards.get(boardId)!;
+      this.boards.delete(boardId);
+      this.boards.set(boardId, rules);
+      return;
+    }
+    await this.load(boardId);
+    if (this.boards.size > MAX_BOARDS) {
+      for (const id of this.boards.keys()) {
+        if (this.boards.size <= MAX_BOARDS) break;
+        if (!this.inUse(id) && id !== boardId) this.forget(id);
+      }
+    }
+  }
 
   async load(boardId: BoardId): Promise<void> {
     const read = ++this.readCount;

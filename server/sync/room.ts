@@ -107,10 +107,9 @@ export class Room {
     // Listen before reading storage: an update another instance commits meanwhile arrives
     // either in what we read or on the channel (and the state-vector exchange catches the rest).
     if (deps.fanout) room.link = new RoomLink(room, deps.fanout, deps.store, deps.log, deps.metrics, deps.repairIntervalMs);
-    const [{ updates, logLength, snapshotStateVector, checked, lastSeq }] = await Promise.all([
-      deps.store.loadUpdates(boardId),
-      deps.laneRules?.load(boardId),
-    ]);
+    // Lane rules are read before an editor's upgrade (syncServer), not here: every round trip
+    // added to a load keeps sockets out of the room longer (docs/teams.md).
+    const { updates, logLength, snapshotStateVector, checked, lastSeq } = await deps.store.loadUpdates(boardId);
     room.logLength = logLength;
     room.loadedSeq = lastSeq ?? 0;
     // Stored bytes go out as they are only when every one of them passed the layout check when
@@ -296,7 +295,6 @@ export class Room {
     this.board.raw.off("update", this.onDocUpdate);
     this.awareness.destroy();
     this.board.raw.destroy();
-    this.deps.laneRules?.forget(this.boardId);
   }
 
   private dispatch(peer: Peer, frame: Uint8Array): void {

@@ -91,8 +91,9 @@ function rejectUpgrade(socket: Duplex, status: number, text: string): void {
 export function createSyncServer(options: SyncServerOptions) {
   const { metrics } = options;
   const batcher = new WriteBatcher(options.store, metrics);
-  const laneRules = new LaneRules(options.store);
-  const registry = new RoomRegistry({
+  // Declared before the registry it asks about: boards with a loaded room keep their rules.
+  const laneRules: LaneRules = new LaneRules(options.store, (boardId: BoardId): boolean => registry.loaded(boardId) !== undefined);
+  const registry: RoomRegistry = new RoomRegistry({
     store: options.store,
     batcher,
     log: options.log,
@@ -268,7 +269,11 @@ export function createSyncServer(options: SyncServerOptions) {
     if (!principal) return "anonymous";
     const board = await options.store.getBoard(boardId);
     // A board the caller may not see answers exactly like a board that does not exist.
-    return board ? resolveAccess(options.store, principal, boardId) : null;
+    const access = board ? await resolveAccess(options.store, principal, boardId) : null;
+    // An editor's updates are checked against the board's lane rules (docs/teams.md): read them
+    // now, before the socket joins its room, and not during the room's load.
+    if (access?.role === "editor") await laneRules.ensure(boardId);
+    return access;
   }
 
   function closeSignedOut(room: Room, peer: Peer): void {
