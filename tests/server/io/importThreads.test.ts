@@ -54,8 +54,9 @@ describe("import threads", () => {
     expect(threaded.value.errors).toEqual([]);
     expect(threaded.value.file!.items.map((i) => i.title)).toEqual(inline.value.file!.items.map((i) => i.title));
     // Read on the event loop, the file stops it for the whole read; on a thread, only the
-    // copy of the answer does (a fraction of it).
-    expect(inline.stallMs).toBeGreaterThan(250);
+    // copy of the answer does (a fraction of it). The floor only makes the comparison mean
+    // something: a calm machine reads the file in about 200 ms, a loaded one in far more.
+    expect(inline.stallMs).toBeGreaterThan(50);
     expect(threaded.stallMs).toBeLessThan(inline.stallMs / 2);
   });
 
