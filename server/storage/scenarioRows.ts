@@ -1,6 +1,6 @@
 import type { BoardId, UserId } from "../../lib/model/ids";
 import { SCENARIO_STATES, type ScenarioState } from "../../lib/protocol/scenarios";
-import type { ScenarioRecord } from "./scenarioStore";
+import type { NewScenario, ScenarioRecord } from "./scenarioStore";
 
 /** A scenarios row as both SQL stores read it (same columns in SQLite and PostgreSQL). */
 export interface ScenarioRow {
@@ -31,6 +31,19 @@ export const toScenario = (r: ScenarioRow): ScenarioRecord => ({
   createdBy: r.created_by as UserId,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+});
+
+/** The row a new scenario starts as, on both backends: active, created and updated now. */
+export const newScenarioRow = (s: NewScenario, now: string): ScenarioRow => ({
+  id: s.id,
+  plan_id: s.planId,
+  name: s.name,
+  purpose: s.purpose,
+  state: "active",
+  base_version_id: s.baseVersionId,
+  created_by: s.createdBy,
+  created_at: now,
+  updated_at: now,
 });
 
 /**

@@ -1,6 +1,6 @@
 import type { Pool } from "pg";
 import type { ScenarioStore } from "../scenarioStore";
-import { KEPT_STATES, SCENARIO_COLUMNS, toScenario, type ScenarioRow } from "../scenarioRows";
+import { KEPT_STATES, SCENARIO_COLUMNS, toScenario, newScenarioRow, type ScenarioRow } from "../scenarioRows";
 import { insertBoardWithState } from "./pgBoardStore";
 import { inTransaction } from "./transaction";
 
@@ -8,18 +8,7 @@ import { inTransaction } from "./transaction";
 export function pgScenarioStore(pool: Pool): ScenarioStore {
   return {
     async createScenario(s, title, initialState, maxKept) {
-      const now = new Date().toISOString();
-      const row: ScenarioRow = {
-        id: s.id,
-        plan_id: s.planId,
-        name: s.name,
-        purpose: s.purpose,
-        state: "active",
-        base_version_id: s.baseVersionId,
-        created_by: s.createdBy,
-        created_at: now,
-        updated_at: now,
-      };
+      const row = newScenarioRow(s, new Date().toISOString());
       return inTransaction(pool, async (client) => {
         // The plan's row locked: two concurrent forks cannot both take the last free place.
         const plan = await client.query<{ plan_id: string | null }>("SELECT plan_id FROM boards WHERE id = $1 FOR UPDATE", [s.planId]);
@@ -28,7 +17,7 @@ export function pgScenarioStore(pool: Pool): ScenarioStore {
           s.planId,
         ]);
         if (Number(kept.rows[0]!.n) >= maxKept) return "full" as const;
-        await insertBoardWithState(client, row.id, title, initialState, now);
+        await insertBoardWithState(client, row.id, title, initialState, row.created_at);
         await client.query("UPDATE boards SET plan_id = $1 WHERE id = $2", [row.plan_id, row.id]);
         await client.query(`INSERT INTO scenarios (${SCENARIO_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
           row.id,

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import type { ScenarioStore } from "../scenarioStore";
-import { KEPT_STATES, SCENARIO_COLUMNS, toScenario, type ScenarioRow } from "../scenarioRows";
+import { KEPT_STATES, SCENARIO_COLUMNS, toScenario, newScenarioRow, type ScenarioRow } from "../scenarioRows";
 import { boardInserter } from "./sqliteBoardStore";
 
 /** Scenarios in the same SQLite file as the boards (docs/teams.md "Scenarios"). */
@@ -47,18 +47,7 @@ export function sqliteScenarioStore(db: Database.Database): ScenarioStore {
 
   return {
     async createScenario(s, title, initialState, maxKept) {
-      const now = new Date().toISOString();
-      const row: ScenarioRow = {
-        id: s.id,
-        plan_id: s.planId,
-        name: s.name,
-        purpose: s.purpose,
-        state: "active",
-        base_version_id: s.baseVersionId,
-        created_by: s.createdBy,
-        created_at: now,
-        updated_at: now,
-      };
+      const row = newScenarioRow(s, new Date().toISOString());
       return createTx(row, title, initialState, maxKept);
     },
     async listScenarios(planId) {
